@@ -1,0 +1,96 @@
+package ink.ml.deploy.domain;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where a deployment is in its life. The only way to move it is {@link #transitionTo}, which
+ * refuses every move not listed here; the database repeats the allowed values in a check
+ * constraint.
+ *
+ * <pre>
+ * queued ──► building ──► deploying ──► active ──► superseded | removed
+ *   │           │             ▲  │         ▲ │
+ *   │           │             │  │         │ ▼
+ *   └───────────┼─────────────┘  │      crashed ──► superseded | removed
+ *   (rollback:  ▼ no build)      ▼
+ *   failed | cancelled ◄─────────┘   (from queued, building and deploying)
+ * </pre>
+ */
+public enum DeploymentStatus {
+    QUEUED,
+    BUILDING,
+    DEPLOYING,
+    ACTIVE,
+    FAILED,
+    CANCELLED,
+    SUPERSEDED,
+    CRASHED,
+    REMOVED;
+
+    /** The value stored in the database and shown in APIs, e.g. {@code building}. */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static DeploymentStatus fromValue(String value) {
+        for (DeploymentStatus status : values()) {
+            if (status.value().equals(value)) {
+                return status;
+            }
+        }
+        throw new InvalidValueException(
+                "status",
+                "must be one of "
+                        + Arrays.stream(values())
+                                .map(DeploymentStatus::value)
+                                .collect(Collectors.joining(", ")));
+    }
+
+    /** The moves allowed from this status. */
+    public Set<DeploymentStatus> next() {
+        return switch (this) {
+            // Rollbacks reuse an image, so they go from queued straight to deploying.
+            case QUEUED -> EnumSet.of(BUILDING, DEPLOYING, FAILED, CANCELLED);
+            case BUILDING -> EnumSet.of(DEPLOYING, FAILED, CANCELLED);
+            case DEPLOYING -> EnumSet.of(ACTIVE, FAILED, CANCELLED);
+            case ACTIVE -> EnumSet.of(SUPERSEDED, CRASHED, REMOVED);
+            // A crash loop that recovers (e.g. a database came back) is active again.
+            case CRASHED -> EnumSet.of(ACTIVE, SUPERSEDED, REMOVED);
+            case FAILED, CANCELLED, SUPERSEDED, REMOVED -> EnumSet.noneOf(DeploymentStatus.class);
+        };
+    }
+
+    public boolean canTransitionTo(DeploymentStatus target) {
+        return next().contains(target);
+    }
+
+    /**
+     * Moves to {@code target} or throws {@link IllegalStatusTransitionException}; never silently
+     * keeps a stale status.
+     */
+    public DeploymentStatus transitionTo(DeploymentStatus target) {
+        if (!canTransitionTo(target)) {
+            throw new IllegalStatusTransitionException(this, target);
+        }
+        return target;
+    }
+
+    /** Nothing can happen to the deployment any more. */
+    public boolean isTerminal() {
+        return next().isEmpty();
+    }
+
+    /** Work is still going on: at most one such deployment per service. */
+    public boolean isInFlight() {
+        return this == QUEUED || this == BUILDING || this == DEPLOYING;
+    }
+
+    /** The deployment's pods are what serves the service now: at most one per service. */
+    public boolean isLive() {
+        return this == ACTIVE || this == CRASHED;
+    }
+}

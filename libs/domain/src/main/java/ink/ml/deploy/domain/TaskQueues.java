@@ -1,0 +1,14 @@
+package ink.ml.deploy.domain;
+
+/** Temporal task queue names: the product plane's worker, and one deployer queue per cluster. */
+public final class TaskQueues {
+    /** The product plane's worker (orchestration workflows, database activities). */
+    public static final String DEFAULT = "default";
+
+    private TaskQueues() {}
+
+    /** The queue that the deployer-worker of a region's cluster polls. */
+    public static String deployer(Region region) {
+        return "deployer-" + region.id();
+    }
+}
