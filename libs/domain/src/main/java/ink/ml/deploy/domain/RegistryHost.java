@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
  * {@code 127.0.0.1:5000}.
  */
 public record RegistryHost(String value) {
-    public static final RegistryHost DEFAULT = new RegistryHost("registry.internal:5000");
-
     private static final Pattern SHAPE =
             Pattern.compile(
                     "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:[0-9]{1,5})?");
+
+    // Declared after SHAPE: static fields initialise in order and the constructor needs SHAPE.
+    public static final RegistryHost DEFAULT = new RegistryHost("registry.internal:5000");
 
     public RegistryHost {
         if (value == null || value.isEmpty()) {

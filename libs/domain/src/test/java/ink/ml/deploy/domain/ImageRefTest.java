@@ -1,0 +1,68 @@
+package ink.ml.deploy.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImageRefTest {
+    private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    @Test
+    void followsTheSeedsImageNaming() {
+        ImageRef image =
+                ImageRef.of(
+                        RegistryHost.DEFAULT, ServiceRef.of("u42", "shop", "web"), GitSha.of(SHA));
+
+        assertThat(image.reference()).isEqualTo("registry.internal:5000/dp-u42-shop/web:" + SHA);
+        assertThat(image.repository()).isEqualTo("dp-u42-shop/web");
+        assertThat(image.tag()).isEqualTo(SHA);
+    }
+
+    @Test
+    void registryHostIsConfigurable() {
+        ImageRef image =
+                ImageRef.of(
+                        RegistryHost.of("127.0.0.1:5000"),
+                        ServiceRef.of("u42", "shop", "web"),
+                        GitSha.of(SHA));
+        assertThat(image.reference()).isEqualTo("127.0.0.1:5000/dp-u42-shop/web:" + SHA);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "abc123",
+                "0123456789ABCDEF0123456789ABCDEF01234567",
+                "0123456789abcdef0123456789abcdef0123456",
+                "0123456789abcdef0123456789abcdef012345678",
+                "main",
+                "0123456789abcdef0123456789abcdef0123456g"
+            })
+    void refusesAnythingButAFullLowercaseCommitSha(String sha) {
+        assertThatThrownBy(() -> GitSha.of(sha))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("commitSha: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "https://registry.internal:5000",
+                "registry.internal:5000/path",
+                "Registry.Internal",
+                "registry.internal:0",
+                "registry.internal:70000",
+                "registry internal",
+                "-registry"
+            })
+    void refusesRegistryHostsThatAreNotHostAndPort(String host) {
+        assertThatThrownBy(() -> RegistryHost.of(host))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("registry: ");
+    }
+}
