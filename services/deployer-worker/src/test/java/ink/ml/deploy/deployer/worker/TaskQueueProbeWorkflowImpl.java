@@ -1,0 +1,11 @@
+package ink.ml.deploy.deployer.worker;
+
+import io.temporal.workflow.Workflow;
+
+public class TaskQueueProbeWorkflowImpl implements TaskQueueProbeWorkflow {
+
+    @Override
+    public String taskQueue() {
+        return Workflow.getInfo().getTaskQueue();
+    }
+}
