@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * The name of an environment variable of a customer service: a POSIX-style name, which is also a
  * valid Kubernetes Secret key and survives {@code envFrom}.
  */
-public record EnvVarName(String value) {
+public record EnvVarName(String value) implements Comparable<EnvVarName> {
     public static final int MAX_LENGTH = 128;
 
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -31,6 +31,11 @@ public record EnvVarName(String value) {
 
     public static EnvVarName of(String value) {
         return new EnvVarName(value);
+    }
+
+    @Override
+    public int compareTo(EnvVarName other) {
+        return value.compareTo(other.value);
     }
 
     @Override

@@ -25,6 +25,11 @@ import java.util.List;
  *
  * <p>Named ports ({@code port: http}) resolve against container ports, which this model does not
  * carry: a named port never matches a port number here, so the evaluator errs towards "denied".
+ *
+ * <p>Service ClusterIPs are not translated: in a cluster kube-proxy rewrites them to a backend pod
+ * before the network plugin applies policy, so to ask whether a pod reaches a Service, pass the
+ * backend pod (e.g. CoreDNS in kube-system), not the ClusterIP. Traffic from the pod's own node,
+ * which Kubernetes always allows, is not modelled either.
  */
 public final class NetworkPolicyEvaluator {
 

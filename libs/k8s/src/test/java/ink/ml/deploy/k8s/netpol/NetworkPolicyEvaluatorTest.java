@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,15 +49,7 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void deniesIngressOnceAnyPolicySelectsThePod() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "deny-ingress")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .withPolicyTypes("Ingress")
-                                .endSpec()
-                                .build());
+        NetworkPolicyEvaluator evaluator = evaluator(isolating(SHOP, "Ingress"));
 
         assertThat(evaluator.allowsIngress(WEB, DB, 5432, "TCP")).isFalse();
         assertThat(evaluator.allowsIngress(TRAEFIK, WEB, 8080, "TCP")).isFalse();
@@ -67,16 +60,17 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void podSelectorOfThePolicyDecidesWhichPodsAreIsolated() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "deny-ingress-to-db")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .addToMatchLabels("app", "db")
-                                .endPodSelector()
-                                .withPolicyTypes("Ingress")
-                                .endSpec()
-                                .build());
+        // spotless:off
+        NetworkPolicy isolateDb = policy(SHOP, "isolate-db")
+                .withNewSpec()
+                    .withNewPodSelector()
+                        .addToMatchLabels("app", "db")
+                    .endPodSelector()
+                    .withPolicyTypes("Ingress")
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(isolateDb);
 
         assertThat(evaluator.allowsIngress(WEB, DB, 5432, "TCP")).isFalse();
         assertThat(evaluator.allowsIngress(DB, WEB, 8080, "TCP")).isTrue();
@@ -84,15 +78,7 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void policyOnlySelectsPodsInItsOwnNamespace() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(BLOG, "deny-ingress")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .withPolicyTypes("Ingress")
-                                .endSpec()
-                                .build());
+        NetworkPolicyEvaluator evaluator = evaluator(isolating(BLOG, "Ingress"));
 
         assertThat(evaluator.allowsIngress(BLOG_WEB, WEB, 8080, "TCP")).isTrue();
         assertThat(evaluator.allowsIngress(WEB, BLOG_WEB, 8080, "TCP")).isFalse();
@@ -100,16 +86,17 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void ruleWithoutPeersOrPortsAllowsEverySourceOnEveryPort() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "allow-all-ingress")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .addNewIngress()
-                                .endIngress()
-                                .endSpec()
-                                .build());
+        // spotless:off
+        NetworkPolicy allowAll = policy(SHOP, "allow-all-ingress")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewIngress()
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(allowAll);
 
         assertThat(evaluator.allowsIngress(BLOG_WEB, DB, 5432, "TCP")).isTrue();
         assertThat(evaluator.allowsIngress(INTERNET, DB, 9, "UDP")).isTrue();
@@ -117,22 +104,23 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void podSelectorPeerOnlyMatchesPodsInThePolicyNamespace() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "db-from-web")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .addToMatchLabels("app", "db")
-                                .endPodSelector()
-                                .addNewIngress()
-                                .addNewFrom()
-                                .withNewPodSelector()
+        // spotless:off
+        NetworkPolicy dbFromWeb = policy(SHOP, "db-from-web")
+                .withNewSpec()
+                    .withNewPodSelector()
+                        .addToMatchLabels("app", "db")
+                    .endPodSelector()
+                    .addNewIngress()
+                        .addNewFrom()
+                            .withNewPodSelector()
                                 .addToMatchLabels("app", "web")
-                                .endPodSelector()
-                                .endFrom()
-                                .endIngress()
-                                .endSpec()
-                                .build());
+                            .endPodSelector()
+                        .endFrom()
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(dbFromWeb);
 
         assertThat(evaluator.allowsIngress(WEB, DB, 5432, "TCP")).isTrue();
         assertThat(evaluator.allowsIngress(BLOG_WEB, DB, 5432, "TCP"))
@@ -142,21 +130,22 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void namespaceSelectorPeerMatchesEveryPodInMatchingNamespaces() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "from-system")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .addNewIngress()
-                                .addNewFrom()
-                                .withNewNamespaceSelector()
+        // spotless:off
+        NetworkPolicy fromSystem = policy(SHOP, "from-system")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewIngress()
+                        .addNewFrom()
+                            .withNewNamespaceSelector()
                                 .addToMatchLabels(Pod.NAMESPACE_NAME_LABEL, SYSTEM)
-                                .endNamespaceSelector()
-                                .endFrom()
-                                .endIngress()
-                                .endSpec()
-                                .build());
+                            .endNamespaceSelector()
+                        .endFrom()
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(fromSystem);
 
         assertThat(evaluator.allowsIngress(TRAEFIK, WEB, 8080, "TCP")).isTrue();
         assertThat(evaluator.allowsIngress(SYSTEM_METRICS, WEB, 8080, "TCP")).isTrue();
@@ -167,54 +156,56 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void namespaceAndPodSelectorInOnePeerMustBothMatch() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "from-traefik")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .addNewIngress()
-                                .addNewFrom()
-                                .withNewNamespaceSelector()
+        // spotless:off
+        NetworkPolicy fromTraefik = policy(SHOP, "from-traefik")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewIngress()
+                        .addNewFrom()
+                            .withNewNamespaceSelector()
                                 .addToMatchLabels(Pod.NAMESPACE_NAME_LABEL, SYSTEM)
-                                .endNamespaceSelector()
-                                .withNewPodSelector()
+                            .endNamespaceSelector()
+                            .withNewPodSelector()
                                 .addToMatchLabels("app.kubernetes.io/name", "traefik")
-                                .endPodSelector()
-                                .endFrom()
-                                .endIngress()
-                                .endSpec()
-                                .build());
+                            .endPodSelector()
+                        .endFrom()
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(fromTraefik);
+        Pod traefikLookalike =
+                new Pod(BLOG, Map.of(), Map.of("app.kubernetes.io/name", "traefik"), "10.42.1.99");
 
         assertThat(evaluator.allowsIngress(TRAEFIK, WEB, 8080, "TCP")).isTrue();
         assertThat(evaluator.allowsIngress(SYSTEM_METRICS, WEB, 8080, "TCP")).isFalse();
-        Pod traefikLookalike =
-                new Pod(BLOG, Map.of(), Map.of("app.kubernetes.io/name", "traefik"), "10.42.1.99");
         assertThat(evaluator.allowsIngress(traefikLookalike, WEB, 8080, "TCP")).isFalse();
     }
 
     @Test
     void namespaceAndPodSelectorInSeparatePeersMatchEither() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "from-system-or-traefik")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .addNewIngress()
-                                .addNewFrom()
-                                .withNewNamespaceSelector()
+        // spotless:off
+        NetworkPolicy fromSystemOrWeb = policy(SHOP, "from-system-or-web")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewIngress()
+                        .addNewFrom()
+                            .withNewNamespaceSelector()
                                 .addToMatchLabels(Pod.NAMESPACE_NAME_LABEL, SYSTEM)
-                                .endNamespaceSelector()
-                                .endFrom()
-                                .addNewFrom()
-                                .withNewPodSelector()
+                            .endNamespaceSelector()
+                        .endFrom()
+                        .addNewFrom()
+                            .withNewPodSelector()
                                 .addToMatchLabels("app", "web")
-                                .endPodSelector()
-                                .endFrom()
-                                .endIngress()
-                                .endSpec()
-                                .build());
+                            .endPodSelector()
+                        .endFrom()
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(fromSystemOrWeb);
 
         assertThat(evaluator.allowsIngress(SYSTEM_METRICS, DB, 5432, "TCP")).isTrue();
         assertThat(evaluator.allowsIngress(WEB, DB, 5432, "TCP")).isTrue();
@@ -223,20 +214,21 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void emptyNamespaceSelectorMatchesPodsInEveryNamespace() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "from-any-pod")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .addNewIngress()
-                                .addNewFrom()
-                                .withNewNamespaceSelector()
-                                .endNamespaceSelector()
-                                .endFrom()
-                                .endIngress()
-                                .endSpec()
-                                .build());
+        // spotless:off
+        NetworkPolicy fromAnyPod = policy(SHOP, "from-any-pod")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewIngress()
+                        .addNewFrom()
+                            .withNewNamespaceSelector()
+                            .endNamespaceSelector()
+                        .endFrom()
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(fromAnyPod);
 
         assertThat(evaluator.allowsIngress(BLOG_WEB, DB, 5432, "TCP")).isTrue();
         assertThat(evaluator.allowsIngress(TRAEFIK, DB, 5432, "TCP")).isTrue();
@@ -282,32 +274,33 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void matchLabelsAndMatchExpressionsMustAllHold() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "db-from-web-api")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .addToMatchLabels("app", "db")
-                                .endPodSelector()
-                                .addNewIngress()
-                                .addNewFrom()
-                                .withNewPodSelector()
+        // spotless:off
+        NetworkPolicy dbFromWebApi = policy(SHOP, "db-from-web-api")
+                .withNewSpec()
+                    .withNewPodSelector()
+                        .addToMatchLabels("app", "db")
+                    .endPodSelector()
+                    .addNewIngress()
+                        .addNewFrom()
+                            .withNewPodSelector()
                                 .addToMatchLabels("app", "web")
                                 .addNewMatchExpression()
-                                .withKey("tier")
-                                .withOperator("In")
-                                .withValues("api")
+                                    .withKey("tier")
+                                    .withOperator("In")
+                                    .withValues("api")
                                 .endMatchExpression()
-                                .endPodSelector()
-                                .endFrom()
-                                .endIngress()
-                                .endSpec()
-                                .build());
-
+                            .endPodSelector()
+                        .endFrom()
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(dbFromWebApi);
         Pod webApi = shopPod(Map.of("app", "web", "tier", "api"));
-        Pod otherApi = shopPod(Map.of("app", "worker", "tier", "api"));
+        Pod workerApi = shopPod(Map.of("app", "worker", "tier", "api"));
+
         assertThat(evaluator.allowsIngress(webApi, DB, 5432, "TCP")).isTrue();
-        assertThat(evaluator.allowsIngress(otherApi, DB, 5432, "TCP")).isFalse();
+        assertThat(evaluator.allowsIngress(workerApi, DB, 5432, "TCP")).isFalse();
         assertThat(evaluator.allowsIngress(WEB, DB, 5432, "TCP")).isFalse();
     }
 
@@ -330,22 +323,23 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void ipBlockMatchesPodsByTheirIp() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "egress-to-pod-network")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .addNewEgress()
-                                .addNewTo()
-                                .withNewIpBlock()
+        // spotless:off
+        NetworkPolicy toPodNetwork = policy(SHOP, "to-pod-network")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewEgress()
+                        .addNewTo()
+                            .withNewIpBlock()
                                 .withCidr("10.42.0.0/16")
                                 .withExcept("10.42.1.0/24")
-                                .endIpBlock()
-                                .endTo()
-                                .endEgress()
-                                .endSpec()
-                                .build());
+                            .endIpBlock()
+                        .endTo()
+                    .endEgress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(toPodNetwork);
 
         assertThat(evaluator.allowsEgress(WEB, TRAEFIK, 80, "TCP")).isTrue();
         assertThat(evaluator.allowsEgress(WEB, BLOG_WEB, 80, "TCP")).isFalse();
@@ -354,21 +348,22 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void ipBlockInIngressRuleMatchesExternalSources() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "from-office")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .addNewIngress()
-                                .addNewFrom()
-                                .withNewIpBlock()
+        // spotless:off
+        NetworkPolicy fromOffice = policy(SHOP, "from-office")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewIngress()
+                        .addNewFrom()
+                            .withNewIpBlock()
                                 .withCidr("203.0.113.0/24")
-                                .endIpBlock()
-                                .endFrom()
-                                .endIngress()
-                                .endSpec()
-                                .build());
+                            .endIpBlock()
+                        .endFrom()
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(fromOffice);
 
         assertThat(evaluator.allowsIngress(new ExternalAddress("203.0.113.7"), WEB, 443, "TCP"))
                 .isTrue();
@@ -422,15 +417,7 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void egressOnlyPolicyLeavesIngressOpen() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "deny-egress")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .withPolicyTypes("Egress")
-                                .endSpec()
-                                .build());
+        NetworkPolicyEvaluator evaluator = evaluator(isolating(SHOP, "Egress"));
 
         assertThat(evaluator.allowsEgress(WEB, INTERNET, 443, "TCP")).isFalse();
         assertThat(evaluator.allowsEgress(WEB, DB, 5432, "TCP")).isFalse();
@@ -439,33 +426,33 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void withoutPolicyTypesEgressIsIsolatedOnlyWhenEgressRulesExist() {
-        NetworkPolicy ingressRulesOnly =
-                policy(SHOP, "ingress-rules-only")
-                        .withNewSpec()
-                        .withNewPodSelector()
-                        .endPodSelector()
-                        .addNewIngress()
+        // spotless:off
+        NetworkPolicy ingressRulesOnly = policy(SHOP, "ingress-rules-only")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewIngress()
                         .addNewFrom()
-                        .withNewPodSelector()
-                        .endPodSelector()
+                            .withNewPodSelector()
+                            .endPodSelector()
                         .endFrom()
-                        .endIngress()
-                        .endSpec()
-                        .build();
-        NetworkPolicy egressRulesToo =
-                new NetworkPolicyBuilder(ingressRulesOnly)
-                        .editMetadata()
-                        .withName("egress-rules-too")
-                        .endMetadata()
-                        .editSpec()
-                        .addNewEgress()
+                    .endIngress()
+                .endSpec()
+                .build();
+        NetworkPolicy egressRulesToo = new NetworkPolicyBuilder(ingressRulesOnly)
+                .editMetadata()
+                    .withName("egress-rules-too")
+                .endMetadata()
+                .editSpec()
+                    .addNewEgress()
                         .addNewPort()
-                        .withPort(new IntOrString(53))
-                        .withProtocol("UDP")
+                            .withPort(new IntOrString(53))
+                            .withProtocol("UDP")
                         .endPort()
-                        .endEgress()
-                        .endSpec()
-                        .build();
+                    .endEgress()
+                .endSpec()
+                .build();
+        // spotless:on
 
         NetworkPolicyEvaluator implicitIngress = evaluator(ingressRulesOnly);
         assertThat(implicitIngress.allowsIngress(BLOG_WEB, WEB, 8080, "TCP")).isFalse();
@@ -479,136 +466,120 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void unionOfPoliciesAllowsWhatAnyOfThemAllows() {
-        NetworkPolicy fromSameNamespace =
-                policy(SHOP, "from-same-namespace")
-                        .withNewSpec()
-                        .withNewPodSelector()
-                        .endPodSelector()
-                        .addNewIngress()
+        // spotless:off
+        NetworkPolicy fromSameNamespace = policy(SHOP, "from-same-namespace")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewIngress()
                         .addNewFrom()
-                        .withNewPodSelector()
-                        .endPodSelector()
+                            .withNewPodSelector()
+                            .endPodSelector()
                         .endFrom()
-                        .endIngress()
-                        .endSpec()
-                        .build();
-        NetworkPolicy fromTraefikToWeb =
-                policy(SHOP, "from-traefik-to-web")
-                        .withNewSpec()
-                        .withNewPodSelector()
+                    .endIngress()
+                .endSpec()
+                .build();
+        NetworkPolicy fromSystemToWeb = policy(SHOP, "from-system-to-web")
+                .withNewSpec()
+                    .withNewPodSelector()
                         .addToMatchLabels("app", "web")
-                        .endPodSelector()
-                        .addNewIngress()
+                    .endPodSelector()
+                    .addNewIngress()
                         .addNewFrom()
-                        .withNewNamespaceSelector()
-                        .addToMatchLabels(Pod.NAMESPACE_NAME_LABEL, SYSTEM)
-                        .endNamespaceSelector()
+                            .withNewNamespaceSelector()
+                                .addToMatchLabels(Pod.NAMESPACE_NAME_LABEL, SYSTEM)
+                            .endNamespaceSelector()
                         .endFrom()
                         .addNewPort()
-                        .withPort(new IntOrString(8080))
+                            .withPort(new IntOrString(8080))
                         .endPort()
-                        .endIngress()
-                        .endSpec()
-                        .build();
-
-        NetworkPolicyEvaluator evaluator = evaluator(fromSameNamespace, fromTraefikToWeb);
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator = evaluator(fromSameNamespace, fromSystemToWeb);
 
         assertThat(evaluator.allowsIngress(DB, WEB, 8080, "TCP")).isTrue();
         assertThat(evaluator.allowsIngress(TRAEFIK, WEB, 8080, "TCP")).isTrue();
         assertThat(evaluator.allowsIngress(TRAEFIK, WEB, 9090, "TCP")).isFalse();
         assertThat(evaluator.allowsIngress(TRAEFIK, DB, 8080, "TCP"))
-                .as("only the web pods are selected by the Traefik policy")
+                .as("only the web pods are selected by the dp-system policy")
                 .isFalse();
         assertThat(evaluator.allowsIngress(BLOG_WEB, WEB, 8080, "TCP")).isFalse();
     }
 
     @Test
     void connectionBetweenPodsNeedsEgressOfSourceAndIngressOfDestination() {
-        NetworkPolicy blogDeniesEgress =
-                policy(BLOG, "deny-egress")
-                        .withNewSpec()
-                        .withNewPodSelector()
-                        .endPodSelector()
-                        .withPolicyTypes("Egress")
-                        .endSpec()
-                        .build();
-        NetworkPolicy shopDeniesIngress =
-                policy(SHOP, "deny-ingress")
-                        .withNewSpec()
-                        .withNewPodSelector()
-                        .endPodSelector()
-                        .withPolicyTypes("Ingress")
-                        .endSpec()
-                        .build();
+        NetworkPolicyEvaluator blogDeniesEgress = evaluator(isolating(BLOG, "Egress"));
+        NetworkPolicyEvaluator shopDeniesIngress = evaluator(isolating(SHOP, "Ingress"));
 
-        assertThat(evaluator(blogDeniesEgress).allows(BLOG_WEB, WEB, 8080, "TCP")).isFalse();
-        assertThat(evaluator(shopDeniesIngress).allows(BLOG_WEB, WEB, 8080, "TCP")).isFalse();
-        assertThat(evaluator(shopDeniesIngress).allows(WEB, BLOG_WEB, 8080, "TCP")).isTrue();
-        assertThat(evaluator(shopDeniesIngress).allows(WEB, INTERNET, 443, "TCP"))
+        assertThat(blogDeniesEgress.allows(BLOG_WEB, WEB, 8080, "TCP")).isFalse();
+        assertThat(shopDeniesIngress.allows(BLOG_WEB, WEB, 8080, "TCP")).isFalse();
+        assertThat(shopDeniesIngress.allows(WEB, BLOG_WEB, 8080, "TCP")).isTrue();
+        assertThat(shopDeniesIngress.allows(WEB, INTERNET, 443, "TCP"))
                 .as("a bare address has no ingress policies")
                 .isTrue();
     }
 
     @Test
     void podCanAlwaysReachItself() {
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "deny-all")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .withPolicyTypes("Ingress", "Egress")
-                                .endSpec()
-                                .build());
+        NetworkPolicyEvaluator evaluator = evaluator(isolating(SHOP, "Ingress", "Egress"));
 
         assertThat(evaluator.allows(WEB, WEB, 8080, "TCP")).isTrue();
         assertThat(evaluator.allows(WEB, DB, 5432, "TCP")).isFalse();
     }
 
     @Test
-    void designedProjectIsolationHoldsForHandWrittenPolicies() {
-        // The isolation DESIGN.md §5 asks for, written out by hand to show how the evaluator reads.
-        NetworkPolicyEvaluator evaluator =
-                evaluator(
-                        policy(SHOP, "ingress")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .withPolicyTypes("Ingress")
-                                .addNewIngress()
-                                .addNewFrom()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .endFrom()
-                                .addNewFrom()
-                                .withNewNamespaceSelector()
+    void isolatesProjectsAsTheDesignRequiresWithHandWrittenPolicies() {
+        // DESIGN.md §5 written out by hand, to show how a whole project's policies read here.
+        // spotless:off
+        NetworkPolicy ingress = policy(SHOP, "ingress")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .withPolicyTypes("Ingress")
+                    .addNewIngress()
+                        .addNewFrom()
+                            .withNewPodSelector()
+                            .endPodSelector()
+                        .endFrom()
+                        .addNewFrom()
+                            .withNewNamespaceSelector()
                                 .addToMatchLabels(Pod.NAMESPACE_NAME_LABEL, SYSTEM)
-                                .endNamespaceSelector()
-                                .withNewPodSelector()
+                            .endNamespaceSelector()
+                            .withNewPodSelector()
                                 .addToMatchLabels("app.kubernetes.io/name", "traefik")
-                                .endPodSelector()
-                                .endFrom()
-                                .endIngress()
-                                .endSpec()
-                                .build(),
-                        policy(SHOP, "egress")
-                                .withNewSpec()
-                                .withNewPodSelector()
-                                .endPodSelector()
-                                .withPolicyTypes("Egress")
-                                .addNewEgress()
-                                .addNewPort()
-                                .withPort(new IntOrString(53))
-                                .withProtocol("UDP")
-                                .endPort()
-                                .addNewPort()
-                                .withPort(new IntOrString(53))
-                                .withProtocol("TCP")
-                                .endPort()
-                                .endEgress()
-                                .endSpec()
-                                .build(),
-                        publicInternetOnly(SHOP));
+                            .endPodSelector()
+                        .endFrom()
+                    .endIngress()
+                .endSpec()
+                .build();
+        NetworkPolicy egressToProjectAndDns = policy(SHOP, "egress")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .withPolicyTypes("Egress")
+                    .addNewEgress()
+                        .addNewTo()
+                            .withNewPodSelector()
+                            .endPodSelector()
+                        .endTo()
+                    .endEgress()
+                    .addNewEgress()
+                        .addNewPort()
+                            .withPort(new IntOrString(53))
+                            .withProtocol("UDP")
+                        .endPort()
+                        .addNewPort()
+                            .withPort(new IntOrString(53))
+                            .withProtocol("TCP")
+                        .endPort()
+                    .endEgress()
+                .endSpec()
+                .build();
+        // spotless:on
+        NetworkPolicyEvaluator evaluator =
+                evaluator(ingress, egressToProjectAndDns, publicInternetOnly(SHOP));
 
         assertThat(evaluator.allows(TRAEFIK, WEB, 8080, "TCP")).isTrue();
         assertThat(evaluator.allows(WEB, DB, 5432, "TCP")).isTrue();
@@ -639,62 +610,62 @@ class NetworkPolicyEvaluatorTest {
 
     @Test
     void rejectsPoliciesTheApiServerWouldReject() {
-        NetworkPolicy withoutNamespace =
-                new NetworkPolicyBuilder()
-                        .withNewMetadata()
-                        .withName("no-namespace")
-                        .endMetadata()
-                        .withNewSpec()
-                        .endSpec()
-                        .build();
-        NetworkPolicy ipBlockWithSelector =
-                policy(SHOP, "mixed-peer")
-                        .withNewSpec()
-                        .addNewEgress()
+        // spotless:off
+        NetworkPolicy withoutNamespace = new NetworkPolicyBuilder()
+                .withNewMetadata()
+                    .withName("no-namespace")
+                .endMetadata()
+                .withNewSpec()
+                .endSpec()
+                .build();
+        NetworkPolicy ipBlockWithSelector = policy(SHOP, "mixed-peer")
+                .withNewSpec()
+                    .addNewEgress()
                         .addNewTo()
-                        .withNewIpBlock()
-                        .withCidr("0.0.0.0/0")
-                        .endIpBlock()
-                        .withNewPodSelector()
-                        .endPodSelector()
+                            .withNewIpBlock()
+                                .withCidr("0.0.0.0/0")
+                            .endIpBlock()
+                            .withNewPodSelector()
+                            .endPodSelector()
                         .endTo()
-                        .endEgress()
-                        .endSpec()
-                        .build();
-        NetworkPolicy exceptOutsideCidr =
-                policy(SHOP, "bad-except")
-                        .withNewSpec()
-                        .addNewEgress()
+                    .endEgress()
+                .endSpec()
+                .build();
+        NetworkPolicy exceptOutsideCidr = policy(SHOP, "bad-except")
+                .withNewSpec()
+                    .addNewEgress()
                         .addNewTo()
-                        .withNewIpBlock()
-                        .withCidr("10.0.0.0/8")
-                        .withExcept("192.168.0.0/16")
-                        .endIpBlock()
+                            .withNewIpBlock()
+                                .withCidr("10.0.0.0/8")
+                                .withExcept("192.168.0.0/16")
+                            .endIpBlock()
                         .endTo()
-                        .endEgress()
-                        .endSpec()
-                        .build();
-        NetworkPolicy lowercaseProtocol =
-                policy(SHOP, "lowercase-protocol")
-                        .withNewSpec()
-                        .addNewIngress()
+                    .endEgress()
+                .endSpec()
+                .build();
+        NetworkPolicy lowercaseProtocol = policy(SHOP, "lowercase-protocol")
+                .withNewSpec()
+                    .addNewIngress()
                         .addNewPort()
-                        .withProtocol("udp")
+                            .withProtocol("udp")
                         .endPort()
-                        .endIngress()
-                        .endSpec()
-                        .build();
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
 
-        for (NetworkPolicy invalid :
-                List.of(
-                        withoutNamespace,
-                        ipBlockWithSelector,
-                        exceptOutsideCidr,
-                        lowercaseProtocol)) {
-            assertThatThrownBy(() -> evaluator(invalid))
-                    .as(invalid.getMetadata().getName())
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
+        assertThatThrownBy(() -> evaluator(withoutNamespace))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without a namespace");
+        assertThatThrownBy(() -> evaluator(ipBlockWithSelector))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("either an ipBlock or selectors");
+        assertThatThrownBy(() -> evaluator(exceptOutsideCidr))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a strict subset");
+        assertThatThrownBy(() -> evaluator(lowercaseProtocol))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("protocol must be one of");
     }
 
     @Test
@@ -714,11 +685,26 @@ class NetworkPolicyEvaluatorTest {
     }
 
     private static NetworkPolicyBuilder policy(String namespace, String name) {
+        // spotless:off
         return new NetworkPolicyBuilder()
                 .withNewMetadata()
-                .withNamespace(namespace)
-                .withName(name)
+                    .withNamespace(namespace)
+                    .withName(name)
                 .endMetadata();
+        // spotless:on
+    }
+
+    /** Selects every pod of the namespace for the given directions and allows nothing. */
+    private static NetworkPolicy isolating(String namespace, String... policyTypes) {
+        // spotless:off
+        return policy(namespace, "isolating")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .withPolicyTypes(policyTypes)
+                .endSpec()
+                .build();
+        // spotless:on
     }
 
     private static Pod shopPod(Map<String, String> labels) {
@@ -728,62 +714,72 @@ class NetworkPolicyEvaluatorTest {
     /** Isolates DB for ingress, letting in only pods of SHOP that satisfy one expression. */
     private static NetworkPolicyEvaluator ingressToDbFromPodsWhere(
             String key, String operator, String... values) {
-        return evaluator(
-                policy(SHOP, "db-" + operator)
-                        .withNewSpec()
-                        .withNewPodSelector()
+        // spotless:off
+        NetworkPolicy policy = policy(SHOP, "db-" + operator.toLowerCase(Locale.ROOT))
+                .withNewSpec()
+                    .withNewPodSelector()
                         .addToMatchLabels("app", "db")
-                        .endPodSelector()
-                        .addNewIngress()
+                    .endPodSelector()
+                    .addNewIngress()
                         .addNewFrom()
-                        .withNewPodSelector()
-                        .addNewMatchExpression()
-                        .withKey(key)
-                        .withOperator(operator)
-                        .withValues(values)
-                        .endMatchExpression()
-                        .endPodSelector()
+                            .withNewPodSelector()
+                                .addNewMatchExpression()
+                                    .withKey(key)
+                                    .withOperator(operator)
+                                    .withValues(values)
+                                .endMatchExpression()
+                            .endPodSelector()
                         .endFrom()
-                        .endIngress()
-                        .endSpec()
-                        .build());
+                    .endIngress()
+                .endSpec()
+                .build();
+        // spotless:on
+        return evaluator(policy);
     }
 
     /** Isolates every SHOP pod for egress, letting out only what one port entry allows. */
     private static NetworkPolicyEvaluator egressOnlyTo(
             IntOrString port, Integer endPort, String protocol) {
-        return evaluator(
-                policy(SHOP, "egress-port")
-                        .withNewSpec()
-                        .withNewPodSelector()
-                        .endPodSelector()
-                        .addNewEgress()
+        // spotless:off
+        NetworkPolicy policy = policy(SHOP, "egress-port")
+                .withNewSpec()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .addNewEgress()
                         .addNewPort()
-                        .withPort(port)
-                        .withEndPort(endPort)
-                        .withProtocol(protocol)
+                            .withPort(port)
+                            .withEndPort(endPort)
+                            .withProtocol(protocol)
                         .endPort()
-                        .endEgress()
-                        .endSpec()
-                        .build());
+                    .endEgress()
+                .endSpec()
+                .build();
+        // spotless:on
+        return evaluator(policy);
     }
 
     /** Egress to the public internet only: no RFC 1918 range and no cloud metadata. */
     private static NetworkPolicy publicInternetOnly(String namespace) {
+        // spotless:off
         return policy(namespace, "public-internet")
                 .withNewSpec()
-                .withNewPodSelector()
-                .endPodSelector()
-                .withPolicyTypes("Egress")
-                .addNewEgress()
-                .addNewTo()
-                .withNewIpBlock()
-                .withCidr("0.0.0.0/0")
-                .withExcept("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.169.254/32")
-                .endIpBlock()
-                .endTo()
-                .endEgress()
+                    .withNewPodSelector()
+                    .endPodSelector()
+                    .withPolicyTypes("Egress")
+                    .addNewEgress()
+                        .addNewTo()
+                            .withNewIpBlock()
+                                .withCidr("0.0.0.0/0")
+                                .withExcept(
+                                        "10.0.0.0/8",
+                                        "172.16.0.0/12",
+                                        "192.168.0.0/16",
+                                        "169.254.169.254/32")
+                            .endIpBlock()
+                        .endTo()
+                    .endEgress()
                 .endSpec()
                 .build();
+        // spotless:on
     }
 }
