@@ -1,10 +1,9 @@
 package ink.ml.deploy.worker;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.startsWith;
 
 import ink.ml.deploy.testing.PostgresTestResource;
+import ink.ml.deploy.testing.ServiceProbes;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +13,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,35 +25,19 @@ class TemporalWorkerTest {
 
     @Test
     void readinessIsUpWithDatabaseAndTemporalChecks() {
-        JsonPath ready = health("/q/health/ready");
-
-        assertThat(ready.getString("status")).isEqualTo("UP");
-        // The check lists each active datasource by name; without one it is UP with no data.
-        assertThat(ready.getMap("checks.find { it.name == 'Database connections health check' }"))
-                .containsEntry("status", "UP")
-                .containsEntry("data", Map.of("<default>", "UP"));
-        assertThat(ready.getString("checks.find { it.name == 'Temporal' }.status")).isEqualTo("UP");
+        JsonPath ready = ServiceProbes.readiness();
+        ServiceProbes.assertDatabaseCheckUp(ready);
+        ServiceProbes.assertCheckUp(ready, "Temporal");
     }
 
     @Test
     void livenessIsUp() {
-        assertThat(health("/q/health/live").getString("status")).isEqualTo("UP");
+        ServiceProbes.liveness();
     }
 
     @Test
     void metricsArePrometheusTextWithJvmMetrics() {
-        String metrics =
-                given().accept("text/plain")
-                        .when()
-                        .get("/q/metrics")
-                        .then()
-                        .statusCode(200)
-                        .contentType(startsWith("text/plain; version=0.0.4"))
-                        .extract()
-                        .asString();
-
-        assertThat(metrics)
-                .contains("# TYPE jvm_memory_used_bytes gauge", "jvm_threads_live_threads");
+        ServiceProbes.prometheusMetrics();
     }
 
     @Test
@@ -83,9 +65,5 @@ class TemporalWorkerTest {
                                 .build());
 
         assertThat(probe.taskQueue()).isEqualTo("default");
-    }
-
-    private static JsonPath health(String path) {
-        return given().when().get(path).then().statusCode(200).extract().jsonPath();
     }
 }

@@ -1,13 +1,11 @@
 package ink.ml.deploy.deployer.worker;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.startsWith;
 
+import ink.ml.deploy.testing.ServiceProbes;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -23,32 +21,18 @@ class TemporalWorkerTest {
     @Inject WorkflowClient client;
 
     @Test
-    void readinessIsUpWithTemporalChecks() {
-        JsonPath ready = health("/q/health/ready");
-
-        assertThat(ready.getString("status")).isEqualTo("UP");
-        assertThat(ready.getString("checks.find { it.name == 'Temporal' }.status")).isEqualTo("UP");
+    void readinessIsUpWithTemporalCheck() {
+        ServiceProbes.assertCheckUp(ServiceProbes.readiness(), "Temporal");
     }
 
     @Test
     void livenessIsUp() {
-        assertThat(health("/q/health/live").getString("status")).isEqualTo("UP");
+        ServiceProbes.liveness();
     }
 
     @Test
     void metricsArePrometheusTextWithJvmMetrics() {
-        String metrics =
-                given().accept("text/plain")
-                        .when()
-                        .get("/q/metrics")
-                        .then()
-                        .statusCode(200)
-                        .contentType(startsWith("text/plain; version=0.0.4"))
-                        .extract()
-                        .asString();
-
-        assertThat(metrics)
-                .contains("# TYPE jvm_memory_used_bytes gauge", "jvm_threads_live_threads");
+        ServiceProbes.prometheusMetrics();
     }
 
     @Test
@@ -76,9 +60,5 @@ class TemporalWorkerTest {
                                 .build());
 
         assertThat(probe.taskQueue()).isEqualTo("deployer-eu-central-1");
-    }
-
-    private static JsonPath health(String path) {
-        return given().when().get(path).then().statusCode(200).extract().jsonPath();
     }
 }
