@@ -1,0 +1,26 @@
+package ink.ml.deploy.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BuildStrategyTest {
+
+    @Test
+    void parsesTheStrategiesThatExist() {
+        assertThat(BuildStrategy.parse("dockerfile")).isEqualTo(BuildStrategy.DOCKERFILE);
+        assertThat(BuildStrategy.DOCKERFILE.id()).isEqualTo("dockerfile");
+    }
+
+    @Test
+    void refusesOthersListingTheChoices() {
+        assertThatThrownBy(() -> BuildStrategy.parse("nixpacks"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("buildStrategy: must be one of dockerfile (got \"nixpacks\")");
+        assertThatThrownBy(() -> BuildStrategy.parse("DOCKERFILE"))
+                .hasMessageStartingWith("buildStrategy: ");
+        assertThatThrownBy(() -> BuildStrategy.parse(null))
+                .hasMessage("buildStrategy: must be one of dockerfile");
+    }
+}

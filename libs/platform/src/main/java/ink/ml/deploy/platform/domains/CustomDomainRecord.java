@@ -1,0 +1,62 @@
+package ink.ml.deploy.platform.domains;
+
+import ink.ml.deploy.platform.pagination.Cursor;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A customer domain attached to a service (row of {@code custom_domains}); named apart from the
+ * libs/domain value {@code CustomDomain} it stores. A domain name is claimed by at most one service
+ * on the whole platform.
+ */
+@Entity
+@Table(name = "custom_domains")
+public class CustomDomainRecord extends PanacheEntityBase {
+    @Id public UUID id;
+
+    @Column(name = "service_id", nullable = false)
+    public UUID serviceId;
+
+    /** ASCII (punycode), lowercase, no trailing dot: {@code CustomDomain.value()}. */
+    @Column(nullable = false)
+    public String domain;
+
+    @Column(name = "verification_token", nullable = false)
+    public String verificationToken;
+
+    @Column(name = "txt_verified_at")
+    public Instant txtVerifiedAt;
+
+    @Column(name = "cname_verified_at")
+    public Instant cnameVerifiedAt;
+
+    @Column(name = "last_checked_at")
+    public Instant lastCheckedAt;
+
+    @Column(name = "last_check_error")
+    public String lastCheckError;
+
+    @Convert(converter = CertStatus.Column.class)
+    @Column(name = "cert_status", nullable = false)
+    public CertStatus certStatus;
+
+    @Column(name = "cert_error")
+    public String certError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public boolean isVerified() {
+        return txtVerifiedAt != null && cnameVerifiedAt != null;
+    }
+
+    public Cursor cursor() {
+        return new Cursor(createdAt, id);
+    }
+}

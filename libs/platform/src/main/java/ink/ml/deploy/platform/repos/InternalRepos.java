@@ -1,0 +1,240 @@
+package ink.ml.deploy.platform.repos;
+
+import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.domain.RepoName;
+import ink.ml.deploy.domain.UserId;
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.common.ConflictException;
+import ink.ml.deploy.platform.common.Ids;
+import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.common.Timestamps;
+import ink.ml.deploy.platform.crypto.TokenHasher;
+import ink.ml.deploy.platform.pagination.Cursor;
+import ink.ml.deploy.platform.pagination.Page;
+import ink.ml.deploy.platform.pagination.PageRequest;
+import ink.ml.deploy.platform.projects.Project;
+import ink.ml.deploy.platform.projects.Projects;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Internal git repositories of the caller's projects, and the push tokens that let git reach one of
+ * them. A token is random, stored as prefix + keyed hash, scoped to one repository and expiring.
+ */
+@ApplicationScoped
+public class InternalRepos {
+    public static final String TOKEN_PREFIX = "dpg_";
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(1);
+    public static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(1);
+    public static final Duration MAX_TOKEN_TTL = Duration.ofDays(30);
+
+    /** {@code dpg_} + 8 hex: enough to find the row, far too little to guess a token. */
+    static final int LOOKUP_PREFIX_LENGTH = TOKEN_PREFIX.length() + 8;
+
+    private static final int SECRET_BYTES = 32;
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("dpg_[0-9a-f]{64}");
+    private static final String UNIQUE_NAME = "internal_repos_project_name";
+
+    private final EntityManager entityManager;
+    private final Projects projects;
+    private final TokenHasher hasher;
+
+    /** Compared against when no token has the presented prefix, so a miss costs what a hit does. */
+    private final byte[] decoy;
+
+    public InternalRepos(EntityManager entityManager, Projects projects, TokenHasher hasher) {
+        this.entityManager = entityManager;
+        this.projects = projects;
+        this.hasher = hasher;
+        this.decoy = hasher.hash(TOKEN_PREFIX + hasher.randomHex(SECRET_BYTES));
+    }
+
+    @Transactional
+    public InternalRepoView create(Caller caller, String projectId, String repoName) {
+        Project project = projects.owned(caller, Ids.parse("projectId", projectId));
+        RepoName name = RepoName.of(repoName);
+        if (InternalRepo.count("projectId = ?1 and name = ?2", project.id, name.value()) > 0) {
+            throw nameTaken(project, name);
+        }
+        InternalRepo repo = new InternalRepo();
+        repo.id = Ids.random();
+        repo.projectId = project.id;
+        repo.name = name.value();
+        repo.createdAt = Timestamps.now();
+        try {
+            repo.persistAndFlush();
+        } catch (PersistenceException e) {
+            // Another transaction created the same name between the check and the insert.
+            if (violates(e, UNIQUE_NAME)) {
+                throw nameTaken(project, name);
+            }
+            throw e;
+        }
+        return InternalRepoView.of(repo);
+    }
+
+    @Transactional
+    public InternalRepoView get(Caller caller, String repoId) {
+        return InternalRepoView.of(owned(caller, Ids.parse("repoId", repoId)));
+    }
+
+    /** A project's repositories, oldest first. */
+    @Transactional
+    public Page<InternalRepoView> list(Caller caller, String projectId, PageRequest page) {
+        Project project = projects.owned(caller, Ids.parse("projectId", projectId));
+        List<InternalRepo> rows =
+                page.after()
+                        .map(
+                                after ->
+                                        InternalRepo.<InternalRepo>find(
+                                                        "projectId = :project and (createdAt > :at"
+                                                                + " or (createdAt = :at and id >"
+                                                                + " :id)) order by createdAt, id",
+                                                        Parameters.with("project", project.id)
+                                                                .and("at", after.createdAt())
+                                                                .and("id", after.id()))
+                                                .page(0, page.first() + 1)
+                                                .list())
+                        .orElseGet(
+                                () ->
+                                        InternalRepo.<InternalRepo>find(
+                                                        "projectId = ?1 order by createdAt, id",
+                                                        project.id)
+                                                .page(0, page.first() + 1)
+                                                .list());
+        return Page.of(rows, page, r -> new Cursor(r.createdAt, r.id), InternalRepoView::of);
+    }
+
+    /**
+     * A push token for one of the caller's repositories, valid for {@code ttl} (default {@link
+     * #DEFAULT_TOKEN_TTL}, between {@link #MIN_TOKEN_TTL} and {@link #MAX_TOKEN_TTL}). The secret
+     * is returned once and never stored.
+     */
+    @Transactional
+    public IssuedGitToken issueToken(Caller caller, String repoId, Duration ttl) {
+        InternalRepo repo = owned(caller, Ids.parse("repoId", repoId));
+        Duration validFor = validTtl(ttl);
+        String secret;
+        String prefix;
+        int attempt = 0;
+        do {
+            if (attempt++ == 5) {
+                throw new IllegalStateException("no free git token prefix after 5 attempts");
+            }
+            secret = TOKEN_PREFIX + hasher.randomHex(SECRET_BYTES);
+            prefix = secret.substring(0, LOOKUP_PREFIX_LENGTH);
+        } while (GitToken.count("prefix", prefix) > 0);
+
+        Instant now = Timestamps.now();
+        GitToken token = new GitToken();
+        token.id = Ids.random();
+        token.repoId = repo.id;
+        token.userId = caller.id();
+        token.prefix = prefix;
+        token.hash = hasher.hash(secret);
+        token.createdAt = now;
+        token.expiresAt = now.plus(validFor);
+        token.persistAndFlush();
+        return new IssuedGitToken(token.id.toString(), secret, repo.id.toString(), token.expiresAt);
+    }
+
+    /**
+     * Whom a presented token lets push to {@code repoId}: empty for a malformed, unknown, expired
+     * or revoked token, and for a token of another repository. The comparison is constant-time.
+     */
+    @Transactional
+    public Optional<Caller> verifyToken(String secret, UUID repoId) {
+        if (secret == null || repoId == null || !TOKEN_SHAPE.matcher(secret).matches()) {
+            return Optional.empty();
+        }
+        GitToken token =
+                GitToken.find("prefix", secret.substring(0, LOOKUP_PREFIX_LENGTH)).firstResult();
+        if (token == null) {
+            hasher.matches(secret, decoy);
+            return Optional.empty();
+        }
+        Instant now = Timestamps.now();
+        if (!hasher.matches(secret, token.hash)
+                || !token.repoId.equals(repoId)
+                || !token.isValidAt(now)) {
+            return Optional.empty();
+        }
+        token.lastUsedAt = now;
+        return Optional.of(new Caller(UserId.of(token.userId)));
+    }
+
+    /** Revokes one of the caller's tokens at once; revoking twice changes nothing. */
+    @Transactional
+    public void revokeToken(Caller caller, String tokenId) {
+        UUID id = Ids.parse("tokenId", tokenId);
+        GitToken token =
+                GitToken.find(
+                                "id = :id and userId = :user",
+                                Parameters.with("id", id).and("user", caller.id()))
+                        .firstResult();
+        if (token == null) {
+            throw new NotFoundException("gitToken", id.toString());
+        }
+        if (token.revokedAt == null) {
+            token.revokedAt = Timestamps.now();
+        }
+    }
+
+    /**
+     * The caller's repository, for the other application services (e.g. a service built from it). A
+     * repository in someone else's project is "not found", exactly like one that does not exist.
+     */
+    public InternalRepo owned(Caller caller, UUID repoId) {
+        InternalRepo repo =
+                entityManager
+                        .createQuery(
+                                "select r from InternalRepo r, Project p where p.id = r.projectId"
+                                        + " and r.id = :id and p.userId = :user",
+                                InternalRepo.class)
+                        .setParameter("id", repoId)
+                        .setParameter("user", caller.id())
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
+        if (repo == null) {
+            throw new NotFoundException("repo", repoId.toString());
+        }
+        return repo;
+    }
+
+    private static Duration validTtl(Duration ttl) {
+        if (ttl == null) {
+            return DEFAULT_TOKEN_TTL;
+        }
+        if (ttl.compareTo(MIN_TOKEN_TTL) < 0 || ttl.compareTo(MAX_TOKEN_TTL) > 0) {
+            throw new InvalidValueException(
+                    "ttl", "must be between 1 minute and 30 days (got " + ttl + ")");
+        }
+        return ttl;
+    }
+
+    private static ConflictException nameTaken(Project project, RepoName name) {
+        return new ConflictException(
+                "name", "project " + project.name + " already has a repo named " + name);
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

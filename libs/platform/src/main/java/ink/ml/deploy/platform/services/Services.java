@@ -1,0 +1,360 @@
+package ink.ml.deploy.platform.services;
+
+import ink.ml.deploy.domain.AppPort;
+import ink.ml.deploy.domain.BuildStrategy;
+import ink.ml.deploy.domain.Cluster;
+import ink.ml.deploy.domain.GitBranch;
+import ink.ml.deploy.domain.GitHubRepo;
+import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.domain.ProjectName;
+import ink.ml.deploy.domain.RepoPath;
+import ink.ml.deploy.domain.ResourcePlan;
+import ink.ml.deploy.domain.ServiceName;
+import ink.ml.deploy.domain.ServiceRef;
+import ink.ml.deploy.domain.Vcpu;
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.common.ConflictException;
+import ink.ml.deploy.platform.common.Ids;
+import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.common.Timestamps;
+import ink.ml.deploy.platform.pagination.Page;
+import ink.ml.deploy.platform.pagination.PageRequest;
+import ink.ml.deploy.platform.projects.Project;
+import ink.ml.deploy.platform.projects.Projects;
+import ink.ml.deploy.platform.repos.InternalRepo;
+import ink.ml.deploy.platform.variables.Variables;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Services in the caller's projects: the only way to create, change, read and delete them. Every
+ * input is checked with the libs/domain rules; a service of someone else is "not found", exactly
+ * like one that does not exist.
+ */
+@ApplicationScoped
+public class Services {
+    /** What a service builds when it names no Dockerfile. */
+    public static final String DEFAULT_DOCKERFILE = "Dockerfile";
+
+    private static final String UNIQUE_NAME = "services_live_name";
+    private static final String UNIQUE_HOST_LABEL = "services_live_host_label";
+
+    private final Projects projects;
+    private final Variables variables;
+
+    public Services(Projects projects, Variables variables) {
+        this.projects = projects;
+        this.variables = variables;
+    }
+
+    /**
+     * Creates a service, with its initial variables, in one transaction: a refused variable leaves
+     * no service behind.
+     */
+    @Transactional
+    public ServiceView create(Caller caller, CreateServiceRequest request) {
+        Objects.requireNonNull(request, "request");
+        Project project =
+                request.projectId().isPresent()
+                        ? projects.owned(caller, Ids.parse("projectId", request.projectId().get()))
+                        : projects.owned(caller, UUID.fromString(projects.getDefault(caller).id()));
+        ServiceName name = ServiceName.of(request.name());
+        Source source =
+                source(project, request.repoId(), request.githubRepo())
+                        .orElseThrow(
+                                () ->
+                                        new InvalidValueException(
+                                                "source",
+                                                "give the code's source: repoId (an internal"
+                                                        + " repository of the project) or"
+                                                        + " githubRepo (owner/name)"));
+        GitBranch branch = GitBranch.of(request.branch().orElse(GitBranch.MAIN.value()));
+        RepoPath rootDirectory =
+                RepoPath.directory("rootDirectory", request.rootDirectory().orElse(""));
+        RepoPath dockerfilePath =
+                RepoPath.file(
+                        "dockerfilePath", request.dockerfilePath().orElse(DEFAULT_DOCKERFILE));
+        BuildStrategy buildStrategy =
+                BuildStrategy.parse(request.buildStrategy().orElse(BuildStrategy.DOCKERFILE.id()));
+        AppPort port = AppPort.of(request.port().orElse(AppPort.DEFAULT.value()));
+        ResourcePlan plan = plan(request.memoryMi(), request.vcpu(), ResourcePlan.DEFAULT);
+        ServiceRef ref = new ServiceRef(caller.userId(), ProjectName.of(project.name), name);
+
+        refuseNameClashes(project, ref);
+        Instant now = Timestamps.now();
+        Service service = new Service();
+        service.id = Ids.random();
+        service.projectId = project.id;
+        service.name = name.value();
+        service.hostLabel = ref.hostLabel();
+        source.applyTo(service);
+        service.branch = branch.value();
+        service.rootDirectory = rootDirectory.value();
+        service.dockerfilePath = dockerfilePath.value();
+        service.buildStrategy = buildStrategy.id();
+        service.port = port.value();
+        service.memoryMi = plan.memoryMi();
+        service.milliCpu = plan.milliCpu();
+        service.createdAt = now;
+        service.updatedAt = now;
+        try {
+            service.persistAndFlush();
+        } catch (PersistenceException e) {
+            // Another transaction took the name or label between the check and the insert.
+            throw raceLost(e, project, ref);
+        }
+        variables.initialize(service, request.env());
+        return view(service, project);
+    }
+
+    /**
+     * Changes only the fields present in the request; each is checked like on create. The name is
+     * fixed for the service's lifetime.
+     */
+    @Transactional
+    public ServiceView update(Caller caller, String serviceId, UpdateServiceRequest request) {
+        Objects.requireNonNull(request, "request");
+        Service service = owned(caller, Ids.parse("serviceId", serviceId));
+        Project project = projects.owned(caller, service.projectId);
+        if (request.name().isPresent() && !request.name().get().equals(service.name)) {
+            throw new InvalidValueException(
+                    "name",
+                    "cannot be changed: it names the service's resources in the project's"
+                            + " namespace and is part of its hostname "
+                            + Cluster.EU_CENTRAL_1.platformHostname(ref(project, service))
+                            + "; create a new service instead");
+        }
+        // Everything is checked before anything changes.
+        Optional<Source> source = source(project, request.repoId(), request.githubRepo());
+        Optional<GitBranch> branch = request.branch().map(GitBranch::of);
+        Optional<RepoPath> rootDirectory =
+                request.rootDirectory().map(path -> RepoPath.directory("rootDirectory", path));
+        Optional<RepoPath> dockerfilePath =
+                request.dockerfilePath().map(path -> RepoPath.file("dockerfilePath", path));
+        Optional<BuildStrategy> buildStrategy = request.buildStrategy().map(BuildStrategy::parse);
+        Optional<AppPort> port = request.port().map(AppPort::of);
+        ResourcePlan plan =
+                plan(
+                        request.memoryMi(),
+                        request.vcpu(),
+                        new ResourcePlan(service.memoryMi, service.milliCpu));
+
+        source.ifPresent(s -> s.applyTo(service));
+        branch.ifPresent(b -> service.branch = b.value());
+        rootDirectory.ifPresent(p -> service.rootDirectory = p.value());
+        dockerfilePath.ifPresent(p -> service.dockerfilePath = p.value());
+        buildStrategy.ifPresent(s -> service.buildStrategy = s.id());
+        port.ifPresent(p -> service.port = p.value());
+        service.memoryMi = plan.memoryMi();
+        service.milliCpu = plan.milliCpu();
+        service.updatedAt = Timestamps.now();
+        return view(service, project);
+    }
+
+    /**
+     * Deletes a service: from now on it is not shown and its name is free again. Its variables are
+     * erased with it. Its deployments and logs stay (soft delete); removing the running workload is
+     * the delete workflow's job.
+     */
+    @Transactional
+    public void delete(Caller caller, String serviceId) {
+        Service service = owned(caller, Ids.parse("serviceId", serviceId));
+        Instant now = Timestamps.now();
+        service.deletedAt = now;
+        service.updatedAt = now;
+        variables.removeAll(service);
+    }
+
+    @Transactional
+    public ServiceView get(Caller caller, String serviceId) {
+        Service service = owned(caller, Ids.parse("serviceId", serviceId));
+        return view(service, projects.owned(caller, service.projectId));
+    }
+
+    /** A project's live services, oldest first. */
+    @Transactional
+    public Page<ServiceView> list(Caller caller, String projectId, PageRequest page) {
+        Project project = projects.owned(caller, Ids.parse("projectId", projectId));
+        List<Service> rows =
+                page.after()
+                        .map(
+                                after ->
+                                        Service.<Service>find(
+                                                        "projectId = :project and deletedAt is null"
+                                                                + " and (createdAt > :at or"
+                                                                + " (createdAt = :at and id > :id))"
+                                                                + " order by createdAt, id",
+                                                        Parameters.with("project", project.id)
+                                                                .and("at", after.createdAt())
+                                                                .and("id", after.id()))
+                                                .page(0, page.first() + 1)
+                                                .list())
+                        .orElseGet(
+                                () ->
+                                        Service.<Service>find(
+                                                        "projectId = ?1 and deletedAt is null"
+                                                                + " order by createdAt, id",
+                                                        project.id)
+                                                .page(0, page.first() + 1)
+                                                .list());
+        List<Service> shown = rows.subList(0, Math.min(rows.size(), page.first()));
+        Map<UUID, List<String>> names = variables.namesOf(shown.stream().map(s -> s.id).toList());
+        List<UUID> repoIds =
+                shown.stream().map(s -> s.internalRepoId).filter(Objects::nonNull).toList();
+        Map<UUID, InternalRepo> repos =
+                repoIds.isEmpty()
+                        ? Map.of()
+                        : InternalRepo.<InternalRepo>list("id in ?1", repoIds).stream()
+                                .collect(Collectors.toMap(r -> r.id, Function.identity()));
+        return Page.of(
+                rows,
+                page,
+                Service::cursor,
+                s ->
+                        ServiceView.of(
+                                s,
+                                project,
+                                s.internalRepoId == null ? null : repos.get(s.internalRepoId),
+                                names.getOrDefault(s.id, List.of())));
+    }
+
+    /**
+     * The caller's live service, for the other application services (variables, deployments,
+     * domains). A deleted service, one of another user and one that never existed are all the same
+     * {@link NotFoundException}. Call it inside the caller's transaction: the entity is managed.
+     */
+    public Service owned(Caller caller, UUID serviceId) {
+        Service service =
+                Service.find(
+                                "id = :id and deletedAt is null and projectId in"
+                                        + " (select p.id from Project p where p.userId = :user)",
+                                Parameters.with("id", serviceId).and("user", caller.id()))
+                        .firstResult();
+        if (service == null) {
+            throw new NotFoundException("service", serviceId.toString());
+        }
+        return service;
+    }
+
+    private ServiceView view(Service service, Project project) {
+        InternalRepo repo =
+                service.internalRepoId == null
+                        ? null
+                        : InternalRepo.findById(service.internalRepoId);
+        return ServiceView.of(service, project, repo, variables.namesOf(service));
+    }
+
+    /**
+     * The source a request names, if it names one: an internal repository of the SAME project (any
+     * other is "not found") or a GitHub {@code owner/name}; never both.
+     */
+    private static Optional<Source> source(
+            Project project, Optional<String> repoId, Optional<String> githubRepo) {
+        if (repoId.isPresent() && githubRepo.isPresent()) {
+            throw new InvalidValueException(
+                    "source",
+                    "give either repoId (an internal repository) or githubRepo (owner/name), not"
+                            + " both");
+        }
+        if (repoId.isPresent()) {
+            UUID id = Ids.parse("repoId", repoId.get());
+            InternalRepo repo =
+                    InternalRepo.find(
+                                    "id = :id and projectId = :project",
+                                    Parameters.with("id", id).and("project", project.id))
+                            .firstResult();
+            if (repo == null) {
+                throw new NotFoundException("repo", id.toString());
+            }
+            return Optional.of(new Source(Service.SOURCE_INTERNAL, repo.id, null));
+        }
+        return githubRepo.map(
+                ref -> new Source(Service.SOURCE_GITHUB, null, GitHubRepo.parse(ref).toString()));
+    }
+
+    private static ResourcePlan plan(
+            Optional<Integer> memoryMi, Optional<String> vcpu, ResourcePlan current) {
+        return new ResourcePlan(
+                memoryMi.orElse(current.memoryMi()),
+                vcpu.map(Vcpu::parse).map(Vcpu::milliCpu).orElse(current.milliCpu()));
+    }
+
+    /**
+     * The readable refusal for what the unique indexes would refuse anyway: the same name twice in
+     * a project, or the same hostname label twice on the platform (only one user's own services can
+     * share a label, since the user id ends it: {@code web-a}/{@code b} and {@code web}/{@code a-b}
+     * of one user).
+     */
+    private static void refuseNameClashes(Project project, ServiceRef ref) {
+        if (Service.count(
+                        "projectId = ?1 and name = ?2 and deletedAt is null",
+                        project.id,
+                        ref.service().value())
+                > 0) {
+            throw nameTaken(project, ref);
+        }
+        if (Service.count("hostLabel = ?1 and deletedAt is null", ref.hostLabel()) > 0) {
+            throw labelTaken(ref);
+        }
+    }
+
+    private static RuntimeException raceLost(
+            PersistenceException e, Project project, ServiceRef ref) {
+        if (violates(e, UNIQUE_NAME)) {
+            return nameTaken(project, ref);
+        }
+        if (violates(e, UNIQUE_HOST_LABEL)) {
+            return labelTaken(ref);
+        }
+        return e;
+    }
+
+    private static ConflictException nameTaken(Project project, ServiceRef ref) {
+        return new ConflictException(
+                "name",
+                "a service named " + ref.service() + " already exists in project " + project.name);
+    }
+
+    private static ConflictException labelTaken(ServiceRef ref) {
+        return new ConflictException(
+                "name",
+                "the hostname "
+                        + Cluster.EU_CENTRAL_1.platformHostname(ref)
+                        + " is already used by another of your services (its service and project"
+                        + " names join into the same label); choose another service name");
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ServiceRef ref(Project project, Service service) {
+        return ServiceRef.of(project.userId, project.name, service.name);
+    }
+
+    /** Exactly one of the two sources, as stored. */
+    private record Source(String kind, UUID internalRepoId, String githubRepo) {
+        void applyTo(Service service) {
+            service.sourceKind = kind;
+            service.internalRepoId = internalRepoId;
+            service.githubRepo = githubRepo;
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package ink.ml.deploy.platform.repos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.platform.TestUsers;
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.common.ConflictException;
+import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.pagination.Page;
+import ink.ml.deploy.platform.pagination.PageRequest;
+import ink.ml.deploy.platform.projects.Projects;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class InternalReposTest {
+    @Inject InternalRepos repos;
+    @Inject Projects projects;
+    @Inject TestUsers users;
+    @Inject EntityManager entityManager;
+
+    @Test
+    void createsARepoInTheCallersProjectAndFindsIt() {
+        Caller caller = users.newCaller();
+        String projectId = defaultProject(caller);
+
+        InternalRepoView repo = repos.create(caller, projectId, "api");
+
+        assertThat(repo.name()).isEqualTo("api");
+        assertThat(repo.projectId()).isEqualTo(projectId);
+        assertThat(repos.get(caller, repo.id())).isEqualTo(repo);
+        assertThat(repos.list(caller, projectId, PageRequest.firstPage()).items())
+                .containsExactly(repo);
+        assertThat(
+                        QuarkusTransaction.requiringNew()
+                                .call(() -> repos.owned(caller, UUID.fromString(repo.id())).name))
+                .isEqualTo("api");
+    }
+
+    @Test
+    void refusesASecondRepoWithTheSameNameInOneProject() {
+        Caller caller = users.newCaller();
+        String projectId = defaultProject(caller);
+        repos.create(caller, projectId, "api");
+
+        assertThatThrownBy(() -> repos.create(caller, projectId, "api"))
+                .isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).field()).isEqualTo("name"))
+                .hasMessage("name: project default already has a repo named api");
+        String other = projects.create(caller, "other").id();
+        assertThat(repos.create(caller, other, "api").name()).isEqualTo("api");
+    }
+
+    @Test
+    void twoRequestsRacingForOneRepoNameGetOneRepoAndAConflict() throws Exception {
+        Caller caller = users.newCaller();
+        String projectId = defaultProject(caller);
+        int racers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                outcomes.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    try {
+                                        repos.create(caller, projectId, "race");
+                                        return "created";
+                                    } catch (ConflictException e) {
+                                        return e.field();
+                                    }
+                                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+
+            assertThat(results).containsOnlyOnce("created").containsOnly("created", "name");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repos.list(caller, projectId, PageRequest.firstPage()).items()).hasSize(1);
+    }
+
+    @Test
+    void refusesInvalidNamesAndIdsNamingTheField() {
+        Caller caller = users.newCaller();
+        String projectId = defaultProject(caller);
+
+        for (String bad : new String[] {"", "Api", "../etc", "a/b", "a".repeat(64), "-api"}) {
+            assertThatThrownBy(() -> repos.create(caller, projectId, bad))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageStartingWith("repo: ");
+        }
+        assertThatThrownBy(() -> repos.create(caller, "nope", "api"))
+                .hasMessageStartingWith("projectId: ");
+        assertThatThrownBy(() -> repos.get(caller, "nope")).hasMessageStartingWith("repoId: ");
+        assertThatThrownBy(() -> repos.revokeToken(caller, "nope"))
+                .hasMessageStartingWith("tokenId: ");
+    }
+
+    @Test
+    void anotherUsersProjectsReposAndTokensAreNotFound() {
+        Caller owner = users.newCaller();
+        Caller stranger = users.newCaller();
+        String projectId = defaultProject(owner);
+        InternalRepoView repo = repos.create(owner, projectId, "api");
+        IssuedGitToken token = repos.issueToken(owner, repo.id(), null);
+
+        assertThatThrownBy(() -> repos.create(stranger, projectId, "sneaky"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> repos.list(stranger, projectId, PageRequest.firstPage()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> repos.get(stranger, repo.id()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("repo " + repo.id() + " not found");
+        assertThatThrownBy(() -> repos.issueToken(stranger, repo.id(), null))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> repos.revokeToken(stranger, token.id()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("gitToken " + token.id() + " not found");
+        assertThatThrownBy(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .run(
+                                                () ->
+                                                        repos.owned(
+                                                                stranger,
+                                                                UUID.fromString(repo.id()))))
+                .isInstanceOf(NotFoundException.class);
+
+        assertThat(repos.list(owner, projectId, PageRequest.firstPage()).items())
+                .extracting(InternalRepoView::name)
+                .containsExactly("api");
+        assertThat(repos.verifyToken(token.secret(), UUID.fromString(repo.id()))).contains(owner);
+    }
+
+    @Test
+    void anIssuedTokenLetsItsOwnerPushToThatRepoOnly() {
+        Caller caller = users.newCaller();
+        String projectId = defaultProject(caller);
+        InternalRepoView api = repos.create(caller, projectId, "api");
+        InternalRepoView web = repos.create(caller, projectId, "web");
+
+        IssuedGitToken token = repos.issueToken(caller, api.id(), null);
+
+        assertThat(token.secret()).matches("dpg_[0-9a-f]{64}");
+        assertThat(token.repoId()).isEqualTo(api.id());
+        assertThat(token.expiresAt())
+                .isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(1, ChronoUnit.MINUTES));
+        assertThat(token.toString()).doesNotContain(token.secret().substring(4));
+        assertThat(repos.verifyToken(token.secret(), UUID.fromString(api.id()))).contains(caller);
+        assertThat(repos.verifyToken(token.secret(), UUID.fromString(web.id()))).isEmpty();
+        assertThat(repos.verifyToken(token.secret(), UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void theTableHoldsOnlyThePrefixAndAHashOfAToken() {
+        Caller caller = users.newCaller();
+        InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
+        IssuedGitToken token = repos.issueToken(caller, repo.id(), null);
+
+        String row =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        (String)
+                                                entityManager
+                                                        .createNativeQuery(
+                                                                "select row_to_json(t)::text from"
+                                                                        + " git_tokens t where id"
+                                                                        + " = ?1")
+                                                        .setParameter(
+                                                                1, UUID.fromString(token.id()))
+                                                        .getSingleResult());
+
+        assertThat(row).contains(token.secret().substring(0, 12));
+        assertThat(row).doesNotContain(token.secret().substring(12));
+    }
+
+    @Test
+    void refusesWrongAndMalformedTokens() {
+        Caller caller = users.newCaller();
+        InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
+        UUID repoId = UUID.fromString(repo.id());
+        String secret = repos.issueToken(caller, repo.id(), null).secret();
+        char last = secret.charAt(secret.length() - 1);
+
+        assertThat(repos.verifyToken(secret.substring(0, 67) + (last == 'a' ? 'b' : 'a'), repoId))
+                .isEmpty();
+        assertThat(repos.verifyToken("dpg_" + "0".repeat(64), repoId)).isEmpty();
+        assertThat(repos.verifyToken(null, repoId)).isEmpty();
+        assertThat(repos.verifyToken(secret, null)).isEmpty();
+        assertThat(repos.verifyToken("", repoId)).isEmpty();
+        assertThat(repos.verifyToken(secret.toUpperCase(), repoId)).isEmpty();
+        assertThat(repos.verifyToken(secret + " ", repoId)).isEmpty();
+        assertThat(repos.verifyToken("dk_live_" + secret.substring(4), repoId)).isEmpty();
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        Caller caller = users.newCaller();
+        InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
+        IssuedGitToken token = repos.issueToken(caller, repo.id(), Duration.ofMinutes(5));
+
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                entityManager
+                                        .createNativeQuery(
+                                                "update git_tokens set created_at = now() -"
+                                                        + " interval '2 hours', expires_at = now()"
+                                                        + " - interval '1 second' where id = ?1")
+                                        .setParameter(1, UUID.fromString(token.id()))
+                                        .executeUpdate());
+
+        assertThat(repos.verifyToken(token.secret(), UUID.fromString(repo.id()))).isEmpty();
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAtOnce() {
+        Caller caller = users.newCaller();
+        InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
+        IssuedGitToken token = repos.issueToken(caller, repo.id(), null);
+        IssuedGitToken other = repos.issueToken(caller, repo.id(), null);
+
+        repos.revokeToken(caller, token.id());
+        repos.revokeToken(caller, token.id());
+
+        assertThat(repos.verifyToken(token.secret(), UUID.fromString(repo.id()))).isEmpty();
+        assertThat(repos.verifyToken(other.secret(), UUID.fromString(repo.id()))).contains(caller);
+    }
+
+    @Test
+    void tokenLifetimeIsBetweenOneMinuteAndThirtyDays() {
+        Caller caller = users.newCaller();
+        String repoId = repos.create(caller, defaultProject(caller), "api").id();
+
+        for (Duration bad :
+                new Duration[] {
+                    Duration.ofSeconds(59),
+                    Duration.ofDays(30).plusSeconds(1),
+                    Duration.ZERO,
+                    Duration.ofHours(-1)
+                }) {
+            assertThatThrownBy(() -> repos.issueToken(caller, repoId, bad))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageStartingWith("ttl: must be between 1 minute and 30 days");
+        }
+        assertThat(repos.issueToken(caller, repoId, Duration.ofMinutes(1)).expiresAt())
+                .isCloseTo(
+                        Instant.now().plus(Duration.ofMinutes(1)), within(30, ChronoUnit.SECONDS));
+        assertThat(repos.issueToken(caller, repoId, Duration.ofDays(30)).expiresAt())
+                .isCloseTo(Instant.now().plus(Duration.ofDays(30)), within(1, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void theDatabaseRefusesATokenThatExpiresBeforeItIsCreated() {
+        Caller caller = users.newCaller();
+        String repoId = repos.create(caller, defaultProject(caller), "api").id();
+
+        assertThatThrownBy(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .run(
+                                                () ->
+                                                        entityManager
+                                                                .createNativeQuery(
+                                                                        "insert into git_tokens"
+                                                                                + " (id, repo_id,"
+                                                                                + " user_id, prefix,"
+                                                                                + " hash, expires_at)"
+                                                                                + " values (?1, ?2,"
+                                                                                + " ?3, 'dpg_x', '\\x00',"
+                                                                                + " now() - interval"
+                                                                                + " '1 hour')")
+                                                                .setParameter(1, UUID.randomUUID())
+                                                                .setParameter(
+                                                                        2, UUID.fromString(repoId))
+                                                                .setParameter(3, caller.id())
+                                                                .executeUpdate()))
+                .hasStackTraceContaining("git_tokens_check");
+    }
+
+    @Test
+    void listsAProjectsReposPageByPage() {
+        Caller caller = users.newCaller();
+        String projectId = defaultProject(caller);
+        repos.create(caller, projectId, "one");
+        repos.create(caller, projectId, "two");
+        repos.create(caller, projectId, "three");
+
+        Page<InternalRepoView> first = repos.list(caller, projectId, PageRequest.of(2, null));
+        Page<InternalRepoView> second =
+                repos.list(caller, projectId, PageRequest.of(2, first.endCursor().orElseThrow()));
+
+        assertThat(first.items()).extracting(InternalRepoView::name).containsExactly("one", "two");
+        assertThat(second.items()).extracting(InternalRepoView::name).containsExactly("three");
+        assertThat(second.hasNextPage()).isFalse();
+    }
+
+    private String defaultProject(Caller caller) {
+        return projects.getDefault(caller).id();
+    }
+}
