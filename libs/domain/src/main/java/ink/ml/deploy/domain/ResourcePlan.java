@@ -32,7 +32,7 @@ public record ResourcePlan(int memoryMi, int milliCpu) {
                     "vcpu",
                     "must be one of "
                             + CPU_CHOICES_MILLI.stream()
-                                    .map(m -> String.valueOf(m / 1000.0).replaceAll("\\.0$", ""))
+                                    .map(m -> Vcpu.ofMilli(m).toString())
                                     .collect(Collectors.joining(", "))
                             + " vCPU");
         }

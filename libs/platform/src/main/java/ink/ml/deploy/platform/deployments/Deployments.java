@@ -1,5 +1,7 @@
 package ink.ml.deploy.platform.deployments;
 
+import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Deployments of the caller's services: recording them, moving their status, their events and build
@@ -474,16 +475,6 @@ public class Deployments {
             throw e;
         }
         return deployment;
-    }
-
-    private static boolean violates(Throwable error, String constraint) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation
-                    && constraint.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ConfigSnapshot configOf(Service service) {

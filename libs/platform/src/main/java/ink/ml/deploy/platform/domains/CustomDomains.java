@@ -1,5 +1,7 @@
 package ink.ml.deploy.platform.domains;
 
+import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
+
 import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.CustomDomain;
 import ink.ml.deploy.domain.DomainVerificationRecords;
@@ -24,7 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Custom domains of the caller's services: add (with the DNS records to create), list, remove; and,
@@ -242,16 +243,6 @@ public class CustomDomains {
 
     private static ConflictException inUse(CustomDomain name) {
         return new ConflictException("domain", name.value() + " is already in use");
-    }
-
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation
-                    && constraint.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record OwnedService(Service service, Project project) {

@@ -1,5 +1,7 @@
 package ink.ml.deploy.platform.github;
 
+import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
+
 import ink.ml.deploy.domain.GithubLogin;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.UserId;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Links between platform users and GitHub accounts, for GitHub sign-in and the GitHub App. The
@@ -189,15 +190,5 @@ public class GithubAccounts {
     private static ConflictException linkedElsewhere() {
         return new ConflictException(
                 "githubUserId", "this GitHub account is already linked to another user");
-    }
-
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation
-                    && constraint.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

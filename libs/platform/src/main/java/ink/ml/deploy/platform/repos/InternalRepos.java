@@ -1,5 +1,7 @@
 package ink.ml.deploy.platform.repos;
 
+import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
+
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.RepoName;
 import ink.ml.deploy.domain.UserId;
@@ -25,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Internal git repositories of the caller's projects, and the push tokens that let git reach one of
@@ -226,15 +227,5 @@ public class InternalRepos {
     private static ConflictException nameTaken(Project project, RepoName name) {
         return new ConflictException(
                 "name", "project " + project.name + " already has a repo named " + name);
-    }
-
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation
-                    && constraint.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

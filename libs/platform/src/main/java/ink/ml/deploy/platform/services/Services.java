@@ -1,5 +1,7 @@
 package ink.ml.deploy.platform.services;
 
+import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
+
 import ink.ml.deploy.domain.AppPort;
 import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.Cluster;
@@ -35,7 +37,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Services in the caller's projects: the only way to create, change, read and delete them. Every
@@ -333,16 +334,6 @@ public class Services {
                         + Cluster.EU_CENTRAL_1.platformHostname(ref)
                         + " is already used by another of your services (its service and project"
                         + " names join into the same label); choose another service name");
-    }
-
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation
-                    && constraint.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ServiceRef ref(Project project, Service service) {
