@@ -7,6 +7,7 @@ import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.common.Timestamps;
 import ink.ml.deploy.platform.crypto.TokenHasher;
+import ink.ml.deploy.platform.pagination.Keyset;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import io.quarkus.panache.common.Parameters;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -122,25 +124,13 @@ public class ApiKeys {
     @Transactional
     public Page<ApiKeyView> list(Caller caller, PageRequest page) {
         List<ApiKey> rows =
-                page.after()
-                        .map(
-                                after ->
-                                        ApiKey.<ApiKey>find(
-                                                        "userId = :user and (createdAt > :at or"
-                                                                + " (createdAt = :at and id > :id))"
-                                                                + " order by createdAt, id",
-                                                        Parameters.with("user", caller.id())
-                                                                .and("at", after.createdAt())
-                                                                .and("id", after.id()))
-                                                .page(0, page.first() + 1)
-                                                .list())
-                        .orElseGet(
-                                () ->
-                                        ApiKey.<ApiKey>find(
-                                                        "userId = ?1 order by createdAt, id",
-                                                        caller.id())
-                                                .page(0, page.first() + 1)
-                                                .list());
+                Keyset.rows(
+                        ApiKey.getEntityManager(),
+                        ApiKey.class,
+                        "e.userId = :user",
+                        Map.of("user", caller.id()),
+                        page,
+                        Keyset.Order.OLDEST_FIRST);
         return Page.of(rows, page, ApiKey::cursor, ApiKeyView::of);
     }
 

@@ -21,6 +21,7 @@ import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.common.Timestamps;
 import ink.ml.deploy.platform.crypto.SealedValue;
 import ink.ml.deploy.platform.crypto.SecretBox;
+import ink.ml.deploy.platform.pagination.Keyset;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.projects.Project;
@@ -28,7 +29,6 @@ import ink.ml.deploy.platform.repos.InternalRepo;
 import ink.ml.deploy.platform.services.Service;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.variables.Variables;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -333,26 +333,13 @@ public class Deployments {
     public Page<DeploymentView> list(Caller caller, String serviceId, PageRequest page) {
         Service service = services.owned(caller, Ids.parse("serviceId", serviceId));
         List<Deployment> rows =
-                page.after()
-                        .map(
-                                after ->
-                                        Deployment.<Deployment>find(
-                                                        "serviceId = :service and (createdAt < :at or"
-                                                                + " (createdAt = :at and id < :id))"
-                                                                + " order by createdAt desc, id desc",
-                                                        Parameters.with("service", service.id)
-                                                                .and("at", after.createdAt())
-                                                                .and("id", after.id()))
-                                                .page(0, page.first() + 1)
-                                                .list())
-                        .orElseGet(
-                                () ->
-                                        Deployment.<Deployment>find(
-                                                        "serviceId = ?1 order by createdAt desc,"
-                                                                + " id desc",
-                                                        service.id)
-                                                .page(0, page.first() + 1)
-                                                .list());
+                Keyset.rows(
+                        Deployment.getEntityManager(),
+                        Deployment.class,
+                        "e.serviceId = :service",
+                        Map.of("service", service.id),
+                        page,
+                        Keyset.Order.NEWEST_FIRST);
         return Page.of(rows, page, Deployment::cursor, DeploymentView::of);
     }
 

@@ -13,17 +13,18 @@ import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.common.Timestamps;
+import ink.ml.deploy.platform.pagination.Keyset;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.projects.Project;
 import ink.ml.deploy.platform.services.Service;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -95,27 +96,13 @@ public class CustomDomains {
     public Page<CustomDomainView> list(Caller caller, String serviceId, PageRequest page) {
         OwnedService owner = liveService(caller, Ids.parse("serviceId", serviceId));
         List<CustomDomainRecord> rows =
-                page.after()
-                        .map(
-                                after ->
-                                        CustomDomainRecord.<CustomDomainRecord>find(
-                                                        "serviceId = :service and (createdAt > :at"
-                                                                + " or (createdAt = :at and id >"
-                                                                + " :id)) order by createdAt, id",
-                                                        Parameters.with(
-                                                                        "service",
-                                                                        owner.service().id)
-                                                                .and("at", after.createdAt())
-                                                                .and("id", after.id()))
-                                                .page(0, page.first() + 1)
-                                                .list())
-                        .orElseGet(
-                                () ->
-                                        CustomDomainRecord.<CustomDomainRecord>find(
-                                                        "serviceId = ?1 order by createdAt, id",
-                                                        owner.service().id)
-                                                .page(0, page.first() + 1)
-                                                .list());
+                Keyset.rows(
+                        CustomDomainRecord.getEntityManager(),
+                        CustomDomainRecord.class,
+                        "e.serviceId = :service",
+                        Map.of("service", owner.service().id),
+                        page,
+                        Keyset.Order.OLDEST_FIRST);
         return Page.of(rows, page, CustomDomainRecord::cursor, row -> view(row, owner));
     }
 

@@ -7,6 +7,7 @@ import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.common.Timestamps;
+import ink.ml.deploy.platform.pagination.Keyset;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import io.quarkus.panache.common.Parameters;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Projects of the caller: the only way to create, read and delete them. */
@@ -70,25 +72,13 @@ public class Projects {
     @Transactional
     public Page<ProjectView> list(Caller caller, PageRequest page) {
         List<Project> rows =
-                page.after()
-                        .map(
-                                after ->
-                                        Project.<Project>find(
-                                                        "userId = :user and (createdAt > :at or"
-                                                                + " (createdAt = :at and id > :id))"
-                                                                + " order by createdAt, id",
-                                                        Parameters.with("user", caller.id())
-                                                                .and("at", after.createdAt())
-                                                                .and("id", after.id()))
-                                                .page(0, page.first() + 1)
-                                                .list())
-                        .orElseGet(
-                                () ->
-                                        Project.<Project>find(
-                                                        "userId = ?1 order by createdAt, id",
-                                                        caller.id())
-                                                .page(0, page.first() + 1)
-                                                .list());
+                Keyset.rows(
+                        entityManager,
+                        Project.class,
+                        "e.userId = :user",
+                        Map.of("user", caller.id()),
+                        page,
+                        Keyset.Order.OLDEST_FIRST);
         return Page.of(rows, page, Project::cursor, ProjectView::of);
     }
 

@@ -12,6 +12,7 @@ import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.common.Timestamps;
 import ink.ml.deploy.platform.crypto.TokenHasher;
 import ink.ml.deploy.platform.pagination.Cursor;
+import ink.ml.deploy.platform.pagination.Keyset;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.projects.Project;
@@ -24,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -94,25 +96,13 @@ public class InternalRepos {
     public Page<InternalRepoView> list(Caller caller, String projectId, PageRequest page) {
         Project project = projects.owned(caller, Ids.parse("projectId", projectId));
         List<InternalRepo> rows =
-                page.after()
-                        .map(
-                                after ->
-                                        InternalRepo.<InternalRepo>find(
-                                                        "projectId = :project and (createdAt > :at"
-                                                                + " or (createdAt = :at and id >"
-                                                                + " :id)) order by createdAt, id",
-                                                        Parameters.with("project", project.id)
-                                                                .and("at", after.createdAt())
-                                                                .and("id", after.id()))
-                                                .page(0, page.first() + 1)
-                                                .list())
-                        .orElseGet(
-                                () ->
-                                        InternalRepo.<InternalRepo>find(
-                                                        "projectId = ?1 order by createdAt, id",
-                                                        project.id)
-                                                .page(0, page.first() + 1)
-                                                .list());
+                Keyset.rows(
+                        InternalRepo.getEntityManager(),
+                        InternalRepo.class,
+                        "e.projectId = :project",
+                        Map.of("project", project.id),
+                        page,
+                        Keyset.Order.OLDEST_FIRST);
         return Page.of(rows, page, r -> new Cursor(r.createdAt, r.id), InternalRepoView::of);
     }
 

@@ -19,6 +19,7 @@ import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.common.Timestamps;
+import ink.ml.deploy.platform.pagination.Keyset;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.projects.Project;
@@ -188,27 +189,13 @@ public class Services {
     public Page<ServiceView> list(Caller caller, String projectId, PageRequest page) {
         Project project = projects.owned(caller, Ids.parse("projectId", projectId));
         List<Service> rows =
-                page.after()
-                        .map(
-                                after ->
-                                        Service.<Service>find(
-                                                        "projectId = :project and deletedAt is null"
-                                                                + " and (createdAt > :at or"
-                                                                + " (createdAt = :at and id > :id))"
-                                                                + " order by createdAt, id",
-                                                        Parameters.with("project", project.id)
-                                                                .and("at", after.createdAt())
-                                                                .and("id", after.id()))
-                                                .page(0, page.first() + 1)
-                                                .list())
-                        .orElseGet(
-                                () ->
-                                        Service.<Service>find(
-                                                        "projectId = ?1 and deletedAt is null"
-                                                                + " order by createdAt, id",
-                                                        project.id)
-                                                .page(0, page.first() + 1)
-                                                .list());
+                Keyset.rows(
+                        Service.getEntityManager(),
+                        Service.class,
+                        "e.projectId = :project and e.deletedAt is null",
+                        Map.of("project", project.id),
+                        page,
+                        Keyset.Order.OLDEST_FIRST);
         List<Service> shown = rows.subList(0, Math.min(rows.size(), page.first()));
         Map<UUID, List<String>> names = variables.namesOf(shown.stream().map(s -> s.id).toList());
         List<UUID> repoIds =
