@@ -1,0 +1,39 @@
+package ink.ml.deploy.workflow;
+
+import io.temporal.failure.ApplicationFailure;
+
+/**
+ * The typed, non-retryable failures of a deployment. Each names the step and carries a reason a
+ * user can act on ("no Dockerfile at web/Dockerfile", "the app never listened on port 3000"); the
+ * workflow stores both on the deployment. Anything else an activity throws is retried by its
+ * policy, as transient.
+ */
+public final class StepFailure {
+    /** Application failure types; the workflow maps them to the deployment's error step. */
+    public static final String CLONE_FAILED = "CloneFailed";
+
+    public static final String NO_DOCKERFILE = "NoDockerfile";
+    public static final String BUILD_FAILED = "BuildFailed";
+    public static final String PUSH_FAILED = "PushFailed";
+    public static final String APPLY_REJECTED = "ApplyRejected";
+    public static final String ROLLOUT_FAILED = "RolloutFailed";
+
+    private StepFailure() {}
+
+    /** A failure that retrying cannot fix: the user has to change something. */
+    public static ApplicationFailure of(String type, String reason) {
+        return ApplicationFailure.newNonRetryableFailure(reason, type);
+    }
+
+    /** The deployment step a failure type belongs to, as stored in deployment events. */
+    public static String stepOf(String type) {
+        return switch (type) {
+            case CLONE_FAILED -> "clone";
+            case NO_DOCKERFILE, BUILD_FAILED -> "build";
+            case PUSH_FAILED -> "push";
+            case APPLY_REJECTED -> "deploy";
+            case ROLLOUT_FAILED -> "rollout";
+            default -> "deploy";
+        };
+    }
+}

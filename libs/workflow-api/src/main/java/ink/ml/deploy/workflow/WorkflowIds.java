@@ -1,0 +1,28 @@
+package ink.ml.deploy.workflow;
+
+import ink.ml.deploy.domain.DeliveryId;
+import java.util.UUID;
+
+/**
+ * Workflow ids are derived from what the workflow is about, so Temporal's id uniqueness makes a
+ * retried trigger or a redelivered webhook find the workflow that already runs instead of starting
+ * a second one.
+ */
+public final class WorkflowIds {
+    private WorkflowIds() {}
+
+    /** {@code deploy-{deploymentId}}: one workflow per deployment. */
+    public static String deploy(UUID deploymentId) {
+        return "deploy-" + deploymentId;
+    }
+
+    /** {@code push-{source}-{delivery}}: one workflow per push, whatever the redeliveries. */
+    public static String gitPush(PushSource source, DeliveryId delivery) {
+        return "push-" + source.value() + "-" + delivery.value();
+    }
+
+    /** {@code delete-service-{serviceId}}. */
+    public static String deleteService(UUID serviceId) {
+        return "delete-service-" + serviceId;
+    }
+}

@@ -1,0 +1,16 @@
+package ink.ml.deploy.workflow.deploy;
+
+/**
+ * @param workflowId the deploy workflow to send build output to
+ * @param imageRef where to push, {@code {registry}/dp-{user}-{project}/{service}:{sha}}
+ */
+public record BuildRequest(
+        String deploymentId,
+        String workflowId,
+        String sourceKind,
+        String repository,
+        Long installationId,
+        String commitSha,
+        String rootDirectory,
+        String dockerfilePath,
+        String imageRef) {}

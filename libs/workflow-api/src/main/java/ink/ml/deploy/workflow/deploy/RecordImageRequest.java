@@ -1,0 +1,3 @@
+package ink.ml.deploy.workflow.deploy;
+
+public record RecordImageRequest(String deploymentId, String imageRef) {}

@@ -1,0 +1,3 @@
+package ink.ml.deploy.workflow.push;
+
+public record StartDeploymentRequest(String serviceId, String commitSha, String deliveryId) {}

@@ -1,0 +1,3 @@
+package ink.ml.deploy.workflow.push;
+
+public record StartedDeployment(String deploymentId, String workflowId) {}
