@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
-import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.payload.codec.PayloadCodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -25,9 +23,7 @@ class EncryptingPayloadCodecTest {
     record DeployRequest(String service, Map<String, String> env) {}
 
     private static DataConverter converter(PayloadKeys keys) {
-        return new CodecDataConverter(
-                DefaultDataConverter.newDefaultInstance(),
-                List.of(new EncryptingPayloadCodec(keys)));
+        return EncryptedDataConverter.with(keys);
     }
 
     private final DeployRequest request =
