@@ -10,6 +10,8 @@ import java.util.Objects;
  * different code.
  */
 public record ImageRef(RegistryHost registry, ServiceRef service, GitSha commit) {
+    private static final String NAMESPACE_PREFIX = "dp-";
+
     public ImageRef {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(service, "service");
@@ -18,6 +20,40 @@ public record ImageRef(RegistryHost registry, ServiceRef service, GitSha commit)
 
     public static ImageRef of(RegistryHost registry, ServiceRef service, GitSha commit) {
         return new ImageRef(registry, service, commit);
+    }
+
+    /**
+     * Reads back a {@link #reference()}, e.g. an image recorded on a deployment or sent to the
+     * deployer. Anything not of the seed's shape is refused rather than guessed: the path names the
+     * only namespace allowed to run the image.
+     */
+    public static ImageRef parse(String reference) {
+        if (reference == null || reference.isEmpty()) {
+            throw new InvalidValueException("image", "must not be empty");
+        }
+        String[] parts = reference.split("/", -1);
+        int colon = parts.length == 3 ? parts[2].lastIndexOf(':') : -1;
+        if (colon < 0 || !parts[1].startsWith(NAMESPACE_PREFIX)) {
+            throw new InvalidValueException(
+                    "image",
+                    "must look like {registry}/dp-{user}-{project}/{service}:{commit sha} (got \""
+                            + DnsLabel.printable(reference)
+                            + "\")");
+        }
+        // The user id has no hyphen, so the namespace splits at its first hyphen after "dp-".
+        String namespace = parts[1].substring(NAMESPACE_PREFIX.length());
+        int hyphen = namespace.indexOf('-');
+        if (hyphen < 0) {
+            throw new InvalidValueException(
+                    "image", "repository must be dp-{user}-{project}/{service}");
+        }
+        ServiceRef service =
+                ServiceRef.of(
+                        namespace.substring(0, hyphen),
+                        namespace.substring(hyphen + 1),
+                        parts[2].substring(0, colon));
+        return new ImageRef(
+                RegistryHost.of(parts[0]), service, GitSha.of(parts[2].substring(colon + 1)));
     }
 
     /** {@code dp-{user}-{project}/{service}}: the repository name inside the registry. */

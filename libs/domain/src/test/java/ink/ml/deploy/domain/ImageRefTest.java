@@ -31,6 +31,38 @@ class ImageRefTest {
         assertThat(image.reference()).isEqualTo("127.0.0.1:5000/dp-u42-shop/web:" + SHA);
     }
 
+    @Test
+    void parsesItsOwnReferenceBack() {
+        ImageRef image =
+                ImageRef.of(
+                        RegistryHost.of("127.0.0.1:5000"),
+                        ServiceRef.of("u42", "my-shop", "web-api"),
+                        GitSha.of(SHA));
+
+        ImageRef parsed = ImageRef.parse(image.reference());
+
+        assertThat(parsed).isEqualTo(image);
+        assertThat(parsed.service().project().value()).isEqualTo("my-shop");
+        assertThat(parsed.registry().value()).isEqualTo("127.0.0.1:5000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "registry.internal:5000/dp-u42-shop/web",
+                "registry.internal:5000/dp-u42-shop/web:latest",
+                "registry.internal:5000/u42-shop/web:" + SHA,
+                "registry.internal:5000/dp-u42/web:" + SHA,
+                "dp-u42-shop/web:" + SHA,
+                "registry.internal:5000/dp-u42-shop/team/web:" + SHA,
+                "registry.internal:5000/dp-u42-shop/Web:" + SHA
+            })
+    void refusesReferencesNotOfTheSeedsShape(String reference) {
+        assertThatThrownBy(() -> ImageRef.parse(reference))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

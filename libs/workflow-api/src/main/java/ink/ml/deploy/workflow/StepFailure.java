@@ -1,6 +1,7 @@
 package ink.ml.deploy.workflow;
 
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 
 /**
  * The typed, non-retryable failures of a deployment. Each names the step and carries a reason a
@@ -18,7 +19,26 @@ public final class StepFailure {
     public static final String APPLY_REJECTED = "ApplyRejected";
     public static final String ROLLOUT_FAILED = "RolloutFailed";
 
+    private static final List<String> TYPES =
+            List.of(
+                    CLONE_FAILED,
+                    NO_DOCKERFILE,
+                    BUILD_FAILED,
+                    PUSH_FAILED,
+                    APPLY_REJECTED,
+                    ROLLOUT_FAILED);
+
     private StepFailure() {}
+
+    /** Every type above: activity retry policies list them as non-retryable. */
+    public static List<String> types() {
+        return TYPES;
+    }
+
+    /** Whether {@code type} is one of the step failures above. */
+    public static boolean isStepFailure(String type) {
+        return TYPES.contains(type);
+    }
 
     /** A failure that retrying cannot fix: the user has to change something. */
     public static ApplicationFailure of(String type, String reason) {

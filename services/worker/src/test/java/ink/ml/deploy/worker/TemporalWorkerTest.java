@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.ServiceProbes;
 import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.workflow.push.GitPushWorkflow;
+import ink.ml.deploy.workflow.push.PushEvent;
+import ink.ml.deploy.workflow.push.PushOutcome;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.temporal.api.common.v1.Payload;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -53,17 +57,42 @@ class TemporalWorkerTest {
         assertThat(namespace.getNamespaceInfo().getName()).isEqualTo("default");
     }
 
+    /**
+     * A real workflow on {@code default}: the worker polls it, its activity reaches the database,
+     * and what reaches the Temporal server is sealed (no repository name in clear).
+     */
     @Test
-    void workerPollsConfiguredTaskQueue() {
-        TaskQueueProbeWorkflow probe =
+    void workerRunsWorkflowsOnDefaultQueueWithEncryptedPayloads() {
+        String repository = "nobody/tracks-" + UUID.randomUUID().toString().substring(0, 8);
+        String workflowId = "push-github-" + UUID.randomUUID();
+        GitPushWorkflow push =
                 client.newWorkflowStub(
-                        TaskQueueProbeWorkflow.class,
+                        GitPushWorkflow.class,
                         WorkflowOptions.newBuilder()
                                 .setTaskQueue("default")
-                                .setWorkflowId("probe-" + UUID.randomUUID())
+                                .setWorkflowId(workflowId)
                                 .setWorkflowExecutionTimeout(Duration.ofSeconds(30))
                                 .build());
 
-        assertThat(probe.taskQueue()).isEqualTo("default");
+        PushOutcome outcome =
+                push.handle(
+                        new PushEvent(
+                                "github",
+                                "delivery-1",
+                                repository,
+                                "main",
+                                "0123456789abcdef0123456789abcdef01234567"));
+
+        assertThat(outcome.deploymentIds()).isEmpty();
+        Payload input =
+                client.fetchHistory(workflowId)
+                        .getEvents()
+                        .get(0)
+                        .getWorkflowExecutionStartedEventAttributes()
+                        .getInput()
+                        .getPayloads(0);
+        assertThat(input.getMetadataMap().get("encoding").toStringUtf8())
+                .isEqualTo("binary/encrypted");
+        assertThat(input.getData().toStringUtf8()).doesNotContain(repository);
     }
 }

@@ -318,6 +318,47 @@ public class Deployments {
                 deployment.workflowId);
     }
 
+    /** The service's deployment in flight (queued, building or deploying), if any. System only. */
+    @Transactional
+    public Optional<DeploymentView> inFlightOf(UUID serviceId) {
+        return Deployment.<Deployment>find(
+                        "serviceId = ?1 and status in ('queued', 'building', 'deploying')",
+                        serviceId)
+                .firstResultOptional()
+                .map(DeploymentView::of);
+    }
+
+    /** The service's live deployment (active or crashed), if any. System only. */
+    @Transactional
+    public Optional<DeploymentView> liveOf(UUID serviceId) {
+        return Deployment.<Deployment>find(
+                        "serviceId = ?1 and status in ('active', 'crashed')", serviceId)
+                .firstResultOptional()
+                .map(DeploymentView::of);
+    }
+
+    /**
+     * The service's newest deployment, whatever its status, even of a deleted service. System only:
+     * the push workflow uses it to recognise a deployment it already recorded.
+     */
+    @Transactional
+    public Optional<DeploymentView> latestOf(UUID serviceId) {
+        return Deployment.<Deployment>find(
+                        "serviceId = ?1 order by createdAt desc, id desc", serviceId)
+                .firstResultOptional()
+                .map(DeploymentView::of);
+    }
+
+    /** Where a deployment is now. System only. */
+    @Transactional
+    public DeploymentStatus statusOf(UUID deploymentId) {
+        Deployment deployment = Deployment.findById(deploymentId);
+        if (deployment == null) {
+            throw new NotFoundException("deployment", deploymentId.toString());
+        }
+        return deployment.status();
+    }
+
     // ---- reads for the caller ----------------------------------------------------------------
 
     @Transactional

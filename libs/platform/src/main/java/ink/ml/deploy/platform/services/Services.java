@@ -9,6 +9,7 @@ import ink.ml.deploy.domain.GitBranch;
 import ink.ml.deploy.domain.GitHubRepo;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.ProjectName;
+import ink.ml.deploy.domain.Region;
 import ink.ml.deploy.domain.RepoPath;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceName;
@@ -32,6 +33,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -176,6 +178,68 @@ public class Services {
         service.deletedAt = now;
         service.updatedAt = now;
         variables.removeAll(service);
+    }
+
+    /**
+     * Soft-deletes a service for the delete workflow, with no caller to authorize: <b>only trusted
+     * orchestration code calls this</b>, for a deletion an authorized request started. Idempotent:
+     * a service that is already deleted stays as it is. Either way, says what names its resources
+     * in the cluster.
+     */
+    @Transactional
+    public RetiredService retire(UUID serviceId) {
+        Service service = Service.findById(serviceId);
+        if (service == null) {
+            throw new NotFoundException("service", serviceId.toString());
+        }
+        if (service.isLive()) {
+            Instant now = Timestamps.now();
+            service.deletedAt = now;
+            service.updatedAt = now;
+            variables.removeAll(service);
+        }
+        Project project = Project.findById(service.projectId);
+        long othersLive =
+                Service.count(
+                        "projectId = ?1 and id <> ?2 and deletedAt is null",
+                        project.id,
+                        service.id);
+        return new RetiredService(
+                service.id, ref(project, service), Region.of(project.region), othersLive == 0);
+    }
+
+    /**
+     * The live services that deploy on a push to {@code branch} of a repository, oldest first. For
+     * trusted orchestration code (the push workflow), which got the push from a verified source.
+     *
+     * @param sourceKind {@link Service#SOURCE_GITHUB}, with {@code repository} as {@code
+     *     owner/name} (matched case-insensitively, like GitHub), or {@link
+     *     Service#SOURCE_INTERNAL}, with {@code repository} the internal repository's id
+     */
+    @Transactional
+    public List<UUID> trackingServices(String sourceKind, String repository, String branch) {
+        String branchName = GitBranch.of(branch).value();
+        List<Service> tracking =
+                switch (sourceKind) {
+                    case Service.SOURCE_GITHUB ->
+                            Service.list(
+                                    "lower(githubRepo) = ?1 and branch = ?2 and deletedAt is null"
+                                            + " order by createdAt, id",
+                                    GitHubRepo.parse(repository)
+                                            .toString()
+                                            .toLowerCase(Locale.ROOT),
+                                    branchName);
+                    case Service.SOURCE_INTERNAL ->
+                            Service.list(
+                                    "internalRepoId = ?1 and branch = ?2 and deletedAt is null"
+                                            + " order by createdAt, id",
+                                    Ids.parse("repository", repository),
+                                    branchName);
+                    default ->
+                            throw new InvalidValueException(
+                                    "sourceKind", "must be github or internal");
+                };
+        return tracking.stream().map(s -> s.id).toList();
     }
 
     @Transactional

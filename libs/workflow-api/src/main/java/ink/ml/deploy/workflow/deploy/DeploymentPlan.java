@@ -7,6 +7,8 @@ import java.util.Map;
  * inside encrypted payloads (EncryptingPayloadCodec) and never prints them.
  *
  * @param existingImage for a rollback, the image to reuse (no build); otherwise null
+ * @param image the image this deployment runs: where its build pushes ({@code
+ *     {registry}/dp-{user}-{project}/{service}:{sha}}), or for a rollback the reused one
  * @param sourceKind {@code github} or {@code internal}
  * @param repository {@code owner/name} on GitHub, or the internal repo's name
  * @param installationId the GitHub App installation to clone with, or null
@@ -29,7 +31,8 @@ public record DeploymentPlan(
         int memoryMi,
         int milliCpu,
         Map<String, String> env,
-        String existingImage) {
+        String existingImage,
+        String image) {
     public DeploymentPlan {
         env = env == null ? Map.of() : Map.copyOf(env);
     }
@@ -52,6 +55,8 @@ public record DeploymentPlan(
                 + env.keySet()
                 + ", existingImage="
                 + existingImage
+                + ", image="
+                + image
                 + "]";
     }
 }

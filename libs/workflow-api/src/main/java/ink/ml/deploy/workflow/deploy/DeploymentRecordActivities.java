@@ -8,6 +8,17 @@ import io.temporal.activity.ActivityInterface;
  */
 @ActivityInterface
 public interface DeploymentRecordActivities {
+    /**
+     * Failure type (non-retryable) of a record a newer run made stale: the deployment is no longer
+     * in a state this step may change (it was cancelled, superseded, or it ended). The workflow
+     * stops quietly: a cancelled or superseded run never writes over a newer one. The failure's
+     * details hold the deployment's current status value.
+     */
+    String STALE_DEPLOYMENT = "StaleDeployment";
+
+    /** Failure type (non-retryable): the deployment does not exist. */
+    String DEPLOYMENT_NOT_FOUND = "DeploymentNotFound";
+
     DeploymentPlan loadPlan(LoadPlanRequest request);
 
     /** Moves the status (refused moves fail non-retryably) and appends the matching event. */

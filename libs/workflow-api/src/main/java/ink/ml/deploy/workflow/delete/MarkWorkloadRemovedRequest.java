@@ -1,0 +1,3 @@
+package ink.ml.deploy.workflow.delete;
+
+public record MarkWorkloadRemovedRequest(String serviceId) {}

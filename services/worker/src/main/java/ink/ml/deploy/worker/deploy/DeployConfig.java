@@ -1,0 +1,27 @@
+package ink.ml.deploy.worker.deploy;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the worker runs deployments. */
+@ConfigMapping(prefix = "mcpdeploy.deploy")
+public interface DeployConfig {
+    /**
+     * The registry builds push to and the cluster pulls from, {@code host[:port]}: images are
+     * {@code {registry}/dp-{user}-{project}/{service}:{sha}}.
+     */
+    @WithDefault("registry.internal:5000")
+    String registry();
+
+    /**
+     * How long a new deployment (or a deletion) waits for the service's in-flight deployment to
+     * stop after cancelling it, before its activity gives up and is retried.
+     */
+    @WithDefault("2m")
+    Duration cancellationWait();
+
+    /** How often the database is asked whether a cancelled deployment has stopped. */
+    @WithDefault("200ms")
+    Duration cancellationPoll();
+}

@@ -1,0 +1,298 @@
+package ink.ml.deploy.worker.deploy;
+
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.Region;
+import ink.ml.deploy.domain.TaskQueues;
+import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.EventStatus;
+import ink.ml.deploy.workflow.deploy.AppendEventRequest;
+import ink.ml.deploy.workflow.deploy.ApplyWorkloadRequest;
+import ink.ml.deploy.workflow.deploy.BuildActivities;
+import ink.ml.deploy.workflow.deploy.BuildOutput;
+import ink.ml.deploy.workflow.deploy.BuildRequest;
+import ink.ml.deploy.workflow.deploy.BuildResult;
+import ink.ml.deploy.workflow.deploy.DeployOutcome;
+import ink.ml.deploy.workflow.deploy.DeployRequest;
+import ink.ml.deploy.workflow.deploy.DeployServiceWorkflow;
+import ink.ml.deploy.workflow.deploy.DeploymentPlan;
+import ink.ml.deploy.workflow.deploy.DeploymentRecordActivities;
+import ink.ml.deploy.workflow.deploy.LoadPlanRequest;
+import ink.ml.deploy.workflow.deploy.MarkStatusRequest;
+import ink.ml.deploy.workflow.deploy.RecordImageRequest;
+import ink.ml.deploy.workflow.deploy.RolloutRequest;
+import ink.ml.deploy.workflow.deploy.RolloutResult;
+import ink.ml.deploy.workflow.deploy.WorkloadActivities;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.Optional;
+import org.slf4j.Logger;
+
+/**
+ * One deployment, queued to active: build on the region's deployer queue (unless it reuses an
+ * image), apply the workload, wait for the rollout. Every step moves the status or appends an
+ * event; build output arrives by signal and is stored in order by a writer that outlives a
+ * cancellation.
+ *
+ * <p>Ends in one of three ways. Failed: a {@link ink.ml.deploy.workflow.StepFailure} names the step
+ * and the user's fix, anything else is reported as the platform's. Cancelled (a newer deployment or
+ * the service's deletion took over): the running step is stopped and waited for, then the
+ * deployment is marked cancelled and the workflow ends cancelled. Stale: the database refused a
+ * status move because a newer run already moved on; the workflow stops without writing anything.
+ */
+public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
+    private static final Logger LOG = Workflow.getLogger(DeployServiceWorkflowImpl.class);
+
+    private final DeploymentRecordActivities records =
+            Workflow.newActivityStub(
+                    DeploymentRecordActivities.class, DeployActivityOptions.records());
+    private final BuildLogBuffer buildLog = new BuildLogBuffer();
+
+    /** The step in progress, named in a failure that carries no step of its own. */
+    private DeploymentStep step = DeploymentStep.QUEUED;
+
+    @Override
+    public void buildOutput(BuildOutput output) {
+        buildLog.add(output);
+    }
+
+    @Override
+    public DeployOutcome deploy(DeployRequest request) {
+        String deploymentId = request.deploymentId();
+        Promise<Void> logWriter = startLogWriter(deploymentId);
+        DeployOutcome outcome;
+        try {
+            outcome = run(deploymentId);
+        } catch (ActivityFailure | CanceledFailure e) {
+            if (CancellationScope.current().isCancelRequested()) {
+                // The running step has stopped (activities wait for their cancellation); record
+                // the end outside the cancelled scope, where activities can still run.
+                Workflow.newDetachedCancellationScope(
+                                () -> {
+                                    finishBuildLog(deploymentId, logWriter);
+                                    markCancelled(deploymentId);
+                                })
+                        .run();
+                throw new CanceledFailure("deployment " + deploymentId + " was cancelled");
+            }
+            if (!(e instanceof ActivityFailure activityFailure)) {
+                throw e;
+            }
+            outcome = ended(deploymentId, activityFailure);
+        }
+        finishBuildLog(deploymentId, logWriter);
+        return outcome;
+    }
+
+    private DeployOutcome run(String deploymentId) {
+        DeploymentPlan plan = records.loadPlan(new LoadPlanRequest(deploymentId));
+        String deployerQueue = TaskQueues.deployer(Region.of(plan.region()));
+        String image = plan.needsBuild() ? build(plan, deployerQueue) : plan.existingImage();
+
+        step = DeploymentStep.DEPLOY;
+        mark(
+                deploymentId,
+                DeploymentStatus.DEPLOYING,
+                plan.needsBuild()
+                        ? "Deploying " + image
+                        : "Rolling back to " + image + " (an earlier build: nothing to build)");
+        WorkloadActivities apply =
+                Workflow.newActivityStub(
+                        WorkloadActivities.class, DeployActivityOptions.apply(deployerQueue));
+        apply.applyWorkload(
+                new ApplyWorkloadRequest(
+                        deploymentId,
+                        plan.userId(),
+                        plan.project(),
+                        plan.service(),
+                        image,
+                        plan.port(),
+                        plan.memoryMi(),
+                        plan.milliCpu(),
+                        plan.env()));
+        event(deploymentId, DeploymentStep.DEPLOY, EventStatus.SUCCEEDED, "Workload applied");
+
+        step = DeploymentStep.ROLLOUT;
+        event(
+                deploymentId,
+                DeploymentStep.ROLLOUT,
+                EventStatus.STARTED,
+                "Waiting for the new pods to answer on port " + plan.port());
+        WorkloadActivities rollout =
+                Workflow.newActivityStub(
+                        WorkloadActivities.class, DeployActivityOptions.rollout(deployerQueue));
+        RolloutResult ready =
+                rollout.awaitRollout(
+                        new RolloutRequest(
+                                deploymentId,
+                                plan.userId(),
+                                plan.project(),
+                                plan.service(),
+                                plan.port()));
+        event(
+                deploymentId,
+                DeploymentStep.ROLLOUT,
+                EventStatus.SUCCEEDED,
+                ready.readyReplicas() + " of the new pods ready");
+
+        step = DeploymentStep.ACTIVE;
+        // The platform supersedes the service's previous live deployment in the same move.
+        mark(deploymentId, DeploymentStatus.ACTIVE, "Live: serving " + image);
+        return new DeployOutcome(deploymentId, DeploymentStatus.ACTIVE.value(), null, null);
+    }
+
+    /** Clone, build and push on the cluster; returns the pushed image. */
+    private String build(DeploymentPlan plan, String deployerQueue) {
+        String deploymentId = plan.deploymentId();
+        step = DeploymentStep.BUILD;
+        mark(
+                deploymentId,
+                DeploymentStatus.BUILDING,
+                "Building commit "
+                        + plan.commitSha()
+                        + " of "
+                        + plan.repository()
+                        + " ("
+                        + plan.branch()
+                        + ")");
+        BuildActivities builder =
+                Workflow.newActivityStub(
+                        BuildActivities.class, DeployActivityOptions.build(deployerQueue));
+        BuildResult built =
+                builder.buildImage(
+                        new BuildRequest(
+                                deploymentId,
+                                Workflow.getInfo().getWorkflowId(),
+                                plan.sourceKind(),
+                                plan.repository(),
+                                plan.installationId(),
+                                plan.commitSha(),
+                                plan.rootDirectory(),
+                                plan.dockerfilePath(),
+                                plan.image()));
+        records.recordImage(new RecordImageRequest(deploymentId, built.imageRef()));
+        event(
+                deploymentId,
+                DeploymentStep.BUILD,
+                EventStatus.SUCCEEDED,
+                built.reused()
+                        ? "The registry already had " + built.imageRef() + ": nothing to build"
+                        : "Built and pushed " + built.imageRef());
+        if (built.exposedPort() != null && built.exposedPort() != plan.port()) {
+            event(
+                    deploymentId,
+                    DeploymentStep.BUILD,
+                    EventStatus.INFO,
+                    "The Dockerfile exposes port "
+                            + built.exposedPort()
+                            + " but the service is set to port "
+                            + plan.port()
+                            + ", where traffic goes: if the app listens on "
+                            + built.exposedPort()
+                            + ", change the service's port.");
+        }
+        return built.imageRef();
+    }
+
+    /**
+     * The deployment failed, or a newer run made this one stale. A stale run stops quietly: the
+     * database already holds a newer truth.
+     */
+    private DeployOutcome ended(String deploymentId, ActivityFailure failure) {
+        Optional<String> stale = FailureReason.staleStatus(failure);
+        if (stale.isPresent()) {
+            LOG.info("deployment {} is {}: this run stops", deploymentId, stale.get());
+            return new DeployOutcome(deploymentId, stale.get(), null, null);
+        }
+        FailureReason reason = FailureReason.of(failure, step.value());
+        try {
+            records.markStatus(
+                    new MarkStatusRequest(
+                            deploymentId,
+                            DeploymentStatus.FAILED.value(),
+                            reason.step(),
+                            reason.message(),
+                            reason.step(),
+                            reason.message()));
+        } catch (ActivityFailure e) {
+            Optional<String> staleNow = FailureReason.staleStatus(e);
+            if (staleNow.isEmpty()) {
+                throw e;
+            }
+            return new DeployOutcome(deploymentId, staleNow.get(), null, null);
+        }
+        return new DeployOutcome(
+                deploymentId, DeploymentStatus.FAILED.value(), reason.step(), reason.message());
+    }
+
+    private void markCancelled(String deploymentId) {
+        try {
+            records.markStatus(
+                    new MarkStatusRequest(
+                            deploymentId,
+                            DeploymentStatus.CANCELLED.value(),
+                            DeploymentStep.CANCEL.value(),
+                            "Cancelled before it went live: a newer deployment of the service, or"
+                                    + " its deletion, replaced it",
+                            null,
+                            null));
+        } catch (ActivityFailure e) {
+            if (FailureReason.staleStatus(e).isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
+    private void mark(String deploymentId, DeploymentStatus status, String message) {
+        records.markStatus(
+                new MarkStatusRequest(
+                        deploymentId, status.value(), step.value(), message, null, null));
+    }
+
+    private void event(
+            String deploymentId, DeploymentStep eventStep, EventStatus status, String message) {
+        records.appendEvent(
+                new AppendEventRequest(deploymentId, eventStep.value(), status.value(), message));
+    }
+
+    /**
+     * Stores build output as it arrives. Detached from the workflow's cancellation: output that
+     * came in before a cancellation is still stored.
+     */
+    private Promise<Void> startLogWriter(String deploymentId) {
+        @SuppressWarnings("unchecked")
+        Promise<Void>[] writer = new Promise[1];
+        Workflow.newDetachedCancellationScope(
+                        () -> writer[0] = Async.procedure(() -> writeBuildLog(deploymentId)))
+                .run();
+        return writer[0];
+    }
+
+    private void writeBuildLog(String deploymentId) {
+        while (true) {
+            Workflow.await(() -> buildLog.hasPending() || buildLog.isClosed());
+            if (!buildLog.hasPending()) {
+                return;
+            }
+            records.appendBuildLog(buildLog.takeBatch(deploymentId));
+        }
+    }
+
+    /** Every line received is stored before the workflow ends. */
+    private void finishBuildLog(String deploymentId, Promise<Void> writer) {
+        buildLog.close();
+        try {
+            writer.get();
+            // Output delivered in the same workflow task as the writer's end.
+            while (buildLog.hasPending()) {
+                records.appendBuildLog(buildLog.takeBatch(deploymentId));
+            }
+        } catch (ActivityFailure e) {
+            // The log is not worth failing a deployment for; the database was away too long.
+            LOG.warn("build output of deployment {} could not be stored in full", deploymentId);
+        }
+    }
+}

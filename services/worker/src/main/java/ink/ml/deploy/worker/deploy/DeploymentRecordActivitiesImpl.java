@@ -1,0 +1,231 @@
+package ink.ml.deploy.worker.deploy;
+
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.IllegalStatusTransitionException;
+import ink.ml.deploy.domain.ImageRef;
+import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.domain.RegistryHost;
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.common.ConflictException;
+import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.deployments.ConfigSnapshot;
+import ink.ml.deploy.platform.deployments.DeploymentSnapshot;
+import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.deployments.EventStatus;
+import ink.ml.deploy.platform.github.GithubAccountView;
+import ink.ml.deploy.platform.github.GithubAccounts;
+import ink.ml.deploy.workflow.deploy.AppendBuildLogRequest;
+import ink.ml.deploy.workflow.deploy.AppendEventRequest;
+import ink.ml.deploy.workflow.deploy.DeploymentPlan;
+import ink.ml.deploy.workflow.deploy.DeploymentRecordActivities;
+import ink.ml.deploy.workflow.deploy.LoadPlanRequest;
+import ink.ml.deploy.workflow.deploy.MarkStatusRequest;
+import ink.ml.deploy.workflow.deploy.MarkStatusResult;
+import ink.ml.deploy.workflow.deploy.RecordImageRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The deploy workflow's product-plane side, over libs/platform {@link Deployments}. Every method is
+ * safe to retry: a status already reached, an image already recorded and log lines already stored
+ * are not written twice. A move the status rules refuse fails with {@link
+ * DeploymentRecordActivities#STALE_DEPLOYMENT}: a newer deployment has taken over.
+ */
+@ApplicationScoped
+public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivities {
+    private final Deployments deployments;
+    private final GithubAccounts githubAccounts;
+    private final RegistryHost registry;
+
+    public DeploymentRecordActivitiesImpl(
+            Deployments deployments, GithubAccounts githubAccounts, DeployConfig config) {
+        this.deployments = deployments;
+        this.githubAccounts = githubAccounts;
+        this.registry = RegistryHost.of(config.registry());
+    }
+
+    @Override
+    public DeploymentPlan loadPlan(LoadPlanRequest request) {
+        UUID id = deploymentId(request.deploymentId());
+        DeploymentSnapshot snapshot = snapshot(id);
+        ConfigSnapshot config = snapshot.config();
+        ConfigSnapshot.Source source = config.source();
+        Optional<ImageRef> existing = snapshot.image();
+        ImageRef image =
+                existing.orElseGet(
+                        () -> ImageRef.of(registry, snapshot.service(), snapshot.commit()));
+        Map<String, String> env = new TreeMap<>();
+        snapshot.env().forEach((name, value) -> env.put(name.value(), value));
+        return new DeploymentPlan(
+                id.toString(),
+                snapshot.serviceId().toString(),
+                snapshot.service().user().value(),
+                snapshot.service().project().value(),
+                snapshot.service().service().value(),
+                snapshot.region().id(),
+                source.kind(),
+                source.fromGithub() ? source.githubRepo() : source.internalRepoName(),
+                source.fromGithub() ? installationOf(snapshot) : null,
+                config.branch(),
+                snapshot.commit().value(),
+                config.rootDirectory(),
+                config.dockerfilePath(),
+                config.port(),
+                config.memoryMi(),
+                config.milliCpu(),
+                env,
+                existing.map(ImageRef::reference).orElse(null),
+                image.reference());
+    }
+
+    @Override
+    public MarkStatusResult markStatus(MarkStatusRequest request) {
+        UUID id = deploymentId(request.deploymentId());
+        DeploymentStatus target = parse(() -> DeploymentStatus.fromValue(request.status()));
+        DeploymentStep step = parse(() -> DeploymentStep.fromValue(request.step()));
+        DeploymentStatus current = status(id);
+        if (current == target) {
+            // A retry of a move that already happened (the worker died before reporting it).
+            return new MarkStatusResult(current.value());
+        }
+        try {
+            // Status and its event in one transaction: a retry finds both or neither.
+            return QuarkusTransaction.requiringNew()
+                    .call(
+                            () -> {
+                                var moved =
+                                        deployments.transition(
+                                                id,
+                                                target,
+                                                Optional.ofNullable(request.errorStep()),
+                                                Optional.ofNullable(request.errorMessage()));
+                                deployments.appendEvent(
+                                        id, step, eventStatusOf(target), request.message());
+                                return new MarkStatusResult(moved.status());
+                            });
+        } catch (IllegalStatusTransitionException e) {
+            throw RecordFailures.stale(id, e.from());
+        }
+    }
+
+    @Override
+    public void recordImage(RecordImageRequest request) {
+        UUID id = deploymentId(request.deploymentId());
+        DeploymentSnapshot snapshot = snapshot(id);
+        ImageRef image = ownImage(snapshot, request.imageRef());
+        if (snapshot.image().filter(image::equals).isPresent()) {
+            return;
+        }
+        try {
+            deployments.setImage(id, image);
+        } catch (ConflictException e) {
+            throw RecordFailures.stale(id, status(id));
+        }
+    }
+
+    @Override
+    public void appendEvent(AppendEventRequest request) {
+        UUID id = deploymentId(request.deploymentId());
+        DeploymentStep step = parse(() -> DeploymentStep.fromValue(request.step()));
+        EventStatus status = parse(() -> EventStatus.fromValue(request.status()));
+        try {
+            deployments.appendEvent(id, step, status, request.message());
+        } catch (NotFoundException e) {
+            throw RecordFailures.notFound("deployment", id.toString());
+        }
+    }
+
+    @Override
+    public void appendBuildLog(AppendBuildLogRequest request) {
+        UUID id = deploymentId(request.deploymentId());
+        try {
+            deployments.appendLogLines(id, request.firstLineNo(), request.lines());
+        } catch (NotFoundException e) {
+            throw RecordFailures.notFound("deployment", id.toString());
+        } catch (InvalidValueException e) {
+            throw RecordFailures.invalid(e);
+        }
+    }
+
+    /** The event a status move appends: how the step it names went. */
+    static EventStatus eventStatusOf(DeploymentStatus target) {
+        return switch (target) {
+            case ACTIVE -> EventStatus.SUCCEEDED;
+            case FAILED -> EventStatus.FAILED;
+            case CANCELLED, SUPERSEDED, CRASHED, REMOVED -> EventStatus.INFO;
+            case QUEUED, BUILDING, DEPLOYING -> EventStatus.STARTED;
+        };
+    }
+
+    /**
+     * The image the build reported, which must be this deployment's: same repository and tag as the
+     * plan named, on whatever registry the cluster pushed to.
+     */
+    private static ImageRef ownImage(DeploymentSnapshot snapshot, String reference) {
+        String suffix =
+                "/"
+                        + snapshot.service().namespace()
+                        + "/"
+                        + snapshot.service().service().value()
+                        + ":"
+                        + snapshot.commit().value();
+        if (reference == null || !reference.endsWith(suffix) || reference.equals(suffix)) {
+            throw RecordFailures.invalid(
+                    new InvalidValueException(
+                            "imageRef",
+                            "the build reported "
+                                    + reference
+                                    + ", which is not an image of this deployment (…"
+                                    + suffix
+                                    + ")"));
+        }
+        RegistryHost host =
+                parse(
+                        () ->
+                                RegistryHost.of(
+                                        reference.substring(
+                                                0, reference.length() - suffix.length())));
+        return ImageRef.of(host, snapshot.service(), snapshot.commit());
+    }
+
+    private Long installationOf(DeploymentSnapshot snapshot) {
+        return githubAccounts
+                .find(Caller.of(snapshot.service().user().value()))
+                .flatMap(GithubAccountView::installationId)
+                .orElse(null);
+    }
+
+    private DeploymentSnapshot snapshot(UUID id) {
+        try {
+            return deployments.snapshotFor(id);
+        } catch (NotFoundException e) {
+            throw RecordFailures.notFound("deployment", id.toString());
+        }
+    }
+
+    private DeploymentStatus status(UUID id) {
+        try {
+            return deployments.statusOf(id);
+        } catch (NotFoundException e) {
+            throw RecordFailures.notFound("deployment", id.toString());
+        }
+    }
+
+    private static UUID deploymentId(String value) {
+        return parse(() -> UUID.fromString(value));
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            // InvalidValueException is one too: its message names the field and the rule.
+            throw RecordFailures.invalid(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package ink.ml.deploy.worker.deploy;
+
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.IllegalStatusTransitionException;
+import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.DeploymentView;
+import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.deployments.EventStatus;
+import ink.ml.deploy.workflow.WorkflowIds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Latest wins: stops a service's in-flight deployment before a newer one is recorded (or before the
+ * service's workload is deleted). Cancels its deploy workflow, which stops the build and marks the
+ * deployment cancelled, and waits until the database shows it is no longer in flight. Called from
+ * activities, never from workflow code.
+ */
+@ApplicationScoped
+public class InFlightDeployments {
+    private static final Logger LOG = Logger.getLogger(InFlightDeployments.class);
+
+    private final WorkflowClient client;
+    private final Deployments deployments;
+    private final DeployConfig config;
+
+    public InFlightDeployments(
+            WorkflowClient client, Deployments deployments, DeployConfig config) {
+        this.client = client;
+        this.deployments = deployments;
+        this.config = config;
+    }
+
+    /**
+     * Cancels the service's in-flight deployment, if any, and returns once it has stopped.
+     *
+     * @param heartbeat called while waiting, so the calling activity keeps heartbeating
+     * @return the deployment that was in flight
+     * @throws DeploymentStillInFlightException when it did not stop within the configured wait;
+     *     retryable: the activity's retry cancels again and waits again
+     */
+    public Optional<UUID> cancelAndAwait(UUID serviceId, Runnable heartbeat) {
+        Optional<DeploymentView> inFlight = deployments.inFlightOf(serviceId);
+        if (inFlight.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID deploymentId = UUID.fromString(inFlight.get().id());
+        requestCancellation(deploymentId);
+        awaitStopped(deploymentId, heartbeat);
+        return Optional.of(deploymentId);
+    }
+
+    private void requestCancellation(UUID deploymentId) {
+        try {
+            client.newUntypedWorkflowStub(WorkflowIds.deploy(deploymentId)).cancel();
+        } catch (WorkflowNotFoundException e) {
+            // No workflow runs for it: it was never started (its start is still being retried) or
+            // it ended without recording an end. Nothing else will move it, so end it here; a
+            // workflow that starts for it later finds it cancelled and stops.
+            cancelWithoutWorkflow(deploymentId);
+        }
+    }
+
+    private void cancelWithoutWorkflow(UUID deploymentId) {
+        try {
+            deployments.transition(
+                    deploymentId, DeploymentStatus.CANCELLED, Optional.empty(), Optional.empty());
+            deployments.appendEvent(
+                    deploymentId,
+                    DeploymentStep.CANCEL,
+                    EventStatus.INFO,
+                    "Cancelled before it went live: a newer deployment of the service, or its"
+                            + " deletion, replaced it");
+        } catch (IllegalStatusTransitionException e) {
+            LOG.debugf("deployment %s had already ended (%s)", deploymentId, e.from().value());
+        }
+    }
+
+    private void awaitStopped(UUID deploymentId, Runnable heartbeat) {
+        Instant deadline = Instant.now().plus(config.cancellationWait());
+        while (deployments.statusOf(deploymentId).isInFlight()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new DeploymentStillInFlightException(deploymentId, config.cancellationWait());
+            }
+            heartbeat.run();
+            pause(config.cancellationPoll());
+        }
+    }
+
+    private static void pause(Duration interval) {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a cancellation", e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package ink.ml.deploy.worker.deploy;
+
+import static ink.ml.deploy.domain.DeploymentStatus.ACTIVE;
+import static ink.ml.deploy.domain.DeploymentStatus.BUILDING;
+import static ink.ml.deploy.domain.DeploymentStatus.CANCELLED;
+import static ink.ml.deploy.domain.DeploymentStatus.DEPLOYING;
+import static ink.ml.deploy.domain.DeploymentStatus.FAILED;
+import static ink.ml.deploy.domain.DeploymentStatus.QUEUED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.deploy.DeployOutcome;
+import ink.ml.deploy.workflow.deploy.DeployRequest;
+import ink.ml.deploy.workflow.deploy.DeployServiceWorkflow;
+import ink.ml.deploy.workflow.deploy.MarkStatusRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deploy workflow against the in-memory records and scripted cluster activities (test doubles,
+ * see {@link DeployWorkflowEnvironment}), with time skipping: every path a deployment can take.
+ */
+class DeployServiceWorkflowImplTest {
+    private final String deploymentId = DeployPlans.newId();
+    private final String serviceId = DeployPlans.newId();
+    private DeployWorkflowEnvironment temporal;
+
+    @AfterEach
+    void closeTemporal() {
+        temporal.close();
+    }
+
+    @Test
+    void happyPathGoesQueuedBuildingDeployingActiveAndStoresBuildOutputInOrder() {
+        temporal = new DeployWorkflowEnvironment();
+        temporal.build.emitting(
+                List.of("#1 load Dockerfile", "#2 FROM scratch"),
+                List.of("#3 COPY app /app"),
+                List.of("#4 pushing", "#5 done"));
+        temporal.start();
+        temporal.records.add(DeployPlans.build(deploymentId, serviceId));
+
+        DeployOutcome outcome =
+                temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
+
+        assertThat(outcome).isEqualTo(new DeployOutcome(deploymentId, "active", null, null));
+        assertThat(temporal.records.statusPath(deploymentId))
+                .containsExactly(QUEUED, BUILDING, DEPLOYING, ACTIVE);
+        assertThat(temporal.records.image(deploymentId)).isEqualTo(DeployPlans.IMAGE);
+        assertThat(temporal.records.buildLog(deploymentId))
+                .containsExactly(
+                        "#1 load Dockerfile",
+                        "#2 FROM scratch",
+                        "#3 COPY app /app",
+                        "#4 pushing",
+                        "#5 done");
+        assertThat(temporal.records.events(deploymentId))
+                .extracting(InMemoryDeploymentRecords.Event::step, e -> e.status())
+                .containsExactly(
+                        tuple("build", "started"),
+                        tuple("build", "succeeded"),
+                        tuple("deploy", "started"),
+                        tuple("deploy", "succeeded"),
+                        tuple("rollout", "started"),
+                        tuple("rollout", "succeeded"),
+                        tuple("active", "succeeded"));
+        assertThat(temporal.build.calls())
+                .singleElement()
+                .satisfies(
+                        build -> {
+                            assertThat(build.commitSha()).isEqualTo(DeployPlans.SHA);
+                            assertThat(build.imageRef()).isEqualTo(DeployPlans.IMAGE);
+                            assertThat(build.workflowId()).isEqualTo("deploy-" + deploymentId);
+                        });
+        assertThat(temporal.workload.applied())
+                .singleElement()
+                .satisfies(
+                        apply -> {
+                            assertThat(apply.imageRef()).isEqualTo(DeployPlans.IMAGE);
+                            assertThat(apply.port()).isEqualTo(8080);
+                            assertThat(apply.env()).containsKey("DATABASE_URL");
+                        });
+    }
+
+    @Test
+    void missingDockerfileFailsAtBuildStepWithItsReason() {
+        String reason =
+                "no Dockerfile at Dockerfile: add one, or set the service's Dockerfile path";
+        temporal = new DeployWorkflowEnvironment();
+        temporal.build
+                .emitting(List.of("cloning octo/shop"))
+                .failingWith(StepFailure.NO_DOCKERFILE, reason);
+        temporal.start();
+        temporal.records.add(DeployPlans.build(deploymentId, serviceId));
+
+        DeployOutcome outcome =
+                temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
+
+        assertThat(outcome).isEqualTo(new DeployOutcome(deploymentId, "failed", "build", reason));
+        assertThat(temporal.records.statusPath(deploymentId))
+                .containsExactly(QUEUED, BUILDING, FAILED);
+        assertThat(temporal.records.error(deploymentId)).isEqualTo("build: " + reason);
+        assertThat(temporal.records.events(deploymentId))
+                .last()
+                .isEqualTo(new InMemoryDeploymentRecords.Event("build", "failed", reason));
+        assertThat(temporal.records.buildLog(deploymentId)).containsExactly("cloning octo/shop");
+        // A user's mistake is not retried.
+        assertThat(temporal.build.calls()).hasSize(1);
+        assertThat(temporal.workload.applied()).isEmpty();
+    }
+
+    @Test
+    void failedRolloutFailsAtRolloutStepWithItsReason() {
+        String reason = "the app never listened on port 8080: does it listen on another port?";
+        temporal = new DeployWorkflowEnvironment();
+        temporal.workload.failingRolloutWith(reason);
+        temporal.start();
+        temporal.records.add(DeployPlans.build(deploymentId, serviceId));
+
+        DeployOutcome outcome =
+                temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
+
+        assertThat(outcome).isEqualTo(new DeployOutcome(deploymentId, "failed", "rollout", reason));
+        assertThat(temporal.records.statusPath(deploymentId))
+                .containsExactly(QUEUED, BUILDING, DEPLOYING, FAILED);
+        assertThat(temporal.records.error(deploymentId)).isEqualTo("rollout: " + reason);
+    }
+
+    @Test
+    void cancellationByNewerDeploymentMidBuildStopsTheBuildAndMarksItCancelled()
+            throws InterruptedException {
+        temporal = new DeployWorkflowEnvironment();
+        temporal.build.emitting(List.of("#1 compiling")).runningUntilCancelled();
+        temporal.start();
+        temporal.records.add(DeployPlans.build(deploymentId, serviceId));
+        DeployServiceWorkflow workflow = temporal.deployWorkflow(deploymentId);
+        WorkflowClient.start(workflow::deploy, new DeployRequest(deploymentId));
+        temporal.build.awaitStarted();
+
+        // What a newer deployment of the service does first (latest wins).
+        WorkflowStub.fromTyped(workflow).cancel();
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(DeployOutcome.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .hasCauseInstanceOf(CanceledFailure.class);
+        assertThat(temporal.build.stoppedByCancellation()).isTrue();
+        assertThat(temporal.records.statusPath(deploymentId))
+                .containsExactly(QUEUED, BUILDING, CANCELLED);
+        assertThat(temporal.records.buildLog(deploymentId))
+                .containsExactly("#1 compiling", "build stopped");
+        assertThat(temporal.records.image(deploymentId)).isNull();
+        assertThat(temporal.workload.applied()).isEmpty();
+    }
+
+    @Test
+    void rollbackDeploysTheEarlierImageWithoutBuilding() {
+        String earlierImage =
+                "127.0.0.1:5000/dp-u7k2m9-shop/web:fedcba9876543210fedcba9876543210fedcba98";
+        temporal = new DeployWorkflowEnvironment().start();
+        temporal.records.add(DeployPlans.rollback(deploymentId, serviceId, earlierImage));
+
+        DeployOutcome outcome =
+                temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
+
+        assertThat(outcome.status()).isEqualTo("active");
+        assertThat(temporal.build.calls()).isEmpty();
+        assertThat(temporal.records.statusPath(deploymentId))
+                .containsExactly(QUEUED, DEPLOYING, ACTIVE);
+        assertThat(temporal.workload.applied())
+                .singleElement()
+                .satisfies(apply -> assertThat(apply.imageRef()).isEqualTo(earlierImage));
+    }
+
+    @Test
+    void applyIsRetriedAfterWorkerCrashAndTheDeploymentGoesActive() {
+        temporal = new DeployWorkflowEnvironment();
+        temporal.workload.crashingOnFirstApplies(1);
+        temporal.start();
+        temporal.records.add(DeployPlans.build(deploymentId, serviceId));
+
+        DeployOutcome outcome =
+                temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
+
+        assertThat(outcome.status()).isEqualTo("active");
+        assertThat(temporal.workload.applyAttempts()).containsExactly(1, 2);
+        assertThat(temporal.workload.applied()).hasSize(1);
+        assertThat(temporal.records.statusPath(deploymentId))
+                .containsExactly(QUEUED, BUILDING, DEPLOYING, ACTIVE);
+    }
+
+    @Test
+    void runOfADeploymentAlreadyCancelledStopsWithoutWritingOrBuilding() {
+        temporal = new DeployWorkflowEnvironment().start();
+        temporal.records.add(DeployPlans.build(deploymentId, serviceId));
+        temporal.records.markStatus(
+                new MarkStatusRequest(deploymentId, "cancelled", "cancel", "replaced", null, null));
+
+        DeployOutcome outcome =
+                temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
+
+        assertThat(outcome).isEqualTo(new DeployOutcome(deploymentId, "cancelled", null, null));
+        assertThat(temporal.records.statusPath(deploymentId)).containsExactly(QUEUED, CANCELLED);
+        assertThat(temporal.build.calls()).isEmpty();
+    }
+}

@@ -1,0 +1,173 @@
+package ink.ml.deploy.worker.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ink.ml.deploy.domain.GitSha;
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.deployments.DeploymentEventView;
+import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.deployments.LogLineView;
+import ink.ml.deploy.platform.deployments.NewDeployment;
+import ink.ml.deploy.testing.PostgresTestResource;
+import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.worker.ProductPlaneFixtures;
+import ink.ml.deploy.workflow.deploy.AppendBuildLogRequest;
+import ink.ml.deploy.workflow.deploy.DeploymentPlan;
+import ink.ml.deploy.workflow.deploy.DeploymentRecordActivities;
+import ink.ml.deploy.workflow.deploy.LoadPlanRequest;
+import ink.ml.deploy.workflow.deploy.MarkStatusRequest;
+import ink.ml.deploy.workflow.deploy.RecordImageRequest;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.temporal.failure.ApplicationFailure;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The deploy workflow's database activities against the real product-plane schema. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, parallel = true)
+@WithTestResource(value = TemporalTestServerResource.class, parallel = true)
+class DeploymentRecordActivitiesImplTest {
+    @Inject DeploymentRecordActivitiesImpl activities;
+    @Inject Deployments deployments;
+    @Inject ProductPlaneFixtures fixtures;
+
+    private Caller caller;
+    private GitSha sha;
+    private String deploymentId;
+
+    @BeforeEach
+    void queuedDeployment() {
+        caller = fixtures.newUser();
+        UUID serviceId =
+                fixtures.githubService(
+                        caller,
+                        "web",
+                        fixtures.uniqueRepository(),
+                        "main",
+                        Map.of("API_TOKEN", "t0ken-value"));
+        sha = fixtures.randomSha();
+        deploymentId = deployments.record(caller, NewDeployment.api(serviceId, sha)).id();
+    }
+
+    @Test
+    void planCarriesTheSnapshotTheDecryptedVariablesAndTheImageToPush() {
+        DeploymentPlan plan = activities.loadPlan(new LoadPlanRequest(deploymentId));
+
+        assertThat(plan.deploymentId()).isEqualTo(deploymentId);
+        assertThat(plan.region()).isEqualTo("eu-central-1");
+        assertThat(plan.sourceKind()).isEqualTo("github");
+        assertThat(plan.commitSha()).isEqualTo(sha.value());
+        assertThat(plan.env()).containsEntry("API_TOKEN", "t0ken-value");
+        assertThat(plan.needsBuild()).isTrue();
+        assertThat(plan.image())
+                .isEqualTo(
+                        "127.0.0.1:5000/dp-"
+                                + caller.id()
+                                + "-"
+                                + plan.project()
+                                + "/web:"
+                                + sha.value());
+        assertThat(plan.toString()).doesNotContain("t0ken-value");
+    }
+
+    @Test
+    void retriedStatusMoveIsStoredOnceWithOneEvent() {
+        MarkStatusRequest building =
+                new MarkStatusRequest(deploymentId, "building", "build", "Building", null, null);
+
+        activities.markStatus(building);
+        activities.markStatus(building);
+
+        assertThat(deployments.get(caller, deploymentId).status()).isEqualTo("building");
+        assertThat(events())
+                .extracting(DeploymentEventView::step, DeploymentEventView::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("build", "started"));
+    }
+
+    @Test
+    void refusedStatusMoveIsANonRetryableStaleDeployment() {
+        activities.markStatus(
+                new MarkStatusRequest(deploymentId, "cancelled", "cancel", "replaced", null, null));
+
+        ApplicationFailure failure =
+                catchThrowableOfType(
+                        ApplicationFailure.class,
+                        () ->
+                                activities.markStatus(
+                                        new MarkStatusRequest(
+                                                deploymentId,
+                                                "building",
+                                                "build",
+                                                "Building",
+                                                null,
+                                                null)));
+
+        assertThat(failure.getType()).isEqualTo(DeploymentRecordActivities.STALE_DEPLOYMENT);
+        assertThat(failure.isNonRetryable()).isTrue();
+        assertThat(failure.getDetails().get(String.class)).isEqualTo("cancelled");
+        assertThat(deployments.get(caller, deploymentId).status()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void failedMoveStoresTheStepAndTheReason() {
+        activities.markStatus(
+                new MarkStatusRequest(deploymentId, "building", "build", "Building", null, null));
+
+        activities.markStatus(
+                new MarkStatusRequest(
+                        deploymentId,
+                        "failed",
+                        "build",
+                        "no Dockerfile at Dockerfile",
+                        "build",
+                        "no Dockerfile at Dockerfile"));
+
+        var failed = deployments.get(caller, deploymentId);
+        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.errorStep()).isEqualTo("build");
+        assertThat(failed.errorMessage()).isEqualTo("no Dockerfile at Dockerfile");
+        assertThat(events()).last().extracting(DeploymentEventView::status).isEqualTo("failed");
+    }
+
+    @Test
+    void imageOfAnotherServiceIsRefusedAndTheOwnImageIsRecorded() {
+        activities.markStatus(
+                new MarkStatusRequest(deploymentId, "building", "build", "Building", null, null));
+        String own = activities.loadPlan(new LoadPlanRequest(deploymentId)).image();
+
+        ApplicationFailure refused =
+                catchThrowableOfType(
+                        ApplicationFailure.class,
+                        () ->
+                                activities.recordImage(
+                                        new RecordImageRequest(
+                                                deploymentId,
+                                                "127.0.0.1:5000/dp-other-x/web:" + sha.value())));
+        activities.recordImage(new RecordImageRequest(deploymentId, own));
+        activities.recordImage(new RecordImageRequest(deploymentId, own));
+
+        assertThat(refused.isNonRetryable()).isTrue();
+        assertThat(deployments.get(caller, deploymentId).imageRef()).isEqualTo(own);
+    }
+
+    @Test
+    void buildOutputSentTwiceIsStoredOnceInOrder() {
+        activities.appendBuildLog(new AppendBuildLogRequest(deploymentId, 1, List.of("a", "b")));
+        activities.appendBuildLog(new AppendBuildLogRequest(deploymentId, 1, List.of("a", "b")));
+        activities.appendBuildLog(new AppendBuildLogRequest(deploymentId, 3, List.of("c")));
+
+        assertThat(deployments.logLines(caller, deploymentId, 0, 100))
+                .extracting(LogLineView::line)
+                .containsExactly("a", "b", "c");
+    }
+
+    private List<DeploymentEventView> events() {
+        return deployments.events(caller, deploymentId, 0, 100);
+    }
+}

@@ -1,0 +1,132 @@
+package ink.ml.deploy.worker.deploy;
+
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.worker.WorkflowTestDoubles;
+import ink.ml.deploy.workflow.deploy.AppendBuildLogRequest;
+import ink.ml.deploy.workflow.deploy.AppendEventRequest;
+import ink.ml.deploy.workflow.deploy.DeploymentPlan;
+import ink.ml.deploy.workflow.deploy.DeploymentRecordActivities;
+import ink.ml.deploy.workflow.deploy.LoadPlanRequest;
+import ink.ml.deploy.workflow.deploy.MarkStatusRequest;
+import ink.ml.deploy.workflow.deploy.MarkStatusResult;
+import ink.ml.deploy.workflow.deploy.RecordImageRequest;
+import io.quarkiverse.temporal.TemporalActivity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Test double of the product plane's records, in memory, with the same status rules as the database
+ * ({@link DeploymentStatus#transitionTo}): a refused move fails as a stale deployment, like {@link
+ * DeploymentRecordActivitiesImpl}. Keeps every status a deployment went through.
+ */
+@TemporalActivity(workers = WorkflowTestDoubles.WORKER)
+public class InMemoryDeploymentRecords implements DeploymentRecordActivities {
+    /** One stored event: step, status, message. */
+    public record Event(String step, String status, String message) {}
+
+    private final Map<String, DeploymentPlan> plans = new HashMap<>();
+    private final Map<String, List<DeploymentStatus>> statuses = new HashMap<>();
+    private final Map<String, List<Event>> events = new HashMap<>();
+    private final Map<String, String> images = new HashMap<>();
+    private final Map<String, String> errors = new HashMap<>();
+    private final Map<String, TreeMap<Integer, String>> logs = new HashMap<>();
+
+    /** A queued deployment. */
+    public synchronized void add(DeploymentPlan plan) {
+        plans.put(plan.deploymentId(), plan);
+        statuses.put(plan.deploymentId(), new ArrayList<>(List.of(DeploymentStatus.QUEUED)));
+    }
+
+    @Override
+    public synchronized DeploymentPlan loadPlan(LoadPlanRequest request) {
+        DeploymentPlan plan = plans.get(request.deploymentId());
+        if (plan == null) {
+            throw RecordFailures.notFound("deployment", request.deploymentId());
+        }
+        return plan;
+    }
+
+    @Override
+    public synchronized MarkStatusResult markStatus(MarkStatusRequest request) {
+        String id = request.deploymentId();
+        DeploymentStatus current = status(id);
+        DeploymentStatus target = DeploymentStatus.fromValue(request.status());
+        if (current == target) {
+            return new MarkStatusResult(current.value());
+        }
+        if (!current.canTransitionTo(target)) {
+            throw RecordFailures.stale(UUID.fromString(id), current);
+        }
+        statuses.get(id).add(target);
+        if (request.errorStep() != null) {
+            errors.put(id, request.errorStep() + ": " + request.errorMessage());
+        }
+        eventsOf(id)
+                .add(
+                        new Event(
+                                request.step(),
+                                DeploymentRecordActivitiesImpl.eventStatusOf(target).value(),
+                                request.message()));
+        return new MarkStatusResult(target.value());
+    }
+
+    @Override
+    public synchronized void recordImage(RecordImageRequest request) {
+        images.put(request.deploymentId(), request.imageRef());
+    }
+
+    @Override
+    public synchronized void appendEvent(AppendEventRequest request) {
+        eventsOf(request.deploymentId())
+                .add(new Event(request.step(), request.status(), request.message()));
+    }
+
+    @Override
+    public synchronized void appendBuildLog(AppendBuildLogRequest request) {
+        TreeMap<Integer, String> log =
+                logs.computeIfAbsent(request.deploymentId(), id -> new TreeMap<>());
+        for (int i = 0; i < request.lines().size(); i++) {
+            log.putIfAbsent(request.firstLineNo() + i, request.lines().get(i));
+        }
+    }
+
+    public synchronized DeploymentStatus status(String deploymentId) {
+        List<DeploymentStatus> path = statuses.get(deploymentId);
+        return path.get(path.size() - 1);
+    }
+
+    /** Every status the deployment had, queued first. */
+    public synchronized List<DeploymentStatus> statusPath(String deploymentId) {
+        return List.copyOf(statuses.get(deploymentId));
+    }
+
+    public synchronized List<Event> events(String deploymentId) {
+        return List.copyOf(eventsOf(deploymentId));
+    }
+
+    public synchronized String image(String deploymentId) {
+        return images.get(deploymentId);
+    }
+
+    /** {@code step: message} of a failed deployment, or null. */
+    public synchronized String error(String deploymentId) {
+        return errors.get(deploymentId);
+    }
+
+    /** The stored build log, in line order; fails if a line number is missing. */
+    public synchronized List<String> buildLog(String deploymentId) {
+        TreeMap<Integer, String> log = logs.getOrDefault(deploymentId, new TreeMap<>());
+        if (!log.isEmpty() && log.lastKey() != log.size()) {
+            throw new AssertionError("build log has gaps: " + log.keySet());
+        }
+        return List.copyOf(log.values());
+    }
+
+    private List<Event> eventsOf(String deploymentId) {
+        return events.computeIfAbsent(deploymentId, id -> new ArrayList<>());
+    }
+}

@@ -1,0 +1,125 @@
+package ink.ml.deploy.worker.deploy;
+
+import ink.ml.deploy.worker.WorkflowTestDoubles;
+import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.deploy.BuildActivities;
+import ink.ml.deploy.workflow.deploy.BuildOutput;
+import ink.ml.deploy.workflow.deploy.BuildRequest;
+import ink.ml.deploy.workflow.deploy.BuildResult;
+import ink.ml.deploy.workflow.deploy.DeployServiceWorkflow;
+import io.quarkiverse.temporal.TemporalActivity;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCanceledException;
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test double of the cluster's build, on the deployer queue: follows a script instead of cloning
+ * and building. Sends its output lines to the deploy workflow by signal, like the real one, then
+ * succeeds, fails with a {@link StepFailure}, or heartbeats until it is cancelled.
+ */
+@TemporalActivity(workers = WorkflowTestDoubles.WORKER)
+public class ScriptedBuildActivities implements BuildActivities {
+    private enum Ending {
+        SUCCEED,
+        FAIL,
+        RUN_UNTIL_CANCELLED
+    }
+
+    private static final Duration GIVE_UP = Duration.ofSeconds(30);
+
+    private final List<BuildRequest> calls = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stoppedByCancellation = new CountDownLatch(1);
+    private volatile WorkflowClient client;
+    private volatile List<List<String>> output = List.of();
+    private volatile Ending ending = Ending.SUCCEED;
+    private volatile String failureType;
+    private volatile String failureReason;
+
+    /** The client to signal build output with. */
+    public ScriptedBuildActivities signallingThrough(WorkflowClient client) {
+        this.client = client;
+        return this;
+    }
+
+    /** Output to send, chunk by chunk (each chunk one signal), before the build ends. */
+    @SafeVarargs
+    public final ScriptedBuildActivities emitting(List<String>... chunks) {
+        this.output = List.of(chunks);
+        return this;
+    }
+
+    public ScriptedBuildActivities failingWith(String type, String reason) {
+        this.ending = Ending.FAIL;
+        this.failureType = type;
+        this.failureReason = reason;
+        return this;
+    }
+
+    /** Builds "forever", heartbeating, until the deploy workflow cancels it. */
+    public ScriptedBuildActivities runningUntilCancelled() {
+        this.ending = Ending.RUN_UNTIL_CANCELLED;
+        return this;
+    }
+
+    @Override
+    public BuildResult buildImage(BuildRequest request) {
+        calls.add(request);
+        int lineNo = 1;
+        for (List<String> chunk : output) {
+            client.newWorkflowStub(DeployServiceWorkflow.class, request.workflowId())
+                    .buildOutput(new BuildOutput(lineNo, chunk));
+            lineNo += chunk.size();
+        }
+        started.countDown();
+        return switch (ending) {
+            case SUCCEED -> new BuildResult(request.imageRef(), 8080, false);
+            case FAIL -> throw StepFailure.of(failureType, failureReason);
+            case RUN_UNTIL_CANCELLED -> heartbeatUntilCancelled(request, lineNo);
+        };
+    }
+
+    private BuildResult heartbeatUntilCancelled(BuildRequest request, int nextLineNo) {
+        ActivityExecutionContext context = Activity.getExecutionContext();
+        Instant giveUp = Instant.now().plus(GIVE_UP);
+        try {
+            while (Instant.now().isBefore(giveUp)) {
+                context.heartbeat(null);
+                Thread.sleep(20);
+            }
+        } catch (ActivityCanceledException e) {
+            // Like the real build: the last words of the stopped build still reach the log.
+            client.newWorkflowStub(DeployServiceWorkflow.class, request.workflowId())
+                    .buildOutput(new BuildOutput(nextLineNo, List.of("build stopped")));
+            stoppedByCancellation.countDown();
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("the scripted build was never cancelled");
+    }
+
+    public List<BuildRequest> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Waits until the build is running (its output is sent). */
+    public void awaitStarted() throws InterruptedException {
+        if (!started.await(GIVE_UP.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("the build never started");
+        }
+    }
+
+    /** Whether the build saw its cancellation and stopped. */
+    public boolean stoppedByCancellation() {
+        return stoppedByCancellation.getCount() == 0;
+    }
+}

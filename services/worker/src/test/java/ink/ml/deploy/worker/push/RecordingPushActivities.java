@@ -1,0 +1,53 @@
+package ink.ml.deploy.worker.push;
+
+import ink.ml.deploy.worker.WorkflowTestDoubles;
+import ink.ml.deploy.workflow.push.FindTrackingServicesRequest;
+import ink.ml.deploy.workflow.push.PushActivities;
+import ink.ml.deploy.workflow.push.StartDeploymentRequest;
+import ink.ml.deploy.workflow.push.StartedDeployment;
+import ink.ml.deploy.workflow.push.TrackingServices;
+import io.quarkiverse.temporal.TemporalActivity;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test double of the push workflow's product-plane side: services track a repository and branch as
+ * set up; every deployment start is recorded and answered with a made-up deployment id.
+ */
+@TemporalActivity(workers = WorkflowTestDoubles.WORKER)
+public class RecordingPushActivities implements PushActivities {
+    private final Map<String, List<String>> tracking = new HashMap<>();
+    private final List<StartDeploymentRequest> starts =
+            Collections.synchronizedList(new ArrayList<>());
+
+    public synchronized RecordingPushActivities tracking(
+            String source, String repository, String branch, String... serviceIds) {
+        tracking.put(key(source, repository, branch), List.of(serviceIds));
+        return this;
+    }
+
+    @Override
+    public synchronized TrackingServices findTrackingServices(FindTrackingServicesRequest request) {
+        return new TrackingServices(
+                tracking.getOrDefault(
+                        key(request.source(), request.repository(), request.branch()), List.of()));
+    }
+
+    @Override
+    public StartedDeployment startDeployment(StartDeploymentRequest request) {
+        starts.add(request);
+        String deploymentId = "deployment-of-" + request.serviceId();
+        return new StartedDeployment(deploymentId, "deploy-" + deploymentId);
+    }
+
+    public List<StartDeploymentRequest> starts() {
+        return List.copyOf(starts);
+    }
+
+    private static String key(String source, String repository, String branch) {
+        return source + " " + repository + " " + branch;
+    }
+}
