@@ -1,0 +1,183 @@
+package ink.ml.deploy.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A private Docker engine (Debian's {@code docker.io}, whose dockerd has BuildKit built in) for
+ * tests that build images: data, exec root, pid file and API socket live in a temporary directory;
+ * no iptables, no bridge (builds run with {@code --network=none}); the given registries are trusted
+ * over plain HTTP. Close it to stop dockerd, and the containerd it started, and delete its
+ * directory.
+ *
+ * <p>Use {@link #CLIENT}, the Debian package's client: a newer {@code docker} earlier on the PATH
+ * delegates builds to a buildx plugin that is not installed. Where the package is missing or the
+ * tests do not run as root, {@link #startOrSkip} skips the calling test with a message saying why;
+ * an engine that is installed but does not start fails the test.
+ */
+public final class DockerEngineProcess implements AutoCloseable {
+    public static final Path DOCKERD = Path.of("/usr/sbin/dockerd");
+    public static final Path CLIENT = Path.of("/usr/bin/docker");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final Path directory;
+    private final Path socket;
+
+    private DockerEngineProcess(Process process, Path directory, Path socket) {
+        this.process = process;
+        this.directory = directory;
+        this.socket = socket;
+    }
+
+    /**
+     * @param insecureRegistries {@code host:port} of plain-HTTP registries to push to
+     */
+    public static DockerEngineProcess startOrSkip(String... insecureRegistries) {
+        Assumptions.assumeTrue(
+                Files.isExecutable(DOCKERD) && Files.isExecutable(CLIENT),
+                "Debian's docker.io is not installed ("
+                        + DOCKERD
+                        + ", "
+                        + CLIENT
+                        + "): .ci/run installs it");
+        Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")),
+                "dockerd needs root; these tests run as " + System.getProperty("user.name"));
+        Path directory;
+        try {
+            // Short path: the API socket's path must fit in 108 bytes.
+            directory = Files.createTempDirectory(Path.of("/tmp"), "dockerd-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path socket = directory.resolve("docker.sock");
+        Path config = directory.resolve("daemon.json");
+        Path log = directory.resolve("dockerd.log");
+        RegistryProcess.write(config, daemonJson(directory, socket, insecureRegistries));
+        Process process;
+        try {
+            process =
+                    new ProcessBuilder(DOCKERD.toString(), "--config-file", config.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + DOCKERD, e);
+        }
+        DockerEngineProcess engine = new DockerEngineProcess(process, directory, socket);
+        engine.awaitReady(log);
+        return engine;
+    }
+
+    /** {@code unix://…/docker.sock}: the value for {@code docker -H} and {@code DOCKER_HOST}. */
+    public String host() {
+        return "unix://" + socket;
+    }
+
+    /** A client command line against this engine: {@code /usr/bin/docker -H <host> args…}. */
+    public List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(CLIENT.toString(), "-H", host()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String daemonJson(Path directory, Path socket, String[] insecureRegistries) {
+        String registries =
+                Stream.of(insecureRegistries)
+                        .map(registry -> "\"" + registry + "\"")
+                        .collect(Collectors.joining(", "));
+        return String.join(
+                "\n",
+                "{",
+                "  \"data-root\": \"" + directory.resolve("data") + "\",",
+                "  \"exec-root\": \"" + directory.resolve("exec") + "\",",
+                "  \"pidfile\": \"" + directory.resolve("docker.pid") + "\",",
+                "  \"hosts\": [\"unix://" + socket + "\"],",
+                "  \"iptables\": false,",
+                "  \"ip-masq\": false,",
+                "  \"bridge\": \"none\",",
+                "  \"insecure-registries\": [" + registries + "],",
+                "  \"default-ulimits\": {\"nofile\": {\"Name\": \"nofile\", \"Soft\": 20000, \"Hard\": 20000}},",
+                "  \"features\": {\"buildkit\": true}",
+                "}",
+                "");
+    }
+
+    private void awaitReady(Path log) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                close();
+                throw new IllegalStateException(
+                        "dockerd exited at start ("
+                                + process.exitValue()
+                                + "): "
+                                + RegistryProcess.read(log));
+            }
+            if (pings()) {
+                return;
+            }
+            RegistryProcess.pause();
+        }
+        String tail = RegistryProcess.read(log);
+        close();
+        throw new IllegalStateException(
+                "dockerd did not answer on " + socket + " within " + START_TIMEOUT + ": " + tail);
+    }
+
+    /** {@code GET /_ping} over the API socket: "OK" once the engine serves requests. */
+    private boolean pings() {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            channel.write(
+                    ByteBuffer.wrap(
+                            "GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer answer = ByteBuffer.allocate(1024);
+            StringBuilder text = new StringBuilder();
+            while (channel.read(answer) > 0) {
+                answer.flip();
+                text.append(StandardCharsets.US_ASCII.decode(answer));
+                answer.clear();
+            }
+            return text.toString().startsWith("HTTP/1.0 200")
+                    || text.toString().startsWith("HTTP/1.1 200");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops dockerd (it stops its containerd), then anything of its tree still alive. */
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        RegistryProcess.deleteRecursively(directory);
+    }
+}

@@ -1,0 +1,204 @@
+package ink.ml.deploy.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's {@code docker-registry} (Distribution 2.8) on a free 127.0.0.1 port, storing in a
+ * temporary directory, for tests that push images. Plain HTTP, no auth; a Docker engine trusts it
+ * on loopback. Close it to stop the process and delete its storage.
+ *
+ * <p>Where the package is missing, {@link #startOrSkip()} skips the calling test with a message
+ * saying so; a registry that is installed but does not start fails the test.
+ */
+public final class RegistryProcess implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/bin/docker-registry");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final Path directory;
+    private final String host;
+
+    private RegistryProcess(Process process, Path directory, String host) {
+        this.process = process;
+        this.directory = directory;
+        this.host = host;
+    }
+
+    public static RegistryProcess startOrSkip() {
+        Assumptions.assumeTrue(
+                Files.isExecutable(BINARY),
+                "Debian's docker-registry is not installed (" + BINARY + "): .ci/run installs it");
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("registry-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String host = "127.0.0.1:" + freePort();
+        Path config = directory.resolve("config.yml");
+        Path log = directory.resolve("registry.log");
+        write(
+                config,
+                String.join(
+                        "\n",
+                        "version: 0.1",
+                        "log:",
+                        "  level: warn",
+                        "storage:",
+                        "  filesystem:",
+                        "    rootdirectory: " + directory.resolve("data"),
+                        "  delete:",
+                        "    enabled: true",
+                        "http:",
+                        "  addr: " + host,
+                        ""));
+        Process process;
+        try {
+            process =
+                    new ProcessBuilder(BINARY.toString(), "serve", config.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + BINARY, e);
+        }
+        RegistryProcess registry = new RegistryProcess(process, directory, host);
+        registry.awaitReady(log);
+        return registry;
+    }
+
+    /** {@code 127.0.0.1:<port>}, as in image references. */
+    public String host() {
+        return host;
+    }
+
+    private void awaitReady(Path log) {
+        HttpClient http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                close();
+                throw new IllegalStateException(
+                        "docker-registry exited at start ("
+                                + process.exitValue()
+                                + "): "
+                                + read(log));
+            }
+            try {
+                HttpResponse<Void> response =
+                        http.send(
+                                HttpRequest.newBuilder(URI.create("http://" + host + "/v2/"))
+                                        .timeout(Duration.ofSeconds(1))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("interrupted while starting the registry", e);
+            }
+            pause();
+        }
+        close();
+        throw new IllegalStateException(
+                "docker-registry did not answer on "
+                        + host
+                        + " within "
+                        + START_TIMEOUT
+                        + ": "
+                        + read(log));
+    }
+
+    @Override
+    public void close() {
+        stop(process);
+        deleteRecursively(directory);
+    }
+
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free local port", e);
+        }
+    }
+
+    static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path log) {
+        try {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    /** Polling pause between two readiness checks. */
+    static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            path -> {
+                                try {
+                                    Files.deleteIfExists(path);
+                                } catch (IOException e) {
+                                    // Best effort: a temp directory left behind is not a failure.
+                                }
+                            });
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort, as above.
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package ink.ml.deploy.deployer.worker.build;
+
+import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
+import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * Wires the build side from configuration: the {@link ImageBuilder} that {@code
+ * mcpdeploy.builder.kind} names, the registry client and the pipeline. The classes themselves stay
+ * plain, for tests.
+ */
+@ApplicationScoped
+public class BuildBeans {
+
+    @Produces
+    @Singleton
+    ImageBuilder imageBuilder(BuildConfig config) {
+        return switch (config.kind()) {
+            case BUILDKIT ->
+                    new BuildKitImageBuilder(
+                            config.buildkit().binary(),
+                            config.buildkit().address(),
+                            config.timeout());
+            case DOCKER ->
+                    new DockerEngineImageBuilder(
+                            config.docker().binary(),
+                            config.docker().host(),
+                            config.docker().network(),
+                            config.timeout());
+        };
+    }
+
+    @Produces
+    @Singleton
+    RegistryClient registryClient(RegistryConfig config) {
+        return new RegistryClient(
+                // HTTP/1.1: a plain-HTTP registry has no use for the h2c upgrade dance.
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build(),
+                config.usesPlainHttp());
+    }
+
+    @Produces
+    @Singleton
+    BuildPipeline buildPipeline(
+            RemoteRepositories remotes,
+            RepositoryCloner cloner,
+            RegistryClient registry,
+            ImageBuilder builder,
+            RegistryConfig config) {
+        return new BuildPipeline(
+                remotes, cloner, registry, builder, config.host(), config.usesPlainHttp());
+    }
+}

@@ -1,0 +1,13 @@
+package ink.ml.deploy.deployer.worker.build;
+
+import java.nio.file.Path;
+
+/**
+ * One image to build and push.
+ *
+ * @param context the build context directory (inside the checkout)
+ * @param dockerfile the Dockerfile (inside the checkout)
+ * @param plainHttpRegistry whether the registry is reached over plain HTTP
+ */
+public record BuildJob(
+        Path context, Path dockerfile, PushTarget image, boolean plainHttpRegistry) {}

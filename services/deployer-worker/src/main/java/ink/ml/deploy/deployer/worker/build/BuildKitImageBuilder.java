@@ -1,0 +1,82 @@
+package ink.ml.deploy.deployer.worker.build;
+
+import ink.ml.deploy.workflow.StepFailure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * BuildKit through {@code buildctl} against the build pool's {@code buildkitd}: the Dockerfile
+ * frontend builds, the image exporter pushes, and the layer cache lives in the registry next to the
+ * image ({@code :buildcache}), so any buildkitd replica reuses any earlier build's layers.
+ *
+ * <p>Build and push are one command here; a failure is reported as a push failure when the output
+ * shows the exporter's push failing, as a build failure otherwise.
+ */
+public final class BuildKitImageBuilder implements ImageBuilder {
+    private final String buildctl;
+    private final String address;
+    private final Duration timeout;
+
+    public BuildKitImageBuilder(String buildctl, String address, Duration timeout) {
+        this.buildctl = buildctl;
+        this.address = address;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void buildAndPush(BuildJob job, Consumer<String> output, Cancellation cancellation)
+            throws InterruptedException {
+        ProcessOutcome outcome =
+                ProcessRunner.run(
+                        command(job), Map.of(), job.context(), timeout, output, cancellation);
+        if (!outcome.succeeded()) {
+            String type =
+                    !outcome.timedOut() && pushFailed(outcome)
+                            ? StepFailure.PUSH_FAILED
+                            : StepFailure.BUILD_FAILED;
+            String what =
+                    type.equals(StepFailure.PUSH_FAILED)
+                            ? "pushing " + job.image().reference()
+                            : "the image build";
+            throw BuildFailures.of(type, what, outcome, timeout);
+        }
+    }
+
+    List<String> command(BuildJob job) {
+        String insecure = job.plainHttpRegistry() ? ",registry.insecure=true" : "";
+        List<String> command = new ArrayList<>();
+        command.addAll(List.of(buildctl, "--addr", address, "build"));
+        command.addAll(List.of("--frontend", "dockerfile.v0"));
+        command.addAll(List.of("--local", "context=" + job.context()));
+        command.addAll(List.of("--local", "dockerfile=" + job.dockerfile().getParent()));
+        command.addAll(List.of("--opt", "filename=" + job.dockerfile().getFileName()));
+        command.addAll(
+                List.of(
+                        "--output",
+                        "type=image,name=" + job.image().reference() + ",push=true" + insecure));
+        command.addAll(
+                List.of(
+                        "--export-cache",
+                        "type=registry,ref=" + job.image().cacheReference() + insecure));
+        command.addAll(
+                List.of(
+                        "--import-cache",
+                        "type=registry,ref=" + job.image().cacheReference() + insecure));
+        command.addAll(List.of("--progress", "plain"));
+        return List.copyOf(command);
+    }
+
+    private static boolean pushFailed(ProcessOutcome outcome) {
+        return outcome.tail().stream()
+                .map(line -> line.toLowerCase(Locale.ROOT))
+                .anyMatch(
+                        line ->
+                                line.contains("failed to push")
+                                        || line.contains("pushing layers")
+                                                && line.contains("error"));
+    }
+}

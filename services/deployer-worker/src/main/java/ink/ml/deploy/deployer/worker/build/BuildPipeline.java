@@ -1,0 +1,106 @@
+package ink.ml.deploy.deployer.worker.build;
+
+import ink.ml.deploy.deployer.worker.source.GitCheckout;
+import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
+import ink.ml.deploy.deployer.worker.source.RemoteRepository;
+import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
+import ink.ml.deploy.domain.GitSha;
+import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.deploy.BuildRequest;
+import ink.ml.deploy.workflow.deploy.BuildResult;
+import java.util.function.Consumer;
+
+/**
+ * One build, start to end, without Temporal: clone the commit, find the Dockerfile, and build and
+ * push unless the registry already has the image. Each step announces itself in the output, so the
+ * build log reads as what happened. The checkout is deleted whatever the outcome.
+ */
+public final class BuildPipeline {
+    private final RemoteRepositories remotes;
+    private final RepositoryCloner cloner;
+    private final RegistryClient registry;
+    private final ImageBuilder builder;
+    private final String registryHost;
+    private final boolean plainHttpRegistry;
+
+    public BuildPipeline(
+            RemoteRepositories remotes,
+            RepositoryCloner cloner,
+            RegistryClient registry,
+            ImageBuilder builder,
+            String registryHost,
+            boolean plainHttpRegistry) {
+        this.remotes = remotes;
+        this.cloner = cloner;
+        this.registry = registry;
+        this.builder = builder;
+        this.registryHost = registryHost;
+        this.plainHttpRegistry = plainHttpRegistry;
+    }
+
+    /**
+     * @throws io.temporal.failure.ApplicationFailure CLONE_FAILED, NO_DOCKERFILE, BUILD_FAILED or
+     *     PUSH_FAILED: the user has to change something
+     * @throws java.util.concurrent.CancellationException when {@code cancellation} fired
+     */
+    public BuildResult run(BuildRequest request, Consumer<String> output, Cancellation cancellation)
+            throws InterruptedException {
+        PushTarget image = pushTarget(request.imageRef());
+        GitSha commit = commit(request.commitSha());
+        RemoteRepository remote =
+                remotes.resolve(
+                        request.sourceKind(), request.repository(), request.installationId());
+        output.accept("==> Cloning " + remote.name() + " at " + commit.value());
+        String context = request.rootDirectory() == null ? "" : request.rootDirectory();
+        try (GitCheckout checkout =
+                cloner.clone(remote, commit, context, cancellation::isCancelled)) {
+            DetectedBuild build =
+                    DockerfileDetector.detect(
+                            checkout.root(), request.rootDirectory(), request.dockerfilePath());
+            output.accept(
+                    "==> Using "
+                            + build.displayPath()
+                            + (build.exposedPort() == null
+                                    ? " (no EXPOSE)"
+                                    : " (EXPOSE " + build.exposedPort() + ")"));
+            if (registry.hasImage(image)) {
+                output.accept("==> " + image + " is already in the registry: not rebuilding it");
+                return new BuildResult(image.reference(), build.exposedPort(), true);
+            }
+            output.accept("==> Building " + image);
+            builder.buildAndPush(
+                    new BuildJob(build.context(), build.dockerfile(), image, plainHttpRegistry),
+                    output,
+                    cancellation);
+            output.accept("==> Pushed " + image);
+            return new BuildResult(image.reference(), build.exposedPort(), false);
+        }
+    }
+
+    /**
+     * Only this cluster's registry: a request naming another one is a bug upstream, not retried.
+     */
+    private PushTarget pushTarget(String imageRef) {
+        PushTarget image;
+        try {
+            image = PushTarget.parse(imageRef);
+        } catch (IllegalArgumentException e) {
+            throw StepFailure.of(StepFailure.PUSH_FAILED, e.getMessage());
+        }
+        if (!image.registry().equals(registryHost)) {
+            throw StepFailure.of(
+                    StepFailure.PUSH_FAILED,
+                    "image " + image + " is not in this cluster's registry (" + registryHost + ")");
+        }
+        return image;
+    }
+
+    private static GitSha commit(String sha) {
+        try {
+            return GitSha.of(sha);
+        } catch (InvalidValueException e) {
+            throw StepFailure.of(StepFailure.CLONE_FAILED, e.getMessage());
+        }
+    }
+}

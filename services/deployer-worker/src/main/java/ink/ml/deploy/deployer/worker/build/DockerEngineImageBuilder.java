@@ -1,0 +1,81 @@
+package ink.ml.deploy.deployer.worker.build;
+
+import ink.ml.deploy.workflow.StepFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A local Docker engine's BuildKit ({@code DOCKER_BUILDKIT=1 docker build}), then {@code docker
+ * push}: for single-machine installs and for tests. The engine must trust the registry when it is
+ * plain HTTP ({@code insecure-registries}).
+ */
+public final class DockerEngineImageBuilder implements ImageBuilder {
+    private final String dockerBinary;
+    private final String host;
+    private final String network;
+    private final Duration timeout;
+
+    public DockerEngineImageBuilder(
+            String dockerBinary, String host, String network, Duration timeout) {
+        this.dockerBinary = dockerBinary;
+        this.host = host;
+        this.network = network;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void buildAndPush(BuildJob job, Consumer<String> output, Cancellation cancellation)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        ProcessOutcome build =
+                ProcessRunner.run(
+                        buildCommand(job),
+                        environment(),
+                        job.context(),
+                        timeout,
+                        output,
+                        cancellation);
+        if (!build.succeeded()) {
+            throw BuildFailures.of(StepFailure.BUILD_FAILED, "the image build", build, timeout);
+        }
+        Duration left = Duration.between(Instant.now(), deadline);
+        ProcessOutcome push =
+                ProcessRunner.run(
+                        pushCommand(job),
+                        environment(),
+                        job.context(),
+                        left.isNegative() ? Duration.ZERO : left,
+                        output,
+                        cancellation);
+        if (!push.succeeded()) {
+            throw BuildFailures.of(
+                    StepFailure.PUSH_FAILED, "pushing " + job.image().reference(), push, timeout);
+        }
+    }
+
+    List<String> buildCommand(BuildJob job) {
+        return List.of(
+                dockerBinary,
+                "-H",
+                host,
+                "build",
+                "--network=" + network,
+                "--progress=plain",
+                "-t",
+                job.image().reference(),
+                "-f",
+                job.dockerfile().toString(),
+                job.context().toString());
+    }
+
+    List<String> pushCommand(BuildJob job) {
+        return List.of(dockerBinary, "-H", host, "push", job.image().reference());
+    }
+
+    private static Map<String, String> environment() {
+        return Map.of("DOCKER_BUILDKIT", "1");
+    }
+}

@@ -1,0 +1,111 @@
+package ink.ml.deploy.deployer.worker.source;
+
+import ink.ml.deploy.workflow.StepFailure;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Turns a deployment's source ({@code github} or {@code internal}, a repository name, an App
+ * installation) into a URL and credentials. Tokens are fetched here, per clone, and never leave the
+ * credentials provider.
+ */
+public final class RemoteRepositories {
+    public static final String GITHUB = "github";
+    public static final String INTERNAL = "internal";
+
+    /** GitHub's own rule for owner/name; anything else would change the URL's meaning. */
+    private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9._-]+");
+
+    private static final Pattern INTERNAL_REPO = Pattern.compile("[a-z0-9][a-z0-9._/-]*");
+
+    /** GitHub's documented user name for installation tokens over HTTPS. */
+    private static final String GITHUB_TOKEN_USER = "x-access-token";
+
+    /** The git-server reads the token from the password; the user name is only informative. */
+    private static final String GIT_SERVER_TOKEN_USER = "deployer";
+
+    private final String githubCloneUrl;
+    private final String gitServerUrl;
+    private final GithubInstallationTokens githubTokens;
+    private final GitServerTokens gitServerTokens;
+
+    public RemoteRepositories(
+            String githubCloneUrl,
+            String gitServerUrl,
+            GithubInstallationTokens githubTokens,
+            GitServerTokens gitServerTokens) {
+        this.githubCloneUrl = stripSlash(githubCloneUrl);
+        this.gitServerUrl = stripSlash(gitServerUrl);
+        this.githubTokens = githubTokens;
+        this.gitServerTokens = gitServerTokens;
+    }
+
+    /**
+     * @throws io.temporal.failure.ApplicationFailure CLONE_FAILED when the source cannot be cloned
+     *     whatever the retries (unknown kind, malformed name, installation gone)
+     */
+    public RemoteRepository resolve(String sourceKind, String repository, Long installationId) {
+        if (GITHUB.equals(sourceKind)) {
+            return github(repository, installationId);
+        }
+        if (INTERNAL.equals(sourceKind)) {
+            return internal(repository);
+        }
+        throw StepFailure.of(
+                StepFailure.CLONE_FAILED, "unknown source kind \"" + sourceKind + "\"");
+    }
+
+    private RemoteRepository github(String repository, Long installationId) {
+        if (repository == null
+                || !GITHUB_REPO.matcher(repository).matches()
+                || repository.endsWith("/.")
+                || repository.endsWith("/..")) {
+            throw StepFailure.of(
+                    StepFailure.CLONE_FAILED, "not a GitHub repository name: " + repository);
+        }
+        if (installationId == null) {
+            throw StepFailure.of(
+                    StepFailure.CLONE_FAILED,
+                    "no GitHub App installation gives access to "
+                            + repository
+                            + ": install the app on the repository's account");
+        }
+        String token;
+        try {
+            token = githubTokens.tokenFor(installationId);
+        } catch (GithubTokenException e) {
+            if (e.permanent()) {
+                throw StepFailure.of(StepFailure.CLONE_FAILED, e.getMessage());
+            }
+            throw e;
+        }
+        return new RemoteRepository(
+                repository,
+                githubCloneUrl + "/" + repository + ".git",
+                new UsernamePasswordCredentialsProvider(GITHUB_TOKEN_USER, token));
+    }
+
+    private RemoteRepository internal(String repository) {
+        if (repository == null
+                || !INTERNAL_REPO.matcher(repository).matches()
+                || repository.contains("..")) {
+            throw StepFailure.of(
+                    StepFailure.CLONE_FAILED, "not an internal repository name: " + repository);
+        }
+        String path = repository.endsWith(".git") ? repository : repository + ".git";
+        return new RemoteRepository(
+                repository,
+                gitServerUrl + "/" + path,
+                gitServerTokens
+                        .tokenFor(repository)
+                        .map(
+                                token ->
+                                        new UsernamePasswordCredentialsProvider(
+                                                GIT_SERVER_TOKEN_USER, token))
+                        .orElse(null));
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,59 @@
+package ink.ml.deploy.deployer.worker.source;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where the deployer clones from, with which credentials, and within which limits. */
+@ConfigMapping(prefix = "mcpdeploy.source")
+public interface SourceConfig {
+
+    /** Parent directory of the temporary checkouts; defaults to {@code java.io.tmpdir}. */
+    Optional<String> workDir();
+
+    /** Largest checkout on disk (pack plus working tree); a bigger repository is refused. */
+    @WithDefault("500M")
+    MemorySize maxRepoSize();
+
+    /** Longest a clone may take, network included; a slower one is refused. */
+    @WithDefault("5m")
+    Duration cloneTimeout();
+
+    Github github();
+
+    GitServer gitServer();
+
+    /** The GitHub App through which customer repositories are cloned. */
+    interface Github {
+        /** The App's id (the JWT issuer); from the environment. */
+        Optional<String> appId();
+
+        /**
+         * The App's private key, PEM (PKCS#1 as GitHub hands it out, or PKCS#8); a secret, from the
+         * environment only.
+         */
+        Optional<String> privateKey();
+
+        @WithDefault("https://api.github.com")
+        String apiUrl();
+
+        /** Repositories are cloned from {@code {clone-url}/{owner}/{name}.git}. */
+        @WithDefault("https://github.com")
+        String cloneUrl();
+    }
+
+    /** The platform's internal git server ({@code services/git-server}). */
+    interface GitServer {
+        /** Repositories are cloned from {@code {url}/{repository}.git}. */
+        @WithDefault("http://git-server.dp-system.svc.cluster.local:8086")
+        String url();
+
+        /**
+         * A static read token for now (per-repository tokens are a later issue); a secret, from the
+         * environment only.
+         */
+        Optional<String> token();
+    }
+}

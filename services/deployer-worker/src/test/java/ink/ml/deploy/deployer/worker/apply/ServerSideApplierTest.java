@@ -1,0 +1,42 @@
+package ink.ml.deploy.deployer.worker.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production applier's request. No API server here can do server-side apply (the fabric8 mock
+ * in CRUD mode answers 415), so this checks the request against the mock in expectation mode: what
+ * a real API server would receive.
+ */
+@EnableKubernetesMockClient
+class ServerSideApplierTest {
+    static KubernetesMockServer server;
+    static KubernetesClient client;
+
+    @Test
+    void sendsAnApplyPatchUnderTheDeployersFieldManagerForcingConflicts() throws Exception {
+        Deployment deployment = WorkloadFixtures.deployment("dep-1");
+        server.expect()
+                .patch()
+                .withPath(
+                        "/apis/apps/v1/namespaces/dp-u42-shop/deployments/web"
+                                + "?fieldManager=mcpdeploy-deployer&force=true")
+                .andReturn(200, deployment)
+                .once();
+
+        new ServerSideApplier(client).apply(deployment);
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getMethod()).isEqualTo("PATCH");
+        assertThat(request.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
+        assertThat(request.getBody().readUtf8())
+                .contains("dp.ml.ink/deployment-id")
+                .contains("dep-1");
+    }
+}

@@ -1,0 +1,514 @@
+package ink.ml.deploy.deployer.worker.apply;
+
+import static ink.ml.deploy.deployer.worker.apply.WorkloadFixtures.DATABASE_URL;
+import static ink.ml.deploy.deployer.worker.apply.WorkloadFixtures.IMAGE;
+import static ink.ml.deploy.deployer.worker.apply.WorkloadFixtures.NAMESPACE;
+import static ink.ml.deploy.deployer.worker.apply.WorkloadFixtures.WEB;
+import static ink.ml.deploy.deployer.worker.apply.WorkloadFixtures.applyRequest;
+import static ink.ml.deploy.deployer.worker.apply.WorkloadFixtures.deleteRequest;
+import static ink.ml.deploy.deployer.worker.apply.WorkloadFixtures.rolloutRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ink.ml.deploy.domain.AppPort;
+import ink.ml.deploy.domain.Cluster;
+import ink.ml.deploy.domain.CustomDomain;
+import ink.ml.deploy.domain.ServiceRef;
+import ink.ml.deploy.k8s.CustomDomainResources;
+import ink.ml.deploy.k8s.CustomDomainSpec;
+import ink.ml.deploy.k8s.Labels;
+import ink.ml.deploy.k8s.NetworkIsolation;
+import ink.ml.deploy.k8s.ProjectResources;
+import ink.ml.deploy.k8s.ProjectSpec;
+import ink.ml.deploy.k8s.ServiceWorkload;
+import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.deploy.RolloutResult;
+import ink.ml.deploy.workflow.deploy.WorkloadActivities;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workload activities against the fabric8 mock API server in CRUD mode (no real API server runs
+ * here): it stores and returns what is written, but runs no controllers, no admission and no
+ * server-side apply, so the tests use the create-or-update applier (application.properties) and
+ * play the Deployment controller and kubelet themselves by writing status. The activities run in
+ * Temporal's TestActivityEnvironment, which gives them the activity context they heartbeat on.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@WithTestResource(TemporalTestServerResource.class)
+class WorkloadActivitiesAgainstMockApiServerTest {
+    private static final Map<String, String> ENV = Map.of("DATABASE_URL", DATABASE_URL);
+
+    @KubernetesTestServer KubernetesServer mockServer;
+
+    @Inject KubernetesClient client;
+
+    @Inject WorkloadActivitiesImpl activitiesBean;
+
+    @Inject WorkflowClient workflowClient;
+
+    private TestActivityEnvironment environment;
+    private WorkloadActivities activities;
+
+    /** Completed by the next heartbeat of an activity; the test replaces it to wait again. */
+    private volatile CompletableFuture<String> nextHeartbeat = new CompletableFuture<>();
+
+    @BeforeEach
+    void startActivityEnvironment() {
+        environment = TestActivityEnvironment.newInstance();
+        environment.registerActivitiesImplementations(activitiesBean);
+        environment.setActivityHeartbeatListener(
+                String.class, details -> nextHeartbeat.complete(details));
+        activities =
+                environment.newActivityStub(
+                        WorkloadActivities.class,
+                        ActivityOptions.newBuilder()
+                                .setStartToCloseTimeout(Duration.ofMinutes(1))
+                                .setRetryOptions(
+                                        RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                                .build());
+    }
+
+    @AfterEach
+    void emptyTheMockApiServer() {
+        environment.close();
+        client.network().v1().ingresses().inNamespace(NAMESPACE).delete();
+        client.apps().deployments().inNamespace(NAMESPACE).delete();
+        client.services().inNamespace(NAMESPACE).delete();
+        client.secrets().inNamespace(NAMESPACE).delete();
+        client.pods().inNamespace(NAMESPACE).delete();
+        client.network().v1().networkPolicies().inNamespace(NAMESPACE).delete();
+        client.genericKubernetesResources(WorkloadActivitiesImpl.CERTIFICATES)
+                .inNamespace(NAMESPACE)
+                .delete();
+        client.namespaces().withName(NAMESPACE).delete();
+    }
+
+    @Test
+    void applyCreatesNamespaceNetworkPoliciesSecretDeploymentServiceAndIngressAsBuilt() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+
+        ProjectResources project =
+                ProjectResources.from(new ProjectSpec(WEB.user(), WEB.project()));
+        ServiceWorkload workload = WorkloadFixtures.workload("dep-1", ENV);
+        assertThat(client.namespaces().withName(NAMESPACE).get().getMetadata().getLabels())
+                .isEqualTo(project.namespace().getMetadata().getLabels());
+        assertThat(networkPolicySpecs())
+                .isEqualTo(
+                        Map.of(
+                                NetworkIsolation.INGRESS_POLICY_NAME,
+                                        project.ingressPolicy().getSpec(),
+                                NetworkIsolation.EGRESS_POLICY_NAME,
+                                        project.egressPolicy().getSpec()));
+        assertThat(decoded(envSecret())).isEqualTo(ENV);
+        Deployment deployment = deployment();
+        assertThat(deployment.getSpec()).isEqualTo(workload.deployment().getSpec());
+        assertThat(deployment.getMetadata().getLabels())
+                .isEqualTo(workload.deployment().getMetadata().getLabels());
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo(IMAGE.reference());
+        assertThat(client.services().inNamespace(NAMESPACE).withName("web").get().getSpec())
+                .isEqualTo(workload.service().getSpec());
+        assertThat(
+                        client.network()
+                                .v1()
+                                .ingresses()
+                                .inNamespace(NAMESPACE)
+                                .withName("web")
+                                .get()
+                                .getSpec()
+                                .getRules()
+                                .get(0)
+                                .getHost())
+                .isEqualTo(Cluster.EU_CENTRAL_1.platformHostname(WEB))
+                .isEqualTo("web-shop-u42.ml.ink");
+    }
+
+    @Test
+    void applyingTheSameWorkloadTwiceLeavesOneUnchangedCopyOfEach() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+        Deployment first = deployment();
+
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+
+        assertThat(client.namespaces().list().getItems())
+                .filteredOn(ns -> ns.getMetadata().getName().equals(NAMESPACE))
+                .hasSize(1);
+        assertThat(client.network().v1().networkPolicies().inNamespace(NAMESPACE).list().getItems())
+                .hasSize(2);
+        assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems()).hasSize(1);
+        assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems()).hasSize(1);
+        assertThat(client.services().inNamespace(NAMESPACE).list().getItems()).hasSize(1);
+        assertThat(client.network().v1().ingresses().inNamespace(NAMESPACE).list().getItems())
+                .hasSize(1);
+        Deployment second = deployment();
+        assertThat(second.getSpec()).isEqualTo(first.getSpec());
+        assertThat(second.getMetadata().getGeneration())
+                .isNotNull()
+                .isEqualTo(first.getMetadata().getGeneration());
+        assertThat(decoded(envSecret())).isEqualTo(ENV);
+    }
+
+    @Test
+    void aChangedEnvironmentReplacesTheSecretsVariablesAndRollsThePods() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+
+        Map<String, String> changed = Map.of("API_KEY", "k-2", "LOG_LEVEL", "debug");
+        activities.applyWorkload(applyRequest("dep-2", changed));
+
+        assertThat(decoded(envSecret())).isEqualTo(changed);
+        assertThat(
+                        deployment()
+                                .getSpec()
+                                .getTemplate()
+                                .getMetadata()
+                                .getAnnotations()
+                                .get(ServiceWorkload.DEPLOYMENT_ID_ANNOTATION))
+                .isEqualTo("dep-2");
+    }
+
+    @Test
+    void aResourceTheApiServerRejectsFailsTheApplyWithTheServersMessageAndNoRetry() {
+        mockServer
+                .expect()
+                .post()
+                .withPath("/apis/apps/v1/namespaces/" + NAMESPACE + "/deployments")
+                .andReturn(
+                        422,
+                        new StatusBuilder()
+                                .withStatus("Failure")
+                                .withReason("Invalid")
+                                .withCode(422)
+                                .withMessage(
+                                        "Deployment.apps \"web\" is invalid:"
+                                                + " spec.template.spec.runtimeClassName: Not"
+                                                + " found: \"gvisor\"")
+                                .build())
+                .once();
+
+        assertThatThrownBy(() -> activities.applyWorkload(applyRequest("dep-1", ENV)))
+                .isInstanceOf(ActivityFailure.class)
+                .cause()
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
+                        failure -> {
+                            assertThat(failure.getType()).isEqualTo(StepFailure.APPLY_REJECTED);
+                            assertThat(failure.isNonRetryable()).isTrue();
+                            assertThat(failure.getOriginalMessage())
+                                    .isEqualTo(
+                                            "the cluster rejected the Deployment web: Deployment.apps"
+                                                    + " \"web\" is invalid:"
+                                                    + " spec.template.spec.runtimeClassName: Not"
+                                                    + " found: \"gvisor\"")
+                                    .doesNotContain("s3cret");
+                        });
+    }
+
+    @Test
+    void awaitRolloutSucceedsOnceTheTestMarksTheDeploymentAvailableInTheMock() throws Exception {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+        nextHeartbeat = new CompletableFuture<>();
+
+        CompletableFuture<RolloutResult> rollout =
+                CompletableFuture.supplyAsync(
+                        () -> activities.awaitRollout(rolloutRequest("dep-1")));
+        // The activity has looked at least once and is waiting.
+        assertThat(nextHeartbeat)
+                .succeedsWithin(Duration.ofSeconds(30))
+                .isEqualTo("0 of 1 updated, 0 available");
+        assertThat(rollout).isNotDone();
+
+        markAvailable();
+
+        assertThat(rollout).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(new RolloutResult(1));
+    }
+
+    @Test
+    void awaitRolloutFailsSayingThePortNeverAnsweredWhenTheTestSetsProgressDeadlineExceeded() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+        // spotless:off
+        editDeploymentStatus(status -> status
+                .withObservedGeneration(deployment().getMetadata().getGeneration())
+                .withReplicas(1)
+                .withUpdatedReplicas(1)
+                .withUnavailableReplicas(1)
+                .addNewCondition()
+                    .withType("Progressing")
+                    .withStatus("False")
+                    .withReason("ProgressDeadlineExceeded")
+                    .withMessage("ReplicaSet \"web-5d8\" has timed out progressing.")
+                .endCondition());
+        // spotless:on
+
+        assertRolloutFailsWith(
+                "the app never became ready on port 3000 within 5 minutes: does it listen on"
+                        + " 0.0.0.0:3000?");
+    }
+
+    @Test
+    void awaitRolloutFailsNamingTheImageWhenAPodOfTheDeploymentIsInImagePullBackOff() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+        String pullError = "Back-off pulling image \"" + IMAGE.reference() + "\": manifest unknown";
+        // spotless:off
+        createPod("dep-1", new ContainerStatusBuilder()
+                .withName("app")
+                .withImage(IMAGE.reference())
+                .withRestartCount(0)
+                .withNewState()
+                    .withNewWaiting()
+                        .withReason("ImagePullBackOff")
+                        .withMessage(pullError)
+                    .endWaiting()
+                .endState()
+                .build());
+        // spotless:on
+
+        assertRolloutFailsWith(
+                "the image " + IMAGE.reference() + " could not be pulled: " + pullError);
+    }
+
+    @Test
+    void awaitRolloutFailsWithTheExitCodeWhenAPodOfTheDeploymentIsInCrashLoopBackOff() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+        // spotless:off
+        createPod("dep-1", new ContainerStatusBuilder()
+                .withName("app")
+                .withImage(IMAGE.reference())
+                .withRestartCount(4)
+                .withNewState()
+                    .withNewWaiting()
+                        .withReason("CrashLoopBackOff")
+                        .withMessage("back-off 1m20s restarting failed container")
+                    .endWaiting()
+                .endState()
+                .withNewLastState()
+                    .withNewTerminated()
+                        .withExitCode(3)
+                        .withReason("Error")
+                    .endTerminated()
+                .endLastState()
+                .build());
+        // spotless:on
+
+        assertRolloutFailsWith(
+                "the app exited with code 3 (last lines of its log are in the deployment's"
+                        + " runtime logs)");
+    }
+
+    @Test
+    void deleteWorkloadRemovesTheServicesResourcesAndCustomDomainsAndIsIdempotent() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+        CustomDomainResources domain =
+                CustomDomainResources.from(
+                        new CustomDomainSpec(
+                                WEB,
+                                CustomDomain.parse(
+                                        "app.example.com", Cluster.EU_CENTRAL_1.platformZones()),
+                                AppPort.of(3000)));
+        client.genericKubernetesResources(WorkloadActivitiesImpl.CERTIFICATES)
+                .inNamespace(NAMESPACE)
+                .resource(domain.certificate())
+                .create();
+        client.resource(domain.tlsIngress()).create();
+        // cert-manager's key pair: named in the Certificate, without our labels.
+        client.resource(
+                        new SecretBuilder()
+                                .withNewMetadata()
+                                .withName("app.example.com")
+                                .withNamespace(NAMESPACE)
+                                .endMetadata()
+                                .withType("kubernetes.io/tls")
+                                .build())
+                .create();
+        Deployment neighbour =
+                new DeploymentBuilder(deployment())
+                        .withNewMetadata()
+                        .withName("api")
+                        .withNamespace(NAMESPACE)
+                        .withLabels(Labels.forService(ServiceRef.of("u42", "shop", "api")).toMap())
+                        .endMetadata()
+                        .build();
+        client.resource(neighbour).create();
+
+        activities.deleteWorkload(deleteRequest(false));
+
+        assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems())
+                .extracting(d -> d.getMetadata().getName())
+                .containsExactly("api");
+        assertThat(client.services().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+        assertThat(client.network().v1().ingresses().inNamespace(NAMESPACE).list().getItems())
+                .isEmpty();
+        assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+        assertThat(
+                        client.genericKubernetesResources(WorkloadActivitiesImpl.CERTIFICATES)
+                                .inNamespace(NAMESPACE)
+                                .list()
+                                .getItems())
+                .isEmpty();
+        assertThat(client.namespaces().withName(NAMESPACE).get()).isNotNull();
+
+        activities.deleteWorkload(deleteRequest(false));
+        activities.deleteWorkload(deleteRequest(true));
+
+        assertThat(client.namespaces().withName(NAMESPACE).get()).isNull();
+        activities.deleteWorkload(deleteRequest(true));
+    }
+
+    @Test
+    void theActivitiesAreServedOnTheDeployerTaskQueue() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+        DeleteWorkloadProbeWorkflow probe =
+                workflowClient.newWorkflowStub(
+                        DeleteWorkloadProbeWorkflow.class,
+                        WorkflowOptions.newBuilder()
+                                .setTaskQueue("deployer-eu-central-1")
+                                .setWorkflowId("delete-probe-" + UUID.randomUUID())
+                                .setWorkflowExecutionTimeout(Duration.ofSeconds(30))
+                                .build());
+
+        probe.delete(deleteRequest(true));
+
+        assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+        assertThat(client.namespaces().withName(NAMESPACE).get()).isNull();
+    }
+
+    private void assertRolloutFailsWith(String reason) {
+        assertThatThrownBy(() -> activities.awaitRollout(rolloutRequest("dep-1")))
+                .isInstanceOf(ActivityFailure.class)
+                .cause()
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
+                        failure -> {
+                            assertThat(failure.getType()).isEqualTo(StepFailure.ROLLOUT_FAILED);
+                            assertThat(failure.isNonRetryable()).isTrue();
+                            assertThat(failure.getOriginalMessage()).isEqualTo(reason);
+                        });
+    }
+
+    /** What the Deployment controller reports once the new pod is up. */
+    private void markAvailable() {
+        long generation = deployment().getMetadata().getGeneration();
+        editDeploymentStatus(
+                status ->
+                        status.withObservedGeneration(generation)
+                                .withReplicas(1)
+                                .withUpdatedReplicas(1)
+                                .withReadyReplicas(1)
+                                .withAvailableReplicas(1));
+    }
+
+    /** Plays the Deployment controller, which owns the status subresource. */
+    private void editDeploymentStatus(Consumer<DeploymentStatusBuilder> edit) {
+        client.apps()
+                .deployments()
+                .inNamespace(NAMESPACE)
+                .withName("web")
+                .editStatus(
+                        current -> {
+                            DeploymentStatusBuilder status =
+                                    current.getStatus() == null
+                                            ? new DeploymentStatusBuilder()
+                                            : new DeploymentStatusBuilder(current.getStatus());
+                            edit.accept(status);
+                            return new DeploymentBuilder(current)
+                                    .withStatus(status.build())
+                                    .build();
+                        });
+    }
+
+    /** A pod of {@code deploymentId}'s template, as the ReplicaSet and kubelet would leave it. */
+    private void createPod(String deploymentId, ContainerStatus container) {
+        // spotless:off
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                    .withName("web-5d8-x2k9")
+                    .withNamespace(NAMESPACE)
+                    .withLabels(Labels.forService(WEB).toMap())
+                    .addToAnnotations(ServiceWorkload.DEPLOYMENT_ID_ANNOTATION, deploymentId)
+                .endMetadata()
+                .withSpec(deployment().getSpec().getTemplate().getSpec())
+                .build();
+        // spotless:on
+        client.resource(pod).create();
+        client.pods()
+                .inNamespace(NAMESPACE)
+                .withName("web-5d8-x2k9")
+                .editStatus(
+                        current ->
+                                new PodBuilder(current)
+                                        .withNewStatus()
+                                        .withPhase("Pending")
+                                        .withContainerStatuses(container)
+                                        .endStatus()
+                                        .build());
+    }
+
+    private Deployment deployment() {
+        return client.apps().deployments().inNamespace(NAMESPACE).withName("web").get();
+    }
+
+    private Secret envSecret() {
+        return client.secrets().inNamespace(NAMESPACE).withName("web-env").get();
+    }
+
+    private Map<String, Object> networkPolicySpecs() {
+        return client
+                .network()
+                .v1()
+                .networkPolicies()
+                .inNamespace(NAMESPACE)
+                .list()
+                .getItems()
+                .stream()
+                .collect(
+                        Collectors.toMap(
+                                policy -> policy.getMetadata().getName(), NetworkPolicy::getSpec));
+    }
+
+    private static Map<String, String> decoded(Secret secret) {
+        return secret.getData().entrySet().stream()
+                .collect(
+                        Collectors.toMap(
+                                Map.Entry::getKey,
+                                e ->
+                                        new String(
+                                                Base64.getDecoder().decode(e.getValue()),
+                                                StandardCharsets.UTF_8)));
+    }
+}

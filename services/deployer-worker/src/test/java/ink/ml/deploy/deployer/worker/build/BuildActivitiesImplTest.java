@@ -1,0 +1,255 @@
+package ink.ml.deploy.deployer.worker.build;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import ink.ml.deploy.deployer.worker.source.BareRepositoryFixture;
+import ink.ml.deploy.deployer.worker.source.ConfiguredGitServerTokens;
+import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
+import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
+import ink.ml.deploy.testing.DockerEngineProcess;
+import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.deploy.BuildActivities;
+import ink.ml.deploy.workflow.deploy.BuildOutput;
+import ink.ml.deploy.workflow.deploy.BuildRequest;
+import ink.ml.deploy.workflow.deploy.BuildResult;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build activity end to end with real parts: a bare git repository on disk, a private Docker
+ * engine, Debian's registry. The deploy workflow is stood in for by a sink that records the
+ * signalled output.
+ */
+class BuildActivitiesImplTest {
+    private static final String WORKFLOW_ID = "deploy-6f1c0b8e-0000-4000-8000-000000000001";
+    private static RegistryProcess registry;
+    private static DockerEngineProcess engine;
+
+    @TempDir Path checkouts;
+    private BareRepositoryFixture repo;
+    private TestActivityEnvironment environment;
+    private BuildActivities activities;
+    private final List<BuildOutput> signalled = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startEngineAndRegistry() {
+        registry = RegistryProcess.startOrSkip();
+        engine = DockerEngineProcess.startOrSkip(registry.host());
+    }
+
+    @AfterAll
+    static void stopEngineAndRegistry() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        repo = BareRepositoryFixture.create();
+        RemoteRepositories remotes =
+                new RemoteRepositories(
+                        "https://github.invalid",
+                        repo.baseUrl(),
+                        installation -> {
+                            throw new AssertionError("no GitHub here");
+                        },
+                        new ConfiguredGitServerTokens(Optional.empty()));
+        BuildPipeline pipeline =
+                new BuildPipeline(
+                        remotes,
+                        new RepositoryCloner(
+                                checkouts,
+                                100L * 1024 * 1024,
+                                Duration.ofMinutes(1),
+                                Clock.systemUTC()),
+                        new RegistryClient(
+                                HttpClient.newBuilder()
+                                        .version(HttpClient.Version.HTTP_1_1)
+                                        .build(),
+                                true),
+                        new DockerEngineImageBuilder(
+                                DockerEngineProcess.CLIENT.toString(),
+                                engine.host(),
+                                "none",
+                                Duration.ofMinutes(5)),
+                        registry.host(),
+                        true);
+        environment = TestActivityEnvironment.newInstance();
+        environment.registerActivitiesImplementations(
+                new BuildActivitiesImpl(
+                        pipeline,
+                        (workflowId, output) -> {
+                            assertThat(workflowId).isEqualTo(WORKFLOW_ID);
+                            signalled.add(output);
+                        },
+                        new OutputLimits(Duration.ofMillis(100), 100, 2000, 10_000)));
+        activities =
+                environment.newActivityStub(
+                        BuildActivities.class,
+                        ActivityOptions.newBuilder()
+                                .setStartToCloseTimeout(Duration.ofMinutes(5))
+                                .setHeartbeatTimeout(Duration.ofSeconds(5))
+                                .setRetryOptions(
+                                        RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                                .build());
+    }
+
+    @AfterEach
+    void tearDown() {
+        environment.close();
+        repo.close();
+    }
+
+    @Test
+    void buildsTheCommitPushesItAndReportsItsPortAndNumberedOutput() throws IOException {
+        String sha = commitServer();
+        BuildRequest request = request(sha, "web");
+
+        BuildResult result = activities.buildImage(request);
+
+        assertThat(result).isEqualTo(new BuildResult(request.imageRef(), 8080, false));
+        assertThat(registryClient().hasImage(PushTarget.parse(request.imageRef()))).isTrue();
+        List<String> lines = lines();
+        assertThat(lines.get(0)).isEqualTo("==> Cloning shop at " + sha);
+        assertThat(lines).contains("==> Using Dockerfile (EXPOSE 8080)");
+        assertThat(lines).anyMatch(line -> line.contains("naming to " + request.imageRef()));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("==> Pushed " + request.imageRef());
+        assertThat(checkoutsLeft()).isZero();
+    }
+
+    @Test
+    void secondBuildOfTheSameImageReusesItWithoutBuilding() {
+        String sha = commitServer();
+        activities.buildImage(request(sha, "api"));
+        signalled.clear();
+
+        BuildResult again = activities.buildImage(request(sha, "api"));
+
+        assertThat(again.reused()).isTrue();
+        assertThat(again.exposedPort()).isEqualTo(8080);
+        assertThat(lines()).noneMatch(line -> line.contains("naming to"));
+        assertThat(lines()).last().asString().contains("already in the registry");
+    }
+
+    @Test
+    void commitWithoutDockerfileFailsWithNoDockerfile() throws IOException {
+        String sha = repo.commit(Map.of("README.md", "hello".getBytes(UTF_8)));
+
+        assertThatThrownBy(() -> activities.buildImage(request(sha, "docs")))
+                .rootCause()
+                .asInstanceOf(InstanceOfAssertFactories.type(ApplicationFailure.class))
+                .satisfies(
+                        failure -> {
+                            assertThat(failure.getType()).isEqualTo(StepFailure.NO_DOCKERFILE);
+                            assertThat(failure.getOriginalMessage())
+                                    .startsWith("no Dockerfile at Dockerfile");
+                        });
+        assertThat(checkoutsLeft()).isZero();
+    }
+
+    @Test
+    void cancelledDeploymentStopsTheBuildAndDeletesTheCheckout() {
+        byte[] busybox = TestImages.busyboxOrSkip();
+        int marker = 4000 + ThreadLocalRandom.current().nextInt(1000);
+        String sha =
+                repo.commit(
+                        Map.of(
+                                "Dockerfile",
+                                TestImages.sleepingDockerfile(marker).getBytes(UTF_8),
+                                "busybox",
+                                busybox),
+                        Set.of("busybox"));
+        CompletableFuture<BuildResult> build =
+                CompletableFuture.supplyAsync(() -> activities.buildImage(request(sha, "slow")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> TestImages.sleepRunning(marker) || build.isDone());
+        assertThat(build).as("build output: %s", signalled).isNotDone();
+
+        environment.requestCancelActivity();
+
+        assertThatThrownBy(build::join).hasRootCauseInstanceOf(CanceledFailure.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !TestImages.sleepRunning(marker));
+        assertThat(checkoutsLeft()).isZero();
+    }
+
+    private String commitServer() {
+        return repo.commit(
+                Map.of(
+                        "Dockerfile", TestImages.serverDockerfile().getBytes(UTF_8),
+                        "busybox", TestImages.serverBinary()),
+                Set.of("busybox"));
+    }
+
+    private BuildRequest request(String sha, String service) {
+        return new BuildRequest(
+                "6f1c0b8e-0000-4000-8000-000000000001",
+                WORKFLOW_ID,
+                "internal",
+                BareRepositoryFixture.NAME,
+                null,
+                sha,
+                "",
+                "Dockerfile",
+                registry.host() + "/dp-u1-shop/" + service + ":" + sha);
+    }
+
+    /** The signalled lines in order, after checking the numbers run 1, 2, 3… without gaps. */
+    private List<String> lines() {
+        int next = 1;
+        List<String> lines = new java.util.ArrayList<>();
+        for (BuildOutput output : signalled) {
+            assertThat(output.firstLineNo()).isEqualTo(next);
+            next += output.lines().size();
+            lines.addAll(output.lines());
+        }
+        return lines;
+    }
+
+    private long checkoutsLeft() {
+        if (!Files.exists(checkouts)) {
+            return 0;
+        }
+        try (Stream<Path> entries = Files.list(checkouts)) {
+            return entries.count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static RegistryClient registryClient() {
+        return new RegistryClient(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), true);
+    }
+}

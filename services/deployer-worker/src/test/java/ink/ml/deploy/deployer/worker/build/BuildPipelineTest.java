@@ -1,0 +1,85 @@
+package ink.ml.deploy.deployer.worker.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ink.ml.deploy.deployer.worker.source.ConfiguredGitServerTokens;
+import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
+import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
+import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.deploy.BuildRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the pipeline refuses before it clones (the full path runs in BuildActivitiesImplTest). */
+class BuildPipelineTest {
+    private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    @TempDir Path checkouts;
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void refusesToPushOutsideTheClustersRegistry() {
+        BuildRequest request = request(SHA, "ghcr.io/dp-u1-shop/web:" + SHA);
+
+        assertThatThrownBy(() -> pipeline().run(request, lines::add, new Cancellation()))
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
+                        failure -> {
+                            assertThat(failure.getType()).isEqualTo(StepFailure.PUSH_FAILED);
+                            assertThat(failure.getOriginalMessage())
+                                    .contains(
+                                            "not in this cluster's registry (registry.internal:5000)");
+                        });
+        assertThat(lines).isEmpty();
+    }
+
+    @Test
+    void refusesACommitThatIsNotAFullSha() {
+        BuildRequest request = request("main", "registry.internal:5000/dp-u1-shop/web:main");
+
+        assertThatThrownBy(() -> pipeline().run(request, lines::add, new Cancellation()))
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
+                        failure ->
+                                assertThat(failure.getType()).isEqualTo(StepFailure.CLONE_FAILED));
+    }
+
+    private BuildPipeline pipeline() {
+        return new BuildPipeline(
+                new RemoteRepositories(
+                        "https://github.invalid",
+                        "http://git-server.invalid",
+                        installation -> "unused",
+                        new ConfiguredGitServerTokens(Optional.empty())),
+                new RepositoryCloner(
+                        checkouts, 1024 * 1024, Duration.ofSeconds(10), Clock.systemUTC()),
+                new RegistryClient(HttpClient.newHttpClient(), true),
+                (job, output, cancellation) -> {
+                    throw new AssertionError("nothing may be built");
+                },
+                "registry.internal:5000",
+                true);
+    }
+
+    private static BuildRequest request(String sha, String imageRef) {
+        return new BuildRequest(
+                "6f1c0b8e-0000-4000-8000-000000000001",
+                "deploy-6f1c0b8e-0000-4000-8000-000000000001",
+                "internal",
+                "shop",
+                null,
+                sha,
+                "",
+                "Dockerfile",
+                imageRef);
+    }
+}

@@ -1,0 +1,78 @@
+package ink.ml.deploy.deployer.worker.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ink.ml.deploy.workflow.StepFailure;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
+import org.eclipse.jgit.transport.CredentialItem;
+import org.eclipse.jgit.transport.URIish;
+import org.junit.jupiter.api.Test;
+
+class RemoteRepositoriesTest {
+    private final RemoteRepositories remotes =
+            new RemoteRepositories(
+                    "https://github.com",
+                    "http://git-server:8086/",
+                    installation -> {
+                        if (installation == 9) {
+                            throw new GithubTokenException("installation 9 is gone", true);
+                        }
+                        return "ghs_token" + installation;
+                    },
+                    new ConfiguredGitServerTokens(Optional.of("dpg_static")));
+
+    @Test
+    void githubRepositoryIsClonedWithTheInstallationToken() throws Exception {
+        RemoteRepository remote = remotes.resolve("github", "octo/shop", 42L);
+
+        assertThat(remote.url()).isEqualTo("https://github.com/octo/shop.git");
+        assertThat(password(remote)).isEqualTo("ghs_token42");
+        assertThat(remote.toString()).doesNotContain("ghs_");
+    }
+
+    @Test
+    void internalRepositoryIsClonedFromTheGitServerWithItsToken() throws Exception {
+        RemoteRepository remote = remotes.resolve("internal", "shop", null);
+
+        assertThat(remote.url()).isEqualTo("http://git-server:8086/shop.git");
+        assertThat(password(remote)).isEqualTo("dpg_static");
+    }
+
+    @Test
+    void githubRepositoryWithoutInstallationIsACloneFailure() {
+        assertThatThrownBy(() -> remotes.resolve("github", "octo/shop", null))
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
+                        failure -> {
+                            assertThat(failure.getType()).isEqualTo(StepFailure.CLONE_FAILED);
+                            assertThat(failure.getOriginalMessage()).contains("install the app");
+                        });
+    }
+
+    @Test
+    void goneInstallationIsACloneFailure() {
+        assertThatThrownBy(() -> remotes.resolve("github", "octo/shop", 9L))
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
+                        failure ->
+                                assertThat(failure.getType()).isEqualTo(StepFailure.CLONE_FAILED));
+    }
+
+    @Test
+    void refusesNamesThatWouldChangeTheUrl() {
+        assertThatThrownBy(() -> remotes.resolve("github", "octo/../../evil", 42L))
+                .isInstanceOf(ApplicationFailure.class);
+        assertThatThrownBy(() -> remotes.resolve("internal", "../shop", null))
+                .isInstanceOf(ApplicationFailure.class);
+        assertThatThrownBy(() -> remotes.resolve("gitlab", "octo/shop", null))
+                .isInstanceOf(ApplicationFailure.class);
+    }
+
+    private static String password(RemoteRepository remote) throws Exception {
+        CredentialItem.Password password = new CredentialItem.Password();
+        remote.credentials().get(new URIish(remote.url()), password);
+        return new String(password.getValue());
+    }
+}
