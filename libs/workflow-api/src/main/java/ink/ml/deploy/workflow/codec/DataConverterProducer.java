@@ -1,7 +1,5 @@
-package ink.ml.deploy.worker.temporal;
+package ink.ml.deploy.workflow.codec;
 
-import ink.ml.deploy.workflow.codec.EncryptedDataConverter;
-import ink.ml.deploy.workflow.codec.PayloadKeys;
 import io.temporal.common.converter.DataConverter;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

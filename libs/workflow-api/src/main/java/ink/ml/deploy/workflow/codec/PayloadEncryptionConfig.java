@@ -1,10 +1,10 @@
-package ink.ml.deploy.worker.temporal;
+package ink.ml.deploy.workflow.codec;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.Map;
 
 /**
- * The keys that seal every Temporal payload this worker sends or reads (workflow and activity
+ * The keys that seal every Temporal payload this process sends or reads (workflow and activity
  * arguments and results), so the Temporal server never holds env var values in clear. The
  * deployer-worker and every client that starts workflows must have the same keys.
  *
