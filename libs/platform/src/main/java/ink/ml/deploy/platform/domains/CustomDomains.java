@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +56,15 @@ public class CustomDomains {
      * Claims {@code domain} for one of the caller's live services. The view carries the TXT and
      * CNAME records the user must create; nothing is served until a check finds both.
      */
+    /** How long an unverified claim holds a name against others. */
+    public static final Duration UNVERIFIED_CLAIM_LIFETIME = Duration.ofDays(7);
+
     @Transactional
     public CustomDomainView add(Caller caller, String serviceId, String domain) {
         UUID id = Ids.parse("serviceId", serviceId);
         CustomDomain name = CustomDomain.parse(domain, CLUSTER.platformZones());
         OwnedService owner = liveService(caller, id);
+        releaseAbandonedClaim(name);
         if (CustomDomainRecord.count("domain", name.value()) > 0) {
             throw inUse(name);
         }
@@ -82,6 +87,20 @@ public class CustomDomains {
         }
         return CustomDomainView.of(
                 row, DomainVerificationRecords.forService(name, token, CLUSTER, owner.ref()));
+    }
+
+    /**
+     * A name is unique before anyone proves they own it, so without this anyone could squat a
+     * domain forever by adding it and never verifying. A claim whose DNS records were never both
+     * found within {@link #UNVERIFIED_CLAIM_LIFETIME} is released when someone else asks for the
+     * name.
+     */
+    private void releaseAbandonedClaim(CustomDomain name) {
+        CustomDomainRecord.delete(
+                "domain = ?1 and (txtVerifiedAt is null or cnameVerifiedAt is null)"
+                        + " and createdAt < ?2",
+                name.value(),
+                Timestamps.now().minus(UNVERIFIED_CLAIM_LIFETIME));
     }
 
     @Transactional

@@ -227,6 +227,48 @@ class CustomDomainsTest {
     }
 
     @Test
+    void anUnverifiedClaimOlderThanAWeekNoLongerBlocksSomeoneElse() {
+        Caller squatter = users.newCaller();
+        Caller owner = users.newCaller();
+        domains.add(squatter, newService(squatter, "web"), "squatted.example.org");
+        age("squatted.example.org", "8 days");
+
+        CustomDomainView claimed =
+                domains.add(owner, newService(owner, "web"), "squatted.example.org");
+
+        assertThat(claimed.domain()).isEqualTo("squatted.example.org");
+        assertThat(domains.get(owner, claimed.id())).isEqualTo(claimed);
+    }
+
+    @Test
+    void aVerifiedClaimKeepsItsNameHoweverOld() {
+        Caller holder = users.newCaller();
+        Caller other = users.newCaller();
+        CustomDomainView held =
+                domains.add(holder, newService(holder, "web"), "verified.example.org");
+        domains.recordVerification(UUID.fromString(held.id()), true, true, Optional.empty());
+        age("verified.example.org", "400 days");
+        String otherService = newService(other, "web");
+
+        assertThatThrownBy(() -> domains.add(other, otherService, "verified.example.org"))
+                .isInstanceOf(ConflictException.class);
+        assertThat(domains.get(holder, held.id()).domain()).isEqualTo("verified.example.org");
+    }
+
+    private void age(String domain, String interval) {
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                entityManager
+                                        .createNativeQuery(
+                                                "update custom_domains set created_at = now() -"
+                                                        + " cast(?1 as interval) where domain = ?2")
+                                        .setParameter(1, interval)
+                                        .setParameter(2, domain)
+                                        .executeUpdate());
+    }
+
+    @Test
     void aDeletedServiceTakesNoNewDomainsButCanReleaseItsOwn() {
         Caller caller = users.newCaller();
         String serviceId = newService(caller, "web");
