@@ -502,7 +502,17 @@ public class Deployments {
             }
             throw e;
         }
+        // The first event of every deployment, so its event list tells the whole story.
+        appendEvent(deployment.id, DeploymentStep.QUEUED, EventStatus.INFO, queuedMessage(trigger));
         return deployment;
+    }
+
+    private static String queuedMessage(DeploymentTrigger trigger) {
+        return switch (trigger) {
+            case API -> "queued: deploy requested";
+            case GIT_PUSH -> "queued: a push to the tracked branch";
+            case ROLLBACK -> "queued: rollback to an earlier image";
+        };
     }
 
     private static ConfigSnapshot configOf(Service service) {

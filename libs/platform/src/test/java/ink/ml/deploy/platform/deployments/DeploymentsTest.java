@@ -310,15 +310,15 @@ class DeploymentsTest {
     }
 
     @Test
-    void eventsAppendInOrderAndCanBeFollowedAfterAnId() {
+    void everyDeploymentStartsWithAQueuedEventAndEventsAppendInOrderAndCanBeFollowedAfterAnId() {
         Caller caller = users.newCaller();
         UUID serviceId = fixtures.newService(caller, "web");
         DeploymentView deployment =
                 deployments.record(caller, NewDeployment.api(serviceId, fixtures.randomSha()));
         UUID id = UUID.fromString(deployment.id());
 
-        DeploymentEventView first =
-                deployments.appendEvent(id, DeploymentStep.QUEUED, EventStatus.INFO, "queued");
+        DeploymentEventView first = deployments.events(caller, deployment.id(), 0, 100).get(0);
+        assertThat(first.message()).isEqualTo("queued: deploy requested");
         deployments.appendEvent(id, DeploymentStep.CLONE, EventStatus.STARTED, "cloning");
         deployments.appendEvent(id, DeploymentStep.CLONE, EventStatus.SUCCEEDED, "cloned");
         deployments.appendEvent(

@@ -87,7 +87,9 @@ class DeploymentRecordActivitiesImplTest {
         assertThat(deployments.get(caller, deploymentId).status()).isEqualTo("building");
         assertThat(events())
                 .extracting(DeploymentEventView::step, DeploymentEventView::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("build", "started"));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("queued", "info"),
+                        org.assertj.core.groups.Tuple.tuple("build", "started"));
     }
 
     @Test

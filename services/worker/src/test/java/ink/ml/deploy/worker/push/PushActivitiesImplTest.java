@@ -83,7 +83,7 @@ class PushActivitiesImplTest {
         assertThat(status(firstDeployment)).isEqualTo(DeploymentStatus.CANCELLED);
         assertThat(deployments.events(caller, firstDeployment, 0, 100))
                 .extracting(DeploymentEventView::step)
-                .containsExactly("build", "cancel");
+                .containsExactly("queued", "build", "cancel");
         assertThatThrownBy(() -> deployResult(firstDeployment))
                 .isInstanceOf(WorkflowFailedException.class)
                 .hasCauseInstanceOf(CanceledFailure.class);
