@@ -23,11 +23,13 @@ final class BareRepository implements AutoCloseable {
 
     private final Git work;
     private final Path workTree;
+    private final Path bare;
     private int commits;
 
-    private BareRepository(Git work, Path workTree) {
+    private BareRepository(Git work, Path workTree, Path bare) {
         this.work = work;
         this.workTree = workTree;
+        this.bare = bare;
     }
 
     static BareRepository create(Path root, String name) {
@@ -42,10 +44,15 @@ final class BareRepository implements AutoCloseable {
                     .close();
             Git work = Git.init().setInitialBranch(BRANCH).setDirectory(workTree.toFile()).call();
             work.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
-            return new BareRepository(work, workTree);
+            return new BareRepository(work, workTree, bare);
         } catch (GitAPIException | URISyntaxException e) {
             throw new IllegalStateException("cannot create the repository " + bare, e);
         }
+    }
+
+    /** The bare repository's directory, which the deployer clones from. */
+    Path bare() {
+        return bare;
     }
 
     /** Writes {@code file} (executable when asked) into the next commit. */

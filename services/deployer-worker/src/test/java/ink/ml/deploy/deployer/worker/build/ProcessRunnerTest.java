@@ -79,7 +79,8 @@ class ProcessRunnerTest {
 
         assertThat(outcome.timedOut()).isTrue();
         assertThat(outcome.succeeded()).isFalse();
-        assertThat(outcome.tail()).containsExactly("started");
+        // The shell may also report its killed child ("Terminated"), depending on timing.
+        assertThat(outcome.tail()).first().isEqualTo("started");
     }
 
     private ProcessOutcome run(String script, Duration timeout, Cancellation cancellation)

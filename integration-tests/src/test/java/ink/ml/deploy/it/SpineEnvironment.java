@@ -1,0 +1,531 @@
+package ink.ml.deploy.it;
+
+import static org.awaitility.Awaitility.await;
+
+import ink.ml.deploy.domain.DeliveryId;
+import ink.ml.deploy.domain.ServiceRef;
+import ink.ml.deploy.domain.TaskQueues;
+import ink.ml.deploy.testing.DockerEngineProcess;
+import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.workflow.PushSource;
+import ink.ml.deploy.workflow.WorkflowIds;
+import ink.ml.deploy.workflow.codec.EncryptedDataConverter;
+import ink.ml.deploy.workflow.codec.PayloadKeys;
+import ink.ml.deploy.workflow.push.GitPushWorkflow;
+import ink.ml.deploy.workflow.push.PushEvent;
+import ink.ml.deploy.workflow.push.PushOutcome;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The deployment spine's whole world, shared by {@link DeploymentSpineIT} and {@link
+ * DeploymentSpineBenchmark}: the packaged worker and deployer-worker run as separate processes, as
+ * in production (the worker's workflows and database activities on queue {@code default}, the
+ * deployer-worker's clone, build, push and apply activities on {@code deployer-eu-central-1}),
+ * against the Temporal test server over gRPC on a local port, an embedded PostgreSQL (migrated by
+ * the worker's Flyway), bare git repositories on disk (the deployer's internal git-server URL is
+ * {@code file://} their directory), Debian's {@code docker-registry} on 127.0.0.1 and a private
+ * Docker engine from Debian's {@code docker.io}. Kubernetes is the fabric8 mock API server in CRUD
+ * mode, with {@link MockDeploymentController} marking Deployments available; nothing runs the
+ * image.
+ *
+ * <p>Where Docker, the registry or busybox is not installed, {@link #start} skips the calling test
+ * with a message saying which; {@code .ci/run} installs them. Close it to stop everything in
+ * reverse order.
+ */
+final class SpineEnvironment implements AutoCloseable {
+    static final String USER = "itu1";
+    static final String REGION = "eu-central-1";
+
+    /** A {@code FROM scratch} image whose one program is Debian's static busybox. */
+    static final String DOCKERFILE =
+            String.join(
+                    "\n",
+                    "FROM scratch",
+                    "COPY busybox /bin/busybox",
+                    "EXPOSE 8080",
+                    "CMD [\"/bin/busybox\",\"httpd\",\"-f\",\"-p\",\"8080\"]",
+                    "");
+
+    private static final Path BUSYBOX = Path.of("/bin/busybox");
+    private static final Duration SERVICE_START = Duration.ofSeconds(90);
+    private static final Duration DEPLOY_DEADLINE = Duration.ofMinutes(3);
+
+    /** Everything started, stopped in reverse order whatever happened. */
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final byte[] busybox;
+    private final Path gitRoot;
+    private RegistryProcess registry;
+    private DockerEngineProcess docker;
+    private String jdbcUrl;
+    private KubernetesClient kubernetes;
+    private WorkflowClient workflows;
+
+    private SpineEnvironment(byte[] busybox, Path gitRoot) {
+        this.busybox = busybox;
+        this.gitRoot = gitRoot;
+    }
+
+    /**
+     * Starts everything, with git repositories and service logs under {@code target/{name}-git} and
+     * {@code target/{name}-logs}; on failure prints the services' logs and stops what started.
+     */
+    static SpineEnvironment start(String name) throws Exception {
+        Path worker = ServiceProcess.runnableJar("worker");
+        Path deployer = ServiceProcess.runnableJar("deployer-worker");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(BUSYBOX),
+                "Debian's busybox-static is not installed ("
+                        + BUSYBOX
+                        + "): the FROM scratch image has no program to run; .ci/run installs it");
+        SpineEnvironment environment =
+                new SpineEnvironment(
+                        Files.readAllBytes(BUSYBOX),
+                        cleanDirectory(Path.of("target", name + "-git").toAbsolutePath()));
+        try {
+            environment.startAll(
+                    worker,
+                    deployer,
+                    cleanDirectory(Path.of("target", name + "-logs").toAbsolutePath()));
+            return environment;
+        } catch (Throwable e) {
+            environment.printServiceLogs();
+            environment.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path worker, Path deployer, Path logs) throws Exception {
+        registry = started(RegistryProcess.startOrSkip());
+        docker = started(DockerEngineProcess.startOrSkip(registry.host()));
+
+        EmbeddedPostgres postgres = started(EmbeddedPostgres.builder().start());
+        String adminUrl = postgres.getJdbcUrl("postgres", "postgres");
+        try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "");
+                PreparedStatement create =
+                        connection.prepareStatement("CREATE DATABASE mcpdeploy")) {
+            create.execute();
+        }
+        jdbcUrl = postgres.getJdbcUrl("postgres", "mcpdeploy");
+
+        int temporalPort = freePort();
+        TestServer.PortBoundTestServer temporal =
+                TestServer.createPortBoundServer(temporalPort, true);
+        started.push(temporal::close);
+        String temporalTarget = "localhost:" + temporalPort;
+
+        KubernetesMockServer apiServer =
+                new KubernetesMockServer(
+                        new Context(),
+                        new MockWebServer(),
+                        new HashMap<>(),
+                        new KubernetesCrudDispatcher(),
+                        false);
+        apiServer.init(InetAddress.getLoopbackAddress(), 0);
+        started.push(apiServer::destroy);
+        kubernetes = started(apiServer.createClient());
+        started(MockDeploymentController.start(kubernetes));
+
+        String payloadKey = randomKey();
+        ServiceProcess workerProcess =
+                started(
+                        ServiceProcess.start(
+                                "worker",
+                                worker,
+                                workerProperties(temporalTarget),
+                                Map.of(
+                                        "MCPDEPLOY_TEMPORAL_PAYLOAD_KEY_K1", payloadKey,
+                                        "MCPDEPLOY_CRYPTO_KEY_K1", randomKey(),
+                                        "MCPDEPLOY_CRYPTO_TOKEN_PEPPER", randomKey()),
+                                logs));
+        services.add(workerProcess);
+        ServiceProcess deployerProcess =
+                started(
+                        ServiceProcess.start(
+                                "deployer-worker",
+                                deployer,
+                                deployerProperties(
+                                        temporalTarget,
+                                        "http://127.0.0.1:" + apiServer.getPort(),
+                                        docker.host()),
+                                Map.of(
+                                        "MCPDEPLOY_TEMPORAL_PAYLOAD_KEY_K1",
+                                        payloadKey,
+                                        // Unused by file:// clones; set as in production.
+                                        "MCPDEPLOY_SOURCE_GIT_SERVER_TOKEN",
+                                        "it-read-token"),
+                                logs));
+        services.add(deployerProcess);
+        CompletableFuture.allOf(
+                        CompletableFuture.runAsync(() -> workerProcess.awaitStarted(SERVICE_START)),
+                        CompletableFuture.runAsync(
+                                () -> deployerProcess.awaitStarted(SERVICE_START)))
+                .join();
+
+        WorkflowServiceStubs stubs =
+                WorkflowServiceStubs.newServiceStubs(
+                        WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget).build());
+        started.push(stubs::shutdownNow);
+        workflows =
+                WorkflowClient.newInstance(
+                        stubs,
+                        WorkflowClientOptions.newBuilder()
+                                .setNamespace("default")
+                                .setDataConverter(
+                                        EncryptedDataConverter.with(
+                                                PayloadKeys.of(Map.of("k1", payloadKey), "k1")))
+                                .build());
+        sql("INSERT INTO users (id, display_name) VALUES (?, 'Integration Test')", USER);
+    }
+
+    RegistryProcess registry() {
+        return registry;
+    }
+
+    DockerEngineProcess docker() {
+        return docker;
+    }
+
+    KubernetesClient kubernetes() {
+        return kubernetes;
+    }
+
+    /** A client of the Temporal server the services use, with their payload codec. */
+    WorkflowClient workflows() {
+        return workflows;
+    }
+
+    /** A project with an internal repository (its first commit holds the app) and a service. */
+    record Fixture(ServiceRef ref, UUID serviceId, UUID repoId, BareRepository repository) {}
+
+    record DeploymentRow(String id, String commit, String status, String error) {}
+
+    /** {@link #fixture(String, String)} with the busybox {@link #DOCKERFILE}. */
+    Fixture fixture(String project) throws SQLException {
+        return fixture(project, DOCKERFILE);
+    }
+
+    /**
+     * A project, its internal repository holding {@code dockerfile} and busybox (not yet
+     * committed), and a service {@code web} on port 8080 that tracks its {@code main}.
+     */
+    Fixture fixture(String project, String dockerfile) throws SQLException {
+        ServiceRef ref = ServiceRef.of(USER, project, "web");
+        UUID projectId = UUID.randomUUID();
+        UUID repoId = UUID.randomUUID();
+        UUID serviceId = UUID.randomUUID();
+        String repoName = project + "-app";
+        sql(
+                "INSERT INTO projects (id, user_id, name, region) VALUES (?, ?, ?, ?)",
+                projectId,
+                USER,
+                project,
+                REGION);
+        sql(
+                "INSERT INTO internal_repos (id, project_id, name) VALUES (?, ?, ?)",
+                repoId,
+                projectId,
+                repoName);
+        sql(
+                "INSERT INTO services (id, project_id, name, host_label, source_kind,"
+                        + " internal_repo_id, branch, dockerfile_path, port, memory_mi,"
+                        + " milli_cpu) VALUES (?, ?, 'web', ?, 'internal', ?, ?, 'Dockerfile',"
+                        + " 8080, 256, 500)",
+                serviceId,
+                projectId,
+                ref.hostLabel(),
+                repoId,
+                BareRepository.BRANCH);
+        BareRepository repository = BareRepository.create(gitRoot, repoName);
+        started.push(repository);
+        repository.write("Dockerfile", dockerfile).write("busybox", busybox, true);
+        return new Fixture(ref, serviceId, repoId, repository);
+    }
+
+    /** Runs the push workflow as the git-server's post-receive hook would, to its end. */
+    PushOutcome push(Fixture fixture, String sha) {
+        DeliveryId delivery = DeliveryId.of("it-" + UUID.randomUUID());
+        GitPushWorkflow workflow =
+                workflows.newWorkflowStub(
+                        GitPushWorkflow.class,
+                        WorkflowOptions.newBuilder()
+                                .setWorkflowId(WorkflowIds.gitPush(PushSource.GIT_SERVER, delivery))
+                                .setTaskQueue(TaskQueues.DEFAULT)
+                                .setWorkflowExecutionTimeout(Duration.ofMinutes(2))
+                                .build());
+        return workflow.handle(
+                new PushEvent(
+                        PushSource.GIT_SERVER.value(),
+                        delivery.value(),
+                        fixture.repoId().toString(),
+                        BareRepository.BRANCH,
+                        sha));
+    }
+
+    /** Polls until the deployment is active; fails as soon as it ends any other way. */
+    void awaitActive(UUID deploymentId) {
+        await("deployment " + deploymentId + " is active")
+                .atMost(DEPLOY_DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> {
+                            DeploymentRow row = deployment(deploymentId);
+                            if (Set.of("failed", "cancelled", "superseded", "crashed")
+                                    .contains(row.status())) {
+                                throw new AssertionError(
+                                        "deployment " + deploymentId + " ended " + row);
+                            }
+                            return row.status();
+                        },
+                        "active"::equals);
+    }
+
+    /** Polls until none of the service's deployments is in flight and {@code done} holds. */
+    List<DeploymentRow> awaitSettled(UUID serviceId, Predicate<List<DeploymentRow>> done) {
+        return await("no deployment of " + serviceId + " is in flight")
+                .atMost(DEPLOY_DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> deploymentsOf(serviceId),
+                        rows ->
+                                rows.stream()
+                                                .noneMatch(
+                                                        row ->
+                                                                Set.of(
+                                                                                "queued",
+                                                                                "building",
+                                                                                "deploying")
+                                                                        .contains(row.status()))
+                                        && done.test(rows));
+    }
+
+    DeploymentRow deployment(UUID id) throws SQLException {
+        return deploymentRows("WHERE id = ?", id).get(0);
+    }
+
+    List<DeploymentRow> deploymentsOf(UUID serviceId) throws SQLException {
+        return deploymentRows("WHERE service_id = ? ORDER BY created_at, id", serviceId);
+    }
+
+    private List<DeploymentRow> deploymentRows(String where, Object parameter) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                PreparedStatement query =
+                        connection.prepareStatement(
+                                "SELECT id, commit_sha, status, coalesce(error_step, '') || ': '"
+                                        + " || coalesce(error_message, '') FROM deployments "
+                                        + where)) {
+            query.setObject(1, parameter);
+            List<DeploymentRow> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(
+                            new DeploymentRow(
+                                    result.getString(1),
+                                    result.getString(2),
+                                    result.getString(3),
+                                    result.getString(4)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** The first column of every row {@code sql} returns, as text. */
+    List<String> column(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    values.add(result.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    /** The one value {@code sql} returns; fails when it returns no row or several. */
+    String single(String sql, Object... parameters) throws SQLException {
+        List<String> values = column(sql, parameters);
+        if (values.size() != 1) {
+            throw new AssertionError(sql + " returned " + values.size() + " rows: " + values);
+        }
+        return values.get(0);
+    }
+
+    void sql(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /** HEAD of the image manifest in the registry, as a pull would start. */
+    int manifestStatus(String repository, String tag) throws Exception {
+        HttpResponse<Void> response =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://"
+                                                                + registry.host()
+                                                                + "/v2/"
+                                                                + repository
+                                                                + "/manifests/"
+                                                                + tag))
+                                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                        .header(
+                                                "Accept",
+                                                String.join(
+                                                        ", ",
+                                                        "application/vnd.oci.image.index.v1+json",
+                                                        "application/vnd.oci.image.manifest.v1+json",
+                                                        "application/vnd.docker.distribution.manifest.v2+json",
+                                                        "application/vnd.docker.distribution.manifest.list.v2+json"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode();
+    }
+
+    private Map<String, String> workerProperties(String temporalTarget) {
+        Map<String, String> properties = new LinkedHashMap<>(common(temporalTarget));
+        properties.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        properties.put("quarkus.datasource.username", "postgres");
+        properties.put("quarkus.datasource.password", "postgres");
+        properties.put("mcpdeploy.deploy.registry", registry.host());
+        return properties;
+    }
+
+    private Map<String, String> deployerProperties(
+            String temporalTarget, String apiServerUrl, String dockerHost) {
+        Map<String, String> properties = new LinkedHashMap<>(common(temporalTarget));
+        properties.put("quarkus.kubernetes-client.api-server-url", apiServerUrl);
+        properties.put("quarkus.kubernetes-client.trust-certs", "true");
+        // The mock API server cannot do server-side apply (it answers 415 to the apply patch).
+        properties.put("mcpdeploy.workload.apply-mode", "create-or-update");
+        properties.put("mcpdeploy.workload.rollout-poll-interval", "100ms");
+        properties.put("mcpdeploy.builder.kind", "docker");
+        properties.put("mcpdeploy.builder.docker.host", dockerHost);
+        properties.put("mcpdeploy.builder.docker.binary", DockerEngineProcess.CLIENT.toString());
+        properties.put("mcpdeploy.registry.host", registry.host());
+        properties.put("mcpdeploy.source.git-server.url", gitRoot.toUri().toString());
+        properties.put("mcpdeploy.cluster.region", REGION);
+        properties.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
+        return properties;
+    }
+
+    private static Map<String, String> common(String temporalTarget) {
+        return Map.of(
+                "quarkus.temporal.connection.target", temporalTarget, "quarkus.http.port", "0");
+    }
+
+    /** What the services said: for a failed test's output. */
+    void printServiceLogs() {
+        for (ServiceProcess service : services) {
+            System.err.println(
+                    "===== "
+                            + service.name()
+                            + (service.isAlive() ? "" : " (exited)")
+                            + " log tail =====\n"
+                            + service.tail(20_000));
+        }
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("stopping a test resource failed: " + e);
+            }
+        }
+        services.clear();
+    }
+
+    private <T extends AutoCloseable> T started(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    static Path cleanDirectory(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(
+                                path -> {
+                                    try {
+                                        Files.delete(path);
+                                    } catch (IOException e) {
+                                        throw new UncheckedIOException(e);
+                                    }
+                                });
+            }
+        }
+        return Files.createDirectories(directory);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
