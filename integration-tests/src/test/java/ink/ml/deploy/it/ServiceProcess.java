@@ -54,13 +54,13 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(
             String name,
             Path jar,
+            List<String> jvmOptions,
             Map<String, String> systemProperties,
             Map<String, String> environment,
             Path logDirectory) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
-        command.add("-Xmx384m");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

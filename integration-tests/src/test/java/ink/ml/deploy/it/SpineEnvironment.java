@@ -130,6 +130,7 @@ final class SpineEnvironment implements AutoCloseable {
             environment.startAll(
                     worker,
                     deployer,
+                    jvmOptionsFor(name),
                     cleanDirectory(Path.of("target", name + "-logs").toAbsolutePath()));
             return environment;
         } catch (Throwable e) {
@@ -139,7 +140,18 @@ final class SpineEnvironment implements AutoCloseable {
         }
     }
 
-    private void startAll(Path worker, Path deployer, Path logs) throws Exception {
+    /**
+     * Tests start the services with the C1 compiler only, which boots faster; the benchmark runs
+     * them with the full JIT, as in production, so its numbers are not a test artefact.
+     */
+    private static List<String> jvmOptionsFor(String name) {
+        return "bench".equals(name)
+                ? List.of("-Xmx384m")
+                : List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+    }
+
+    private void startAll(Path worker, Path deployer, List<String> jvmOptions, Path logs)
+            throws Exception {
         registry = started(RegistryProcess.startOrSkip());
         docker = started(DockerEngineProcess.startOrSkip(registry.host()));
 
@@ -176,6 +188,7 @@ final class SpineEnvironment implements AutoCloseable {
                         ServiceProcess.start(
                                 "worker",
                                 worker,
+                                jvmOptions,
                                 workerProperties(temporalTarget),
                                 Map.of(
                                         "MCPDEPLOY_TEMPORAL_PAYLOAD_KEY_K1", payloadKey,
@@ -188,6 +201,7 @@ final class SpineEnvironment implements AutoCloseable {
                         ServiceProcess.start(
                                 "deployer-worker",
                                 deployer,
+                                jvmOptions,
                                 deployerProperties(
                                         temporalTarget,
                                         "http://127.0.0.1:" + apiServer.getPort(),

@@ -76,7 +76,7 @@ class PushActivitiesImplTest {
         GitSha second = fixtures.randomSha();
 
         String firstDeployment = push(repository, first).get(0);
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(90))
                 .until(() -> status(firstDeployment) == DeploymentStatus.BUILDING);
         String secondDeployment = push(repository, second).get(0);
 
@@ -92,9 +92,11 @@ class PushActivitiesImplTest {
         assertThat(newest.commitSha()).isEqualTo(second.value());
         assertThat(DeploymentStatus.fromValue(newest.status()).isInFlight()).isTrue();
 
-        // Leave nothing running for the other tests.
+        // Leave nothing running for the other tests. A build activity already picked up by a
+        // stand-in deployer of another test class only learns of the cancellation at its next
+        // heartbeat deadline (30 s), hence the generous bound.
         client.newUntypedWorkflowStub(deployWorkflowId(secondDeployment)).cancel();
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(90))
                 .until(() -> status(secondDeployment) == DeploymentStatus.CANCELLED);
     }
 
