@@ -48,6 +48,15 @@ import org.junit.jupiter.api.Test;
  */
 class DeploymentSpineBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 10);
+
+    /**
+     * Size of a file of fresh random bytes each commit adds ({@code -Dbench.payloadMiB=N}); 0 keeps
+     * the image tiny. A real app's commit changes more than one line, and with a sub-second build
+     * the platform's fixed costs per deployment (Temporal hops, database events) dominate the
+     * ratio.
+     */
+    private static final int PAYLOAD_MIB = Integer.getInteger("bench.payloadMiB", 0);
+
     private static final Duration PLAIN_STEP_TIMEOUT = Duration.ofMinutes(5);
 
     /** The IT's image plus a per-commit file, so each commit has one layer to build and push. */
@@ -57,6 +66,7 @@ class DeploymentSpineBenchmark {
                     "FROM scratch",
                     "COPY busybox /bin/busybox",
                     "COPY version.txt /version.txt",
+                    PAYLOAD_MIB > 0 ? "COPY payload.bin /payload.bin" : "",
                     "EXPOSE 8080",
                     "CMD [\"/bin/busybox\",\"httpd\",\"-f\",\"-p\",\"8080\"]",
                     "");
@@ -137,6 +147,11 @@ class DeploymentSpineBenchmark {
             boolean platformFirst)
             throws Exception {
         fixture.repository().write("version.txt", "run " + number + " " + UUID.randomUUID() + "\n");
+        if (PAYLOAD_MIB > 0) {
+            byte[] payload = new byte[PAYLOAD_MIB << 20];
+            new java.security.SecureRandom().nextBytes(payload);
+            fixture.repository().write("payload.bin", payload, false);
+        }
         String sha = fixture.repository().commitAndPush("benchmark run " + number);
         Platform platform;
         Plain plain;
@@ -347,9 +362,12 @@ class DeploymentSpineBenchmark {
                 String.format(
                         Locale.ROOT,
                         "%d sequential deployments of a FROM scratch busybox image (each a new commit"
-                                + " changing version.txt), after 1 warm-up; each waited for active"
+                                + " changing version.txt%s), after 1 warm-up; each waited for active"
                                 + " before the next.%n",
-                        runs.size()));
+                        runs.size(),
+                        PAYLOAD_MIB > 0
+                                ? " and adding " + PAYLOAD_MIB + " MiB of fresh random bytes"
+                                : ""));
         out.append(
                 "overhead = (active:succeeded - queued:info) - (build:succeeded - build:started)"
                         + " - (rollout:succeeded - rollout:started)\n");
