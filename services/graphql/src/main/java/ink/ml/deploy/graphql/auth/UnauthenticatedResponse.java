@@ -2,8 +2,6 @@ package ink.ml.deploy.graphql.auth;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +14,6 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class UnauthenticatedResponse {
-    static final String CODE = "UNAUTHENTICATED";
     static final String FALLBACK_MESSAGE = "the credential was refused; sign in again";
 
     void register(@Observes Router router) {
@@ -41,19 +38,6 @@ public class UnauthenticatedResponse {
                         BearerAuthenticationMechanism.SCHEME + " error=\"invalid_token\"")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(body(message).encode());
-    }
-
-    static JsonObject body(String message) {
-        return new JsonObject()
-                .put(
-                        "errors",
-                        new JsonArray()
-                                .add(
-                                        new JsonObject()
-                                                .put("message", message)
-                                                .put(
-                                                        "extensions",
-                                                        new JsonObject().put("code", CODE))));
+                .end(ErrorBody.of(ErrorBody.UNAUTHENTICATED, message));
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(WireMockIdentityProviders.class)
 class BearerAuthenticationMechanismTest {
     @Inject Users users;
     @Inject ApiKeys apiKeys;
