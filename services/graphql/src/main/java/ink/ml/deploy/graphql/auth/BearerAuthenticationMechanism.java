@@ -15,17 +15,26 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one way a request signs in: {@code Authorization: Bearer <token>}, where the token's shape
- * says which credential it is ({@code dk_live_…} API key, {@code dk_sess_…} session). No header
- * means anonymous (every field that needs a caller then answers UNAUTHENTICATED); a header that
- * does not verify is refused with 401 before anything runs, even on public paths.
+ * says which credential it is ({@code dk_live_…} API key, {@code dk_sess_…} session, a JWT for a
+ * Firebase ID token). No header means anonymous (every field that needs a caller then answers
+ * UNAUTHENTICATED); a header that does not verify is refused with 401 before anything runs, even on
+ * public paths.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String SCHEME = "Bearer";
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+
+    /** A compact JWS: three base64url parts. */
+    private static final Pattern JWT_SHAPE =
+            Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+    /** Firebase ID tokens are about 1 KB; anything far larger is not one. */
+    private static final int MAX_JWT = 8192;
 
     @Override
     public Uni<SecurityIdentity> authenticate(
@@ -58,8 +67,12 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (token.startsWith(Sessions.TOKEN_PREFIX)) {
             return new BearerTokenRequest.Session(token);
         }
+        if (token.length() <= MAX_JWT && JWT_SHAPE.matcher(token).matches()) {
+            return new BearerTokenRequest.FirebaseIdToken(token);
+        }
         throw new AuthenticationFailedException(
-                "the bearer token is not an API key (dk_live_…) or a session token (dk_sess_…)");
+                "the bearer token is not an API key (dk_live_…), a session token (dk_sess_…) or a"
+                        + " Firebase ID token");
     }
 
     @Override
@@ -69,7 +82,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(BearerTokenRequest.ApiKey.class, BearerTokenRequest.Session.class);
+        return Set.of(
+                BearerTokenRequest.ApiKey.class,
+                BearerTokenRequest.Session.class,
+                BearerTokenRequest.FirebaseIdToken.class);
     }
 
     @Override

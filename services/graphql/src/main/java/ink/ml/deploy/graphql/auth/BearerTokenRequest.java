@@ -37,4 +37,11 @@ public abstract class BearerTokenRequest extends BaseAuthenticationRequest {
             super(token);
         }
     }
+
+    /** {@code Bearer <JWT>}: a Firebase ID token. */
+    public static final class FirebaseIdToken extends BearerTokenRequest {
+        public FirebaseIdToken(String token) {
+            super(token);
+        }
+    }
 }
