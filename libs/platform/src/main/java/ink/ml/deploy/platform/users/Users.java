@@ -23,8 +23,8 @@ public class Users {
     private static final int SUFFIX_LENGTH = 4;
 
     private static final int MAX_FIREBASE_UID = 128;
-    private static final int MAX_DISPLAY_NAME = 200;
-    private static final int MAX_EMAIL = 320;
+    private static final int MAX_DISPLAY_NAME = Registration.MAX_DISPLAY_NAME;
+    private static final int MAX_EMAIL = Registration.MAX_EMAIL;
 
     private final SecureRandom random = new SecureRandom();
     private final Projects projects;

@@ -31,4 +31,14 @@ class RegistrationTest {
         assertThat(Registration.anonymous("A", "a@example.com").preferredId())
                 .isEqualTo(Optional.empty());
     }
+
+    @Test
+    void aProfileNameIsCleanedAndCutNeverRefused() {
+        Registration registration =
+                Registration.fromGithub("x", "Mona\u0000 " + "a".repeat(300), "m@example.com");
+
+        assertThat(registration.displayName()).startsWith("Mona a").hasSize(200);
+        assertThat(registration.email()).isEqualTo("m@example.com");
+        assertThat(Registration.fromGithub("x", null, "a".repeat(321)).email()).isNull();
+    }
 }

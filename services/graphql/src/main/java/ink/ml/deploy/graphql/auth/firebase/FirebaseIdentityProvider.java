@@ -2,6 +2,7 @@ package ink.ml.deploy.graphql.auth.firebase;
 
 import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
 
+import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.graphql.auth.BearerTokenRequest;
 import ink.ml.deploy.graphql.auth.CallerIdentities;
 import ink.ml.deploy.graphql.auth.CredentialKind;
@@ -51,8 +52,14 @@ public class FirebaseIdentityProvider
                     } catch (InvalidFirebaseIdTokenException e) {
                         throw new AuthenticationFailedException(e.getMessage());
                     }
-                    return CallerIdentities.of(
-                            signInOnce(identity), CredentialKind.FIREBASE_ID_TOKEN);
+                    try {
+                        return CallerIdentities.of(
+                                signInOnce(identity), CredentialKind.FIREBASE_ID_TOKEN);
+                    } catch (InvalidValueException e) {
+                        // A verified token whose uid the users table cannot hold (non-ASCII).
+                        throw new AuthenticationFailedException(
+                                "this Firebase account cannot sign in here: " + e.getMessage());
+                    }
                 });
     }
 

@@ -1,5 +1,6 @@
 package ink.ml.deploy.graphql.auth.github;
 
+import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.graphql.auth.ErrorBody;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.sessions.GithubIdentity;
@@ -101,6 +102,13 @@ public class GithubLoginResource {
             }
             LOG.warnf(e, "GitHub sign-in failed: %s", e.getMessage());
             return failure(502, ErrorBody.UNAVAILABLE, e.getMessage());
+        } catch (InvalidValueException e) {
+            // GitHub's answer broke a platform rule (e.g. a login shape): not the person's fault.
+            LOG.warnf("GitHub sign-in refused GitHub's profile: %s", e.getMessage());
+            return failure(
+                    502,
+                    ErrorBody.UNAVAILABLE,
+                    "GitHub's profile could not be used: " + e.getMessage());
         }
     }
 
