@@ -2,6 +2,7 @@ package ink.ml.deploy.graphql.auth.firebase;
 
 import ink.ml.deploy.platform.sessions.FirebaseIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.Optional;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
@@ -35,10 +36,6 @@ public class FirebaseIdTokenVerifier {
     public FirebaseIdTokenVerifier(FirebaseConfig config) {
         this.config = config;
         this.consumer = config.enabled() ? Optional.of(consumer(config)) : Optional.empty();
-    }
-
-    public boolean enabled() {
-        return consumer.isPresent();
     }
 
     /**
@@ -88,6 +85,11 @@ public class FirebaseIdTokenVerifier {
 
     /** What went wrong, in words, without echoing the token or its claims. */
     private static String reason(InvalidJwtException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return "Firebase's signing keys could not be fetched; try again in a moment";
+            }
+        }
         if (e.hasExpired()) {
             return "the Firebase ID token has expired; get a fresh one from Firebase";
         }
