@@ -40,6 +40,23 @@ public class GithubFixtures {
         return Caller.of(users.register("Webhook Test", "webhook-test@example.com").id());
     }
 
+    /** A user with a fixed id (for {@code @TestSecurity}), created once. */
+    @Transactional
+    public Caller ensureUser(String userId) {
+        entityManager
+                .createNativeQuery(
+                        "insert into users (id, display_name, created_at) values (?1, ?2, now())"
+                                + " on conflict do nothing")
+                .setParameter(1, userId)
+                .setParameter(2, "Callback Test")
+                .executeUpdate();
+        return Caller.of(userId);
+    }
+
+    public Optional<String> githubLogin(Caller caller) {
+        return githubAccounts.find(caller).map(account -> account.login());
+    }
+
     /** A GitHub user id no other test uses. */
     public long newGithubUserId() {
         return GITHUB_IDS.incrementAndGet();
