@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.OptionalLong;
 
 /**
  * Reads a webhook body up to a limit and refuses it past the limit without reading further, so an
@@ -39,6 +40,21 @@ public final class WebhookBody {
             throw new UncheckedIOException("reading the webhook body failed", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The {@code Content-Length} header as a number; empty when absent or unreadable, which leaves
+     * the limit to {@link #read}.
+     */
+    public static OptionalLong declaredLength(String contentLength) {
+        if (contentLength == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(contentLength.trim()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** The refusal for a body whose declared length is over {@code maxBytes}. */

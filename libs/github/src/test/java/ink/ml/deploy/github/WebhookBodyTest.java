@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class WebhookBodyTest {
@@ -43,5 +44,13 @@ class WebhookBodyTest {
 
         assertThatThrownBy(() -> WebhookBody.read(endless, 100_000))
                 .isInstanceOf(RejectedWebhookException.class);
+    }
+
+    @Test
+    void readsDeclaredLengthWhenItIsANumber() {
+        assertThat(WebhookBody.declaredLength("1024")).isEqualTo(OptionalLong.of(1024));
+        assertThat(WebhookBody.declaredLength(" 7 ")).isEqualTo(OptionalLong.of(7));
+        assertThat(WebhookBody.declaredLength(null)).isEmpty();
+        assertThat(WebhookBody.declaredLength("lots")).isEmpty();
     }
 }

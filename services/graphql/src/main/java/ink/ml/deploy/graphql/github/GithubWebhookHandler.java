@@ -4,6 +4,7 @@ import ink.ml.deploy.github.BranchPush;
 import ink.ml.deploy.github.GitHubEvent;
 import ink.ml.deploy.github.IgnoredEvent;
 import ink.ml.deploy.github.InstallationChange;
+import ink.ml.deploy.github.WebhookReply;
 import ink.ml.deploy.platform.github.GithubAccounts;
 import ink.ml.deploy.platform.services.Service;
 import ink.ml.deploy.platform.services.Services;

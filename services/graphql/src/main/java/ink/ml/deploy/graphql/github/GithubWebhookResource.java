@@ -4,6 +4,8 @@ import ink.ml.deploy.github.GitHubEvent;
 import ink.ml.deploy.github.GitHubEventParser;
 import ink.ml.deploy.github.GitHubWebhookReceiver;
 import ink.ml.deploy.github.RejectedWebhookException;
+import ink.ml.deploy.github.WebhookBody;
+import ink.ml.deploy.github.WebhookReply;
 import ink.ml.deploy.github.WebhookSignature;
 import ink.ml.deploy.workflow.push.GitPushNotStartedException;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +49,13 @@ public class GithubWebhookResource {
             InputStream body) {
         GitHubEvent verified;
         try {
-            verified = receiver.receive(event, delivery, signature, declared(contentLength), body);
+            verified =
+                    receiver.receive(
+                            event,
+                            delivery,
+                            signature,
+                            WebhookBody.declaredLength(contentLength),
+                            body);
         } catch (RejectedWebhookException e) {
             LOG.warnf("GitHub webhook delivery refused (%s): %s", e.reason(), e.getMessage());
             return Response.status(e.httpStatus())
@@ -71,18 +78,6 @@ public class GithubWebhookResource {
                                             + " redeliver this push later",
                                     e.workflowId()))
                     .build();
-        }
-    }
-
-    /** A missing or unreadable Content-Length leaves the limit to the bounded read. */
-    private static OptionalLong declared(String contentLength) {
-        if (contentLength == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(contentLength.trim()));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
         }
     }
 }

@@ -1,10 +1,10 @@
-package ink.ml.deploy.graphql.github;
+package ink.ml.deploy.github;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The JSON a webhook delivery gets back; GitHub shows it in the App's delivery log, so it says
- * plainly what happened.
+ * The JSON a webhook receiver answers a delivery with; GitHub shows it in the App's delivery log,
+ * so it says plainly what happened.
  *
  * @param outcome {@code started}, {@code duplicate}, {@code ignored}, {@code linked}, {@code
  *     unlinked}, or {@code rejected}
@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookReply(String outcome, String message, String workflowId) {
-    static WebhookReply of(String outcome, String message) {
+    public static WebhookReply of(String outcome, String message) {
         return new WebhookReply(outcome, message, null);
     }
 }
