@@ -12,9 +12,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code GET /auth/github/installation/callback?installation_id=…&setup_action=install}: the App's
- * "Setup URL", where GitHub sends the user after installing (or reconfiguring) the App. Needs the
+ * {@code GET /auth/github/installation/callback?installation_id=…&setup_action=install}: links the
+ * GitHub App installation the user just made (or reconfigured) to their account. Needs the
  * signed-in caller; answers JSON.
+ *
+ * <p>Callers sign in with a bearer token, which a browser following GitHub's redirect does not
+ * send. So the App's "Setup URL" is a dashboard page, which passes {@code installation_id} and
+ * {@code setup_action} on to this endpoint with its token; a script can call it the same way. The
+ * {@code installation} webhook links the installation too, for users who signed in with GitHub
+ * before installing the App.
  */
 @Path("/auth/github/installation")
 public class GithubInstallationCallbackResource {
