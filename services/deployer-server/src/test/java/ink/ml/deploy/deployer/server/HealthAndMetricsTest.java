@@ -1,28 +1,85 @@
 package ink.ml.deploy.deployer.server;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
-import ink.ml.deploy.testing.ServiceProbes;
+import ink.ml.deploy.testing.TemporalTestServerResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The public port answers the webhook and {@code /healthz} only; health and metrics are on the
+ * management port, which the Ingress never routes.
+ */
 @QuarkusTest
+@WithTestResource(TemporalTestServerResource.class)
 class HealthAndMetricsTest {
 
-    @Test
-    void readinessIsUp() {
-        ServiceProbes.readiness();
+    /** The management interface's actual port, which Quarkus records once it listens. */
+    private static String management() {
+        return "http://localhost:"
+                + ConfigProvider.getConfig()
+                        .getValue("quarkus.management.test-port", Integer.class);
     }
 
     @Test
-    void livenessIsUp() {
-        ServiceProbes.liveness();
+    void readinessOnManagementPortIncludesTemporal() {
+        JsonPath ready = upAt("q/health/ready");
+
+        assertThat(ready.getString("checks.find { it.name == 'Temporal' }.status")).isEqualTo("UP");
     }
 
     @Test
-    void metricsArePrometheusTextWithJvmMetrics() {
-        String metrics = ServiceProbes.prometheusMetrics();
+    void livenessOnManagementPortIsUp() {
+        upAt("q/health/live");
+    }
 
-        assertThat(metrics).contains("http_server_");
+    @Test
+    void metricsOnManagementPortArePrometheusText() {
+        String metrics =
+                given().baseUri(management())
+                        .accept("text/plain")
+                        .when()
+                        .get("q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .contentType(startsWith("text/plain; version=0.0.4"))
+                        .extract()
+                        .asString();
+
+        assertThat(metrics)
+                .contains("# TYPE jvm_memory_used_bytes gauge", "jvm_threads_live_threads");
+    }
+
+    @Test
+    void healthzOnPublicPortIsUp() {
+        given().when().get("/healthz").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void publicPortAnswersNothingElse() {
+        for (String path : List.of("/", "/q/health", "/q/health/ready", "/q/metrics", "/graphql")) {
+            given().when().get(path).then().statusCode(404);
+        }
+        given().when().get("/webhooks/github").then().statusCode(405);
+    }
+
+    private JsonPath upAt(String path) {
+        JsonPath health =
+                given().baseUri(management())
+                        .when()
+                        .get(path)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(health.getString("status")).as(path).isEqualTo("UP");
+        return health;
     }
 }

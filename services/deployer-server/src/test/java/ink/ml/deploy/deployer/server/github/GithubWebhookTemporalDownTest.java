@@ -1,0 +1,57 @@
+package ink.ml.deploy.deployer.server.github;
+
+import static ink.ml.deploy.deployer.server.github.GithubDeliveries.newDeliveryId;
+import static ink.ml.deploy.deployer.server.github.GithubDeliveries.push;
+import static ink.ml.deploy.deployer.server.github.GithubDeliveries.randomSha;
+import static ink.ml.deploy.deployer.server.github.GithubDeliveries.signed;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Temporal unreachable: pushes are refused with 503 (GitHub redelivers) and /healthz says DOWN. */
+@QuarkusTest
+@TestProfile(GithubWebhookTemporalDownTest.TemporalDown.class)
+class GithubWebhookTemporalDownTest {
+
+    /** Temporal's target is a local port nothing listens on. */
+    public static class TemporalDown implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.temporal.connection.target",
+                    "localhost:" + closedPort(),
+                    "quarkus.temporal.connection.rpc-retry.expiration",
+                    "1s");
+        }
+    }
+
+    @Test
+    void refusesPushWith503() {
+        signed("push", newDeliveryId(), push("octo/shop", "main", randomSha()))
+                .statusCode(503)
+                .header("Retry-After", equalTo("30"))
+                .body("message", containsString("nothing was started"));
+    }
+
+    @Test
+    void healthzIsDown() {
+        given().when().get("/healthz").then().statusCode(503).body("status", equalTo("DOWN"));
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
