@@ -180,6 +180,21 @@ class McpAuthorizationFlowTest {
     }
 
     @Test
+    void clientNameIsShownAsTextNeverAsMarkup() {
+        String clientId =
+                OAuthDance.register("<script>alert(1)</script> Agent", OAuthDance.REDIRECT_URI);
+
+        Response consent =
+                OAuthDance.authorize(
+                        OAuthDance.authorizeParams(clientId, OAuthDance.newVerifier(), "s"),
+                        newSession());
+
+        assertThat(consent.asString())
+                .doesNotContain("<script>alert(1)</script>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; Agent");
+    }
+
+    @Test
     void unregisteredRedirectUriIsNeverFollowed() {
         String session = newSession();
         String clientId = OAuthDance.register("Exact Match", OAuthDance.REDIRECT_URI);
