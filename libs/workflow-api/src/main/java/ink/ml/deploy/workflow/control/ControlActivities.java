@@ -17,11 +17,11 @@ public interface ControlActivities {
      * Cancels the service's in-flight deployment and waits for it to stop (latest wins), records
      * the new deployment the request asks for and starts its deploy workflow.
      */
-    ControlOutcome startDeployment(StartControlledDeploymentRequest request);
+    ControlOutcome startRequestedDeployment(StartControlledDeploymentRequest request);
 
     /**
      * Cancels one in-flight deployment and returns once the database shows it ended. Refused with a
      * conflict when the deployment has already ended.
      */
-    ControlOutcome cancelDeployment(CancelDeploymentRequest request);
+    ControlOutcome cancelRequestedDeployment(CancelDeploymentRequest request);
 }

@@ -89,7 +89,7 @@ public class ControlActivitiesImpl implements ControlActivities {
      * instead of cancelling the deployment it has just recorded.
      */
     @Override
-    public ControlOutcome startDeployment(StartControlledDeploymentRequest request) {
+    public ControlOutcome startRequestedDeployment(StartControlledDeploymentRequest request) {
         ActivityExecutionContext context = Activity.getExecutionContext();
         Optional<String> recorded = context.getHeartbeatDetails(String.class);
         String deploymentId =
@@ -104,7 +104,7 @@ public class ControlActivitiesImpl implements ControlActivities {
     }
 
     @Override
-    public ControlOutcome cancelDeployment(CancelDeploymentRequest request) {
+    public ControlOutcome cancelRequestedDeployment(CancelDeploymentRequest request) {
         DeploymentView deployment =
                 refusalsAsFailures(
                         () ->

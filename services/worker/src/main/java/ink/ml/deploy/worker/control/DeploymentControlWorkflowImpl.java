@@ -31,7 +31,7 @@ public class DeploymentControlWorkflowImpl implements DeploymentControlWorkflow 
         return switch (request.action()) {
             case DEPLOY_LATEST -> deployLatest(request);
             case REDEPLOY, ROLLBACK ->
-                    control.startDeployment(
+                    control.startRequestedDeployment(
                             new StartControlledDeploymentRequest(
                                     request.action(),
                                     request.userId(),
@@ -39,7 +39,7 @@ public class DeploymentControlWorkflowImpl implements DeploymentControlWorkflow 
                                     request.deploymentId(),
                                     null));
             case CANCEL ->
-                    control.cancelDeployment(
+                    control.cancelRequestedDeployment(
                             new CancelDeploymentRequest(request.userId(), request.deploymentId()));
         };
     }
@@ -60,7 +60,7 @@ public class DeploymentControlWorkflowImpl implements DeploymentControlWorkflow 
                                 source.repository(),
                                 source.installationId(),
                                 source.branch()));
-        return control.startDeployment(
+        return control.startRequestedDeployment(
                 new StartControlledDeploymentRequest(
                         request.action(),
                         request.userId(),
