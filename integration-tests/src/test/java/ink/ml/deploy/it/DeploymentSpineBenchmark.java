@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +85,7 @@ class DeploymentSpineBenchmark {
             long rolloutMs,
             long buildQueuedMs,
             long buildActivityMs,
+            BuildSteps platformSteps,
             long plainCloneMs,
             long plainBuildMs,
             long plainPushMs) {
@@ -173,6 +176,7 @@ class DeploymentSpineBenchmark {
                 platform.rolloutMs,
                 platform.buildQueuedMs,
                 platform.buildActivityMs,
+                platform.steps,
                 plain.cloneMs,
                 plain.buildMs,
                 plain.pushMs);
@@ -185,7 +189,36 @@ class DeploymentSpineBenchmark {
             long deployMs,
             long rolloutMs,
             long buildQueuedMs,
-            long buildActivityMs) {}
+            long buildActivityMs,
+            BuildSteps steps) {}
+
+    /**
+     * The deployer's own step durations, from the build log lines it writes ({@code ==> Cloned in N
+     * ms}, {@code ==> Built in N ms}, {@code ==> Pushed … (N ms)}: build and push together).
+     */
+    private record BuildSteps(long cloneMs, long buildMs, long pushMs) {
+        private static final Pattern CLONED = Pattern.compile("==> Cloned in (\\d+) ms");
+        private static final Pattern BUILT = Pattern.compile("==> Built in (\\d+) ms.*");
+        private static final Pattern PUSHED = Pattern.compile("==> Pushed .* \\((\\d+) ms\\)");
+
+        static BuildSteps of(List<String> lines) {
+            long clone = find(lines, CLONED);
+            long build = find(lines, BUILT);
+            long buildAndPush = find(lines, PUSHED);
+            return new BuildSteps(
+                    clone, build, build < 0 || buildAndPush < 0 ? -1 : buildAndPush - build);
+        }
+
+        private static long find(List<String> lines, Pattern pattern) {
+            for (String line : lines) {
+                Matcher matcher = pattern.matcher(line);
+                if (matcher.matches()) {
+                    return Long.parseLong(matcher.group(1));
+                }
+            }
+            return -1;
+        }
+    }
 
     /** Triggers the push as the git-server would, waits for {@code active}, reads the events. */
     private static Platform deploy(SpineEnvironment spine, Fixture fixture, String sha)
@@ -224,7 +257,12 @@ class DeploymentSpineBenchmark {
                         at(at, "rollout:succeeded", deploymentId)
                                 - at(at, "rollout:started", deploymentId)),
                 buildActivity[0],
-                buildActivity[1]);
+                buildActivity[1],
+                BuildSteps.of(
+                        spine.column(
+                                "SELECT line FROM build_log_lines WHERE deployment_id = ?"
+                                        + " ORDER BY line_no",
+                                deploymentId)));
     }
 
     /**
@@ -463,6 +501,18 @@ class DeploymentSpineBenchmark {
                         median(runs, Run::plainCloneMs),
                         median(runs, Run::plainBuildMs),
                         median(runs, Run::plainPushMs)));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "  inside the deployer (its build log), when it built first: clone %.0f ms,"
+                                + " docker build %.0f ms, docker push %.0f ms; plain when it built"
+                                + " first: clone %.0f, build %.0f, push %.0f%n",
+                        median(platformFirst, run -> run.platformSteps().cloneMs()),
+                        median(platformFirst, run -> run.platformSteps().buildMs()),
+                        median(platformFirst, run -> run.platformSteps().pushMs()),
+                        median(plainFirst, Run::plainCloneMs),
+                        median(plainFirst, Run::plainBuildMs),
+                        median(plainFirst, Run::plainPushMs)));
         out.append(
                 String.format(
                         Locale.ROOT,

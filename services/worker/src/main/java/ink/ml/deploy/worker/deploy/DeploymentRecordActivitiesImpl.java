@@ -119,10 +119,22 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
         DeploymentSnapshot snapshot = snapshot(id);
         ImageRef image = ownImage(snapshot, request.imageRef());
         if (snapshot.image().filter(image::equals).isPresent()) {
+            // A retry: the image and its event were stored together before.
             return;
         }
         try {
-            deployments.setImage(id, image);
+            QuarkusTransaction.requiringNew()
+                    .run(
+                            () -> {
+                                deployments.setImage(id, image);
+                                if (request.builtMessage() != null) {
+                                    deployments.appendEvent(
+                                            id,
+                                            DeploymentStep.BUILD,
+                                            EventStatus.SUCCEEDED,
+                                            request.builtMessage());
+                                }
+                            });
         } catch (ConflictException e) {
             throw RecordFailures.stale(id, status(id));
         }

@@ -2,6 +2,7 @@ package ink.ml.deploy.worker.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.platform.common.Caller;
@@ -156,6 +157,23 @@ class DeploymentRecordActivitiesImplTest {
 
         assertThat(refused.isNonRetryable()).isTrue();
         assertThat(deployments.get(caller, deploymentId).imageRef()).isEqualTo(own);
+    }
+
+    @Test
+    void imageRecordedTwiceWithItsBuiltEventStoresTheEventOnce() {
+        activities.markStatus(
+                new MarkStatusRequest(deploymentId, "building", "build", "Building", null, null));
+        String own = activities.loadPlan(new LoadPlanRequest(deploymentId)).image();
+
+        activities.recordImage(new RecordImageRequest(deploymentId, own, "Built and pushed"));
+        activities.recordImage(new RecordImageRequest(deploymentId, own, "Built and pushed"));
+
+        assertThat(deployments.get(caller, deploymentId).imageRef()).isEqualTo(own);
+        assertThat(events())
+                .filteredOn(event -> event.step().equals("build"))
+                .extracting(DeploymentEventView::status, DeploymentEventView::message)
+                .containsExactly(
+                        tuple("started", "Building"), tuple("succeeded", "Built and pushed"));
     }
 
     @Test

@@ -76,7 +76,13 @@ public class InMemoryDeploymentRecords implements DeploymentRecordActivities {
 
     @Override
     public synchronized void recordImage(RecordImageRequest request) {
-        images.put(request.deploymentId(), request.imageRef());
+        if (request.imageRef().equals(images.put(request.deploymentId(), request.imageRef()))) {
+            return;
+        }
+        if (request.builtMessage() != null) {
+            eventsOf(request.deploymentId())
+                    .add(new Event("build", "succeeded", request.builtMessage()));
+        }
     }
 
     @Override

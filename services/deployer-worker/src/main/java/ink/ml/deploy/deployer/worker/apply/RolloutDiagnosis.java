@@ -92,6 +92,15 @@ public record RolloutDiagnosis(Verdict verdict, String reason, int readyReplicas
         if (podFailure.isPresent()) {
             return failed(podFailure.get());
         }
+        Optional<DeploymentCondition> replicaFailure = replicaFailure(status);
+        if (replicaFailure.isPresent()) {
+            // No pod could even be created (quota, admission, a missing RuntimeClass): waiting for
+            // the progress deadline would only delay the same answer.
+            return failed(
+                    "Kubernetes could not create the service's pods: "
+                            + Optional.ofNullable(replicaFailure.get().getMessage())
+                                    .orElse(replicaFailure.get().getReason()));
+        }
         if (progressDeadlineExceeded(status)) {
             int port = appPort(deployment);
             return failed(
@@ -188,6 +197,15 @@ public record RolloutDiagnosis(Verdict verdict, String reason, int readyReplicas
                     + logs;
         }
         return "the app exited with code " + terminated.getExitCode() + " " + logs;
+    }
+
+    private static Optional<DeploymentCondition> replicaFailure(DeploymentStatus status) {
+        return Optional.ofNullable(status.getConditions()).orElse(List.of()).stream()
+                .filter(
+                        condition ->
+                                "ReplicaFailure".equals(condition.getType())
+                                        && "True".equals(condition.getStatus()))
+                .findFirst();
     }
 
     private static boolean progressDeadlineExceeded(DeploymentStatus status) {

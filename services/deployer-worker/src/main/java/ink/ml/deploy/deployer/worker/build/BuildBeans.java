@@ -41,6 +41,7 @@ public class BuildBeans {
                 // HTTP/1.1: a plain-HTTP registry has no use for the h2c upgrade dance.
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NORMAL)
                         .connectTimeout(Duration.ofSeconds(5))
                         .build(),
                 config.usesPlainHttp());

@@ -8,6 +8,11 @@ import java.nio.file.Path;
  * @param context the build context directory (inside the checkout)
  * @param dockerfile the Dockerfile (inside the checkout)
  * @param plainHttpRegistry whether the registry is reached over plain HTTP
+ * @param recipe written into the image as the {@link BuildRecipe#LABEL} label
  */
 public record BuildJob(
-        Path context, Path dockerfile, PushTarget image, boolean plainHttpRegistry) {}
+        Path context,
+        Path dockerfile,
+        PushTarget image,
+        boolean plainHttpRegistry,
+        BuildRecipe recipe) {}

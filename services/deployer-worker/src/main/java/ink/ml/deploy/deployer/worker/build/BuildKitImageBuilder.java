@@ -55,6 +55,8 @@ public final class BuildKitImageBuilder implements ImageBuilder {
         command.addAll(List.of("--local", "dockerfile=" + job.dockerfile().getParent()));
         command.addAll(List.of("--opt", "filename=" + job.dockerfile().getFileName()));
         command.addAll(
+                List.of("--opt", "label:" + BuildRecipe.LABEL + "=" + job.recipe().fingerprint()));
+        command.addAll(
                 List.of(
                         "--output",
                         "type=image,name=" + job.image().reference() + ",push=true" + insecure));

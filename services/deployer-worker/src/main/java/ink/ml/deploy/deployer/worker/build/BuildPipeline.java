@@ -53,8 +53,10 @@ public final class BuildPipeline {
                         request.sourceKind(), request.repository(), request.installationId());
         output.accept("==> Cloning " + remote.name() + " at " + commit.value());
         String context = request.rootDirectory() == null ? "" : request.rootDirectory();
+        long cloneStart = System.nanoTime();
         try (GitCheckout checkout =
                 cloner.clone(remote, commit, context, cancellation::isCancelled)) {
+            output.accept("==> Cloned in " + StepTimer.millisSince(cloneStart) + " ms");
             DetectedBuild build =
                     DockerfileDetector.detect(
                             checkout.root(), request.rootDirectory(), request.dockerfilePath());
@@ -64,16 +66,24 @@ public final class BuildPipeline {
                             + (build.exposedPort() == null
                                     ? " (no EXPOSE)"
                                     : " (EXPOSE " + build.exposedPort() + ")"));
-            if (registry.hasImage(image)) {
-                output.accept("==> " + image + " is already in the registry: not rebuilding it");
+            BuildRecipe recipe = BuildRecipe.of(checkout.root(), build);
+            if (registry.hasImageBuiltBy(image, recipe)) {
+                output.accept(
+                        "==> "
+                                + image
+                                + " is already in the registry, built from the same root"
+                                + " directory and Dockerfile: not rebuilding it");
                 return new BuildResult(image.reference(), build.exposedPort(), true);
             }
             output.accept("==> Building " + image);
+            long buildStart = System.nanoTime();
             builder.buildAndPush(
-                    new BuildJob(build.context(), build.dockerfile(), image, plainHttpRegistry),
+                    new BuildJob(
+                            build.context(), build.dockerfile(), image, plainHttpRegistry, recipe),
                     output,
                     cancellation);
-            output.accept("==> Pushed " + image);
+            output.accept(
+                    "==> Pushed " + image + " (" + StepTimer.millisSince(buildStart) + " ms)");
             return new BuildResult(image.reference(), build.exposedPort(), false);
         }
     }

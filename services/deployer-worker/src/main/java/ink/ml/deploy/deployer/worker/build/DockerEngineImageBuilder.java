@@ -30,6 +30,7 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
     public void buildAndPush(BuildJob job, Consumer<String> output, Cancellation cancellation)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
+        long buildStart = System.nanoTime();
         ProcessOutcome build =
                 ProcessRunner.run(
                         buildCommand(job),
@@ -41,6 +42,11 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
         if (!build.succeeded()) {
             throw BuildFailures.of(StepFailure.BUILD_FAILED, "the image build", build, timeout);
         }
+        output.accept(
+                "==> Built in "
+                        + StepTimer.millisSince(buildStart)
+                        + " ms; pushing "
+                        + job.image().reference());
         Duration left = Duration.between(Instant.now(), deadline);
         ProcessOutcome push =
                 ProcessRunner.run(
@@ -64,6 +70,8 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
                 "build",
                 "--network=" + network,
                 "--progress=plain",
+                "--label",
+                BuildRecipe.LABEL + "=" + job.recipe().fingerprint(),
                 "-t",
                 job.image().reference(),
                 "-f",

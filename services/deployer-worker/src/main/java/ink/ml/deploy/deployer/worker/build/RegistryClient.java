@@ -1,5 +1,7 @@
 package ink.ml.deploy.deployer.worker.build;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,10 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Asks the registry (Docker Registry HTTP API v2) whether it already has an image, so that a commit
- * already built is not built again.
+ * already built the same way is not built again. Blob redirects (registries that serve blobs from
+ * object storage) are followed by the HTTP client.
  */
 public final class RegistryClient {
     /** Every manifest kind a builder may have pushed: Docker and OCI, single and multi-platform. */
@@ -23,6 +27,7 @@ public final class RegistryClient {
                     "application/vnd.oci.image.index.v1+json");
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final boolean plainHttp;
@@ -33,29 +38,105 @@ public final class RegistryClient {
     }
 
     /**
-     * {@code HEAD /v2/<repository>/manifests/<tag>}: 200 means present, 404 absent.
+     * Whether the registry has the image and it was built by {@code recipe} (the recipe's label in
+     * the image config): an image of the same commit built another way is rebuilt, not reused.
      *
-     * @throws IllegalStateException when the registry answers anything else, or not at all
+     * @throws IllegalStateException when the registry answers anything unexpected, or not at all
      *     (transient: the activity retries)
      */
+    public boolean hasImageBuiltBy(PushTarget image, BuildRecipe recipe) {
+        Optional<JsonNode> manifest = manifest(image, image.tag());
+        if (manifest.isEmpty()) {
+            return false;
+        }
+        JsonNode single = manifest.get();
+        if (single.has("manifests")) {
+            Optional<String> platformManifest = imageManifestOf(single);
+            if (platformManifest.isEmpty()) {
+                return false;
+            }
+            Optional<JsonNode> resolved = manifest(image, platformManifest.get());
+            if (resolved.isEmpty()) {
+                return false;
+            }
+            single = resolved.get();
+        }
+        String configDigest = single.path("config").path("digest").asText("");
+        if (configDigest.isEmpty()) {
+            return false;
+        }
+        JsonNode config = get(image, "/blobs/" + configDigest).orElse(null);
+        return config != null
+                && recipe.fingerprint()
+                        .equals(
+                                config.path("config")
+                                        .path("Labels")
+                                        .path(BuildRecipe.LABEL)
+                                        .asText());
+    }
+
+    /** {@code HEAD} of the tag: whether any image is there, however it was built. */
     public boolean hasImage(PushTarget image) {
+        HttpResponse<Void> response =
+                send(
+                        image,
+                        request(image, "/manifests/" + image.tag())
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        return present(image, response.statusCode());
+    }
+
+    /** The linux/amd64 image of a multi-platform index (attestation entries are skipped). */
+    private static Optional<String> imageManifestOf(JsonNode index) {
+        for (JsonNode entry : index.path("manifests")) {
+            JsonNode platform = entry.path("platform");
+            if ("linux".equals(platform.path("os").asText())
+                    && "amd64".equals(platform.path("architecture").asText())) {
+                return Optional.of(entry.path("digest").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<JsonNode> manifest(PushTarget image, String reference) {
+        return get(image, "/manifests/" + reference);
+    }
+
+    private Optional<JsonNode> get(PushTarget image, String path) {
+        HttpResponse<byte[]> response =
+                send(
+                        image,
+                        request(image, path).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        if (!present(image, response.statusCode())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "the registry " + image.registry() + " sent unreadable JSON for " + path, e);
+        }
+    }
+
+    private HttpRequest.Builder request(PushTarget image, String path) {
         URI uri =
                 URI.create(
                         (plainHttp ? "http://" : "https://")
                                 + image.registry()
                                 + "/v2/"
                                 + image.repository()
-                                + "/manifests/"
-                                + image.tag());
-        HttpRequest request =
-                HttpRequest.newBuilder(uri)
-                        .timeout(REQUEST_TIMEOUT)
-                        .header("Accept", MANIFEST_TYPES)
-                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                        .build();
-        HttpResponse<Void> response;
+                                + path);
+        return HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", MANIFEST_TYPES);
+    }
+
+    private <T> HttpResponse<T> send(
+            PushTarget image, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "the registry " + image.registry() + " did not answer", e);
@@ -63,7 +144,10 @@ public final class RegistryClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking the registry", e);
         }
-        return switch (response.statusCode()) {
+    }
+
+    private static boolean present(PushTarget image, int status) {
+        return switch (status) {
             case 200 -> true;
             case 404 -> false;
             default ->
@@ -71,7 +155,7 @@ public final class RegistryClient {
                             "the registry "
                                     + image.registry()
                                     + " answered HTTP "
-                                    + response.statusCode()
+                                    + status
                                     + " for "
                                     + image.reference());
         };

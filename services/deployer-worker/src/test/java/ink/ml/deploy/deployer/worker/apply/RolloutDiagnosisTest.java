@@ -98,6 +98,32 @@ class RolloutDiagnosisTest {
     }
 
     @Test
+    void replicaFailureFailsAtOnceWithKubernetesMessage() {
+        Deployment refused =
+                new DeploymentBuilder(progressing("dep-7"))
+                        .editStatus()
+                        .addNewCondition()
+                        .withType("ReplicaFailure")
+                        .withStatus("True")
+                        .withReason("FailedCreate")
+                        .withMessage(
+                                "pods \"web-5d8-x\" is forbidden: exceeded quota: compute,"
+                                        + " requested: limits.memory=512Mi")
+                        .endCondition()
+                        .endStatus()
+                        .build();
+
+        RolloutDiagnosis diagnosis = RolloutDiagnosis.of(DEP_7, refused, List.of());
+
+        assertThat(diagnosis.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(diagnosis.reason())
+                .isEqualTo(
+                        "Kubernetes could not create the service's pods: pods \"web-5d8-x\" is"
+                                + " forbidden: exceeded quota: compute, requested:"
+                                + " limits.memory=512Mi");
+    }
+
+    @Test
     void progressingConditionThatIsStillTrueKeepsWaiting() {
         Deployment moving =
                 new DeploymentBuilder(progressing("dep-7"))

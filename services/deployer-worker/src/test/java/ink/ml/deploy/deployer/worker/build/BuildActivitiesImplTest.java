@@ -145,7 +145,9 @@ class BuildActivitiesImplTest {
         assertThat(lines.get(0)).isEqualTo("==> Cloning shop at " + sha);
         assertThat(lines).contains("==> Using Dockerfile (EXPOSE 8080)");
         assertThat(lines).anyMatch(line -> line.contains("naming to " + request.imageRef()));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("==> Pushed " + request.imageRef());
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("==> Pushed " + request.imageRef() + " (");
+        assertThat(lines).anyMatch(line -> line.matches("==> Cloned in \\d+ ms"));
         assertThat(checkoutsLeft()).isZero();
     }
 
@@ -161,6 +163,36 @@ class BuildActivitiesImplTest {
         assertThat(again.exposedPort()).isEqualTo(8080);
         assertThat(lines()).noneMatch(line -> line.contains("naming to"));
         assertThat(lines()).last().asString().contains("already in the registry");
+    }
+
+    @Test
+    void sameCommitWithAnotherDockerfileIsRebuiltNotReused() {
+        String sha =
+                repo.commit(
+                        Map.of(
+                                "Dockerfile", TestImages.serverDockerfile().getBytes(UTF_8),
+                                "Dockerfile.alt", TestImages.serverDockerfile().getBytes(UTF_8),
+                                "busybox", TestImages.serverBinary()),
+                        Set.of("busybox"));
+        activities.buildImage(request(sha, "api"));
+        signalled.clear();
+        BuildRequest first = request(sha, "api");
+        BuildRequest otherDockerfile =
+                new BuildRequest(
+                        first.deploymentId(),
+                        first.workflowId(),
+                        first.sourceKind(),
+                        first.repository(),
+                        first.installationId(),
+                        first.commitSha(),
+                        first.rootDirectory(),
+                        "Dockerfile.alt",
+                        first.imageRef());
+
+        BuildResult rebuilt = activities.buildImage(otherDockerfile);
+
+        assertThat(rebuilt.reused()).isFalse();
+        assertThat(lines()).anyMatch(line -> line.contains("naming to " + first.imageRef()));
     }
 
     @Test

@@ -36,7 +36,8 @@ class BuildKitImageBuilderTest {
                         Path.of("/work/checkout/web"),
                         Path.of("/work/checkout/web/docker/Dockerfile.prod"),
                         IMAGE,
-                        true);
+                        true,
+                        new BuildRecipe("web", "docker/Dockerfile.prod"));
 
         assertThat(builder.command(job))
                 .containsExactly(
@@ -52,6 +53,9 @@ class BuildKitImageBuilderTest {
                         "dockerfile=/work/checkout/web/docker",
                         "--opt",
                         "filename=Dockerfile.prod",
+                        "--opt",
+                        "label:ink.ml.deploy.build-recipe="
+                                + new BuildRecipe("web", "docker/Dockerfile.prod").fingerprint(),
                         "--output",
                         "type=image,name="
                                 + IMAGE.reference()
@@ -110,6 +114,6 @@ class BuildKitImageBuilderTest {
     }
 
     private BuildJob job() {
-        return new BuildJob(dir, dir.resolve("Dockerfile"), IMAGE, true);
+        return new BuildJob(dir, dir.resolve("Dockerfile"), IMAGE, true, new BuildRecipe("", ""));
     }
 }

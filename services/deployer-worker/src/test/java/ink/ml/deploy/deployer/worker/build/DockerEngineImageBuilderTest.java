@@ -60,6 +60,11 @@ class DockerEngineImageBuilderTest {
         builder().buildAndPush(job(image), lines::add, new Cancellation());
 
         assertThat(registryClient().hasImage(image)).isTrue();
+        assertThat(registryClient().hasImageBuiltBy(image, new BuildRecipe("", "Dockerfile")))
+                .as("the recipe label is in the pushed image's config")
+                .isTrue();
+        assertThat(registryClient().hasImageBuiltBy(image, new BuildRecipe("api", "Dockerfile")))
+                .isFalse();
         assertThat(lines).anyMatch(line -> line.contains("naming to " + image.reference()));
         assertThat(lines).anyMatch(line -> line.startsWith(SHA + ": digest: sha256:"));
     }
@@ -137,7 +142,12 @@ class DockerEngineImageBuilderTest {
     }
 
     private BuildJob job(PushTarget image) {
-        return new BuildJob(context, context.resolve("Dockerfile"), image, true);
+        return new BuildJob(
+                context,
+                context.resolve("Dockerfile"),
+                image,
+                true,
+                new BuildRecipe("", "Dockerfile"));
     }
 
     private static RegistryClient registryClient() {

@@ -42,11 +42,47 @@ class RegistryClientTest {
 
     @Test
     void pushedImageIsPresent() throws Exception {
-        pushImage("dp-u1-shop/api", "v1");
+        pushImage("dp-u1-shop/api", "v1", "{}");
         RegistryClient client = new RegistryClient(HTTP, true);
 
         assertThat(client.hasImage(target("dp-u1-shop/api", "v1"))).isTrue();
         assertThat(client.hasImage(target("dp-u1-shop/api", "v2"))).isFalse();
+    }
+
+    @Test
+    void imageCountsAsBuiltOnlyWithTheSameRecipeLabel() throws Exception {
+        BuildRecipe recipe = new BuildRecipe("", "Dockerfile");
+        pushImage("dp-u1-shop/worker", "v1", labels(recipe.fingerprint()));
+        pushImage("dp-u1-shop/worker", "unlabelled", "{}");
+        RegistryClient client = new RegistryClient(HTTP, true);
+
+        assertThat(client.hasImageBuiltBy(target("dp-u1-shop/worker", "v1"), recipe)).isTrue();
+        assertThat(
+                        client.hasImageBuiltBy(
+                                target("dp-u1-shop/worker", "v1"),
+                                new BuildRecipe("worker", "Dockerfile")))
+                .isFalse();
+        assertThat(client.hasImageBuiltBy(target("dp-u1-shop/worker", "unlabelled"), recipe))
+                .isFalse();
+        assertThat(client.hasImageBuiltBy(target("dp-u1-shop/worker", "missing"), recipe))
+                .isFalse();
+    }
+
+    @Test
+    void multiPlatformIndexIsFollowedToItsLinuxAmd64Image() throws Exception {
+        BuildRecipe recipe = new BuildRecipe("", "Dockerfile");
+        String manifestDigest =
+                pushImage("dp-u1-shop/multi", "amd64", labels(recipe.fingerprint()));
+        String index =
+                "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                        + "\"manifests\":[{\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
+                        + "\"digest\":\""
+                        + manifestDigest
+                        + "\",\"size\":1,\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}]}";
+        putManifest("dp-u1-shop/multi", "v1", "application/vnd.oci.image.index.v1+json", index);
+        RegistryClient client = new RegistryClient(HTTP, true);
+
+        assertThat(client.hasImageBuiltBy(target("dp-u1-shop/multi", "v1"), recipe)).isTrue();
     }
 
     @Test
@@ -62,10 +98,21 @@ class RegistryClientTest {
         return PushTarget.parse(registry.host() + "/" + repository + ":" + tag);
     }
 
-    /** A minimal image: an empty config blob and a manifest without layers. */
-    private static void pushImage(String repository, String tag) throws Exception {
+    private static String labels(String fingerprint) {
+        return "{\"Labels\":{\"" + BuildRecipe.LABEL + "\":\"" + fingerprint + "\"}}";
+    }
+
+    /**
+     * A minimal image: a config blob holding {@code imageConfig} and a manifest without layers.
+     *
+     * @return the manifest's digest
+     */
+    private static String pushImage(String repository, String tag, String imageConfig)
+            throws Exception {
         byte[] config =
-                "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]},\"config\":{}}"
+                ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]},\"config\":"
+                                + imageConfig
+                                + "}")
                         .getBytes(StandardCharsets.UTF_8);
         String configDigest = digest(config);
         String base = "http://" + registry.host() + "/v2/" + repository;
@@ -94,12 +141,24 @@ class RegistryClientTest {
                         + ",\"digest\":\""
                         + configDigest
                         + "\"},\"layers\":[]}";
+        putManifest(
+                repository, tag, "application/vnd.docker.distribution.manifest.v2+json", manifest);
+        return digest(manifest.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void putManifest(
+            String repository, String tag, String mediaType, String manifest) throws Exception {
         HttpResponse<String> put =
                 HTTP.send(
-                        HttpRequest.newBuilder(URI.create(base + "/manifests/" + tag))
-                                .header(
-                                        "Content-Type",
-                                        "application/vnd.docker.distribution.manifest.v2+json")
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://"
+                                                        + registry.host()
+                                                        + "/v2/"
+                                                        + repository
+                                                        + "/manifests/"
+                                                        + tag))
+                                .header("Content-Type", mediaType)
                                 .PUT(HttpRequest.BodyPublishers.ofString(manifest))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
