@@ -1,6 +1,7 @@
 package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.DeploymentView;
@@ -46,6 +47,8 @@ class ServiceStatusReader {
     ServiceStatusOutput read(
             Caller caller, String serviceId, boolean includeEnv, int events, int logLines) {
         ServiceView service = services.get(caller, serviceId);
+        requireTail("events", events);
+        requireTail("logLines", logLines);
         Optional<DeploymentView> latest = deployments.latest(caller, serviceId);
         List<DeploymentView> recent =
                 deployments.list(caller, serviceId, PageRequest.of(RECENT, null)).items();
@@ -63,6 +66,14 @@ class ServiceStatusReader {
                 latest.map(d -> recentEvents(caller, d, events)).orElse(List.of()),
                 latest.map(d -> buildLogTail(caller, d, logLines)).orElse(List.of()),
                 env);
+    }
+
+    private static void requireTail(String field, int count) {
+        if (count < 0 || count > Deployments.MAX_READ_LIMIT) {
+            throw new InvalidValueException(
+                    field,
+                    "must be between 0 and " + Deployments.MAX_READ_LIMIT + " (got " + count + ")");
+        }
     }
 
     private static Optional<ServiceStatusOutput.LastError> lastError(List<DeploymentView> recent) {

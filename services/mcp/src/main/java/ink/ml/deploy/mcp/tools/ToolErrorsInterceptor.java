@@ -118,6 +118,7 @@ public class ToolErrorsInterceptor {
                 candidates.add("name");
             }
             case "ttl" -> candidates.add("ttlMinutes");
+            case "memory" -> candidates.add("memoryMi");
             default -> {}
         }
         return candidates;
