@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A single-use, short-lived authorization code (PKCE S256). Only a keyed hash of the code is
@@ -20,6 +21,10 @@ public class OAuthAuthorizationCode extends PanacheEntityBase {
 
     @Column(name = "client_id", nullable = false)
     public String clientId;
+
+    /** The grant the tokens issued for this code belong to (V6). */
+    @Column(name = "grant_id", nullable = false)
+    public UUID grantId;
 
     @Column(name = "user_id", nullable = false)
     public String userId;

@@ -48,6 +48,7 @@ class OAuthEntitiesTest {
                             OAuthAuthorizationCode code = new OAuthAuthorizationCode();
                             code.codeHash = codeHash;
                             code.clientId = clientId;
+                            code.grantId = UUID.randomUUID();
                             code.userId = caller.id();
                             code.redirectUri = "https://claude.ai/api/mcp/auth_callback";
                             code.codeChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";

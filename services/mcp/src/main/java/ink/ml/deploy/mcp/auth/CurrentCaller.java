@@ -6,9 +6,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The signed-in user of this request, as the platform services take it. Every credential the
- * authentication mechanism accepts ends as a {@link SecurityIdentity} whose principal name is the
- * platform user id.
+ * The signed-in user of this request, as the platform services take it. Every credential the bearer
+ * mechanism accepts (OAuth access token, API key) ends as a {@link SecurityIdentity} whose
+ * principal name is the platform user id. Same contract as graphql's.
  */
 @RequestScoped
 public class CurrentCaller {

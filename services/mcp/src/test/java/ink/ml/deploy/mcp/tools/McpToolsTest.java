@@ -17,7 +17,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, parallel = true)
 @WithTestResource(value = TemporalTestServerResource.class, parallel = true)
-@TestSecurity(user = McpToolsTest.OWNER)
 class McpToolsTest {
     static final String OWNER = "toolsowner";
     static final String STRANGER = "toolsstrngr";
@@ -62,8 +60,7 @@ class McpToolsTest {
     void connect() {
         cluster = worker.start();
         owner = fixtures.user(OWNER);
-        fixtures.user(STRANGER);
-        mcp = McpTestClient.connect(server, null, Optional.empty());
+        mcp = McpTestClient.connect(server, fixtures.apiKey(owner), Optional.empty());
     }
 
     @AfterEach
@@ -298,9 +295,9 @@ class McpToolsTest {
     }
 
     @Test
-    @TestSecurity(user = STRANGER)
     void anotherUsersServiceIsNotFoundForEveryToolAndNothingChanges() {
-        Caller victim = fixtures.user(OWNER);
+        Caller victim = owner;
+        Caller stranger = fixtures.user(STRANGER);
         String repo = fixtures.unique("priv");
         String name = fixtures.unique("svc").replace("-", "");
         String serviceId = ownersActiveService(victim, repo, name);
@@ -319,12 +316,15 @@ class McpToolsTest {
         calls.put("delete_service", Map.of("serviceId", serviceId));
         calls.put("get_git_token", Map.of("repo", repo));
         calls.put("list_services", Map.of("project", serviceBefore.projectId()));
-        calls.forEach(
-                (tool, arguments) ->
-                        assertThat(mcp.error(tool, arguments))
-                                .as(tool)
-                                .startsWith("Not found:")
-                                .doesNotContain(name));
+        try (McpTestClient asStranger =
+                McpTestClient.connect(server, fixtures.apiKey(stranger), Optional.empty())) {
+            calls.forEach(
+                    (tool, arguments) ->
+                            assertThat(asStranger.error(tool, arguments))
+                                    .as(tool)
+                                    .startsWith("Not found:")
+                                    .doesNotContain(name));
+        }
 
         assertThat(allDeployments(victim, serviceId)).isEqualTo(before);
         assertThat(services.get(victim, serviceId)).isEqualTo(serviceBefore);

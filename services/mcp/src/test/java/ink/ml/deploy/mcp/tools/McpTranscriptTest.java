@@ -7,7 +7,6 @@ import ink.ml.deploy.testing.TemporalTestServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, parallel = true)
 @WithTestResource(value = TemporalTestServerResource.class, parallel = true)
-@TestSecurity(user = McpToolsTest.OWNER)
 class McpTranscriptTest {
     static final Path TRANSCRIPT = Path.of("target/mcp-transcript.txt");
 
@@ -36,14 +34,17 @@ class McpTranscriptTest {
     @Test
     void anAgentCreatesARepoAndAServiceAndReadsItsStatus() {
         worker.start();
-        fixtures.user(McpToolsTest.OWNER);
+        String apiKey = fixtures.apiKey(fixtures.user(McpToolsTest.OWNER));
         String repo = fixtures.unique("notes");
         String service = fixtures.unique("notes").replace("-", "");
         Transcript transcript = new Transcript();
         transcript.hide("postgres://notes:hunter2@db.example/notes");
 
-        transcript.note("initialize (the SDK sends notifications/initialized after the result)");
-        try (McpTestClient agent = McpTestClient.connect(server, null, Optional.of(transcript))) {
+        transcript.note(
+                "every HTTP request carries Authorization: Bearer dk_live_…(elided), a headless"
+                        + " agent's API key; initialize (the SDK sends notifications/initialized"
+                        + " after the result)");
+        try (McpTestClient agent = McpTestClient.connect(server, apiKey, Optional.of(transcript))) {
             transcript.note("tools/list");
             agent.sdk().listTools();
             transcript.note("whoami");

@@ -10,7 +10,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, parallel = true)
 @WithTestResource(value = TemporalTestServerResource.class, parallel = true)
-@TestSecurity(user = McpToolsTest.OWNER)
 class ToolListSnapshotTest {
     private static final Path SNAPSHOT = Path.of("src/test/resources/mcp/tools-list.json");
 
@@ -45,10 +44,16 @@ class ToolListSnapshotTest {
     @TestHTTPResource("/")
     URI server;
 
+    @Inject ToolFixtures fixtures;
+
     @Test
     void toolListEqualsTheCommittedSnapshot() throws IOException {
         String actual;
-        try (McpTestClient mcp = McpTestClient.connect(server, null, Optional.empty())) {
+        try (McpTestClient mcp =
+                McpTestClient.connect(
+                        server,
+                        fixtures.apiKey(fixtures.user(McpToolsTest.OWNER)),
+                        Optional.empty())) {
             actual = JSON.writeValueAsString(snapshotOf(mcp.sdk().listTools().tools())) + "\n";
         }
         if (Boolean.getBoolean("mcpdeploy.snapshot.update")) {
