@@ -254,7 +254,42 @@ class McpToolsTest {
     }
 
     @Test
-    void aGithubServiceWithoutTheAppInstalledIsCreatedAndSaysWhatIsMissing() {
+    void cancelDeploymentStopsABuildInFlight() {
+        String repo = fixtures.unique("slow");
+        mcp.ok("create_repo", Map.of("name", repo));
+        String serviceId =
+                (String)
+                        nested(
+                                        mcp.ok(
+                                                "create_service",
+                                                Map.of(
+                                                        "name",
+                                                        fixtures.unique("slow").replace("-", ""),
+                                                        "repo",
+                                                        repo)),
+                                        "service")
+                                .get("id");
+        cluster.holdBuilds(repo);
+        cluster.push(repo, "main", fixtures.sha());
+        Map<String, Object> building = mcp.ok("redeploy_service", Map.of("serviceId", serviceId));
+        awaitStatus((String) building.get("id"), DeploymentStatus.BUILDING);
+
+        Map<String, Object> cancelled =
+                mcp.ok("cancel_deployment", Map.of("deploymentId", building.get("id")));
+
+        assertThat(cancelled)
+                .containsEntry("id", building.get("id"))
+                .containsEntry("status", "cancelled");
+        assertThat(mcp.ok("get_service", Map.of("serviceId", serviceId)))
+                .containsEntry("status", "cancelled")
+                .doesNotContainKey("liveDeployment");
+        assertThat(mcp.error("rollback_service", Map.of("serviceId", serviceId)))
+                .startsWith("Refused (deploymentId)")
+                .contains("nothing to roll back to");
+    }
+
+    @Test
+    void aGithubRepositoryIsTheSourceWhenGivenAsOwnerSlashName() {
         String name = fixtures.unique("gh").replace("-", "");
         String repository = "octo/" + fixtures.unique("site");
         cluster.push(repository, "main", fixtures.sha());

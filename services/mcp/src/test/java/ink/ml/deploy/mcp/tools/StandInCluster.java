@@ -29,6 +29,11 @@ final class StandInCluster {
         heads.push(repository, branch, sha);
     }
 
+    /** Builds of {@code repository} from now on run until they are cancelled. */
+    void holdBuilds(String repository) {
+        builds.hold(repository);
+    }
+
     List<DeleteWorkloadRequest> deleted() {
         return workloads.deleted();
     }
