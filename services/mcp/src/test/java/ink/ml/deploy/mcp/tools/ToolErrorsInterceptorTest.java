@@ -6,27 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
-import io.quarkiverse.mcp.server.Tool;
-import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolCallException;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ToolErrorsInterceptorTest {
     private final ToolErrorsInterceptor interceptor = new ToolErrorsInterceptor();
-
-    /** A tool as the MCP extension sees one: its name and argument names come from annotations. */
-    static final class SampleTools {
-        @Tool(name = "create_service")
-        void createService(
-                @ToolArg(name = "name") String name,
-                @ToolArg(name = "repo") String repo,
-                @ToolArg(name = "memoryMi") Integer memoryMi) {}
-    }
 
     @Test
     void aValueTypeNamingItselfIsReportedAsTheToolsNameArgument() {
@@ -85,20 +75,18 @@ class ToolErrorsInterceptorTest {
     }
 
     private static InvocationContext throwing(RuntimeException thrown) {
-        Method method;
-        try {
-            method =
-                    SampleTools.class.getDeclaredMethod(
-                            "createService", String.class, String.class, Integer.class);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
+        // A real tool: the interceptor reads its name and argument names from the annotations.
+        Method method =
+                Arrays.stream(ServiceTools.class.getDeclaredMethods())
+                        .filter(m -> m.getName().equals("createService"))
+                        .findFirst()
+                        .orElseThrow();
         return new InvocationContext() {
             private final Map<String, Object> data = new HashMap<>();
 
             @Override
             public Object getTarget() {
-                return new SampleTools();
+                return null;
             }
 
             @Override
