@@ -9,8 +9,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -97,6 +103,43 @@ class OAuthGrantsTest {
                 .isInstanceOfSatisfying(
                         OAuthException.class,
                         e -> assertThat(e.error()).isEqualTo(OAuthError.INVALID_GRANT));
+    }
+
+    @Test
+    void twoConcurrentExchangesOfOneCodeNeverBothSucceed() throws Exception {
+        Caller caller = users.newCaller();
+        String clientId = newClient();
+        String verifier = verifier();
+        String code = grants.issueCode(caller, request(clientId, verifier));
+        CodeExchange exchange = new CodeExchange(clientId, code, REDIRECT, verifier, null);
+        Callable<Object> attempt =
+                () -> {
+                    try {
+                        return grants.exchangeCode(exchange);
+                    } catch (OAuthException e) {
+                        return e.error();
+                    }
+                };
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Object> outcomes;
+        try {
+            List<Future<Object>> futures = pool.invokeAll(List.of(attempt, attempt));
+            outcomes = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                outcomes.add(future.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes).filteredOn(IssuedTokens.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(OAuthError.INVALID_GRANT::equals).hasSize(1);
+        // The loser saw a used code: the winner's tokens are revoked too (replay defence).
+        IssuedTokens won =
+                (IssuedTokens)
+                        outcomes.stream().filter(IssuedTokens.class::isInstance).findFirst().get();
+        assertThat(grants.verifyAccessToken(won.accessToken(), RESOURCE)).isEmpty();
     }
 
     @Test

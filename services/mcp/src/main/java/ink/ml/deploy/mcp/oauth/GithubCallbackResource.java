@@ -36,7 +36,7 @@ public class GithubCallbackResource {
             @QueryParam("code") String code,
             @QueryParam("state") String state,
             @QueryParam("error") String error,
-            @CookieParam("mcpdeploy_github_sign_in") String cookie) {
+            @CookieParam(GithubSignInFlow.COOKIE) String cookie) {
         if (!github.enabled()) {
             return failure(503, "GitHub sign-in is not configured on this server.");
         }

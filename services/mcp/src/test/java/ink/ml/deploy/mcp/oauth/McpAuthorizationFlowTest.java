@@ -90,6 +90,11 @@ class McpAuthorizationFlowTest {
         assertThat(back.statusCode()).isEqualTo(302);
         String session = back.cookie(SessionCookie.NAME);
         assertThat(session).startsWith(Sessions.TOKEN_PREFIX);
+        io.restassured.http.Cookie sessionCookie = back.detailedCookie(SessionCookie.NAME);
+        assertThat(sessionCookie.isHttpOnly()).isTrue();
+        assertThat(sessionCookie.isSecured()).isTrue();
+        assertThat(sessionCookie.getSameSite()).isEqualToIgnoringCase("Lax");
+        assertThat(sessionCookie.getPath()).isEqualTo("/oauth");
         assertThat(back.header("Location")).startsWith("https://mcp.test/oauth/authorize?");
 
         // Back at the authorization request: the consent page names the client and the user.

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 public class GithubSignInFlow {
     public static final String CALLBACK_PATH = "/oauth/github/callback";
 
+    /** The cookie that binds a started sign-in to the browser. */
+    public static final String COOKIE = PendingSignInCookie.NAME;
+
     /** GitHub's codes are short hex or base64url strings; anything else is not a code. */
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
