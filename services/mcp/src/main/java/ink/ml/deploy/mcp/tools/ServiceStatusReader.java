@@ -1,0 +1,145 @@
+package ink.ml.deploy.mcp.tools;
+
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.deployments.DeploymentEventView;
+import ink.ml.deploy.platform.deployments.DeploymentView;
+import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.deployments.LogLineView;
+import ink.ml.deploy.platform.pagination.PageRequest;
+import ink.ml.deploy.platform.services.ServiceView;
+import ink.ml.deploy.platform.services.Services;
+import ink.ml.deploy.platform.variables.Variables;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What get_service shows: a service, its newest and live deployments, the newest failure, and the
+ * tail of the newest deployment's steps and build output. Reads only, through libs/platform.
+ */
+@ApplicationScoped
+class ServiceStatusReader {
+    static final String NOT_DEPLOYED = "not_deployed";
+
+    /** How many recent deployments are searched for the live one and the last error. */
+    private static final int RECENT = 20;
+
+    /** Statuses of the deployment that serves traffic. */
+    private static final Set<String> LIVE =
+            Set.of(DeploymentStatus.ACTIVE.value(), DeploymentStatus.CRASHED.value());
+
+    private final Services services;
+    private final Deployments deployments;
+    private final Variables variables;
+
+    ServiceStatusReader(Services services, Deployments deployments, Variables variables) {
+        this.services = services;
+        this.deployments = deployments;
+        this.variables = variables;
+    }
+
+    ServiceStatusOutput read(
+            Caller caller, String serviceId, boolean includeEnv, int events, int logLines) {
+        ServiceView service = services.get(caller, serviceId);
+        requireTail("events", events);
+        requireTail("logLines", logLines);
+        Optional<DeploymentView> latest = deployments.latest(caller, serviceId);
+        List<DeploymentView> recent =
+                deployments.list(caller, serviceId, PageRequest.of(RECENT, null)).items();
+        Optional<DeploymentView> live =
+                recent.stream().filter(d -> LIVE.contains(d.status())).findFirst();
+        ServiceOutput output = ServiceOutput.of(service);
+        Map<String, String> env = includeEnv ? variables.reveal(caller, serviceId) : null;
+        return new ServiceStatusOutput(
+                output,
+                latest.map(DeploymentView::status).orElse(NOT_DEPLOYED),
+                output.url(),
+                live.map(DeploymentOutput::of).orElse(null),
+                latest.map(DeploymentOutput::of).orElse(null),
+                lastError(recent).orElse(null),
+                latest.map(d -> recentEvents(caller, d, events)).orElse(List.of()),
+                latest.map(d -> buildLogTail(caller, d, logLines)).orElse(List.of()),
+                env);
+    }
+
+    private static void requireTail(String field, int count) {
+        if (count < 0 || count > Deployments.MAX_READ_LIMIT) {
+            throw new InvalidValueException(
+                    field,
+                    "must be between 0 and " + Deployments.MAX_READ_LIMIT + " (got " + count + ")");
+        }
+    }
+
+    private static Optional<ServiceStatusOutput.LastError> lastError(List<DeploymentView> recent) {
+        return recent.stream()
+                .filter(d -> d.errorMessage() != null)
+                .findFirst()
+                .map(
+                        d ->
+                                new ServiceStatusOutput.LastError(
+                                        d.id(),
+                                        d.errorStep(),
+                                        d.errorMessage(),
+                                        (d.finishedAt() != null ? d.finishedAt() : d.updatedAt())
+                                                .toString()));
+    }
+
+    /** The last {@code count} events, oldest first: events are read forward, so keep a window. */
+    private List<ServiceStatusOutput.EventOutput> recentEvents(
+            Caller caller, DeploymentView deployment, int count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        Deque<DeploymentEventView> window = new ArrayDeque<>();
+        long after = 0;
+        List<DeploymentEventView> batch;
+        do {
+            batch = deployments.events(caller, deployment.id(), after, Deployments.MAX_READ_LIMIT);
+            for (DeploymentEventView event : batch) {
+                window.addLast(event);
+                if (window.size() > count) {
+                    window.removeFirst();
+                }
+                after = event.id();
+            }
+        } while (batch.size() == Deployments.MAX_READ_LIMIT);
+        return window.stream()
+                .map(
+                        e ->
+                                new ServiceStatusOutput.EventOutput(
+                                        e.step(),
+                                        e.status(),
+                                        e.message(),
+                                        e.createdAt().toString()))
+                .toList();
+    }
+
+    /** The last {@code count} build output lines, oldest first. */
+    private List<String> buildLogTail(Caller caller, DeploymentView deployment, int count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        Deque<String> window = new ArrayDeque<>();
+        int after = 0;
+        List<LogLineView> batch;
+        do {
+            batch =
+                    deployments.logLines(
+                            caller, deployment.id(), after, Deployments.MAX_READ_LIMIT);
+            for (LogLineView line : batch) {
+                window.addLast(line.line());
+                if (window.size() > count) {
+                    window.removeFirst();
+                }
+                after = line.lineNo();
+            }
+        } while (batch.size() == Deployments.MAX_READ_LIMIT);
+        return List.copyOf(window);
+    }
+}

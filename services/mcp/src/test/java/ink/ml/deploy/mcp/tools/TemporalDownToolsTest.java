@@ -1,0 +1,62 @@
+package ink.ml.deploy.mcp.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.services.Services;
+import ink.ml.deploy.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With Temporal unreachable, reads and plain changes keep working, deployment requests are tool
+ * errors that say nothing was started, and nothing is written for them.
+ */
+@QuarkusTest
+@TestProfile(TemporalDownProfile.class)
+@WithTestResource(PostgresTestResource.class)
+class TemporalDownToolsTest {
+    @TestHTTPResource("/")
+    URI server;
+
+    @Inject ToolFixtures fixtures;
+    @Inject Services services;
+    @Inject Deployments deployments;
+
+    @Test
+    void deploymentRequestsAreUnavailableAndNothingIsWritten() {
+        Caller caller = fixtures.user("toolsdown");
+        String repo = fixtures.unique("down");
+        try (McpTestClient mcp =
+                McpTestClient.connect(server, fixtures.apiKey(caller), Optional.empty())) {
+            mcp.ok("create_repo", Map.of("name", repo));
+            Map<String, Object> created =
+                    mcp.ok(
+                            "create_service",
+                            Map.of("name", fixtures.unique("down").replace("-", ""), "repo", repo));
+            String serviceId = (String) McpToolsTest.nested(created, "service").get("id");
+
+            assertThat(created).doesNotContainKey("deployment");
+            assertThat((String) created.get("next"))
+                    .contains("its first deployment could not start")
+                    .contains("nothing was started or changed")
+                    .contains("redeploy_service");
+            assertThat(mcp.error("redeploy_service", Map.of("serviceId", serviceId)))
+                    .startsWith("Unavailable: the deployment service (Temporal) cannot be reached");
+            assertThat(mcp.error("delete_service", Map.of("serviceId", serviceId)))
+                    .startsWith("Unavailable:");
+            assertThat(mcp.ok("get_service", Map.of("serviceId", serviceId)))
+                    .containsEntry("status", "not_deployed");
+            assertThat(deployments.latest(caller, serviceId)).isEmpty();
+            assertThat(services.get(caller, serviceId).id()).isEqualTo(serviceId);
+        }
+    }
+}
