@@ -41,6 +41,14 @@ public class GitHttpServlet extends HttpServlet {
             }
         } catch (GitHttpException e) {
             refuse(response, e);
+        } catch (IOException e) {
+            // Mostly a client that went away, or a protocol error JGit already reported in-band.
+            LOG.warnf("%s %s: %s", request.getMethod(), request.getRequestURI(), e.toString());
+            refuse(
+                    response,
+                    new GitHttpException(
+                            HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                            "the transfer failed: " + e.getMessage()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s %s failed", request.getMethod(), request.getRequestURI());
             refuse(

@@ -26,17 +26,14 @@ public class UploadPackHandler {
 
     void advertise(Repository repo, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        UploadPack uploadPack = uploadPack(repo, request);
         response.setContentType(GitService.UPLOAD_PACK.advertisementType());
         SmartHttp.noCache(response);
         OutputStream out = response.getOutputStream();
-        try {
+        try (UploadPack uploadPack = uploadPack(repo, request)) {
             // Writes "# service=git-upload-pack" itself in v0, and only capabilities in v2.
             uploadPack.sendAdvertisedRefs(
                     new PacketLineOutRefAdvertiser(new PacketLineOut(out)),
                     GitService.UPLOAD_PACK.serviceName());
-        } finally {
-            uploadPack.getRevWalk().close();
         }
         out.flush();
     }
