@@ -116,4 +116,23 @@ class RepoAccessTest {
                 git.run(work, "ls-remote", GitServerUrls.of(repo, TestTokens.read(repo)), "main");
         assertThat(remote.output()).startsWith(before);
     }
+
+    @Test
+    void readsTheTokenFromBasicAuthWhateverTheUserName() {
+        String header =
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString("anyone:dpg_abc.def".getBytes());
+
+        assertThat(RepoAccess.password(header)).contains("dpg_abc.def");
+        assertThat(RepoAccess.password(null)).isEmpty();
+        assertThat(RepoAccess.password("Bearer dpg_abc.def")).isEmpty();
+        assertThat(RepoAccess.password("Basic %%%")).isEmpty();
+        assertThat(
+                        RepoAccess.password(
+                                "Basic "
+                                        + java.util.Base64.getEncoder()
+                                                .encodeToString("anyone:".getBytes())))
+                .isEmpty();
+    }
 }
