@@ -12,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -52,7 +53,13 @@ class UploadPackHandlerTest {
         assertThat(git.run(work, "push", url, "main").ok()).isTrue();
 
         GitCli.Result v2 =
-                git.run(clones.resolve("api"), "-c", "protocol.version=2", "fetch", "origin");
+                git.run(
+                        clones.resolve("api"),
+                        Map.of("GIT_TRACE_PACKET", "1"),
+                        "-c",
+                        "protocol.version=2",
+                        "fetch",
+                        "origin");
         GitCli.Result v0 =
                 git.run(
                         clones.resolve("api"),
@@ -63,6 +70,7 @@ class UploadPackHandlerTest {
                         "refs/heads/main");
 
         assertThat(v2.ok()).as(v2.output()).isTrue();
+        assertThat(v2.output()).contains("< version 2").contains("> command=fetch");
         assertThat(git.head(clones.resolve("api"), "origin/main"))
                 .isEqualTo(git.head(work, "HEAD"));
         assertThat(v0.ok()).as(v0.output()).isTrue();

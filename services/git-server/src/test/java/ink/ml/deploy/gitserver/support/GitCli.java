@@ -75,6 +75,11 @@ public final class GitCli {
     }
 
     public Result run(Path dir, String... args) {
+        return run(dir, Map.of(), args);
+    }
+
+    /** {@link #run(Path, String...)} with extra environment, e.g. {@code GIT_TRACE_PACKET=1}. */
+    public Result run(Path dir, Map<String, String> extraEnv, String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(args));
@@ -88,6 +93,7 @@ public final class GitCli {
         env.put("GIT_TERMINAL_PROMPT", "0");
         env.put("GIT_ASKPASS", "");
         env.put("LC_ALL", "C");
+        env.putAll(extraEnv);
         try {
             Process process = builder.start();
             process.getOutputStream().close();
