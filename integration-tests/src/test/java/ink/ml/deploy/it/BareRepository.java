@@ -14,9 +14,10 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
 
 /**
- * A bare repository on disk at {@code {root}/{name}.git}, where the deployer's internal git-server
- * URL ({@code file://{root}}) makes it clone from, as it would from the git-server. Commits are
- * made in a working copy beside it and pushed to {@code main}, as a user's {@code git push} would.
+ * A bare repository on disk at {@code {root}/{user}/{project}/{repo}.git}, where the deployer's
+ * internal git-server URL ({@code file://{root}}) makes it clone from, as it would from the
+ * git-server. Commits are made in a working copy beside it and pushed to {@code main}, as a user's
+ * {@code git push} would.
  */
 final class BareRepository implements AutoCloseable {
     static final String BRANCH = "main";
@@ -32,9 +33,12 @@ final class BareRepository implements AutoCloseable {
         this.bare = bare;
     }
 
-    static BareRepository create(Path root, String name) {
-        Path bare = root.resolve(name + ".git");
-        Path workTree = root.resolve("work-" + name);
+    /**
+     * @param path where the git-server keeps it, {@code {user}/{project}/{repo}}
+     */
+    static BareRepository create(Path root, String path) {
+        Path bare = root.resolve(path + ".git");
+        Path workTree = root.resolve("work-" + path.replace('/', '-'));
         try {
             Git.init()
                     .setBare(true)

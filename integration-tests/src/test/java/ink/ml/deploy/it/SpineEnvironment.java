@@ -209,9 +209,10 @@ final class SpineEnvironment implements AutoCloseable {
                                 Map.of(
                                         "MCPDEPLOY_TEMPORAL_PAYLOAD_KEY_K1",
                                         payloadKey,
-                                        // Unused by file:// clones; set as in production.
-                                        "MCPDEPLOY_SOURCE_GIT_SERVER_TOKEN",
-                                        "it-read-token"),
+                                        // Signs read tokens, unused by file:// clones; set as
+                                        // in production.
+                                        "MCPDEPLOY_GIT_TOKENS_KEYS_K1",
+                                        randomKey()),
                                 logs));
         services.add(deployerProcess);
         CompletableFuture.allOf(
@@ -253,8 +254,17 @@ final class SpineEnvironment implements AutoCloseable {
         return workflows;
     }
 
-    /** A project with an internal repository (its first commit holds the app) and a service. */
-    record Fixture(ServiceRef ref, UUID serviceId, UUID repoId, BareRepository repository) {}
+    /**
+     * A project with an internal repository (its first commit holds the app) and a service.
+     *
+     * @param repoPath the repository's path on the git-server, {@code {user}/{project}/{repo}}
+     */
+    record Fixture(
+            ServiceRef ref,
+            UUID serviceId,
+            UUID repoId,
+            String repoPath,
+            BareRepository repository) {}
 
     record DeploymentRow(String id, String commit, String status, String error) {}
 
@@ -294,10 +304,11 @@ final class SpineEnvironment implements AutoCloseable {
                 ref.hostLabel(),
                 repoId,
                 BareRepository.BRANCH);
-        BareRepository repository = BareRepository.create(gitRoot, repoName);
+        String repoPath = USER + "/" + project + "/" + repoName;
+        BareRepository repository = BareRepository.create(gitRoot, repoPath);
         started.push(repository);
         repository.write("Dockerfile", dockerfile).write("busybox", busybox, true);
-        return new Fixture(ref, serviceId, repoId, repository);
+        return new Fixture(ref, serviceId, repoId, repoPath, repository);
     }
 
     /** Runs the push workflow as the git-server's post-receive hook would, to its end. */
@@ -315,7 +326,7 @@ final class SpineEnvironment implements AutoCloseable {
                 new PushEvent(
                         PushSource.GIT_SERVER.value(),
                         delivery.value(),
-                        fixture.repoId().toString(),
+                        fixture.repoPath(),
                         BareRepository.BRANCH,
                         sha));
     }

@@ -2,6 +2,8 @@ package ink.ml.deploy.worker;
 
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.projects.Projects;
+import ink.ml.deploy.platform.repos.InternalRepos;
 import ink.ml.deploy.platform.services.CreateServiceRequest;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.users.Users;
@@ -17,10 +19,15 @@ public class ProductPlaneFixtures {
     private final SecureRandom random = new SecureRandom();
     private final Users users;
     private final Services services;
+    private final Projects projects;
+    private final InternalRepos repos;
 
-    public ProductPlaneFixtures(Users users, Services services) {
+    public ProductPlaneFixtures(
+            Users users, Services services, Projects projects, InternalRepos repos) {
         this.users = users;
         this.services = services;
+        this.projects = projects;
+        this.repos = repos;
     }
 
     /** A fresh user, with their default project. */
@@ -38,6 +45,22 @@ public class ProductPlaneFixtures {
                                         .githubRepo(repository)
                                         .branch(branch)
                                         .env(env)
+                                        .build())
+                        .id());
+    }
+
+    /**
+     * A live service of the caller in their default project, building from a branch of a new
+     * internal repository named {@code repoName}.
+     */
+    public UUID internalService(Caller caller, String name, String repoName, String branch) {
+        String repoId = repos.create(caller, projects.getDefault(caller).id(), repoName).id();
+        return UUID.fromString(
+                services.create(
+                                caller,
+                                CreateServiceRequest.builder(name)
+                                        .repoId(repoId)
+                                        .branch(branch)
                                         .build())
                         .id());
     }

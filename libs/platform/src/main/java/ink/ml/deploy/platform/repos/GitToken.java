@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A push token for one internal repository: stored as a lookup prefix and a keyed hash, valid until
- * it expires or is revoked.
+ * The audit record of a push token issued for one internal repository: a lookup prefix and a keyed
+ * hash, never the token. The token itself is signed and checked by the git-server without this
+ * table; see {@link InternalRepos} for what revocation means.
  */
 @Entity
 @Table(name = "git_tokens")
@@ -24,11 +25,11 @@ public class GitToken extends PanacheEntityBase {
     @Column(name = "user_id", nullable = false)
     public String userId;
 
-    /** {@code dpg_} + 8 hex of the secret: finds the row to check. */
+    /** {@code dpg_} + the first 8 hex of the signed token's nonce: names the row of a token. */
     @Column(nullable = false)
     public String prefix;
 
-    /** HMAC-SHA256 of the whole secret under the token pepper. */
+    /** HMAC-SHA256 of the whole token under the token pepper. */
     @Column(nullable = false)
     public byte[] hash;
 

@@ -2,9 +2,15 @@ package ink.ml.deploy.platform.repos;
 
 import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
 
+import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.domain.ProjectName;
 import ink.ml.deploy.domain.RepoName;
 import ink.ml.deploy.domain.UserId;
+import ink.ml.deploy.gitauth.GitAccess;
+import ink.ml.deploy.gitauth.GitTokenClaims;
+import ink.ml.deploy.gitauth.GitTokenRefusedException;
+import ink.ml.deploy.gitauth.MintedGitToken;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;
@@ -28,11 +34,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Internal git repositories of the caller's projects, and the push tokens that let git reach one of
- * them. A token is random, stored as prefix + keyed hash, scoped to one repository and expiring.
+ * them.
+ *
+ * <p>A token is signed ({@link ink.ml.deploy.gitauth}: repository path, push access, expiry, a
+ * nonce; HMAC-SHA256 with {@code mcpdeploy.git-tokens.active-key}), so the git-server checks it
+ * without a database. Each issued token is also recorded in {@code git_tokens} (lookup prefix and
+ * keyed hash, never the token) as the audit list of what was handed out. <b>Revocation is by expiry
+ * and by key rotation</b>: {@link #revokeToken} marks the row, which the product plane's own {@link
+ * #verifyToken} honours, but the git-server keeps accepting the token until it expires; to cut
+ * every outstanding token at once, remove its signing key from the git-server's {@code
+ * mcpdeploy.git-tokens.keys}. Tokens are short-lived by default ({@link #DEFAULT_TOKEN_TTL}) for
+ * that reason.
  */
 @ApplicationScoped
 public class InternalRepos {
@@ -41,25 +56,25 @@ public class InternalRepos {
     public static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(1);
     public static final Duration MAX_TOKEN_TTL = Duration.ofDays(30);
 
-    /** {@code dpg_} + 8 hex: enough to find the row, far too little to guess a token. */
+    /** {@code dpg_} + the first 8 hex of the token's nonce: names the audit row of a token. */
     static final int LOOKUP_PREFIX_LENGTH = TOKEN_PREFIX.length() + 8;
 
-    private static final int SECRET_BYTES = 32;
-    private static final Pattern TOKEN_SHAPE = Pattern.compile("dpg_[0-9a-f]{64}");
     private static final String UNIQUE_NAME = "internal_repos_project_name";
 
     private final EntityManager entityManager;
     private final Projects projects;
     private final TokenHasher hasher;
+    private final GitTokenSigning signing;
 
-    /** Compared against when no token has the presented prefix, so a miss costs what a hit does. */
-    private final byte[] decoy;
-
-    public InternalRepos(EntityManager entityManager, Projects projects, TokenHasher hasher) {
+    public InternalRepos(
+            EntityManager entityManager,
+            Projects projects,
+            TokenHasher hasher,
+            GitTokenSigning signing) {
         this.entityManager = entityManager;
         this.projects = projects;
         this.hasher = hasher;
-        this.decoy = hasher.hash(TOKEN_PREFIX + hasher.randomHex(SECRET_BYTES));
+        this.signing = signing;
     }
 
     @Transactional
@@ -108,54 +123,61 @@ public class InternalRepos {
 
     /**
      * A push token for one of the caller's repositories, valid for {@code ttl} (default {@link
-     * #DEFAULT_TOKEN_TTL}, between {@link #MIN_TOKEN_TTL} and {@link #MAX_TOKEN_TTL}). The secret
-     * is returned once and never stored.
+     * #DEFAULT_TOKEN_TTL}, between {@link #MIN_TOKEN_TTL} and {@link #MAX_TOKEN_TTL}; the signed
+     * expiry is rounded up to the second). The token is returned once and never stored; the git
+     * remote is {@code {git-server}/{path(caller, repoId)}.git}.
      */
     @Transactional
     public IssuedGitToken issueToken(Caller caller, String repoId, Duration ttl) {
         InternalRepo repo = owned(caller, Ids.parse("repoId", repoId));
         Duration validFor = validTtl(ttl);
-        String secret;
-        String prefix;
+        String repoPath = pathOf(repo).value();
+        MintedGitToken minted;
         int attempt = 0;
         do {
             if (attempt++ == 5) {
                 throw new IllegalStateException("no free git token prefix after 5 attempts");
             }
-            secret = TOKEN_PREFIX + hasher.randomHex(SECRET_BYTES);
-            prefix = secret.substring(0, LOOKUP_PREFIX_LENGTH);
-        } while (GitToken.count("prefix", prefix) > 0);
+            minted = signing.signer().mint(repoPath, GitAccess.PUSH, validFor);
+        } while (GitToken.count("prefix", auditPrefix(minted.claims())) > 0);
 
-        Instant now = Timestamps.now();
         GitToken token = new GitToken();
         token.id = Ids.random();
         token.repoId = repo.id;
         token.userId = caller.id();
-        token.prefix = prefix;
-        token.hash = hasher.hash(secret);
-        token.createdAt = now;
-        token.expiresAt = now.plus(validFor);
+        token.prefix = auditPrefix(minted.claims());
+        token.hash = hasher.hash(minted.token());
+        token.createdAt = Timestamps.now();
+        token.expiresAt = minted.claims().expiresAt();
         token.persistAndFlush();
-        return new IssuedGitToken(token.id.toString(), secret, repo.id.toString(), token.expiresAt);
+        return new IssuedGitToken(
+                token.id.toString(), minted.token(), repo.id.toString(), token.expiresAt);
     }
 
     /**
-     * Whom a presented token lets push to {@code repoId}: empty for a malformed, unknown, expired
-     * or revoked token, and for a token of another repository. The comparison is constant-time.
+     * Whom a presented token lets push to {@code repoId}: empty for a malformed, forged, expired or
+     * revoked token, for a token of another repository and for one not issued here. The signature
+     * and the stored hash are compared in constant time.
      */
     @Transactional
     public Optional<Caller> verifyToken(String secret, UUID repoId) {
-        if (secret == null || repoId == null || !TOKEN_SHAPE.matcher(secret).matches()) {
+        if (secret == null || repoId == null) {
             return Optional.empty();
         }
-        GitToken token =
-                GitToken.find("prefix", secret.substring(0, LOOKUP_PREFIX_LENGTH)).firstResult();
-        if (token == null) {
-            hasher.matches(secret, decoy);
+        InternalRepo repo = InternalRepo.findById(repoId);
+        if (repo == null) {
             return Optional.empty();
         }
+        GitTokenClaims claims;
+        try {
+            claims = signing.verifier().verify(secret, pathOf(repo).value(), GitAccess.PUSH);
+        } catch (GitTokenRefusedException e) {
+            return Optional.empty();
+        }
+        GitToken token = GitToken.find("prefix", auditPrefix(claims)).firstResult();
         Instant now = Timestamps.now();
-        if (!hasher.matches(secret, token.hash)
+        if (token == null
+                || !hasher.matches(secret, token.hash)
                 || !token.repoId.equals(repoId)
                 || !token.isValidAt(now)) {
             return Optional.empty();
@@ -164,7 +186,20 @@ public class InternalRepos {
         return Optional.of(new Caller(UserId.of(token.userId)));
     }
 
-    /** Revokes one of the caller's tokens at once; revoking twice changes nothing. */
+    /**
+     * Where one of the caller's repositories lives on the git-server: {@code
+     * {user}/{project}/{repo}}, the path of its remote (add {@code .git}).
+     */
+    @Transactional
+    public InternalRepoPath path(Caller caller, String repoId) {
+        return pathOf(owned(caller, Ids.parse("repoId", repoId)));
+    }
+
+    /**
+     * Marks one of the caller's tokens revoked in the audit list; revoking twice changes nothing.
+     * The git-server does not read that list: the token works there until it expires (see the class
+     * comment for cutting every token at once).
+     */
     @Transactional
     public void revokeToken(Caller caller, String tokenId) {
         UUID id = Ids.parse("tokenId", tokenId);
@@ -201,6 +236,17 @@ public class InternalRepos {
             throw new NotFoundException("repo", repoId.toString());
         }
         return repo;
+    }
+
+    private InternalRepoPath pathOf(InternalRepo repo) {
+        Project project = entityManager.find(Project.class, repo.projectId);
+        return new InternalRepoPath(
+                UserId.of(project.userId), ProjectName.of(project.name), RepoName.of(repo.name));
+    }
+
+    private static String auditPrefix(GitTokenClaims claims) {
+        return TOKEN_PREFIX
+                + claims.nonce().substring(0, LOOKUP_PREFIX_LENGTH - TOKEN_PREFIX.length());
     }
 
     private static Duration validTtl(Duration ttl) {

@@ -7,6 +7,7 @@ import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.GitBranch;
 import ink.ml.deploy.domain.GitHubRepo;
+import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.ProjectName;
 import ink.ml.deploy.domain.Region;
@@ -214,7 +215,8 @@ public class Services {
      *
      * @param sourceKind {@link Service#SOURCE_GITHUB}, with {@code repository} as {@code
      *     owner/name} (matched case-insensitively, like GitHub), or {@link
-     *     Service#SOURCE_INTERNAL}, with {@code repository} the internal repository's id
+     *     Service#SOURCE_INTERNAL}, with {@code repository} the internal repository's path on the
+     *     git-server, {@code {user}/{project}/{repo}} ({@link InternalRepoPath})
      */
     @Transactional
     public List<UUID> trackingServices(String sourceKind, String repository, String branch) {
@@ -229,12 +231,19 @@ public class Services {
                                             .toString()
                                             .toLowerCase(Locale.ROOT),
                                     branchName);
-                    case Service.SOURCE_INTERNAL ->
-                            Service.list(
-                                    "internalRepoId = ?1 and branch = ?2 and deletedAt is null"
-                                            + " order by createdAt, id",
-                                    Ids.parse("repository", repository),
-                                    branchName);
+                    case Service.SOURCE_INTERNAL -> {
+                        InternalRepoPath path = InternalRepoPath.parse(repository);
+                        yield Service.list(
+                                "internalRepoId in (select r.id from InternalRepo r, Project p"
+                                        + " where p.id = r.projectId and p.userId = ?1"
+                                        + " and p.name = ?2 and r.name = ?3)"
+                                        + " and branch = ?4 and deletedAt is null"
+                                        + " order by createdAt, id",
+                                path.user().value(),
+                                path.project().value(),
+                                path.repo().value(),
+                                branchName);
+                    }
                     default ->
                             throw new InvalidValueException(
                                     "sourceKind", "must be github or internal");

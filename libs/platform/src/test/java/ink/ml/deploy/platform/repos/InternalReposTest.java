@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.gitauth.GitAccess;
+import ink.ml.deploy.gitauth.GitTokenClaims;
+import ink.ml.deploy.gitauth.GitTokenKeys;
+import ink.ml.deploy.gitauth.GitTokenSigner;
+import ink.ml.deploy.gitauth.GitTokenVerifier;
 import ink.ml.deploy.platform.TestUsers;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
@@ -16,11 +22,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -164,7 +173,7 @@ class InternalReposTest {
 
         IssuedGitToken token = repos.issueToken(caller, api.id(), null);
 
-        assertThat(token.secret()).matches("dpg_[0-9a-f]{64}");
+        assertThat(token.secret()).startsWith("dpg_");
         assertThat(token.repoId()).isEqualTo(api.id());
         assertThat(token.expiresAt())
                 .isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(1, ChronoUnit.MINUTES));
@@ -194,8 +203,10 @@ class InternalReposTest {
                                                                 1, UUID.fromString(token.id()))
                                                         .getSingleResult());
 
-        assertThat(row).contains(token.secret().substring(0, 12));
-        assertThat(row).doesNotContain(token.secret().substring(12));
+        String payload = token.secret().substring(4, token.secret().indexOf('.'));
+        String signature = token.secret().substring(token.secret().indexOf('.') + 1);
+        assertThat(row).contains("\"prefix\":\"dpg_");
+        assertThat(row).doesNotContain(payload.substring(0, 16)).doesNotContain(signature);
     }
 
     @Test
@@ -206,7 +217,11 @@ class InternalReposTest {
         String secret = repos.issueToken(caller, repo.id(), null).secret();
         char last = secret.charAt(secret.length() - 1);
 
-        assertThat(repos.verifyToken(secret.substring(0, 67) + (last == 'a' ? 'b' : 'a'), repoId))
+        assertThat(
+                        repos.verifyToken(
+                                secret.substring(0, secret.length() - 1)
+                                        + (last == 'A' ? 'B' : 'A'),
+                                repoId))
                 .isEmpty();
         assertThat(repos.verifyToken("dpg_" + "0".repeat(64), repoId)).isEmpty();
         assertThat(repos.verifyToken(null, repoId)).isEmpty();
@@ -317,6 +332,48 @@ class InternalReposTest {
         assertThat(first.items()).extracting(InternalRepoView::name).containsExactly("one", "two");
         assertThat(second.items()).extracting(InternalRepoView::name).containsExactly("three");
         assertThat(second.hasNextPage()).isFalse();
+    }
+
+    @Test
+    void anIssuedTokenIsSignedForTheRepositoryPathTheGitServerChecks() throws Exception {
+        Caller caller = users.newCaller();
+        InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
+        IssuedGitToken token = repos.issueToken(caller, repo.id(), Duration.ofMinutes(10));
+        InternalRepoPath path = repos.path(caller, repo.id());
+        GitTokenVerifier gitServer =
+                new GitTokenVerifier(
+                        GitTokenKeys.of(
+                                Map.of("test-1", "Kq3Qm5Qb7vZ2mUj0cS9m4Q2x1XW5yq1cJ8b4a0F2H6E="),
+                                Optional.empty()),
+                        Clock.systemUTC());
+
+        GitTokenClaims claims = gitServer.verify(token.secret(), path.value(), GitAccess.PUSH);
+
+        assertThat(path.value()).isEqualTo(caller.id() + "/default/api");
+        assertThat(claims.expiresAt()).isEqualTo(token.expiresAt());
+        assertThat(claims.keyId()).isEqualTo("test-1");
+    }
+
+    @Test
+    void aReadTokenOfTheSameRepoLetsNobodyPush() {
+        Caller caller = users.newCaller();
+        InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
+        repos.issueToken(caller, repo.id(), null);
+        String read =
+                new GitTokenSigner(
+                                GitTokenKeys.of(
+                                        Map.of(
+                                                "test-1",
+                                                "Kq3Qm5Qb7vZ2mUj0cS9m4Q2x1XW5yq1cJ8b4a0F2H6E="),
+                                        Optional.of("test-1")),
+                                Clock.systemUTC())
+                        .mint(
+                                repos.path(caller, repo.id()).value(),
+                                GitAccess.READ,
+                                Duration.ofMinutes(5))
+                        .token();
+
+        assertThat(repos.verifyToken(read, UUID.fromString(repo.id()))).isEmpty();
     }
 
     private String defaultProject(Caller caller) {

@@ -718,6 +718,52 @@ class ServicesTest {
                         });
     }
 
+    @Test
+    void aGitServerPushFindsTheServicesTrackingThatRepositoryPathAndBranch() {
+        Caller caller = users.newCaller();
+        Caller other = users.newCaller();
+        ProjectView project = projects.getDefault(caller);
+        ProjectView shop = projects.create(caller, "shop");
+        InternalRepo code = internalRepo(project, "code");
+        InternalRepo sameNameElsewhere = internalRepo(shop, "code");
+        InternalRepo othersCode = internalRepo(projects.getDefault(other), "code");
+        ServiceView web =
+                services.create(
+                        caller,
+                        CreateServiceRequest.builder("web").repoId(code.id.toString()).build());
+        ServiceView api =
+                services.create(
+                        caller,
+                        CreateServiceRequest.builder("api").repoId(code.id.toString()).build());
+        services.create(
+                caller,
+                CreateServiceRequest.builder("staging")
+                        .repoId(code.id.toString())
+                        .branch("staging")
+                        .build());
+        services.create(
+                caller,
+                CreateServiceRequest.builder("shopweb")
+                        .projectId(shop.id())
+                        .repoId(sameNameElsewhere.id.toString())
+                        .build());
+        services.create(
+                other,
+                CreateServiceRequest.builder("web").repoId(othersCode.id.toString()).build());
+
+        List<UUID> tracking =
+                services.trackingServices(
+                        Service.SOURCE_INTERNAL, caller.id() + "/default/code", "main");
+
+        assertThat(tracking).containsExactly(UUID.fromString(web.id()), UUID.fromString(api.id()));
+        assertThatThrownBy(
+                        () ->
+                                services.trackingServices(
+                                        Service.SOURCE_INTERNAL, code.id.toString(), "main"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("repoPath: ");
+    }
+
     private List<ServiceView> listDefault(Caller caller) {
         return services.list(caller, projects.getDefault(caller).id(), PageRequest.firstPage())
                 .items();

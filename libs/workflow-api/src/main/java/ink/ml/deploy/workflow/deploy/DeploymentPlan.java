@@ -10,7 +10,8 @@ import java.util.Map;
  * @param image the image this deployment runs: where its build pushes ({@code
  *     {registry}/dp-{user}-{project}/{service}:{sha}}), or for a rollback the reused one
  * @param sourceKind {@code github} or {@code internal}
- * @param repository {@code owner/name} on GitHub, or the internal repo's name
+ * @param repository {@code owner/name} on GitHub, or the internal repo's path on the git-server,
+ *     {@code {user}/{project}/{repo}} ({@code ink.ml.deploy.domain.InternalRepoPath})
  * @param installationId the GitHub App installation to clone with, or null
  */
 public record DeploymentPlan(

@@ -3,8 +3,10 @@ package ink.ml.deploy.worker.deploy;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.domain.ImageRef;
+import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.RegistryHost;
+import ink.ml.deploy.domain.RepoName;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
@@ -69,7 +71,7 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
                 snapshot.service().service().value(),
                 snapshot.region().id(),
                 source.kind(),
-                source.fromGithub() ? source.githubRepo() : source.internalRepoName(),
+                source.fromGithub() ? source.githubRepo() : internalRepoPath(snapshot, source),
                 source.fromGithub() ? installationOf(snapshot) : null,
                 config.branch(),
                 snapshot.commit().value(),
@@ -81,6 +83,19 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
                 env,
                 existing.map(ImageRef::reference).orElse(null),
                 image.reference());
+    }
+
+    /**
+     * What the deployer clones an internal repository by: its path on the git-server, {@code
+     * {user}/{project}/{repo}} (the read token it signs is for that path).
+     */
+    private static String internalRepoPath(
+            DeploymentSnapshot snapshot, ConfigSnapshot.Source source) {
+        return new InternalRepoPath(
+                        snapshot.service().user(),
+                        snapshot.service().project(),
+                        RepoName.of(source.internalRepoName()))
+                .value();
     }
 
     @Override

@@ -57,6 +57,18 @@ class DeploymentRecordActivitiesImplTest {
     }
 
     @Test
+    void planNamesAnInternalRepositoryByItsGitServerPath() {
+        UUID serviceId = fixtures.internalService(caller, "api", "code", "main");
+        String internal = deployments.record(caller, NewDeployment.api(serviceId, sha)).id();
+
+        DeploymentPlan plan = activities.loadPlan(new LoadPlanRequest(internal));
+
+        assertThat(plan.sourceKind()).isEqualTo("internal");
+        assertThat(plan.repository()).isEqualTo(caller.id() + "/" + plan.project() + "/code");
+        assertThat(plan.installationId()).isNull();
+    }
+
+    @Test
     void planCarriesTheSnapshotTheDecryptedVariablesAndTheImageToPush() {
         DeploymentPlan plan = activities.loadPlan(new LoadPlanRequest(deploymentId));
 

@@ -68,6 +68,22 @@ class PushActivitiesImplTest {
     }
 
     @Test
+    void findsTheServicesTrackingAnInternalRepositoryByItsGitServerPath() {
+        Caller caller = fixtures.newUser();
+        UUID web = fixtures.internalService(caller, "web", "code", "main");
+        fixtures.internalService(caller, "docs", "docs", "main");
+
+        List<String> tracking =
+                activities
+                        .findTrackingServices(
+                                new FindTrackingServicesRequest(
+                                        "git-server", caller.id() + "/default/code", "main"))
+                        .serviceIds();
+
+        assertThat(tracking).containsExactly(web.toString());
+    }
+
+    @Test
     void newerPushCancelsTheInFlightDeploymentBeforeRecordingItsOwn() {
         Caller caller = fixtures.newUser();
         String repository = fixtures.uniqueRepository();

@@ -1,5 +1,7 @@
 package ink.ml.deploy.deployer.worker.source;
 
+import ink.ml.deploy.domain.InternalRepoPath;
+import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.workflow.StepFailure;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -15,8 +17,6 @@ public final class RemoteRepositories {
 
     /** GitHub's own rule for owner/name; anything else would change the URL's meaning. */
     private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9._-]+");
-
-    private static final Pattern INTERNAL_REPO = Pattern.compile("[a-z0-9][a-z0-9._/-]*");
 
     /** GitHub's documented user name for installation tokens over HTTPS. */
     private static final String GITHUB_TOKEN_USER = "x-access-token";
@@ -85,19 +85,23 @@ public final class RemoteRepositories {
                 new UsernamePasswordCredentialsProvider(GITHUB_TOKEN_USER, token));
     }
 
+    /**
+     * @param repository its path on the git-server, {@code {user}/{project}/{repo}} ({@link
+     *     InternalRepoPath}): the URL path, and what the read token is signed for
+     */
     private RemoteRepository internal(String repository) {
-        if (repository == null
-                || !INTERNAL_REPO.matcher(repository).matches()
-                || repository.contains("..")) {
+        String path;
+        try {
+            path = InternalRepoPath.parse(repository).value();
+        } catch (InvalidValueException e) {
             throw StepFailure.of(
-                    StepFailure.CLONE_FAILED, "not an internal repository name: " + repository);
+                    StepFailure.CLONE_FAILED, "not an internal repository path: " + e.getMessage());
         }
-        String path = repository.endsWith(".git") ? repository : repository + ".git";
         return new RemoteRepository(
-                repository,
-                gitServerUrl + "/" + path,
+                path,
+                gitServerUrl + "/" + path + ".git",
                 gitServerTokens
-                        .tokenFor(repository)
+                        .tokenFor(path)
                         .map(
                                 token ->
                                         new UsernamePasswordCredentialsProvider(

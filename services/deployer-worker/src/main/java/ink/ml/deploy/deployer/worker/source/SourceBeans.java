@@ -1,5 +1,7 @@
 package ink.ml.deploy.deployer.worker.source;
 
+import ink.ml.deploy.gitauth.GitTokenKeys;
+import ink.ml.deploy.gitauth.GitTokenSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -8,6 +10,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Wires the clone side from {@link SourceConfig}; the classes themselves stay plain for tests. */
 @ApplicationScoped
@@ -28,7 +31,7 @@ public class SourceBeans {
 
     @Produces
     @Singleton
-    RemoteRepositories remoteRepositories(SourceConfig config) {
+    RemoteRepositories remoteRepositories(SourceConfig config, GitTokenConfig tokens) {
         GithubInstallationTokens githubTokens =
                 new GithubAppInstallationTokens(
                         config.github().appId(),
@@ -40,6 +43,11 @@ public class SourceBeans {
                 config.github().cloneUrl(),
                 config.gitServer().url(),
                 githubTokens,
-                new ConfiguredGitServerTokens(config.gitServer().token()));
+                new SignedGitServerTokens(
+                        new GitTokenSigner(
+                                GitTokenKeys.of(tokens.keys(), Optional.of(tokens.activeKey())),
+                                Clock.systemUTC()),
+                        // The token only has to outlive the clone it is minted for.
+                        config.cloneTimeout().plusMinutes(1)));
     }
 }

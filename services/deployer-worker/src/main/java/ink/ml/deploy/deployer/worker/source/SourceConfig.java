@@ -46,14 +46,11 @@ public interface SourceConfig {
 
     /** The platform's internal git server ({@code services/git-server}). */
     interface GitServer {
-        /** Repositories are cloned from {@code {url}/{repository}.git}. */
+        /**
+         * Repositories are cloned from {@code {url}/{user}/{project}/{repo}.git}, with a read token
+         * signed per clone ({@link GitTokenConfig}).
+         */
         @WithDefault("http://git-server.dp-system.svc.cluster.local:8086")
         String url();
-
-        /**
-         * A static read token for now (per-repository tokens are a later issue); a secret, from the
-         * environment only.
-         */
-        Optional<String> token();
     }
 }

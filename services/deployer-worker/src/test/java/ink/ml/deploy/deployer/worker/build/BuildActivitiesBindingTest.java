@@ -43,7 +43,7 @@ class BuildActivitiesBindingTest {
                                 UUID.randomUUID().toString(),
                                 "deploy-" + UUID.randomUUID(),
                                 "internal",
-                                "shop",
+                                "u1/shop/shop",
                                 null,
                                 SHA,
                                 "",

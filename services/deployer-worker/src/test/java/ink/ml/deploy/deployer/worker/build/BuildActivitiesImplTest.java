@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ink.ml.deploy.deployer.worker.source.BareRepositoryFixture;
-import ink.ml.deploy.deployer.worker.source.ConfiguredGitServerTokens;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
 import ink.ml.deploy.testing.DockerEngineProcess;
@@ -85,7 +84,7 @@ class BuildActivitiesImplTest {
                         installation -> {
                             throw new AssertionError("no GitHub here");
                         },
-                        new ConfiguredGitServerTokens(Optional.empty()));
+                        repository -> Optional.empty());
         BuildPipeline pipeline =
                 new BuildPipeline(
                         remotes,
@@ -142,7 +141,8 @@ class BuildActivitiesImplTest {
         assertThat(result).isEqualTo(new BuildResult(request.imageRef(), 8080, false));
         assertThat(registryClient().hasImage(PushTarget.parse(request.imageRef()))).isTrue();
         List<String> lines = lines();
-        assertThat(lines.get(0)).isEqualTo("==> Cloning shop at " + sha);
+        assertThat(lines.get(0))
+                .isEqualTo("==> Cloning " + BareRepositoryFixture.NAME + " at " + sha);
         assertThat(lines).contains("==> Using Dockerfile (EXPOSE 8080)");
         assertThat(lines).anyMatch(line -> line.contains("naming to " + request.imageRef()));
         assertThat(lines.get(lines.size() - 1))

@@ -3,7 +3,6 @@ package ink.ml.deploy.deployer.worker.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ink.ml.deploy.deployer.worker.source.ConfiguredGitServerTokens;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
 import ink.ml.deploy.workflow.StepFailure;
@@ -59,7 +58,7 @@ class BuildPipelineTest {
                         "https://github.invalid",
                         "http://git-server.invalid",
                         installation -> "unused",
-                        new ConfiguredGitServerTokens(Optional.empty())),
+                        repository -> Optional.empty()),
                 new RepositoryCloner(
                         checkouts, 1024 * 1024, Duration.ofSeconds(10), Clock.systemUTC()),
                 new RegistryClient(HttpClient.newHttpClient(), true),
@@ -75,7 +74,7 @@ class BuildPipelineTest {
                 "6f1c0b8e-0000-4000-8000-000000000001",
                 "deploy-6f1c0b8e-0000-4000-8000-000000000001",
                 "internal",
-                "shop",
+                "u1/shop/shop",
                 null,
                 sha,
                 "",

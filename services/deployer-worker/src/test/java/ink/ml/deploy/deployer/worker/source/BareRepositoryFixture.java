@@ -27,7 +27,9 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  * repository; cloned over {@code file://} with the real JGit transport.
  */
 public final class BareRepositoryFixture implements AutoCloseable {
-    public static final String NAME = "shop";
+    /** Its path on the git-server, {@code {user}/{project}/{repo}}. */
+    public static final String NAME = "u1/shop/shop";
+
     private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.com");
 
     private final Path directory;

@@ -21,7 +21,7 @@ class RemoteRepositoriesTest {
                         }
                         return "ghs_token" + installation;
                     },
-                    new ConfiguredGitServerTokens(Optional.of("dpg_static")));
+                    repository -> Optional.of("dpg_for_" + repository));
 
     @Test
     void githubRepositoryIsClonedWithTheInstallationToken() throws Exception {
@@ -34,10 +34,10 @@ class RemoteRepositoriesTest {
 
     @Test
     void internalRepositoryIsClonedFromTheGitServerWithItsToken() throws Exception {
-        RemoteRepository remote = remotes.resolve("internal", "shop", null);
+        RemoteRepository remote = remotes.resolve("internal", "alice/default/shop", null);
 
-        assertThat(remote.url()).isEqualTo("http://git-server:8086/shop.git");
-        assertThat(password(remote)).isEqualTo("dpg_static");
+        assertThat(remote.url()).isEqualTo("http://git-server:8086/alice/default/shop.git");
+        assertThat(password(remote)).isEqualTo("dpg_for_alice/default/shop");
     }
 
     @Test
@@ -66,6 +66,14 @@ class RemoteRepositoriesTest {
                 .isInstanceOf(ApplicationFailure.class);
         assertThatThrownBy(() -> remotes.resolve("internal", "../shop", null))
                 .isInstanceOf(ApplicationFailure.class);
+        assertThatThrownBy(() -> remotes.resolve("internal", "alice/../../shop", null))
+                .isInstanceOf(ApplicationFailure.class);
+        assertThatThrownBy(() -> remotes.resolve("internal", "shop", null))
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
+                        failure ->
+                                assertThat(failure.getOriginalMessage())
+                                        .contains("not an internal repository path"));
         assertThatThrownBy(() -> remotes.resolve("gitlab", "octo/shop", null))
                 .isInstanceOf(ApplicationFailure.class);
     }
