@@ -267,11 +267,13 @@ class DeploymentControlTest {
             assertNotStarted(() -> offline.rollback(caller, activeId));
             assertNotStarted(() -> offline.cancel(caller, queuedId));
             assertNotStarted(() -> offline.deleteService(caller, serviceId));
+            assertNotStarted(offline::ensureReachable);
         } finally {
             unreachable.shutdownNow();
         }
 
         assertThat(allDeployments(caller, serviceId)).isEqualTo(before);
+        control.ensureReachable();
         assertThat(services.get(caller, serviceId.toString()).id()).isEqualTo(serviceId.toString());
         // The ownership checks run first and need no Temporal: a stranger still hears "not found".
         assertThatThrownBy(() -> offline.deployLatest(fixtures.newUser(), serviceId))
