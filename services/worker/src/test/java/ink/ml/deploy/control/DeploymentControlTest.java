@@ -8,6 +8,7 @@ import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.ImageRef;
 import ink.ml.deploy.domain.RegistryHost;
+import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
@@ -22,10 +23,16 @@ import ink.ml.deploy.worker.ProductPlaneFixtures;
 import ink.ml.deploy.worker.deploy.DeployPlans;
 import ink.ml.deploy.worker.deploy.ScriptedBuildActivities;
 import ink.ml.deploy.worker.deploy.ScriptedWorkloadActivities;
+import ink.ml.deploy.workflow.WorkflowIds;
+import ink.ml.deploy.workflow.control.ControlAction;
+import ink.ml.deploy.workflow.control.ControlRequest;
+import ink.ml.deploy.workflow.control.DeploymentControlWorkflow;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -218,6 +225,38 @@ class DeploymentControlTest {
         assertThat(services.get(owner, serviceId.toString()).id()).isEqualTo(serviceId.toString());
 
         control.cancel(owner, deploymentId);
+    }
+
+    @Test
+    void aRefusalInsideTheWorkflowComesBackAsThePlatformsOwnError() {
+        Caller owner = fixtures.newUser();
+        UUID serviceId =
+                fixtures.githubService(owner, "web", fixtures.uniqueRepository(), "main", Map.of());
+        DeploymentView active = activeDeploymentRecordedDirectly(owner, serviceId);
+        // Straight to the workflow, past DeploymentControl's own checks: the activity acts for
+        // the stranger and must refuse exactly as the platform does.
+        DeploymentControlWorkflow workflow =
+                client.newWorkflowStub(
+                        DeploymentControlWorkflow.class,
+                        WorkflowOptions.newBuilder()
+                                .setTaskQueue(TaskQueues.DEFAULT)
+                                .setWorkflowId(WorkflowIds.control(UUID.randomUUID()))
+                                .setWorkflowExecutionTimeout(SETTLES)
+                                .build());
+        ControlRequest strangersRollback =
+                ControlRequest.forDeployment(
+                        ControlAction.ROLLBACK, fixtures.newUser().id(), active.id());
+
+        assertThatThrownBy(() -> workflow.control(strangersRollback))
+                .isInstanceOfSatisfying(
+                        WorkflowFailedException.class,
+                        failed ->
+                                assertThat(ControlFailureTranslation.translate(failed))
+                                        .isInstanceOf(NotFoundException.class)
+                                        .hasMessage("deployment " + active.id() + " not found"));
+        assertThat(allDeployments(owner, serviceId))
+                .extracting(DeploymentView::id)
+                .containsExactly(active.id());
     }
 
     @Test
