@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,10 +71,15 @@ class DeploymentControlTest {
     private final ScriptedWorkloadActivities cluster = new ScriptedWorkloadActivities();
     private WorkerFactory deployer;
 
+    /**
+     * Waits until the stand-in's pollers have stopped: a poll still open when this test ends would
+     * take a task of the next test's deployments (same queue) and lose it.
+     */
     @AfterEach
-    void stopScriptedDeployer() {
+    void stopScriptedDeployer() throws InterruptedException {
         if (deployer != null) {
-            deployer.shutdownNow();
+            deployer.shutdown();
+            deployer.awaitTermination(90, TimeUnit.SECONDS);
         }
     }
 
@@ -270,10 +276,11 @@ class DeploymentControlTest {
         awaitStatus(live, DeploymentStatus.ACTIVE);
 
         control.deleteService(caller, serviceId);
-        control.deleteService(caller, serviceId);
 
         awaitStatus(live, DeploymentStatus.REMOVED);
         assertThatThrownBy(() -> services.get(caller, serviceId.toString()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> control.deleteService(caller, serviceId))
                 .isInstanceOf(NotFoundException.class);
         assertThat(cluster.deleted())
                 .singleElement()
