@@ -171,6 +171,15 @@ public class DeploymentControl {
     }
 
     /**
+     * Throws {@link ControlPlaneUnavailableException} when Temporal cannot be reached now. For a
+     * mutation that writes something itself before it asks for a deployment (creating a service and
+     * deploying it): checking first keeps it from writing half of the work.
+     */
+    public void ensureReachable() {
+        requireReachable();
+    }
+
+    /**
      * One cheap health check before a start: a start against an unreachable server would retry for
      * up to a minute (the SDK's default for service calls) and might still land after the caller
      * was told it failed.

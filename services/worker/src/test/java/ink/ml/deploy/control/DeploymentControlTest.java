@@ -8,6 +8,7 @@ import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.ImageRef;
 import ink.ml.deploy.domain.RegistryHost;
+import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
@@ -22,10 +23,16 @@ import ink.ml.deploy.worker.ProductPlaneFixtures;
 import ink.ml.deploy.worker.deploy.DeployPlans;
 import ink.ml.deploy.worker.deploy.ScriptedBuildActivities;
 import ink.ml.deploy.worker.deploy.ScriptedWorkloadActivities;
+import ink.ml.deploy.workflow.WorkflowIds;
+import ink.ml.deploy.workflow.control.ControlAction;
+import ink.ml.deploy.workflow.control.ControlRequest;
+import ink.ml.deploy.workflow.control.DeploymentControlWorkflow;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -37,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,10 +71,15 @@ class DeploymentControlTest {
     private final ScriptedWorkloadActivities cluster = new ScriptedWorkloadActivities();
     private WorkerFactory deployer;
 
+    /**
+     * Waits until the stand-in's pollers have stopped: a poll still open when this test ends would
+     * take a task of the next test's deployments (same queue) and lose it.
+     */
     @AfterEach
-    void stopScriptedDeployer() {
+    void stopScriptedDeployer() throws InterruptedException {
         if (deployer != null) {
-            deployer.shutdownNow();
+            deployer.shutdown();
+            deployer.awaitTermination(90, TimeUnit.SECONDS);
         }
     }
 
@@ -221,6 +234,38 @@ class DeploymentControlTest {
     }
 
     @Test
+    void aRefusalInsideTheWorkflowComesBackAsThePlatformsOwnError() {
+        Caller owner = fixtures.newUser();
+        UUID serviceId =
+                fixtures.githubService(owner, "web", fixtures.uniqueRepository(), "main", Map.of());
+        DeploymentView active = activeDeploymentRecordedDirectly(owner, serviceId);
+        // Straight to the workflow, past DeploymentControl's own checks: the activity acts for
+        // the stranger and must refuse exactly as the platform does.
+        DeploymentControlWorkflow workflow =
+                client.newWorkflowStub(
+                        DeploymentControlWorkflow.class,
+                        WorkflowOptions.newBuilder()
+                                .setTaskQueue(TaskQueues.DEFAULT)
+                                .setWorkflowId(WorkflowIds.control(UUID.randomUUID()))
+                                .setWorkflowExecutionTimeout(SETTLES)
+                                .build());
+        ControlRequest strangersRollback =
+                ControlRequest.forDeployment(
+                        ControlAction.ROLLBACK, fixtures.newUser().id(), active.id());
+
+        assertThatThrownBy(() -> workflow.control(strangersRollback))
+                .isInstanceOfSatisfying(
+                        WorkflowFailedException.class,
+                        failed ->
+                                assertThat(ControlFailureTranslation.translate(failed))
+                                        .isInstanceOf(NotFoundException.class)
+                                        .hasMessage("deployment " + active.id() + " not found"));
+        assertThat(allDeployments(owner, serviceId))
+                .extracting(DeploymentView::id)
+                .containsExactly(active.id());
+    }
+
+    @Test
     void deleteServiceRemovesTheWorkloadThroughTheDeleteWorkflow() {
         startDeployer(new ScriptedBuildActivities());
         Caller caller = fixtures.newUser();
@@ -231,10 +276,11 @@ class DeploymentControlTest {
         awaitStatus(live, DeploymentStatus.ACTIVE);
 
         control.deleteService(caller, serviceId);
-        control.deleteService(caller, serviceId);
 
         awaitStatus(live, DeploymentStatus.REMOVED);
         assertThatThrownBy(() -> services.get(caller, serviceId.toString()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> control.deleteService(caller, serviceId))
                 .isInstanceOf(NotFoundException.class);
         assertThat(cluster.deleted())
                 .singleElement()
@@ -267,11 +313,13 @@ class DeploymentControlTest {
             assertNotStarted(() -> offline.rollback(caller, activeId));
             assertNotStarted(() -> offline.cancel(caller, queuedId));
             assertNotStarted(() -> offline.deleteService(caller, serviceId));
+            assertNotStarted(offline::ensureReachable);
         } finally {
             unreachable.shutdownNow();
         }
 
         assertThat(allDeployments(caller, serviceId)).isEqualTo(before);
+        control.ensureReachable();
         assertThat(services.get(caller, serviceId.toString()).id()).isEqualTo(serviceId.toString());
         // The ownership checks run first and need no Temporal: a stranger still hears "not found".
         assertThatThrownBy(() -> offline.deployLatest(fixtures.newUser(), serviceId))

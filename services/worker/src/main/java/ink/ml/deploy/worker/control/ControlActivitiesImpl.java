@@ -152,30 +152,12 @@ public class ControlActivitiesImpl implements ControlActivities {
         try {
             return work.get();
         } catch (NotFoundException e) {
-            throw ControlFailures.notFound(e.kind(), referenceOf(e));
+            throw ControlFailures.notFound(e.kind(), e.reference());
         } catch (ConflictException e) {
-            throw ControlFailures.conflict(e.field(), messageOf(e));
+            throw ControlFailures.conflict(e.field(), e.reason());
         } catch (InvalidValueException e) {
             throw ControlFailures.invalid(e.field(), e.rule());
         }
-    }
-
-    /** NotFoundException says "{kind} {reference} not found" and keeps only the kind. */
-    private static String referenceOf(NotFoundException e) {
-        String message = e.getMessage();
-        String prefix = e.kind() + " ";
-        String suffix = " not found";
-        if (message.startsWith(prefix) && message.endsWith(suffix)) {
-            return message.substring(prefix.length(), message.length() - suffix.length());
-        }
-        return message;
-    }
-
-    /** ConflictException says "{field}: {message}". */
-    private static String messageOf(ConflictException e) {
-        String prefix = e.field() + ": ";
-        String message = e.getMessage();
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static void heartbeat() {
