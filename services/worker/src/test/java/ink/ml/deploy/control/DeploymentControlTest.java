@@ -30,6 +30,8 @@ import ink.ml.deploy.workflow.control.DeploymentControlWorkflow;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -55,9 +57,18 @@ import org.junit.jupiter.api.Test;
  * deployer-eu-central-1}, through the same encrypting client.
  */
 @QuarkusTest
+@TestProfile(DeploymentControlTest.OwnTemporalServer.class)
 @WithTestResource(value = PostgresTestResource.class, parallel = true)
 @WithTestResource(value = TemporalTestServerResource.class, parallel = true)
 class DeploymentControlTest {
+    /**
+     * Its own application start, hence its own Temporal test server: the stand-in deployers this
+     * class starts and stops leave polls on {@code deployer-eu-central-1} that the test server may
+     * still hand a task to, which would swallow a build of another class that shares the server
+     * (PushActivitiesImplTest counts on nobody polling that queue).
+     */
+    public static class OwnTemporalServer implements QuarkusTestProfile {}
+
     private static final Duration SETTLES = Duration.ofSeconds(60);
 
     @Inject DeploymentControl control;

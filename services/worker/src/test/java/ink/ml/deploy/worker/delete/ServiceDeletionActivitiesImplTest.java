@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,14 @@ class ServiceDeletionActivitiesImplTest {
         deployer.start();
     }
 
+    /**
+     * Graceful, and waited for: a poll left open by {@code shutdownNow} can take a task of the next
+     * test class's deployments (same queue) and lose it in the test server.
+     */
     @AfterEach
-    void stopScriptedDeployer() {
-        deployer.shutdownNow();
+    void stopScriptedDeployer() throws InterruptedException {
+        deployer.shutdown();
+        deployer.awaitTermination(90, TimeUnit.SECONDS);
     }
 
     @Test
