@@ -1,0 +1,94 @@
+package ink.ml.deploy.graphql.api.services;
+
+import ink.ml.deploy.graphql.api.pagination.Pages;
+import ink.ml.deploy.graphql.api.projects.Project;
+import ink.ml.deploy.graphql.api.variables.VariableInputs;
+import ink.ml.deploy.graphql.auth.CurrentCaller;
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.services.CreateServiceRequest;
+import ink.ml.deploy.platform.services.Services;
+import ink.ml.deploy.platform.services.UpdateServiceRequest;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+@GraphQLApi
+public class ServicesApi {
+    private final CurrentCaller caller;
+    private final Services services;
+
+    public ServicesApi(CurrentCaller caller, Services services) {
+        this.caller = caller;
+        this.services = services;
+    }
+
+    @Query("service")
+    public @NonNull Service service(@Name("id") @NonNull @Id String id) {
+        return Service.of(services.get(caller.get(), id));
+    }
+
+    @Description("The project's live services, oldest first.")
+    public @NonNull ServiceConnection services(
+            @Source Project project,
+            @Name("first") @Description("Page size, 1 to 100 (default 20).") Integer first,
+            @Name("after") @Description("The endCursor of the previous page.") String after) {
+        Caller who = caller.get();
+        return new ServiceConnection(
+                services.list(who, project.id(), Pages.request(first, after)),
+                () -> services.count(who, project.id()));
+    }
+
+    @Mutation("createService")
+    @Description("A new service in one of your projects, with its initial variables.")
+    public @NonNull Service createService(@Name("input") @NonNull CreateServiceInput input) {
+        return Service.of(services.create(caller.get(), requestOf(input)));
+    }
+
+    @Mutation("updateService")
+    @Description("Changes the given fields; the next deployment uses them.")
+    public @NonNull Service updateService(
+            @Name("id") @NonNull @Id String id, @Name("input") @NonNull UpdateServiceInput input) {
+        UpdateServiceRequest.Builder request = UpdateServiceRequest.builder();
+        request.repoId(input.repoId)
+                .githubRepo(input.githubRepo)
+                .branch(input.branch)
+                .rootDirectory(input.rootDirectory)
+                .dockerfilePath(input.dockerfilePath)
+                .buildStrategy(input.buildStrategy)
+                .vcpu(input.vcpu);
+        if (input.port != null) {
+            request.port(input.port);
+        }
+        if (input.memoryMi != null) {
+            request.memoryMi(input.memoryMi);
+        }
+        return Service.of(services.update(caller.get(), id, request.build()));
+    }
+
+    /** The platform request for a create input; the service's first deployment is separate. */
+    static CreateServiceRequest requestOf(CreateServiceInput input) {
+        CreateServiceRequest.Builder request =
+                CreateServiceRequest.builder(input.name)
+                        .projectId(input.projectId)
+                        .repoId(input.repoId)
+                        .githubRepo(input.githubRepo)
+                        .branch(input.branch)
+                        .rootDirectory(input.rootDirectory)
+                        .dockerfilePath(input.dockerfilePath)
+                        .buildStrategy(input.buildStrategy)
+                        .vcpu(input.vcpu)
+                        .env(VariableInputs.toMap("env", input.env));
+        if (input.port != null) {
+            request.port(input.port);
+        }
+        if (input.memoryMi != null) {
+            request.memoryMi(input.memoryMi);
+        }
+        return request.build();
+    }
+}
