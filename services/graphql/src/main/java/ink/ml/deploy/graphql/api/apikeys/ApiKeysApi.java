@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 @GraphQLApi
 public class ApiKeysApi {
@@ -43,5 +44,11 @@ public class ApiKeysApi {
     @Description("Revokes a key at once; revoking it again changes nothing.")
     public @NonNull ApiKey revokeApiKey(@Name("id") @NonNull @Id String id) {
         return ApiKey.of(apiKeys.revoke(caller.get(), id));
+    }
+
+    @Name("totalCount")
+    @Description("How many there are in all pages together.")
+    public int apiKeysTotal(@Source ApiKeyConnection connection) {
+        return Math.toIntExact(connection.countAll());
     }
 }

@@ -6,14 +6,16 @@ import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.pagination.Page;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 /** A page of a service's deployments, newest first; totalCount only when selected. */
 public final class DeploymentConnection {
     private final List<DeploymentEdge> edges;
     private final PageInfo pageInfo;
-    private final LongSupplier totalCount;
+
+    /** Counts on demand; not a schema field itself. */
+    @Ignore private final LongSupplier counter;
 
     DeploymentConnection(Page<DeploymentView> page, LongSupplier totalCount) {
         this.edges =
@@ -24,7 +26,7 @@ public final class DeploymentConnection {
                         Deployment::of,
                         DeploymentEdge::new);
         this.pageInfo = Pages.info(page);
-        this.totalCount = totalCount;
+        this.counter = totalCount;
     }
 
     public @NonNull List<@NonNull DeploymentEdge> getEdges() {
@@ -35,8 +37,11 @@ public final class DeploymentConnection {
         return pageInfo;
     }
 
-    @Description("How many there are in all pages together.")
-    public long getTotalCount() {
-        return totalCount.getAsLong();
+    /**
+     * Counts all items of the list; resolved as {@code totalCount} by the feature's API class, on a
+     * worker thread and only when selected.
+     */
+    public long countAll() {
+        return counter.getAsLong();
     }
 }

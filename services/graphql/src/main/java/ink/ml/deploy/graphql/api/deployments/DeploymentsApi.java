@@ -94,4 +94,10 @@ public class DeploymentsApi {
         return BuildLogConnection.of(
                 deployments.logLines(caller.get(), deploymentId, (int) afterLine, size + 1), size);
     }
+
+    @Name("totalCount")
+    @Description("How many there are in all pages together.")
+    public int deploymentsTotal(@Source DeploymentConnection connection) {
+        return Math.toIntExact(connection.countAll());
+    }
 }

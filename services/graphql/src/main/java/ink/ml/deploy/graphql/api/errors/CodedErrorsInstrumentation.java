@@ -5,7 +5,6 @@ import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -37,14 +36,7 @@ public final class CodedErrorsInstrumentation extends SimplePerformantInstrument
     }
 
     private GraphQLError coded(GraphQLError error) {
-        ApiError api = classify(error);
-        return GraphqlErrorBuilder.newError()
-                .message(api.message())
-                .locations(error.getLocations())
-                .path(error.getPath())
-                .errorType(error.getErrorType())
-                .extensions(api.extensions())
-                .build();
+        return new CodedError(classify(error), error);
     }
 
     private ApiError classify(GraphQLError error) {

@@ -6,14 +6,16 @@ import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.projects.ProjectView;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** A page of projects; totalCount is counted only when a client selects it. */
+/** A page of projects; totalCount (counted only when selected) comes from the API class. */
 public final class ProjectConnection {
     private final List<ProjectEdge> edges;
     private final PageInfo pageInfo;
-    private final LongSupplier totalCount;
+
+    /** Counts on demand; not a schema field itself. */
+    @Ignore private final LongSupplier counter;
 
     ProjectConnection(Page<ProjectView> page, LongSupplier totalCount) {
         this.edges =
@@ -24,7 +26,7 @@ public final class ProjectConnection {
                         Project::of,
                         ProjectEdge::new);
         this.pageInfo = Pages.info(page);
-        this.totalCount = totalCount;
+        this.counter = totalCount;
     }
 
     public @NonNull List<@NonNull ProjectEdge> getEdges() {
@@ -35,8 +37,11 @@ public final class ProjectConnection {
         return pageInfo;
     }
 
-    @Description("How many there are in all pages together.")
-    public long getTotalCount() {
-        return totalCount.getAsLong();
+    /**
+     * Counts all items of the list; resolved as {@code totalCount} by the feature's API class, on a
+     * worker thread and only when selected.
+     */
+    public long countAll() {
+        return counter.getAsLong();
     }
 }

@@ -1,9 +1,11 @@
 package ink.ml.deploy.graphql.api.projects;
 
+import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.projects.Projects;
+import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 @GraphQLApi
 public class ProjectsApi {
@@ -40,7 +43,9 @@ public class ProjectsApi {
     @Mutation("createProject")
     @Description("A new, empty project; names are unique among your projects.")
     public @NonNull Project createProject(@Name("name") @NonNull String name) {
-        return Project.of(projects.create(caller.get(), name));
+        Caller who = caller.get();
+        return Project.of(
+                InputFields.renamed(Map.of("project", "name"), () -> projects.create(who, name)));
     }
 
     @Mutation("deleteProject")
@@ -48,5 +53,11 @@ public class ProjectsApi {
     public @NonNull @Id String deleteProject(@Name("id") @NonNull @Id String id) {
         projects.delete(caller.get(), id);
         return id;
+    }
+
+    @Name("totalCount")
+    @Description("How many there are in all pages together.")
+    public int projectsTotal(@Source ProjectConnection connection) {
+        return Math.toIntExact(connection.countAll());
     }
 }

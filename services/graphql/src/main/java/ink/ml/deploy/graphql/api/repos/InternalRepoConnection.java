@@ -6,14 +6,16 @@ import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.repos.InternalRepoView;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 /** A page of a project's repositories; totalCount is counted only when selected. */
 public final class InternalRepoConnection {
     private final List<InternalRepoEdge> edges;
     private final PageInfo pageInfo;
-    private final LongSupplier totalCount;
+
+    /** Counts on demand; not a schema field itself. */
+    @Ignore private final LongSupplier counter;
 
     InternalRepoConnection(Page<InternalRepoView> page, LongSupplier totalCount) {
         this.edges =
@@ -24,7 +26,7 @@ public final class InternalRepoConnection {
                         InternalRepo::of,
                         InternalRepoEdge::new);
         this.pageInfo = Pages.info(page);
-        this.totalCount = totalCount;
+        this.counter = totalCount;
     }
 
     public @NonNull List<@NonNull InternalRepoEdge> getEdges() {
@@ -35,8 +37,11 @@ public final class InternalRepoConnection {
         return pageInfo;
     }
 
-    @Description("How many there are in all pages together.")
-    public long getTotalCount() {
-        return totalCount.getAsLong();
+    /**
+     * Counts all items of the list; resolved as {@code totalCount} by the feature's API class, on a
+     * worker thread and only when selected.
+     */
+    public long countAll() {
+        return counter.getAsLong();
     }
 }

@@ -1,6 +1,7 @@
 package ink.ml.deploy.graphql.api.repos;
 
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.projects.Project;
 import ink.ml.deploy.graphql.auth.CurrentCaller;
@@ -9,6 +10,7 @@ import ink.ml.deploy.platform.repos.InternalRepos;
 import ink.ml.deploy.platform.repos.IssuedGitToken;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -58,7 +60,10 @@ public class ReposApi {
     @Description("A new repository on the platform's git server; push to it with createGitToken.")
     public @NonNull InternalRepo createInternalRepo(
             @Name("projectId") @NonNull @Id String projectId, @Name("name") @NonNull String name) {
-        return InternalRepo.of(repos.create(caller.get(), projectId, name));
+        Caller who = caller.get();
+        return InternalRepo.of(
+                InputFields.renamed(
+                        Map.of("repo", "name"), () -> repos.create(who, projectId, name)));
     }
 
     @Mutation("createGitToken")
@@ -68,8 +73,17 @@ public class ReposApi {
             @Name("ttlSeconds")
                     @Description("How long it is valid: 60 s to 30 days (default 1 hour).")
                     Integer ttlSeconds) {
-        if (ttlSeconds != null && ttlSeconds < 1) {
-            throw new InvalidValueException("ttlSeconds", "must be positive");
+        if (ttlSeconds != null
+                && (ttlSeconds < InternalRepos.MIN_TOKEN_TTL.toSeconds()
+                        || ttlSeconds > InternalRepos.MAX_TOKEN_TTL.toSeconds())) {
+            throw new InvalidValueException(
+                    "ttlSeconds",
+                    "must be between "
+                            + InternalRepos.MIN_TOKEN_TTL.toSeconds()
+                            + " (1 minute) and "
+                            + InternalRepos.MAX_TOKEN_TTL.toSeconds()
+                            + " (30 days); got "
+                            + ttlSeconds);
         }
         IssuedGitToken issued =
                 repos.issueToken(
@@ -97,5 +111,11 @@ public class ReposApi {
 
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Name("totalCount")
+    @Description("How many there are in all pages together.")
+    public int internalReposTotal(@Source InternalRepoConnection connection) {
+        return Math.toIntExact(connection.countAll());
     }
 }

@@ -4,9 +4,11 @@ import ink.ml.deploy.graphql.api.variables.VariableInput;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A new service: a name and one source (repoId or githubRepo); the rest has defaults.")
+@Input("CreateServiceInput")
 public class CreateServiceInput {
     @Id
     @Description("The project to create it in; your default project when absent.")

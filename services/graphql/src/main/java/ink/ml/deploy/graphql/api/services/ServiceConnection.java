@@ -6,14 +6,18 @@ import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.services.ServiceView;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** A page of a project's services; totalCount is counted only when a client selects it. */
+/**
+ * A page of a project's services; totalCount (counted only when selected) comes from the API class.
+ */
 public final class ServiceConnection {
     private final List<ServiceEdge> edges;
     private final PageInfo pageInfo;
-    private final LongSupplier totalCount;
+
+    /** Counts on demand; not a schema field itself. */
+    @Ignore private final LongSupplier counter;
 
     ServiceConnection(Page<ServiceView> page, LongSupplier totalCount) {
         this.edges =
@@ -24,7 +28,7 @@ public final class ServiceConnection {
                         Service::of,
                         ServiceEdge::new);
         this.pageInfo = Pages.info(page);
-        this.totalCount = totalCount;
+        this.counter = totalCount;
     }
 
     public @NonNull List<@NonNull ServiceEdge> getEdges() {
@@ -35,8 +39,11 @@ public final class ServiceConnection {
         return pageInfo;
     }
 
-    @Description("How many there are in all pages together.")
-    public long getTotalCount() {
-        return totalCount.getAsLong();
+    /**
+     * Counts all items of the list; resolved as {@code totalCount} by the feature's API class, on a
+     * worker thread and only when selected.
+     */
+    public long countAll() {
+        return counter.getAsLong();
     }
 }

@@ -1,5 +1,6 @@
 package ink.ml.deploy.graphql.api.services;
 
+import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.projects.Project;
 import ink.ml.deploy.graphql.api.variables.VariableInputs;
@@ -8,6 +9,7 @@ import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.services.CreateServiceRequest;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.services.UpdateServiceRequest;
+import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -19,6 +21,12 @@ import org.eclipse.microprofile.graphql.Source;
 
 @GraphQLApi
 public class ServicesApi {
+    /** The domain rules' field names that differ from this API's input fields. */
+    static final Map<String, String> CREATE_FIELDS =
+            Map.of("service", "name", "memory", "memoryMi");
+
+    private static final Map<String, String> UPDATE_FIELDS = Map.of("memory", "memoryMi");
+
     private final CurrentCaller caller;
     private final Services services;
 
@@ -46,7 +54,9 @@ public class ServicesApi {
     @Mutation("createService")
     @Description("A new service in one of your projects, with its initial variables.")
     public @NonNull Service createService(@Name("input") @NonNull CreateServiceInput input) {
-        return Service.of(services.create(caller.get(), requestOf(input)));
+        Caller who = caller.get();
+        return Service.of(
+                InputFields.renamed(CREATE_FIELDS, () -> services.create(who, requestOf(input))));
     }
 
     @Mutation("updateService")
@@ -67,7 +77,10 @@ public class ServicesApi {
         if (input.memoryMi != null) {
             request.memoryMi(input.memoryMi);
         }
-        return Service.of(services.update(caller.get(), id, request.build()));
+        Caller who = caller.get();
+        return Service.of(
+                InputFields.renamed(
+                        UPDATE_FIELDS, () -> services.update(who, id, request.build())));
     }
 
     /** The platform request for a create input; the service's first deployment is separate. */
@@ -90,5 +103,11 @@ public class ServicesApi {
             request.memoryMi(input.memoryMi);
         }
         return request.build();
+    }
+
+    @Name("totalCount")
+    @Description("How many there are in all pages together.")
+    public int servicesTotal(@Source ServiceConnection connection) {
+        return Math.toIntExact(connection.countAll());
     }
 }

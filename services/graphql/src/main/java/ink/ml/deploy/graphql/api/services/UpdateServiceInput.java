@@ -2,9 +2,11 @@ package ink.ml.deploy.graphql.api.services;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
 
 @Description(
         "Changes to a service: only the fields given change. Variables change with setVariables.")
+@Input("UpdateServiceInput")
 public class UpdateServiceInput {
     @Id
     @Description("Switch to an internal repository of the same project (not with githubRepo).")

@@ -1,9 +1,11 @@
 package ink.ml.deploy.graphql.api.variables;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("One environment variable to set.")
+@Input("VariableInput")
 public class VariableInput {
     @NonNull
     @Description("e.g. DATABASE_URL: letters, digits and _, not starting with a digit.")
