@@ -1,0 +1,23 @@
+package ink.ml.deploy.graphql.github;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** The GitHub webhook endpoint, {@code POST /webhooks/github}. */
+@ConfigMapping(prefix = "mcpdeploy.github.webhook")
+public interface GithubWebhookConfig {
+    /**
+     * The secret set on the GitHub App's (or repository's) webhook; only from the environment. When
+     * absent every delivery is refused with 503: without it no signature can be checked.
+     */
+    Optional<String> secret();
+
+    /**
+     * The largest body accepted (413 above). GitHub caps payloads at 25 MB, but a push listing
+     * thousands of commits is not what a deploy needs; pushes rarely pass a few hundred KB.
+     */
+    @WithDefault("5M")
+    MemorySize maxBodySize();
+}

@@ -1,0 +1,66 @@
+package ink.ml.deploy.graphql.github;
+
+import static ink.ml.deploy.graphql.github.GithubDeliveries.push;
+import static ink.ml.deploy.graphql.github.GithubDeliveries.signed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import ink.ml.deploy.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Temporal unreachable: the push is refused with 503 and the delivery is not recorded, so GitHub's
+ * redelivery (once Temporal is back) deploys instead of being taken for a duplicate.
+ */
+@QuarkusTest
+@TestProfile(GithubWebhookTemporalDownTest.TemporalDown.class)
+@WithTestResource(PostgresTestResource.class)
+class GithubWebhookTemporalDownTest {
+
+    /** Temporal's target is a local port nothing listens on. */
+    public static class TemporalDown implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.temporal.connection.target",
+                    "localhost:" + closedPort(),
+                    "quarkus.temporal.connection.rpc-retry.expiration",
+                    "1s");
+        }
+    }
+
+    @Inject GithubFixtures fixtures;
+
+    @Test
+    void refusesPushWith503AndRecordsNothing() {
+        String repository = fixtures.uniqueRepository();
+        fixtures.githubService(fixtures.newUser(), "web", repository, "main");
+        String delivery = fixtures.newDeliveryId();
+
+        signed("push", delivery, push(repository, "main", fixtures.randomSha()))
+                .statusCode(503)
+                .header("Retry-After", equalTo("30"))
+                .body("outcome", equalTo("rejected"))
+                .body("message", containsString("nothing was started"));
+
+        assertThat(fixtures.deliveryRecorded(delivery)).isFalse();
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package ink.ml.deploy.graphql.github;
+
+import static ink.ml.deploy.graphql.github.GithubDeliveries.push;
+import static ink.ml.deploy.graphql.github.GithubDeliveries.signed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import ink.ml.deploy.testing.PostgresTestResource;
+import ink.ml.deploy.testing.TemporalTestServerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.temporal.client.WorkflowClient;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With no webhook secret configured, nothing can be verified: every delivery is refused. */
+@QuarkusTest
+@TestProfile(GithubWebhookWithoutSecretTest.NoSecret.class)
+@WithTestResource(value = PostgresTestResource.class, parallel = true)
+@WithTestResource(value = TemporalTestServerResource.class, parallel = true)
+class GithubWebhookWithoutSecretTest {
+
+    /** The test configuration without {@code mcpdeploy.github.webhook.secret}. */
+    public static class NoSecret implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mcpdeploy.github.webhook.secret", "");
+        }
+    }
+
+    @Inject WorkflowClient client;
+    @Inject GithubFixtures fixtures;
+
+    @Test
+    void answers503AndStartsNothing() {
+        String repository = fixtures.uniqueRepository();
+        fixtures.githubService(fixtures.newUser(), "web", repository, "main");
+        String delivery = fixtures.newDeliveryId();
+
+        // Signed with the secret GitHub would hold: still refused, since we cannot check it.
+        signed("push", delivery, push(repository, "main", fixtures.randomSha()))
+                .statusCode(503)
+                .body("message", containsString("no webhook secret"));
+
+        assertThat(PushWorkflows.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(fixtures.deliveryRecorded(delivery)).isFalse();
+    }
+}
