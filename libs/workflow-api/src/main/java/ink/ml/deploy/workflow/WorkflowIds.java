@@ -25,4 +25,12 @@ public final class WorkflowIds {
     public static String deleteService(UUID serviceId) {
         return "delete-service-" + serviceId;
     }
+
+    /**
+     * {@code control-{requestId}}: one workflow per API request (deploy, redeploy, rollback,
+     * cancel); the id is random because two identical requests are two intentions.
+     */
+    public static String control(UUID requestId) {
+        return "control-" + requestId;
+    }
 }

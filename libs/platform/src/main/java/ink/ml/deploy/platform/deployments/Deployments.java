@@ -134,9 +134,32 @@ public class Deployments {
      */
     @Transactional
     public DeploymentView rollback(Caller caller, String deploymentId) {
-        UUID earlierId = Ids.parse("deploymentId", deploymentId);
-        Deployment earlier = ownedDeployment(caller, earlierId);
+        Deployment earlier = rollbackTargetOf(caller, Ids.parse("deploymentId", deploymentId));
         Service service = services.owned(caller, earlier.serviceId);
+        return DeploymentView.of(
+                insert(
+                        service,
+                        DeploymentTrigger.ROLLBACK,
+                        earlier.commitSha,
+                        earlier.imageRef,
+                        earlier.id,
+                        earlier.configSnapshot,
+                        openEnv(earlier)));
+    }
+
+    /**
+     * The earlier deployment a rollback would put back, checked as {@link #rollback} checks it (the
+     * caller's, of a live service, with an image) without recording anything: lets an adapter
+     * refuse a rollback before it stops the deployment in flight.
+     */
+    @Transactional
+    public DeploymentView rollbackTarget(Caller caller, String deploymentId) {
+        return DeploymentView.of(rollbackTargetOf(caller, Ids.parse("deploymentId", deploymentId)));
+    }
+
+    private Deployment rollbackTargetOf(Caller caller, UUID earlierId) {
+        Deployment earlier = ownedDeployment(caller, earlierId);
+        services.owned(caller, earlier.serviceId);
         if (earlier.imageRef == null) {
             throw new ConflictException(
                     "deploymentId",
@@ -147,21 +170,50 @@ public class Deployments {
                             + "), so there is nothing to roll back to; pick a deployment that"
                             + " was built");
         }
-        byte[] env =
-                earlier.envSnapshot == null
-                        ? null
-                        : secretBox.open(
-                                new SealedValue(earlier.envKeyId, earlier.envSnapshot),
-                                envAssociatedData(earlier.id));
+        return earlier;
+    }
+
+    /**
+     * A new deployment that builds an earlier one's commit again with that deployment's
+     * configuration and variables (a redeploy: same inputs, fresh build; the build reuses the image
+     * when the registry still has it). Refused while another deployment of the service is in
+     * flight.
+     */
+    @Transactional
+    public DeploymentView redeploy(Caller caller, String deploymentId) {
+        UUID earlierId = Ids.parse("deploymentId", deploymentId);
+        Deployment earlier = ownedDeployment(caller, earlierId);
+        Service service = services.owned(caller, earlier.serviceId);
         return DeploymentView.of(
                 insert(
                         service,
-                        DeploymentTrigger.ROLLBACK,
+                        DeploymentTrigger.API,
                         earlier.commitSha,
-                        earlier.imageRef,
-                        earlier.id,
+                        null,
+                        null,
                         earlier.configSnapshot,
-                        env));
+                        openEnv(earlier)));
+    }
+
+    /**
+     * The caller's deployment, if it can be cancelled: still queued, building or deploying. Records
+     * nothing: the cancellation itself is the deploy workflow's (it stops the running step and
+     * marks the deployment cancelled).
+     */
+    @Transactional
+    public DeploymentView cancellable(Caller caller, String deploymentId) {
+        Deployment deployment = ownedDeployment(caller, Ids.parse("deploymentId", deploymentId));
+        if (!deployment.status().isInFlight()) {
+            throw new ConflictException(
+                    "deploymentId",
+                    "deployment "
+                            + deployment.id
+                            + " is already "
+                            + deployment.status
+                            + "; only a queued, building or deploying deployment can be"
+                            + " cancelled");
+        }
+        return DeploymentView.of(deployment);
     }
 
     // ---- the workflow's side -----------------------------------------------------------------
@@ -629,6 +681,15 @@ public class Deployments {
         RegistryHost registry =
                 RegistryHost.of(stored.substring(0, stored.length() - suffix.length()));
         return ImageRef.of(registry, service, commit);
+    }
+
+    /** An earlier deployment's variables as recorded, still serialized; null when it had none. */
+    private byte[] openEnv(Deployment earlier) {
+        return earlier.envSnapshot == null
+                ? null
+                : secretBox.open(
+                        new SealedValue(earlier.envKeyId, earlier.envSnapshot),
+                        envAssociatedData(earlier.id));
     }
 
     private static String envAssociatedData(UUID deploymentId) {

@@ -17,6 +17,7 @@ import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.services.Services;
+import ink.ml.deploy.platform.services.UpdateServiceRequest;
 import ink.ml.deploy.platform.variables.Variables;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -273,6 +274,70 @@ class DeploymentsTest {
         // No build: straight from queued to deploying, then live.
         transition(id, DeploymentStatus.DEPLOYING);
         assertThat(transition(id, DeploymentStatus.ACTIVE).status()).isEqualTo("active");
+    }
+
+    @Test
+    void redeployBuildsTheEarlierCommitAgainWithItsConfigAndVariables() {
+        Caller caller = users.newCaller();
+        UUID serviceId = fixtures.newService(caller, "web");
+        DeploymentView earlier = fixtures.activeDeployment(caller, serviceId);
+        services.update(
+                caller, serviceId.toString(), UpdateServiceRequest.builder().port(9090).build());
+
+        DeploymentView again = deployments.redeploy(caller, earlier.id());
+
+        assertThat(again.status()).isEqualTo("queued");
+        assertThat(again.trigger()).isEqualTo("api");
+        assertThat(again.commitSha()).isEqualTo(earlier.commitSha());
+        assertThat(again.imageRef()).isNull();
+        assertThat(again.rollbackOf()).isNull();
+        DeploymentSnapshot before = deployments.snapshotFor(UUID.fromString(earlier.id()));
+        DeploymentSnapshot snapshot = deployments.snapshotFor(UUID.fromString(again.id()));
+        assertThat(snapshot.config()).isEqualTo(before.config());
+        assertThat(snapshot.config().port()).isEqualTo(8080);
+        assertThat(snapshot.env()).isEqualTo(before.env());
+    }
+
+    @Test
+    void anotherUserCannotRedeployADeployment() {
+        Caller owner = users.newCaller();
+        Caller stranger = users.newCaller();
+        UUID serviceId = fixtures.newService(owner, "web");
+        DeploymentView earlier = fixtures.activeDeployment(owner, serviceId);
+
+        assertThatThrownBy(() -> deployments.redeploy(stranger, earlier.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(deployments.latest(owner, serviceId.toString())).contains(earlier);
+    }
+
+    @Test
+    void onlyAnInFlightDeploymentOfTheCallerIsCancellable() {
+        Caller owner = users.newCaller();
+        UUID serviceId = fixtures.newService(owner, "web");
+        DeploymentView active = fixtures.activeDeployment(owner, serviceId);
+        DeploymentView queued =
+                deployments.record(owner, NewDeployment.api(serviceId, fixtures.randomSha()));
+
+        assertThat(deployments.cancellable(owner, queued.id())).isEqualTo(queued);
+        assertThatThrownBy(() -> deployments.cancellable(owner, active.id()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is already active");
+        assertThatThrownBy(() -> deployments.cancellable(users.newCaller(), queued.id()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void rollbackTargetIsCheckedWithoutRecordingAnything() {
+        Caller caller = users.newCaller();
+        UUID serviceId = fixtures.newService(caller, "web");
+        DeploymentView good = fixtures.activeDeployment(caller, serviceId);
+        DeploymentView failed = fixtures.failedDeployment(caller, serviceId);
+
+        assertThat(deployments.rollbackTarget(caller, good.id())).isEqualTo(good);
+        assertThatThrownBy(() -> deployments.rollbackTarget(caller, failed.id()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("never produced an image");
+        assertThat(deployments.latest(caller, serviceId.toString())).contains(failed);
     }
 
     @Test

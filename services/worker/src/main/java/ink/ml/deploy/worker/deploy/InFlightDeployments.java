@@ -51,9 +51,23 @@ public class InFlightDeployments {
             return Optional.empty();
         }
         UUID deploymentId = UUID.fromString(inFlight.get().id());
+        cancelAndAwaitDeployment(deploymentId, heartbeat);
+        return Optional.of(deploymentId);
+    }
+
+    /**
+     * Cancels one deployment and returns once it is no longer in flight; one that has already ended
+     * is left as it is.
+     *
+     * @param heartbeat called while waiting, so the calling activity keeps heartbeating
+     * @throws DeploymentStillInFlightException when it did not stop within the configured wait
+     */
+    public void cancelAndAwaitDeployment(UUID deploymentId, Runnable heartbeat) {
+        if (!deployments.statusOf(deploymentId).isInFlight()) {
+            return;
+        }
         requestCancellation(deploymentId);
         awaitStopped(deploymentId, heartbeat);
-        return Optional.of(deploymentId);
     }
 
     private void requestCancellation(UUID deploymentId) {

@@ -1,8 +1,6 @@
 package ink.ml.deploy.worker.push;
 
 import ink.ml.deploy.domain.GitSha;
-import ink.ml.deploy.domain.TaskQueues;
-import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.deployments.DeploymentTrigger;
 import ink.ml.deploy.platform.deployments.DeploymentView;
@@ -10,22 +8,16 @@ import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
 import ink.ml.deploy.platform.services.Service;
 import ink.ml.deploy.platform.services.Services;
-import ink.ml.deploy.worker.deploy.InFlightDeployments;
+import ink.ml.deploy.worker.deploy.LatestWinsStarts;
 import ink.ml.deploy.worker.deploy.RecordFailures;
 import ink.ml.deploy.workflow.PushSource;
 import ink.ml.deploy.workflow.WorkflowIds;
-import ink.ml.deploy.workflow.deploy.DeployRequest;
-import ink.ml.deploy.workflow.deploy.DeployServiceWorkflow;
 import ink.ml.deploy.workflow.push.FindTrackingServicesRequest;
 import ink.ml.deploy.workflow.push.PushActivities;
 import ink.ml.deploy.workflow.push.StartDeploymentRequest;
 import ink.ml.deploy.workflow.push.StartedDeployment;
 import ink.ml.deploy.workflow.push.TrackingServices;
 import io.temporal.activity.Activity;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -44,18 +36,12 @@ public class PushActivitiesImpl implements PushActivities {
 
     private final Services services;
     private final Deployments deployments;
-    private final InFlightDeployments inFlight;
-    private final WorkflowClient client;
+    private final LatestWinsStarts starts;
 
-    public PushActivitiesImpl(
-            Services services,
-            Deployments deployments,
-            InFlightDeployments inFlight,
-            WorkflowClient client) {
+    public PushActivitiesImpl(Services services, Deployments deployments, LatestWinsStarts starts) {
         this.services = services;
         this.deployments = deployments;
-        this.inFlight = inFlight;
-        this.client = client;
+        this.starts = starts;
     }
 
     @Override
@@ -93,7 +79,7 @@ public class PushActivitiesImpl implements PushActivities {
         DeploymentView deployment =
                 alreadyRecorded(serviceId, commit).orElseGet(() -> record(serviceId, commit));
         UUID deploymentId = UUID.fromString(deployment.id());
-        startWorkflow(deploymentId);
+        starts.startWorkflow(deploymentId);
         return new StartedDeployment(deployment.id(), WorkflowIds.deploy(deploymentId));
     }
 
@@ -105,37 +91,18 @@ public class PushActivitiesImpl implements PushActivities {
     }
 
     private DeploymentView record(UUID serviceId, GitSha commit) {
-        inFlight.cancelAndAwait(serviceId, PushActivitiesImpl::heartbeat);
-        try {
-            return deployments.recordForService(NewDeployment.gitPush(serviceId, commit));
-        } catch (NotFoundException e) {
-            throw ApplicationFailure.newNonRetryableFailure(
-                    "service " + serviceId + " was deleted", SERVICE_GONE);
-        } catch (ConflictException e) {
-            // Another deployment of the service started between the cancellation and the record
-            // (a redeploy through the API): the retry cancels that one too. Latest wins.
-            throw new IllegalStateException(
-                    "another deployment of service " + serviceId + " started meanwhile; retrying",
-                    e);
-        }
-    }
-
-    private void startWorkflow(UUID deploymentId) {
-        DeployServiceWorkflow workflow =
-                client.newWorkflowStub(
-                        DeployServiceWorkflow.class,
-                        WorkflowOptions.newBuilder()
-                                .setWorkflowId(WorkflowIds.deploy(deploymentId))
-                                .setTaskQueue(TaskQueues.DEFAULT)
-                                .setWorkflowIdReusePolicy(
-                                        WorkflowIdReusePolicy
-                                                .WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                                .build());
-        try {
-            WorkflowClient.start(workflow::deploy, new DeployRequest(deploymentId.toString()));
-        } catch (WorkflowExecutionAlreadyStarted e) {
-            // A retry of this activity: the first attempt started it.
-        }
+        return starts.record(
+                serviceId,
+                () -> {
+                    try {
+                        return deployments.recordForService(
+                                NewDeployment.gitPush(serviceId, commit));
+                    } catch (NotFoundException e) {
+                        throw ApplicationFailure.newNonRetryableFailure(
+                                "service " + serviceId + " was deleted", SERVICE_GONE);
+                    }
+                },
+                PushActivitiesImpl::heartbeat);
     }
 
     private static void heartbeat() {

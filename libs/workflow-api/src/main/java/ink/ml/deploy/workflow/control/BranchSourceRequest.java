@@ -1,0 +1,3 @@
+package ink.ml.deploy.workflow.control;
+
+public record BranchSourceRequest(String userId, String serviceId) {}

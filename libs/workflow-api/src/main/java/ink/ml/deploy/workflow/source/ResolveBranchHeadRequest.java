@@ -1,0 +1,10 @@
+package ink.ml.deploy.workflow.source;
+
+/**
+ * @param sourceKind {@code github} or {@code internal}
+ * @param repository {@code owner/name} on GitHub, or the internal repository's name
+ * @param installationId the GitHub App installation that can read it; null for internal
+ * @param branch the short branch name, e.g. {@code main}
+ */
+public record ResolveBranchHeadRequest(
+        String sourceKind, String repository, Long installationId, String branch) {}

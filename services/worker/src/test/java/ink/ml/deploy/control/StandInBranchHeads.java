@@ -1,0 +1,40 @@
+package ink.ml.deploy.control;
+
+import ink.ml.deploy.worker.WorkflowTestDoubles;
+import ink.ml.deploy.workflow.source.BranchHead;
+import ink.ml.deploy.workflow.source.ResolveBranchHeadRequest;
+import ink.ml.deploy.workflow.source.SourceActivities;
+import io.quarkiverse.temporal.TemporalActivity;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Test double of the cluster's {@code git ls-remote}, on the deployer queue: answers the heads it
+ * was told, and that a branch it was not told about does not exist, as the real one does. (The real
+ * one is tested against a real repository in the deployer-worker.)
+ */
+@TemporalActivity(workers = WorkflowTestDoubles.WORKER)
+public class StandInBranchHeads implements SourceActivities {
+    private final Map<String, String> heads = new ConcurrentHashMap<>();
+
+    /** From now on, {@code branch} of {@code repository} points at {@code sha}. */
+    public void push(String repository, String branch, String sha) {
+        heads.put(repository + "@" + branch, sha);
+    }
+
+    @Override
+    public BranchHead resolveBranchHead(ResolveBranchHeadRequest request) {
+        String sha = heads.get(request.repository() + "@" + request.branch());
+        if (sha == null) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "branch "
+                            + request.branch()
+                            + " does not exist in "
+                            + request.repository()
+                            + ": push it first, or change the branch the service tracks",
+                    BRANCH_NOT_FOUND);
+        }
+        return new BranchHead(request.branch(), sha);
+    }
+}
