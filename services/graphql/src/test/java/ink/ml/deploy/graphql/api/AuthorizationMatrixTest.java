@@ -122,6 +122,19 @@ class AuthorizationMatrixTest {
         operations.put(
                 "createGitToken",
                 "mutation { createGitToken(repoId: \"" + repo + "\") { token } }");
+        operations.put(
+                "deployService",
+                "mutation { deployService(serviceId: \"" + service + "\") { id } }");
+        operations.put(
+                "redeployDeployment",
+                "mutation { redeployDeployment(deploymentId: \"" + deployment + "\") { id } }");
+        operations.put(
+                "rollbackDeployment",
+                "mutation { rollbackDeployment(deploymentId: \"" + deployment + "\") { id } }");
+        operations.put(
+                "cancelDeployment",
+                "mutation { cancelDeployment(deploymentId: \"" + deployment + "\") { id } }");
+        operations.put("deleteService", "mutation { deleteService(id: \"" + service + "\") }");
         return operations;
     }
 

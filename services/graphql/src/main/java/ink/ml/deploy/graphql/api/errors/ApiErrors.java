@@ -1,5 +1,6 @@
 package ink.ml.deploy.graphql.api.errors;
 
+import ink.ml.deploy.control.ControlPlaneUnavailableException;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
@@ -60,6 +61,9 @@ public final class ApiErrors {
         if (t instanceof ConflictException conflict) {
             return Optional.of(
                     ApiError.ofField(ErrorCode.CONFLICT, conflict.getMessage(), conflict.field()));
+        }
+        if (t instanceof ControlPlaneUnavailableException unavailable) {
+            return Optional.of(ApiError.of(ErrorCode.UNAVAILABLE, unavailable.getMessage()));
         }
         if (t instanceof UnauthorizedException || t instanceof AuthenticationFailedException) {
             return Optional.of(

@@ -1,15 +1,22 @@
 package ink.ml.deploy.graphql.api.services;
 
+import ink.ml.deploy.control.DeploymentControl;
 import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.projects.Project;
 import ink.ml.deploy.graphql.api.variables.VariableInputs;
 import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.common.ConflictException;
+import ink.ml.deploy.platform.common.Ids;
+import ink.ml.deploy.platform.projects.Projects;
+import ink.ml.deploy.platform.repos.InternalRepos;
 import ink.ml.deploy.platform.services.CreateServiceRequest;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.services.UpdateServiceRequest;
 import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -29,10 +36,21 @@ public class ServicesApi {
 
     private final CurrentCaller caller;
     private final Services services;
+    private final DeploymentControl control;
+    private final Projects projects;
+    private final InternalRepos repos;
 
-    public ServicesApi(CurrentCaller caller, Services services) {
+    public ServicesApi(
+            CurrentCaller caller,
+            Services services,
+            DeploymentControl control,
+            Projects projects,
+            InternalRepos repos) {
         this.caller = caller;
         this.services = services;
+        this.control = control;
+        this.projects = projects;
+        this.repos = repos;
     }
 
     @Query("service")
@@ -52,11 +70,56 @@ public class ServicesApi {
     }
 
     @Mutation("createService")
-    @Description("A new service in one of your projects, with its initial variables.")
-    public @NonNull Service createService(@Name("input") @NonNull CreateServiceInput input) {
+    @Description(
+            "A new service in one of your projects, with its initial variables, and its first"
+                    + " deployment of the branch's newest commit (unless deploy is false). When the"
+                    + " deployment service is unreachable nothing is created (UNAVAILABLE).")
+    public @NonNull Service createService(
+            @Name("input") @NonNull CreateServiceInput input,
+            @Name("deploy") @DefaultValue("true") @Description("Deploy it at once (default).")
+                    boolean deploy) {
         Caller who = caller.get();
-        return Service.of(
-                InputFields.renamed(CREATE_FIELDS, () -> services.create(who, requestOf(input))));
+        if (deploy) {
+            // Someone else's project or repository is NOT_FOUND whether Temporal is up or not.
+            if (input.projectId != null) {
+                projects.get(who, input.projectId);
+            }
+            if (input.repoId != null) {
+                repos.get(who, input.repoId);
+            }
+            // Checked before anything is written: an outage must not leave behind a service that
+            // was never deployed.
+            control.ensureReachable();
+        }
+        Service created =
+                Service.of(
+                        InputFields.renamed(
+                                CREATE_FIELDS, () -> services.create(who, requestOf(input))));
+        if (deploy) {
+            try {
+                control.deployLatest(who, UUID.fromString(created.id()));
+            } catch (ConflictException refused) {
+                throw new ConflictException(
+                        refused.field(),
+                        "service "
+                                + created.name()
+                                + " was created (id "
+                                + created.id()
+                                + ") but its first deployment was refused: "
+                                + refused.getMessage()
+                                + "; fix that, then call deployService");
+            }
+        }
+        return created;
+    }
+
+    @Mutation("deleteService")
+    @Description(
+            "Deletes a service: cancels its deployment in flight, removes it from the cluster and"
+                    + " frees its name. Returns its id once the deletion has started.")
+    public @NonNull @Id String deleteService(@Name("id") @NonNull @Id String id) {
+        control.deleteService(caller.get(), Ids.parse("serviceId", id));
+        return id;
     }
 
     @Mutation("updateService")

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
+import org.jboss.logging.Logger;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,8 @@ class LatestDeploymentBatchingTest {
             "{ projects(first: 20) { edges { node { id name services(first: 50) { edges { node {"
                     + " id name latestDeployment { id serviceId status } } } } } } } }";
 
+    private static final Logger LOG = Logger.getLogger(LatestDeploymentBatchingTest.class);
+
     @Inject Accounts accounts;
     @Inject Projects projects;
     @Inject DeploymentFixtures fixtures;
@@ -43,6 +46,7 @@ class LatestDeploymentBatchingTest {
         long smallCount = statementsOf(small);
         long largeCount = statementsOf(large);
 
+        LOG.infof("the dashboard query ran %d SQL statements (2 projects, 50 services)", largeCount);
         assertThat(largeCount).isEqualTo(smallCount);
         // Sign-in, projects, per project its services (ownership, page, variable names),
         // then one query for every latest deployment.
