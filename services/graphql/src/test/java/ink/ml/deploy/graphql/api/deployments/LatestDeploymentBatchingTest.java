@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
-import org.jboss.logging.Logger;
 import org.hibernate.stat.Statistics;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +46,8 @@ class LatestDeploymentBatchingTest {
         long smallCount = statementsOf(small);
         long largeCount = statementsOf(large);
 
-        LOG.infof("the dashboard query ran %d SQL statements (2 projects, 50 services)", largeCount);
+        LOG.infof(
+                "the dashboard query ran %d SQL statements (2 projects, 50 services)", largeCount);
         assertThat(largeCount).isEqualTo(smallCount);
         // Sign-in, projects, per project its services (ownership, page, variable names),
         // then one query for every latest deployment.
