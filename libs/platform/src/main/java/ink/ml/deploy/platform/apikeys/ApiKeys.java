@@ -134,6 +134,12 @@ public class ApiKeys {
         return Page.of(rows, page, ApiKey::cursor, ApiKeyView::of);
     }
 
+    /** How many keys the caller has, revoked ones included (a connection's totalCount). */
+    @Transactional
+    public long count(Caller caller) {
+        return ApiKey.count("userId", caller.id());
+    }
+
     private ApiKey owned(Caller caller, UUID keyId) {
         ApiKey key =
                 ApiKey.find(

@@ -436,6 +436,13 @@ public class Deployments {
         return Page.of(rows, page, Deployment::cursor, DeploymentView::of);
     }
 
+    /** How many deployments the caller's live service has (a connection's totalCount). */
+    @Transactional
+    public long count(Caller caller, String serviceId) {
+        Service service = services.owned(caller, Ids.parse("serviceId", serviceId));
+        return Deployment.count("serviceId", service.id);
+    }
+
     /** The live service's newest deployment, whatever its status. */
     @Transactional
     public Optional<DeploymentView> latest(Caller caller, String serviceId) {

@@ -82,6 +82,12 @@ public class Projects {
         return Page.of(rows, page, Project::cursor, ProjectView::of);
     }
 
+    /** How many projects the caller has (a connection's totalCount). */
+    @Transactional
+    public long count(Caller caller) {
+        return Project.count("userId", caller.id());
+    }
+
     /**
      * Deletes an empty project. A project with live services is refused: their workloads must be
      * removed by the delete workflow first, or the namespace would be orphaned in the cluster.

@@ -121,6 +121,13 @@ public class InternalRepos {
         return Page.of(rows, page, r -> new Cursor(r.createdAt, r.id), InternalRepoView::of);
     }
 
+    /** How many repositories the caller's project has (a connection's totalCount). */
+    @Transactional
+    public long count(Caller caller, String projectId) {
+        Project project = projects.owned(caller, Ids.parse("projectId", projectId));
+        return InternalRepo.count("projectId", project.id);
+    }
+
     /**
      * A push token for one of the caller's repositories, valid for {@code ttl} (default {@link
      * #DEFAULT_TOKEN_TTL}, between {@link #MIN_TOKEN_TTL} and {@link #MAX_TOKEN_TTL}; the signed

@@ -290,6 +290,13 @@ public class Services {
                                 names.getOrDefault(s.id, List.of())));
     }
 
+    /** How many live services the caller's project has (a connection's totalCount). */
+    @Transactional
+    public long count(Caller caller, String projectId) {
+        Project project = projects.owned(caller, Ids.parse("projectId", projectId));
+        return Service.count("projectId = ?1 and deletedAt is null", project.id);
+    }
+
     /**
      * The caller's live service, for the other application services (variables, deployments,
      * domains). A deleted service, one of another user and one that never existed are all the same

@@ -1,0 +1,47 @@
+package ink.ml.deploy.graphql.api.deployments;
+
+import ink.ml.deploy.graphql.api.pagination.PageInfo;
+import ink.ml.deploy.graphql.api.pagination.Pages;
+import ink.ml.deploy.platform.deployments.DeploymentView;
+import ink.ml.deploy.platform.pagination.Page;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** A page of a service's deployments, newest first; totalCount only when selected. */
+public final class DeploymentConnection {
+    private final List<DeploymentEdge> edges;
+    private final PageInfo pageInfo;
+
+    /** Counts on demand; not a schema field itself. */
+    @Ignore private final LongSupplier counter;
+
+    DeploymentConnection(Page<DeploymentView> page, LongSupplier totalCount) {
+        this.edges =
+                Pages.edges(
+                        page,
+                        DeploymentView::createdAt,
+                        DeploymentView::id,
+                        Deployment::of,
+                        DeploymentEdge::new);
+        this.pageInfo = Pages.info(page);
+        this.counter = totalCount;
+    }
+
+    public @NonNull List<@NonNull DeploymentEdge> getEdges() {
+        return edges;
+    }
+
+    public @NonNull PageInfo getPageInfo() {
+        return pageInfo;
+    }
+
+    /**
+     * Counts all items of the list; resolved as {@code totalCount} by the feature's API class, on a
+     * worker thread and only when selected.
+     */
+    public long countAll() {
+        return counter.getAsLong();
+    }
+}

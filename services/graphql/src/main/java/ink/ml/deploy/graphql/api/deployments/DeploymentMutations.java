@@ -1,0 +1,60 @@
+package ink.ml.deploy.graphql.api.deployments;
+
+import ink.ml.deploy.control.DeploymentControl;
+import ink.ml.deploy.graphql.auth.CurrentCaller;
+import ink.ml.deploy.platform.common.Ids;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/**
+ * The mutations that start workflows. They go through libs/control, the same path the MCP tools
+ * take: ownership is checked first (NOT_FOUND), then Temporal does every write, and when Temporal
+ * cannot be reached they answer UNAVAILABLE with nothing written.
+ */
+@GraphQLApi
+public class DeploymentMutations {
+    private final CurrentCaller caller;
+    private final DeploymentControl control;
+
+    public DeploymentMutations(CurrentCaller caller, DeploymentControl control) {
+        this.caller = caller;
+        this.control = control;
+    }
+
+    @Mutation("deployService")
+    @Description(
+            "Deploys the newest commit of the service's branch; a deployment in flight is cancelled"
+                    + " (the latest wins).")
+    public @NonNull Deployment deployService(@Name("serviceId") @NonNull @Id String serviceId) {
+        return Deployment.of(control.deployLatest(caller.get(), Ids.parse("serviceId", serviceId)));
+    }
+
+    @Mutation("redeployDeployment")
+    @Description("Builds and deploys an earlier deployment's commit again, with its configuration.")
+    public @NonNull Deployment redeployDeployment(
+            @Name("deploymentId") @NonNull @Id String deploymentId) {
+        return Deployment.of(
+                control.redeploy(caller.get(), Ids.parse("deploymentId", deploymentId)));
+    }
+
+    @Mutation("rollbackDeployment")
+    @Description(
+            "Puts an earlier deployment's image and configuration back, without a build: a new"
+                    + " deployment with trigger ROLLBACK.")
+    public @NonNull Deployment rollbackDeployment(
+            @Name("deploymentId") @NonNull @Id String deploymentId) {
+        return Deployment.of(
+                control.rollback(caller.get(), Ids.parse("deploymentId", deploymentId)));
+    }
+
+    @Mutation("cancelDeployment")
+    @Description("Cancels a deployment in flight; answers once it has stopped.")
+    public @NonNull Deployment cancelDeployment(
+            @Name("deploymentId") @NonNull @Id String deploymentId) {
+        return Deployment.of(control.cancel(caller.get(), Ids.parse("deploymentId", deploymentId)));
+    }
+}

@@ -1,0 +1,26 @@
+package ink.ml.deploy.graphql.api.errors;
+
+/**
+ * The {@code extensions.code} of every error the API answers with. Clients branch on these, never
+ * on messages, so the set only grows.
+ */
+public enum ErrorCode {
+    /** An argument broke a rule; {@code extensions.field} names it. */
+    BAD_USER_INPUT,
+    /** No valid credential on the request. */
+    UNAUTHENTICATED,
+    /** The object does not exist or is not the caller's: the two are never told apart. */
+    NOT_FOUND,
+    /** Well-formed, but clashes with what exists (a name taken, a deployment in flight). */
+    CONFLICT,
+    /** A part the request needs (Temporal) cannot be reached; nothing was changed. */
+    UNAVAILABLE,
+    /** The document is not GraphQL. */
+    GRAPHQL_PARSE_FAILED,
+    /** The document does not fit the schema (unknown field, wrong argument type). */
+    GRAPHQL_VALIDATION_FAILED,
+    /** The query nests deeper or asks for more than one request may. */
+    QUERY_TOO_COMPLEX,
+    /** A fault on our side; the details are in the server log, never in the response. */
+    INTERNAL_SERVER_ERROR
+}

@@ -1,0 +1,31 @@
+package ink.ml.deploy.graphql.api.limits;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How much one GraphQL request may ask for. A request over a limit is refused before any resolver
+ * runs.
+ */
+@ConfigMapping(prefix = "mcpdeploy.graphql.limits")
+public interface QueryLimits {
+    /**
+     * The deepest selection, counting the operation's own fields as 1. The dashboard's deepest
+     * query ({@code projects → edges → node → services → edges → node → latestDeployment → …})
+     * needs 8.
+     */
+    @WithDefault("12")
+    int maxDepth();
+
+    /**
+     * The most work one query may ask for: every field costs 1 plus its selection, and a connection
+     * field multiplies that by the page size it asks for ({@code first}, 20 when absent), so that
+     * nested pages cannot multiply into millions of rows.
+     */
+    @WithDefault("20000")
+    int maxComplexity();
+
+    /** The largest request body on {@code /graphql}, in bytes (documents plus variables). */
+    @WithDefault("65536")
+    int maxRequestBytes();
+}

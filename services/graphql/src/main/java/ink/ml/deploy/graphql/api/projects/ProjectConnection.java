@@ -1,0 +1,47 @@
+package ink.ml.deploy.graphql.api.projects;
+
+import ink.ml.deploy.graphql.api.pagination.PageInfo;
+import ink.ml.deploy.graphql.api.pagination.Pages;
+import ink.ml.deploy.platform.pagination.Page;
+import ink.ml.deploy.platform.projects.ProjectView;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** A page of projects; totalCount (counted only when selected) comes from the API class. */
+public final class ProjectConnection {
+    private final List<ProjectEdge> edges;
+    private final PageInfo pageInfo;
+
+    /** Counts on demand; not a schema field itself. */
+    @Ignore private final LongSupplier counter;
+
+    ProjectConnection(Page<ProjectView> page, LongSupplier totalCount) {
+        this.edges =
+                Pages.edges(
+                        page,
+                        ProjectView::createdAt,
+                        ProjectView::id,
+                        Project::of,
+                        ProjectEdge::new);
+        this.pageInfo = Pages.info(page);
+        this.counter = totalCount;
+    }
+
+    public @NonNull List<@NonNull ProjectEdge> getEdges() {
+        return edges;
+    }
+
+    public @NonNull PageInfo getPageInfo() {
+        return pageInfo;
+    }
+
+    /**
+     * Counts all items of the list; resolved as {@code totalCount} by the feature's API class, on a
+     * worker thread and only when selected.
+     */
+    public long countAll() {
+        return counter.getAsLong();
+    }
+}

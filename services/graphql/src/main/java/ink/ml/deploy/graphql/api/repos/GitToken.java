@@ -1,0 +1,24 @@
+package ink.ml.deploy.graphql.api.repos;
+
+import java.time.Instant;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A push token for one repository: shown this once, valid until expiresAt.")
+public record GitToken(
+        @NonNull @Id String id,
+        @NonNull @Id String repoId,
+        @NonNull @Description("The secret, for a credential helper.") String token,
+        @NonNull @Description("The repository's URL without credentials.") String remoteUrl,
+        @NonNull
+                @Description(
+                        "The URL with the token as password: git remote add ml <this>; git push ml"
+                                + " main.")
+                String authenticatedRemoteUrl,
+        @NonNull Instant expiresAt) {
+    @Override
+    public String toString() {
+        return "GitToken[id=" + id + ", repoId=" + repoId + ", remoteUrl=" + remoteUrl + "]";
+    }
+}

@@ -1,0 +1,176 @@
+package ink.ml.deploy.graphql.api.services;
+
+import ink.ml.deploy.control.DeploymentControl;
+import ink.ml.deploy.graphql.api.errors.InputFields;
+import ink.ml.deploy.graphql.api.pagination.Pages;
+import ink.ml.deploy.graphql.api.projects.Project;
+import ink.ml.deploy.graphql.api.variables.VariableInputs;
+import ink.ml.deploy.graphql.auth.CurrentCaller;
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.common.ConflictException;
+import ink.ml.deploy.platform.common.Ids;
+import ink.ml.deploy.platform.projects.Projects;
+import ink.ml.deploy.platform.repos.InternalRepos;
+import ink.ml.deploy.platform.services.CreateServiceRequest;
+import ink.ml.deploy.platform.services.Services;
+import ink.ml.deploy.platform.services.UpdateServiceRequest;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+@GraphQLApi
+public class ServicesApi {
+    /** The domain rules' field names that differ from this API's input fields. */
+    static final Map<String, String> CREATE_FIELDS =
+            Map.of("service", "name", "memory", "memoryMi");
+
+    private static final Map<String, String> UPDATE_FIELDS = Map.of("memory", "memoryMi");
+
+    private final CurrentCaller caller;
+    private final Services services;
+    private final DeploymentControl control;
+    private final Projects projects;
+    private final InternalRepos repos;
+
+    public ServicesApi(
+            CurrentCaller caller,
+            Services services,
+            DeploymentControl control,
+            Projects projects,
+            InternalRepos repos) {
+        this.caller = caller;
+        this.services = services;
+        this.control = control;
+        this.projects = projects;
+        this.repos = repos;
+    }
+
+    @Query("service")
+    public @NonNull Service service(@Name("id") @NonNull @Id String id) {
+        return Service.of(services.get(caller.get(), id));
+    }
+
+    @Description("The project's live services, oldest first.")
+    public @NonNull ServiceConnection services(
+            @Source Project project,
+            @Name("first") @Description("Page size, 1 to 100 (default 20).") Integer first,
+            @Name("after") @Description("The endCursor of the previous page.") String after) {
+        Caller who = caller.get();
+        return new ServiceConnection(
+                services.list(who, project.id(), Pages.request(first, after)),
+                () -> services.count(who, project.id()));
+    }
+
+    @Mutation("createService")
+    @Description(
+            "A new service in one of your projects, with its initial variables, and its first"
+                    + " deployment of the branch's newest commit (unless deploy is false). When the"
+                    + " deployment service is unreachable nothing is created (UNAVAILABLE).")
+    public @NonNull Service createService(
+            @Name("input") @NonNull CreateServiceInput input,
+            @Name("deploy") @DefaultValue("true") @Description("Deploy it at once (default).")
+                    boolean deploy) {
+        Caller who = caller.get();
+        if (deploy) {
+            // Someone else's project or repository is NOT_FOUND whether Temporal is up or not.
+            if (input.projectId != null) {
+                projects.get(who, input.projectId);
+            }
+            if (input.repoId != null) {
+                repos.get(who, input.repoId);
+            }
+            // Checked before anything is written: an outage must not leave behind a service that
+            // was never deployed.
+            control.ensureReachable();
+        }
+        Service created =
+                Service.of(
+                        InputFields.renamed(
+                                CREATE_FIELDS, () -> services.create(who, requestOf(input))));
+        if (deploy) {
+            try {
+                control.deployLatest(who, UUID.fromString(created.id()));
+            } catch (ConflictException refused) {
+                throw new ConflictException(
+                        refused.field(),
+                        "service "
+                                + created.name()
+                                + " was created (id "
+                                + created.id()
+                                + ") but its first deployment was refused: "
+                                + refused.getMessage()
+                                + "; fix that, then call deployService");
+            }
+        }
+        return created;
+    }
+
+    @Mutation("deleteService")
+    @Description(
+            "Deletes a service: cancels its deployment in flight, removes it from the cluster and"
+                    + " frees its name. Returns its id once the deletion has started.")
+    public @NonNull @Id String deleteService(@Name("id") @NonNull @Id String id) {
+        control.deleteService(caller.get(), Ids.parse("serviceId", id));
+        return id;
+    }
+
+    @Mutation("updateService")
+    @Description("Changes the given fields; the next deployment uses them.")
+    public @NonNull Service updateService(
+            @Name("id") @NonNull @Id String id, @Name("input") @NonNull UpdateServiceInput input) {
+        UpdateServiceRequest.Builder request = UpdateServiceRequest.builder();
+        request.repoId(input.repoId)
+                .githubRepo(input.githubRepo)
+                .branch(input.branch)
+                .rootDirectory(input.rootDirectory)
+                .dockerfilePath(input.dockerfilePath)
+                .buildStrategy(input.buildStrategy)
+                .vcpu(input.vcpu);
+        if (input.port != null) {
+            request.port(input.port);
+        }
+        if (input.memoryMi != null) {
+            request.memoryMi(input.memoryMi);
+        }
+        Caller who = caller.get();
+        return Service.of(
+                InputFields.renamed(
+                        UPDATE_FIELDS, () -> services.update(who, id, request.build())));
+    }
+
+    /** The platform request for a create input; the service's first deployment is separate. */
+    static CreateServiceRequest requestOf(CreateServiceInput input) {
+        CreateServiceRequest.Builder request =
+                CreateServiceRequest.builder(input.name)
+                        .projectId(input.projectId)
+                        .repoId(input.repoId)
+                        .githubRepo(input.githubRepo)
+                        .branch(input.branch)
+                        .rootDirectory(input.rootDirectory)
+                        .dockerfilePath(input.dockerfilePath)
+                        .buildStrategy(input.buildStrategy)
+                        .vcpu(input.vcpu)
+                        .env(VariableInputs.toMap("env", input.env));
+        if (input.port != null) {
+            request.port(input.port);
+        }
+        if (input.memoryMi != null) {
+            request.memoryMi(input.memoryMi);
+        }
+        return request.build();
+    }
+
+    @Name("totalCount")
+    @Description("How many there are in all pages together.")
+    public int servicesTotal(@Source ServiceConnection connection) {
+        return Math.toIntExact(connection.countAll());
+    }
+}

@@ -1,0 +1,185 @@
+package ink.ml.deploy.graphql.api;
+
+import static ink.ml.deploy.graphql.api.Gql.error;
+import static ink.ml.deploy.graphql.api.Gql.ok;
+import static ink.ml.deploy.graphql.api.Gql.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ink.ml.deploy.graphql.api.Accounts.Account;
+import ink.ml.deploy.graphql.api.deployments.DeploymentFixtures;
+import ink.ml.deploy.platform.apikeys.ApiKeyView;
+import ink.ml.deploy.platform.apikeys.ApiKeys;
+import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.deployments.EventStatus;
+import ink.ml.deploy.platform.pagination.PageRequest;
+import ink.ml.deploy.platform.projects.Projects;
+import ink.ml.deploy.platform.repos.InternalRepos;
+import ink.ml.deploy.platform.services.ServiceView;
+import ink.ml.deploy.platform.services.Services;
+import ink.ml.deploy.platform.variables.Variables;
+import ink.ml.deploy.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * User B tries every query and mutation on user A's objects: each answers NOT_FOUND, exactly like
+ * an id that never existed, and A's objects are as they were.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class AuthorizationMatrixTest {
+    @Inject Accounts accounts;
+    @Inject DeploymentFixtures fixtures;
+    @Inject Projects projects;
+    @Inject Services services;
+    @Inject Variables variables;
+    @Inject Deployments deployments;
+    @Inject ApiKeys apiKeys;
+    @Inject InternalRepos repos;
+
+    Account owner;
+    Account intruder;
+    String project;
+    String service;
+    String deployment;
+    String apiKey;
+    String repo;
+    ServiceView serviceBefore;
+
+    @BeforeEach
+    void ownerHasOneOfEverything() {
+        owner = accounts.register();
+        intruder = accounts.register();
+        project = projects.create(owner.caller(), "private").id();
+        repo = repos.create(owner.caller(), project, "code").id();
+        service = fixtures.service(owner.caller(), project, "secret-app");
+        variables.set(owner.caller(), service, Map.of("PASSWORD", "hunter2"));
+        deployment = fixtures.queued(owner.caller(), service, 'c').id();
+        deployments.appendEvent(
+                UUID.fromString(deployment), DeploymentStep.BUILD, EventStatus.STARTED, "build");
+        deployments.appendLogLines(UUID.fromString(deployment), 1, List.of("step 1"));
+        apiKey = apiKeys.list(owner.caller(), PageRequest.firstPage()).items().get(0).id();
+        serviceBefore = services.get(owner.caller(), service);
+    }
+
+    /** Every operation that takes an id of the owner's, as the intruder would send it. */
+    private Map<String, String> operationsOnTheOwnersObjects() {
+        Map<String, String> operations = new LinkedHashMap<>();
+        operations.put("project", "{ project(id: \"" + project + "\") { id } }");
+        operations.put("service", "{ service(id: \"" + service + "\") { id } }");
+        operations.put(
+                "deployments", "{ deployments(serviceId: \"" + service + "\") { totalCount } }");
+        operations.put("deployment", "{ deployment(id: \"" + deployment + "\") { id } }");
+        operations.put(
+                "buildLogs",
+                "{ buildLogs(deploymentId: \"" + deployment + "\") { edges { cursor } } }");
+        operations.put(
+                "internalRepos",
+                "{ internalRepos(projectId: \"" + project + "\") { totalCount } }");
+        operations.put(
+                "revealVariables",
+                "{ revealVariables(serviceId: \"" + service + "\") { name value } }");
+        operations.put("deleteProject", "mutation { deleteProject(id: \"" + project + "\") }");
+        operations.put(
+                "createService in the owner's project",
+                "mutation { createService(input: {projectId: \""
+                        + project
+                        + "\", name: \"x\", githubRepo: \"a/b\"}) { id } }");
+        operations.put(
+                "createService from the owner's repository",
+                "mutation { createService(input: {name: \"x\", repoId: \""
+                        + repo
+                        + "\"}) { id } }");
+        operations.put(
+                "updateService",
+                "mutation { updateService(id: \""
+                        + service
+                        + "\", input: {branch: \"evil\"}) { id } }");
+        operations.put(
+                "setVariables",
+                "mutation { setVariables(serviceId: \""
+                        + service
+                        + "\", variables: [{name: \"PASSWORD\", value: \"x\"}]) { id } }");
+        operations.put(
+                "deleteVariables",
+                "mutation { deleteVariables(serviceId: \""
+                        + service
+                        + "\", names: [\"PASSWORD\"]) { id } }");
+        operations.put("revokeApiKey", "mutation { revokeApiKey(id: \"" + apiKey + "\") { id } }");
+        operations.put(
+                "createInternalRepo",
+                "mutation { createInternalRepo(projectId: \""
+                        + project
+                        + "\", name: \"mine\") { id } }");
+        operations.put(
+                "createGitToken",
+                "mutation { createGitToken(repoId: \"" + repo + "\") { token } }");
+        operations.put(
+                "deployService",
+                "mutation { deployService(serviceId: \"" + service + "\") { id } }");
+        operations.put(
+                "redeployDeployment",
+                "mutation { redeployDeployment(deploymentId: \"" + deployment + "\") { id } }");
+        operations.put(
+                "rollbackDeployment",
+                "mutation { rollbackDeployment(deploymentId: \"" + deployment + "\") { id } }");
+        operations.put(
+                "cancelDeployment",
+                "mutation { cancelDeployment(deploymentId: \"" + deployment + "\") { id } }");
+        operations.put("deleteService", "mutation { deleteService(id: \"" + service + "\") }");
+        return operations;
+    }
+
+    @Test
+    void everyOperationOnAnotherUsersObjectIsNotFound() {
+        operationsOnTheOwnersObjects()
+                .forEach(
+                        (name, operation) -> {
+                            var answer = post(intruder.bearer(), operation);
+                            assertThat(answer.getList("errors"))
+                                    .as(name + ": " + answer.prettify())
+                                    .hasSize(1);
+                            error(answer, "NOT_FOUND");
+                            assertThat(answer.prettify()).as(name).doesNotContain("hunter2");
+                        });
+    }
+
+    @Test
+    void nothingOfTheOwnersChanged() {
+        operationsOnTheOwnersObjects().values().forEach(op -> post(intruder.bearer(), op));
+
+        assertThat(projects.get(owner.caller(), project).name()).isEqualTo("private");
+        assertThat(services.get(owner.caller(), service)).isEqualTo(serviceBefore);
+        assertThat(variables.reveal(owner.caller(), service))
+                .containsExactlyEntriesOf(Map.of("PASSWORD", "hunter2"));
+        ApiKeyView key = apiKeys.list(owner.caller(), PageRequest.firstPage()).items().get(0);
+        assertThat(key.revoked()).isFalse();
+        assertThat(repos.count(owner.caller(), project)).isEqualTo(1);
+        assertThat(deployments.get(owner.caller(), deployment).status()).isEqualTo("queued");
+        // The intruder's own lists show none of it.
+        var mine =
+                ok(
+                        post(
+                                intruder.bearer(),
+                                "{ projects { totalCount edges { node { name services {"
+                                        + " totalCount } } } } apiKeys { totalCount } }"));
+        assertThat(mine.getInt("data.projects.totalCount")).isEqualTo(1);
+        assertThat(mine.getInt("data.projects.edges[0].node.services.totalCount")).isZero();
+        assertThat(mine.getInt("data.apiKeys.totalCount")).isEqualTo(1);
+    }
+
+    @Test
+    void theOwnerStillReachesEverything() {
+        operationsOnTheOwnersObjects().entrySet().stream()
+                .filter(e -> e.getValue().startsWith("{"))
+                .forEach(e -> ok(post(owner.bearer(), e.getValue())));
+    }
+}

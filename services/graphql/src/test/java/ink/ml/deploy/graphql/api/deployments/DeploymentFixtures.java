@@ -1,0 +1,60 @@
+package ink.ml.deploy.graphql.api.deployments;
+
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.GitSha;
+import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.deployments.DeploymentView;
+import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.deployments.NewDeployment;
+import ink.ml.deploy.platform.services.CreateServiceRequest;
+import ink.ml.deploy.platform.services.Services;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Services and deployment rows as the worker would leave them, for reading through the API. */
+@ApplicationScoped
+public class DeploymentFixtures {
+    private final Services services;
+    private final Deployments deployments;
+
+    public DeploymentFixtures(Services services, Deployments deployments) {
+        this.services = services;
+        this.deployments = deployments;
+    }
+
+    public String service(Caller caller, String name) {
+        return services.create(
+                        caller,
+                        CreateServiceRequest.builder(name).githubRepo("acme/" + name).build())
+                .id();
+    }
+
+    public String service(Caller caller, String projectId, String name) {
+        return services.create(
+                        caller,
+                        CreateServiceRequest.builder(name)
+                                .projectId(projectId)
+                                .githubRepo("acme/" + name)
+                                .build())
+                .id();
+    }
+
+    /** A deployment that ended as failed, so the next one may start. */
+    public DeploymentView failed(Caller caller, String serviceId, char shaDigit) {
+        DeploymentView queued = queued(caller, serviceId, shaDigit);
+        return deployments.transition(
+                UUID.fromString(queued.id()),
+                DeploymentStatus.FAILED,
+                Optional.of("build"),
+                Optional.of("exit code 1"));
+    }
+
+    public DeploymentView queued(Caller caller, String serviceId, char shaDigit) {
+        return deployments.record(
+                caller,
+                NewDeployment.api(
+                        UUID.fromString(serviceId),
+                        GitSha.of(String.valueOf(shaDigit).repeat(40))));
+    }
+}
