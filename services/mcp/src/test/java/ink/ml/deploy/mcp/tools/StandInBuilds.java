@@ -46,10 +46,16 @@ public class StandInBuilds implements BuildActivities {
                                 List.of(
                                         "#1 [internal] load build definition from Dockerfile",
                                         "#2 exporting to image done")));
-        if (held.contains(request.repository())) {
+        if (isHeld(request.repository())) {
             runUntilCancelled();
         }
         return new BuildResult(request.imageRef(), 8080, false);
+    }
+
+    /** Internal repositories reach the deployer as {@code {user}/{project}/{repo}}. */
+    private boolean isHeld(String repository) {
+        return held.stream()
+                .anyMatch(name -> repository.equals(name) || repository.endsWith("/" + name));
     }
 
     private static void runUntilCancelled() {
