@@ -25,7 +25,7 @@ public class StandInBranchHeads implements SourceActivities {
 
     @Override
     public BranchHead resolveBranchHead(ResolveBranchHeadRequest request) {
-        String sha = heads.get(request.repository() + "@" + request.branch());
+        String sha = heads.get(repositoryName(request) + "@" + request.branch());
         if (sha == null) {
             throw ApplicationFailure.newNonRetryableFailure(
                     "branch "
@@ -36,5 +36,23 @@ public class StandInBranchHeads implements SourceActivities {
                     BRANCH_NOT_FOUND);
         }
         return new BranchHead(request.branch(), sha);
+    }
+
+    /**
+     * Tests name repositories as users do; the deployer is asked for an internal one by its
+     * git-server path {@code {user}/{project}/{repo}}, which this checks, as the real git-server
+     * would refuse anything else.
+     */
+    private static String repositoryName(ResolveBranchHeadRequest request) {
+        if (!"internal".equals(request.sourceKind())) {
+            return request.repository();
+        }
+        String[] path = request.repository().split("/", -1);
+        if (path.length != 3) {
+            throw new IllegalArgumentException(
+                    "an internal repository is asked for by its {user}/{project}/{repo} path, not "
+                            + request.repository());
+        }
+        return path[2];
     }
 }

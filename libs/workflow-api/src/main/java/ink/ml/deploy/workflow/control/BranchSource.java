@@ -5,7 +5,8 @@ package ink.ml.deploy.workflow.control;
  *
  * @param region the cluster region of the service's project: its deployer queue resolves the head
  * @param sourceKind {@code github} or {@code internal}
- * @param repository {@code owner/name} on GitHub, or the internal repository's name
+ * @param repository {@code owner/name} on GitHub, or the internal repository's git-server path
+ *     {@code {user}/{project}/{repo}}
  * @param installationId the user's GitHub App installation, for GitHub; null otherwise or when the
  *     app is not installed
  */

@@ -2,7 +2,8 @@ package ink.ml.deploy.workflow.source;
 
 /**
  * @param sourceKind {@code github} or {@code internal}
- * @param repository {@code owner/name} on GitHub, or the internal repository's name
+ * @param repository {@code owner/name} on GitHub, or the internal repository's git-server path
+ *     {@code {user}/{project}/{repo}}
  * @param installationId the GitHub App installation that can read it; null for internal
  * @param branch the short branch name, e.g. {@code main}
  */

@@ -1,6 +1,7 @@
 package ink.ml.deploy.worker.control;
 
 import ink.ml.deploy.domain.GitSha;
+import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
@@ -10,6 +11,7 @@ import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
 import ink.ml.deploy.platform.github.GithubAccountView;
 import ink.ml.deploy.platform.github.GithubAccounts;
+import ink.ml.deploy.platform.projects.ProjectView;
 import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.platform.services.Service;
 import ink.ml.deploy.platform.services.ServiceView;
@@ -65,7 +67,7 @@ public class ControlActivitiesImpl implements ControlActivities {
                 () -> {
                     Caller caller = Caller.of(request.userId());
                     ServiceView service = services.get(caller, request.serviceId());
-                    String region = projects.get(caller, service.projectId()).region();
+                    ProjectView project = projects.get(caller, service.projectId());
                     boolean github = Service.SOURCE_GITHUB.equals(service.sourceKind());
                     Long installation =
                             github
@@ -74,10 +76,18 @@ public class ControlActivitiesImpl implements ControlActivities {
                                             .flatMap(GithubAccountView::installationId)
                                             .orElse(null)
                                     : null;
+                    // The deployer reads internal repositories by their git-server path, the
+                    // one its read tokens are signed for.
                     return new BranchSource(
-                            region,
+                            project.region(),
                             service.sourceKind(),
-                            github ? service.githubRepo() : service.internalRepoName(),
+                            github
+                                    ? service.githubRepo()
+                                    : InternalRepoPath.of(
+                                                    request.userId(),
+                                                    project.name(),
+                                                    service.internalRepoName())
+                                            .value(),
                             installation,
                             service.branch());
                 });
