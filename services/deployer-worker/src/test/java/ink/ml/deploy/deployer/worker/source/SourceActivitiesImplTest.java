@@ -25,7 +25,7 @@ class SourceActivitiesImplTest {
                             installation -> {
                                 throw new GithubTokenException("not in this test", true);
                             },
-                            new ConfiguredGitServerTokens(Optional.empty())));
+                            repositoryPath -> Optional.empty()));
 
     @AfterEach
     void deleteRepository() {
@@ -65,7 +65,9 @@ class SourceActivitiesImplTest {
                             assertThat(failure.isNonRetryable()).isTrue();
                             assertThat(failure.getOriginalMessage())
                                     .isEqualTo(
-                                            "branch release does not exist in shop: push it"
+                                            "branch release does not exist in "
+                                                    + BareRepositoryFixture.NAME
+                                                    + ": push it"
                                                     + " first, or change the branch the service"
                                                     + " tracks");
                         });
