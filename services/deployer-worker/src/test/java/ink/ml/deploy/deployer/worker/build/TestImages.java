@@ -36,6 +36,9 @@ final class TestImages {
         return busybox()
                 .orElseGet(
                         () -> {
+                            // Skipped, never passed, where the package is missing: these tests
+                            // need a static binary to put in a FROM scratch image (no Docker Hub
+                            // here). `.ci/run` installs busybox-static, so CI runs them all.
                             Assumptions.abort(
                                     "Debian's busybox-static is not installed ("
                                             + BUSYBOX

@@ -14,7 +14,10 @@ public final class ProjectConnection {
     private final List<ProjectEdge> edges;
     private final PageInfo pageInfo;
 
-    /** Counts on demand; not a schema field itself. */
+    /**
+     * Counts on demand for {@code totalCount}. MicroProfile GraphQL's {@code @Ignore} keeps this
+     * field out of the schema; it has nothing to do with tests.
+     */
     @Ignore private final LongSupplier counter;
 
     ProjectConnection(Page<ProjectView> page, LongSupplier totalCount) {

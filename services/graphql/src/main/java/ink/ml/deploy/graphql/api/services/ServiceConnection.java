@@ -16,7 +16,10 @@ public final class ServiceConnection {
     private final List<ServiceEdge> edges;
     private final PageInfo pageInfo;
 
-    /** Counts on demand; not a schema field itself. */
+    /**
+     * Counts on demand for {@code totalCount}. MicroProfile GraphQL's {@code @Ignore} keeps this
+     * field out of the schema; it has nothing to do with tests.
+     */
     @Ignore private final LongSupplier counter;
 
     ServiceConnection(Page<ServiceView> page, LongSupplier totalCount) {
