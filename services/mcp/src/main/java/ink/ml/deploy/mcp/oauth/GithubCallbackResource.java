@@ -1,7 +1,7 @@
 package ink.ml.deploy.mcp.oauth;
 
+import ink.ml.deploy.github.oauth.GithubSignInException;
 import ink.ml.deploy.mcp.oauth.github.FinishedSignIn;
-import ink.ml.deploy.mcp.oauth.github.GithubSignInException;
 import ink.ml.deploy.mcp.oauth.github.GithubSignInFlow;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;

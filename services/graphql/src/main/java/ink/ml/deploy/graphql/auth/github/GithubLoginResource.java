@@ -1,6 +1,9 @@
 package ink.ml.deploy.graphql.auth.github;
 
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.github.oauth.GithubOAuthWebFlow;
+import ink.ml.deploy.github.oauth.GithubSignInException;
+import ink.ml.deploy.github.oauth.GithubUser;
 import ink.ml.deploy.graphql.auth.ErrorBody;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.sessions.GithubIdentity;
@@ -46,13 +49,13 @@ public class GithubLoginResource {
 
     private final GithubOAuthConfig config;
     private final LoginAttemptCookie cookies;
-    private final GithubOAuthClient github;
+    private final GithubOAuthWebFlow github;
     private final GithubSignIn signIn;
 
     public GithubLoginResource(
             GithubOAuthConfig config,
             LoginAttemptCookie cookies,
-            GithubOAuthClient github,
+            GithubOAuthWebFlow github,
             GithubSignIn signIn) {
         this.config = config;
         this.cookies = cookies;
@@ -138,8 +141,10 @@ public class GithubLoginResource {
         if (code == null || !CODE_SHAPE.matcher(code).matches()) {
             throw GithubSignInException.rejected("code: missing or not a GitHub code");
         }
-        String token = github.exchangeCode(code, attempt.verifier());
-        GithubIdentity identity = github.user(token);
+        String token = github.exchangeCode(code, attempt.verifier(), config.callbackUrl());
+        GithubUser user = github.user(token);
+        GithubIdentity identity =
+                new GithubIdentity(user.id(), user.login(), user.name(), user.email());
         try {
             return signIn.signIn(identity, token);
         } catch (ConflictException raced) {

@@ -1,5 +1,8 @@
 package ink.ml.deploy.mcp.oauth.github;
 
+import ink.ml.deploy.github.oauth.GithubOAuthWebFlow;
+import ink.ml.deploy.github.oauth.GithubSignInException;
+import ink.ml.deploy.github.oauth.GithubUser;
 import ink.ml.deploy.mcp.oauth.OAuthUrls;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.oauth.Pkce;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,14 +39,14 @@ public class GithubSignInFlow {
 
     private final GithubSignInConfig config;
     private final PendingSignInCookie cookies;
-    private final GithubClient github;
+    private final GithubOAuthWebFlow github;
     private final GithubSignIn signIn;
     private final OAuthUrls urls;
 
     GithubSignInFlow(
             GithubSignInConfig config,
             PendingSignInCookie cookies,
-            GithubClient github,
+            GithubOAuthWebFlow github,
             GithubSignIn signIn,
             OAuthUrls urls) {
         this.config = config;
@@ -112,8 +116,10 @@ public class GithubSignInFlow {
         if (code == null || !CODE_SHAPE.matcher(code).matches()) {
             throw GithubSignInException.rejected("code: missing or not a GitHub code");
         }
-        String token = github.exchangeCode(code, pending.verifier(), callbackUrl());
-        GithubIdentity identity = github.user(token);
+        String token = github.exchangeCode(code, pending.verifier(), Optional.of(callbackUrl()));
+        GithubUser user = github.user(token);
+        GithubIdentity identity =
+                new GithubIdentity(user.id(), user.login(), user.name(), user.email());
         try {
             return new FinishedSignIn(signIn.signIn(identity, token), pending.authorizeQuery());
         } catch (ConflictException raced) {

@@ -2,6 +2,7 @@ package ink.ml.deploy.mcp.oauth.github;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ink.ml.deploy.github.oauth.GithubSignInException;
 import ink.ml.deploy.mcp.oauth.OAuthUrls;
 import ink.ml.deploy.platform.crypto.SealedValue;
 import ink.ml.deploy.platform.crypto.SecretBox;

@@ -1,9 +1,7 @@
-package ink.ml.deploy.mcp.oauth.github;
+package ink.ml.deploy.github.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ink.ml.deploy.platform.sessions.GithubIdentity;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,42 +11,47 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The GitHub calls of the OAuth web flow, as GitHub documents them: exchange the code (with the
- * PKCE verifier), then {@code GET /user} and, when the profile hides the email, {@code GET
- * /user/emails}. The token is never logged or put into an error.
+ * PKCE verifier) at the token URL, then {@code GET /user} and, when the profile hides the email,
+ * {@code GET /user/emails}. Shared by the dashboard's sign-in (graphql) and the MCP authorization
+ * server (mcp). The token is never logged or put into an error.
  */
-@ApplicationScoped
-class GithubClient {
+public final class GithubOAuthWebFlow {
     private static final String API_VERSION = "2022-11-28";
 
-    private final GithubSignInConfig config;
+    private final GithubOAuthApp app;
     private final ObjectMapper json;
     private final HttpClient http;
 
-    GithubClient(GithubSignInConfig config, ObjectMapper json) {
-        this.config = config;
+    public GithubOAuthWebFlow(GithubOAuthApp app, ObjectMapper json) {
+        this.app = app;
         this.json = json;
         this.http =
                 HttpClient.newBuilder()
-                        .connectTimeout(config.requestTimeout())
+                        .connectTimeout(app.requestTimeout())
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build();
     }
 
-    /** GitHub's access token for a callback's code. */
-    String exchangeCode(String code, String verifier, URI callbackUrl) {
+    /**
+     * GitHub's access token for a callback's code.
+     *
+     * @param redirectUri the callback URL the authorize request named, when it named one
+     */
+    public String exchangeCode(String code, String verifier, Optional<URI> redirectUri) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", config.clientId().orElseThrow());
-        form.put("client_secret", config.clientSecret().orElseThrow());
+        form.put("client_id", app.clientId());
+        form.put("client_secret", app.clientSecret());
         form.put("code", code);
         form.put("code_verifier", verifier);
-        form.put("redirect_uri", callbackUrl.toString());
+        redirectUri.ifPresent(url -> form.put("redirect_uri", url.toString()));
         HttpRequest request =
-                HttpRequest.newBuilder(config.tokenUrl())
-                        .timeout(config.requestTimeout())
+                HttpRequest.newBuilder(app.tokenUrl())
+                        .timeout(app.requestTimeout())
                         .header("Accept", "application/json")
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
@@ -58,12 +61,14 @@ class GithubClient {
         String error = body.path("error").asText("");
         if (error.equals("bad_verification_code")) {
             throw GithubSignInException.rejected(
-                    "GitHub refused the sign-in code (it expired or was already used); start"
+                    "GitHub refused the sign-in code (it expired or was already used); sign in"
                             + " again");
         }
         if (!error.isEmpty()) {
             throw GithubSignInException.unavailable(
-                    "GitHub refused the token exchange (" + error + "): sign-in is misconfigured",
+                    "GitHub refused the token exchange ("
+                            + error
+                            + "): the sign-in is misconfigured on the server",
                     null);
         }
         String token = body.path("access_token").asText("");
@@ -75,7 +80,7 @@ class GithubClient {
     }
 
     /** The signed-in GitHub user, with their primary verified email when GitHub shares it. */
-    GithubIdentity user(String token) {
+    public GithubUser user(String token) {
         JsonNode user = parse(send(api("/user", token), "GET /user"), "GET /user");
         long id = user.path("id").asLong(0);
         String login = user.path("login").asText("");
@@ -87,10 +92,10 @@ class GithubClient {
         if (email == null) {
             email = primaryVerifiedEmail(token);
         }
-        return new GithubIdentity(id, login, textOrNull(user.get("name")), email);
+        return new GithubUser(id, login, textOrNull(user.get("name")), email);
     }
 
-    /** Null when the token may not read emails or none is verified. */
+    /** Null when the token may not read emails (scope not granted) or none is verified. */
     private String primaryVerifiedEmail(String token) {
         HttpResponse<String> response = send(api("/user/emails", token), "GET /user/emails");
         if (response.statusCode() == 403 || response.statusCode() == 404) {
@@ -105,10 +110,10 @@ class GithubClient {
     }
 
     private HttpRequest api(String path, String token) {
-        String root = config.apiUrl().toString();
+        String root = app.apiUrl().toString();
         String base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         return HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(config.requestTimeout())
+                .timeout(app.requestTimeout())
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("Authorization", "Bearer " + token)
