@@ -103,6 +103,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (PlatformService service : PlatformService.values()) {
             jars.add(ServiceProcess.runnableJar(options.repositoryRoot(), service.module()));
         }
+        ports.requireFree(options.temporalAddress().isEmpty());
         Path logs = cleanDirectory(options.logDirectory());
 
         say("PostgreSQL: starting an embedded server…");
