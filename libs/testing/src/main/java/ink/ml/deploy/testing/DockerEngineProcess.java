@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,16 +50,43 @@ public final class DockerEngineProcess implements AutoCloseable {
      * @param insecureRegistries {@code host:port} of plain-HTTP registries to push to
      */
     public static DockerEngineProcess startOrSkip(String... insecureRegistries) {
-        Assumptions.assumeTrue(
-                Files.isExecutable(DOCKERD) && Files.isExecutable(CLIENT),
-                "Debian's docker.io is not installed ("
-                        + DOCKERD
-                        + ", "
-                        + CLIENT
-                        + "): .ci/run installs it");
-        Assumptions.assumeTrue(
-                "root".equals(System.getProperty("user.name")),
-                "dockerd needs root; these tests run as " + System.getProperty("user.name"));
+        Optional<String> unavailable = unavailableReason();
+        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
+        return start(insecureRegistries);
+    }
+
+    /**
+     * Why a private engine cannot run here (Debian's docker.io missing, or not root), or empty when
+     * it can.
+     */
+    public static Optional<String> unavailableReason() {
+        if (!Files.isExecutable(DOCKERD) || !Files.isExecutable(CLIENT)) {
+            return Optional.of(
+                    "Debian's docker.io is not installed ("
+                            + DOCKERD
+                            + ", "
+                            + CLIENT
+                            + "): .ci/run installs it");
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return Optional.of(
+                    "dockerd needs root; this runs as " + System.getProperty("user.name"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Starts the engine; fails when it cannot run here ({@link #unavailableReason()}) or does not
+     * answer.
+     *
+     * @param insecureRegistries {@code host:port} of plain-HTTP registries to push to
+     */
+    public static DockerEngineProcess start(String... insecureRegistries) {
+        unavailableReason()
+                .ifPresent(
+                        reason -> {
+                            throw new IllegalStateException(reason);
+                        });
         Path directory;
         try {
             // Short path: the API socket's path must fit in 108 bytes.
@@ -87,6 +116,11 @@ public final class DockerEngineProcess implements AutoCloseable {
     /** {@code unix://…/docker.sock}: the value for {@code docker -H} and {@code DOCKER_HOST}. */
     public String host() {
         return "unix://" + socket;
+    }
+
+    /** The engine's own directory (data, exec root, socket): deleted by {@link #close()}. */
+    Path directory() {
+        return directory;
     }
 
     /** A client command line against this engine: {@code /usr/bin/docker -H <host> args…}. */
@@ -178,6 +212,48 @@ public final class DockerEngineProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        unmountLeftovers();
         RegistryProcess.deleteRecursively(directory);
+    }
+
+    /**
+     * dockerd leaves some mounts under its directory when it stops: a container run with {@code
+     * --network host} makes it bind-mount the host's network namespace at {@code
+     * exec/netns/default}, which it does not unmount. Without this the directory cannot be deleted.
+     */
+    private void unmountLeftovers() {
+        Path mounts = Path.of("/proc/self/mounts");
+        if (!Files.isReadable(mounts)) {
+            return;
+        }
+        List<String> inside;
+        try (Stream<String> lines = Files.lines(mounts)) {
+            String prefix = directory.toString() + "/";
+            inside =
+                    lines.map(line -> line.split(" "))
+                            .filter(fields -> fields.length > 1)
+                            // /proc/self/mounts escapes a space in a path as \040.
+                            .map(fields -> fields[1].replace("\\040", " "))
+                            .filter(mountPoint -> mountPoint.startsWith(prefix))
+                            .sorted(Comparator.reverseOrder())
+                            .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return;
+        }
+        for (String mountPoint : inside) {
+            try {
+                Process umount =
+                        new ProcessBuilder("umount", "-l", mountPoint)
+                                .redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .start();
+                umount.waitFor(10, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
