@@ -74,6 +74,7 @@ public final class FakeGithub implements AutoCloseable {
     private final Map<Long, GithubUser> installations = new ConcurrentHashMap<>();
     private final AtomicLong nextInstallation = new AtomicLong(41_000_001);
     private final AtomicReference<GithubUser> browserUser = new AtomicReference<>();
+    private final AtomicReference<URI> registeredCallback = new AtomicReference<>();
     private final AtomicInteger authorizedGitRequests = new AtomicInteger();
     private final AtomicInteger refusedGitRequests = new AtomicInteger();
 
@@ -154,6 +155,14 @@ public final class FakeGithub implements AutoCloseable {
     public void signInBrowserAs(GithubUser user) {
         requireKnown(user);
         browserUser.set(user);
+    }
+
+    /**
+     * The App's registered callback URL, where the authorize page sends the browser when the
+     * platform sends no {@code redirect_uri} (as GitHub does).
+     */
+    public void registerOAuthCallback(URI callback) {
+        registeredCallback.set(callback);
     }
 
     /**
@@ -286,13 +295,16 @@ public final class FakeGithub implements AutoCloseable {
             send(exchange, 401, "text/plain", "nobody is signed in to the fake GitHub's browser");
             return;
         }
-        String redirect = query.get("redirect_uri");
+        String redirect =
+                Optional.ofNullable(query.get("redirect_uri"))
+                        .or(() -> Optional.ofNullable(registeredCallback.get()).map(URI::toString))
+                        .orElse(null);
         if (redirect == null) {
             send(
                     exchange,
                     400,
                     "text/plain",
-                    "redirect_uri: required by the fake (no registered callback)");
+                    "redirect_uri: none given and no callback registered (registerOAuthCallback)");
             return;
         }
         String code;

@@ -1,0 +1,206 @@
+package ink.ml.deploy.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One GraphQL subscription over the JDK's WebSocket with the {@code graphql-transport-ws} protocol:
+ * {@code connection_init} → {@code connection_ack} → {@code subscribe} → {@code next}… → {@code
+ * complete} (or {@code error}); pings are answered with pongs.
+ *
+ * <p>graphql authenticates the WebSocket upgrade with the same bearer mechanism as HTTP requests
+ * (an {@code Authorization} header on the handshake), so the bearer goes there; the init payload
+ * stays empty.
+ */
+final class GraphqlSubscription implements AutoCloseable {
+    private static final String PROTOCOL = "graphql-transport-ws";
+    private static final String ID = "1";
+
+    private final List<JsonNode> items = new CopyOnWriteArrayList<>();
+    private final List<GraphqlError> errors = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<List<JsonNode>> completed = new CompletableFuture<>();
+    private final Consumer<JsonNode> onItem;
+    private final String field;
+    private volatile WebSocket socket;
+
+    private GraphqlSubscription(String field, Consumer<JsonNode> onItem) {
+        this.field = field;
+        this.onItem = onItem;
+    }
+
+    /**
+     * Opens the socket and subscribes; items arrive on {@code onItem} as the server sends them.
+     *
+     * @param field the subscription's root field, whose value each {@code next} carries
+     */
+    static GraphqlSubscription open(
+            URI webSocketUrl,
+            String bearer,
+            String document,
+            Map<String, ?> variables,
+            String field,
+            Consumer<JsonNode> onItem) {
+        GraphqlSubscription subscription = new GraphqlSubscription(field, onItem);
+        subscription.socket =
+                HttpClient.newHttpClient()
+                        .newWebSocketBuilder()
+                        .subprotocols(PROTOCOL)
+                        .header("Authorization", "Bearer " + bearer)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .buildAsync(webSocketUrl, subscription.new Listener(document, variables))
+                        .join();
+        subscription.send(message("connection_init", null, GraphqlClient.JSON.createObjectNode()));
+        return subscription;
+    }
+
+    /**
+     * Waits until the server completes the subscription.
+     *
+     * @return every item received
+     * @throws GraphqlException when the server answered with errors or closed the socket early
+     */
+    List<JsonNode> awaitCompletion(Duration timeout) {
+        try {
+            return completed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GraphqlException graphql) {
+                throw graphql;
+            }
+            throw new IllegalStateException("subscription " + field + " failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "subscription " + field + " did not complete within " + timeout + "; received " + items);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + field, e);
+        }
+    }
+
+    List<JsonNode> items() {
+        return List.copyOf(items);
+    }
+
+    @Override
+    public void close() {
+        WebSocket current = socket;
+        if (current != null && !current.isOutputClosed()) {
+            current.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+        }
+    }
+
+    private void send(ObjectNode message) {
+        // The JDK allows one outstanding send at a time; messages here are few and small.
+        synchronized (this) {
+            socket.sendText(message.toString(), true).join();
+        }
+    }
+
+    private static ObjectNode message(String type, String id, JsonNode payload) {
+        ObjectNode message = GraphqlClient.JSON.createObjectNode();
+        message.put("type", type);
+        if (id != null) {
+            message.put("id", id);
+        }
+        if (payload != null) {
+            message.set("payload", payload);
+        }
+        return message;
+    }
+
+    private void received(JsonNode message, String document, Map<String, ?> variables) {
+        switch (message.path("type").asText()) {
+            case "connection_ack" -> {
+                ObjectNode payload = GraphqlClient.JSON.createObjectNode();
+                payload.put("query", document);
+                payload.set("variables", GraphqlClient.JSON.valueToTree(variables));
+                send(message("subscribe", ID, payload));
+            }
+            case "ping" -> send(message("pong", null, null));
+            case "next" -> {
+                JsonNode payload = message.path("payload");
+                JsonNode payloadErrors = payload.path("errors");
+                if (payloadErrors.isArray() && !payloadErrors.isEmpty()) {
+                    payloadErrors.forEach(error -> errors.add(GraphqlError.from(error)));
+                    completed.completeExceptionally(new GraphqlException(field, errors));
+                    close();
+                    return;
+                }
+                JsonNode item = payload.path("data").path(field);
+                items.add(item);
+                onItem.accept(item);
+            }
+            case "error" -> {
+                message.path("payload").forEach(error -> errors.add(GraphqlError.from(error)));
+                completed.completeExceptionally(new GraphqlException(field, errors));
+                close();
+            }
+            case "complete" -> {
+                completed.complete(List.copyOf(items));
+                close();
+            }
+            default -> {
+                // pong and unknown types carry nothing for a client.
+            }
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private final String document;
+        private final Map<String, ?> variables;
+
+        Listener(String document, Map<String, ?> variables) {
+            this.document = document;
+            this.variables = variables;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    received(GraphqlClient.JSON.readTree(text), document, variables);
+                } catch (Exception e) {
+                    completed.completeExceptionally(e);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            completed.completeExceptionally(
+                    new GraphqlException(
+                            field,
+                            new ArrayList<>(
+                                    List.of(
+                                            new GraphqlError(
+                                                    "socket closed before completion: " + reason,
+                                                    "WS_" + statusCode,
+                                                    "[]")))));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            completed.completeExceptionally(error);
+        }
+    }
+}
