@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.it.SpineEnvironment.DeploymentRow;
 import ink.ml.deploy.it.SpineEnvironment.Fixture;
+import ink.ml.deploy.testing.MockDeploymentController;
 import ink.ml.deploy.workflow.push.PushOutcome;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;

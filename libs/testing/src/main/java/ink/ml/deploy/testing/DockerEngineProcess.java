@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,16 +49,43 @@ public final class DockerEngineProcess implements AutoCloseable {
      * @param insecureRegistries {@code host:port} of plain-HTTP registries to push to
      */
     public static DockerEngineProcess startOrSkip(String... insecureRegistries) {
-        Assumptions.assumeTrue(
-                Files.isExecutable(DOCKERD) && Files.isExecutable(CLIENT),
-                "Debian's docker.io is not installed ("
-                        + DOCKERD
-                        + ", "
-                        + CLIENT
-                        + "): .ci/run installs it");
-        Assumptions.assumeTrue(
-                "root".equals(System.getProperty("user.name")),
-                "dockerd needs root; these tests run as " + System.getProperty("user.name"));
+        Optional<String> unavailable = unavailableReason();
+        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
+        return start(insecureRegistries);
+    }
+
+    /**
+     * Why a private engine cannot run here (Debian's docker.io missing, or not root), or empty when
+     * it can.
+     */
+    public static Optional<String> unavailableReason() {
+        if (!Files.isExecutable(DOCKERD) || !Files.isExecutable(CLIENT)) {
+            return Optional.of(
+                    "Debian's docker.io is not installed ("
+                            + DOCKERD
+                            + ", "
+                            + CLIENT
+                            + "): .ci/run installs it");
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return Optional.of(
+                    "dockerd needs root; this runs as " + System.getProperty("user.name"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Starts the engine; fails when it cannot run here ({@link #unavailableReason()}) or does not
+     * answer.
+     *
+     * @param insecureRegistries {@code host:port} of plain-HTTP registries to push to
+     */
+    public static DockerEngineProcess start(String... insecureRegistries) {
+        unavailableReason()
+                .ifPresent(
+                        reason -> {
+                            throw new IllegalStateException(reason);
+                        });
         Path directory;
         try {
             // Short path: the API socket's path must fit in 108 bytes.

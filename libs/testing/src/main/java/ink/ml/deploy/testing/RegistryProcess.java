@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -39,9 +40,31 @@ public final class RegistryProcess implements AutoCloseable {
     }
 
     public static RegistryProcess startOrSkip() {
-        Assumptions.assumeTrue(
-                Files.isExecutable(BINARY),
-                "Debian's docker-registry is not installed (" + BINARY + "): .ci/run installs it");
+        Optional<String> unavailable = unavailableReason();
+        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
+        return start();
+    }
+
+    /** Why the registry cannot run here (the package is missing), or empty when it can. */
+    public static Optional<String> unavailableReason() {
+        return Files.isExecutable(BINARY)
+                ? Optional.empty()
+                : Optional.of(
+                        "Debian's docker-registry is not installed ("
+                                + BINARY
+                                + "): .ci/run installs it");
+    }
+
+    /**
+     * Starts the registry; fails when it is not installed ({@link #unavailableReason()}) or does
+     * not answer.
+     */
+    public static RegistryProcess start() {
+        unavailableReason()
+                .ifPresent(
+                        reason -> {
+                            throw new IllegalStateException(reason);
+                        });
         Path directory;
         try {
             directory = Files.createTempDirectory("registry-");

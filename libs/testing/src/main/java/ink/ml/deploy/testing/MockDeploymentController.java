@@ -1,4 +1,4 @@
-package ink.ml.deploy.it;
+package ink.ml.deploy.testing;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -17,10 +17,10 @@ import java.util.Optional;
  * status that does (observedGeneration = generation, one replica updated, ready and available). No
  * pods are created; the deployer's rollout check needs none when the counts say ready.
  *
- * <p>This is the "test marks the Deployment available" part of the integration test: nothing runs
- * the image.
+ * <p>This is the "test marks the Deployment available" part of the integration tests, and what
+ * makes the local platform's in-memory Kubernetes API report rollouts done: nothing runs the image.
  */
-final class MockDeploymentController implements AutoCloseable {
+public final class MockDeploymentController implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final KubernetesClient client;
@@ -33,7 +33,7 @@ final class MockDeploymentController implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    static MockDeploymentController start(KubernetesClient client) {
+    public static MockDeploymentController start(KubernetesClient client) {
         MockDeploymentController controller = new MockDeploymentController(client);
         controller.thread.start();
         return controller;

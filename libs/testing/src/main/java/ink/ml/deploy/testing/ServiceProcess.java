@@ -1,4 +1,4 @@
-package ink.ml.deploy.it;
+package ink.ml.deploy.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * One packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) run as a separate JVM,
  * as in production: configuration through system properties and environment variables (secrets only
- * in the environment, as the services' application.properties expect), output to a log file that
- * the test prints when something goes wrong.
+ * in the environment, as the services' application.properties expect: the command line is visible
+ * to every local user in {@code ps}), output to a log file that the integration tests and the local
+ * platform print when something goes wrong.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     /** Quarkus logs this once the application has started (all extensions, Temporal workers). */
     private static final String STARTED = " started in ";
 
@@ -37,9 +38,19 @@ final class ServiceProcess implements AutoCloseable {
      * The service's runnable jar under {@code ../services/<module>/target}; fails, naming the build
      * command, when it has not been packaged.
      */
-    static Path runnableJar(String module) {
+    public static Path runnableJar(String module) {
+        return runnableJar(Path.of(".."), module);
+    }
+
+    /**
+     * The service's runnable jar under {@code <repositoryRoot>/services/<module>/target}; fails,
+     * naming the build command, when it has not been packaged.
+     */
+    public static Path runnableJar(Path repositoryRoot, String module) {
         Path jar =
-                Path.of("..", "services", module, "target", "quarkus-app", "quarkus-run.jar")
+                repositoryRoot
+                        .resolve(Path.of("services", module, "target", "quarkus-app"))
+                        .resolve("quarkus-run.jar")
                         .toAbsolutePath()
                         .normalize();
         if (!Files.isRegularFile(jar)) {
@@ -51,19 +62,14 @@ final class ServiceProcess implements AutoCloseable {
         return jar;
     }
 
-    static ServiceProcess start(
+    public static ServiceProcess start(
             String name,
             Path jar,
             List<String> jvmOptions,
             Map<String, String> systemProperties,
             Map<String, String> environment,
             Path logDirectory) {
-        List<String> command = new ArrayList<>();
-        command.add(javaBinary());
-        command.addAll(jvmOptions);
-        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = command(jar, jvmOptions, systemProperties);
         Path log = logDirectory.resolve(name + ".log");
         ProcessBuilder builder =
                 new ProcessBuilder(command)
@@ -78,8 +84,24 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The command line {@link #start} runs: this JVM's {@code java}, the options, one {@code -D}
+     * per property, {@code -jar <jar>}. Everything in it is visible to other local users: no
+     * secrets.
+     */
+    public static List<String> command(
+            Path jar, List<String> jvmOptions, Map<String, String> systemProperties) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
     /** Waits for Quarkus' "started in" line; fails with the log when the process dies first. */
-    void awaitStarted(Duration timeout) {
+    public void awaitStarted(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (log().contains(STARTED)) {
@@ -95,15 +117,25 @@ final class ServiceProcess implements AutoCloseable {
                 name + " did not start within " + timeout + ":\n" + tail(8000));
     }
 
-    String name() {
+    /** The operating system's process id, e.g. to check that nothing is left running. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Where the service's output goes. */
+    public Path logFile() {
+        return log;
+    }
+
+    public String name() {
         return name;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -112,7 +144,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The last {@code chars} characters of the log. */
-    String tail(int chars) {
+    public String tail(int chars) {
         String text = log();
         return text.length() > chars ? "…" + text.substring(text.length() - chars) : text;
     }

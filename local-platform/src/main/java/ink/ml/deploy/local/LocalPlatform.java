@@ -1,0 +1,455 @@
+package ink.ml.deploy.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ink.ml.deploy.testing.DockerEngineProcess;
+import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.testing.ServiceProcess;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.temporal.testserver.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on one machine: embedded PostgreSQL, a Temporal server (the Java test server,
+ * unless {@code TEMPORAL_ADDRESS} names one), Debian's {@code docker-registry} and a private Docker
+ * engine when installed, Kubernetes ({@code KUBECONFIG}'s cluster or an in-memory API), a local
+ * identity provider, and the six packaged services as separate processes, started in that order and
+ * stopped in reverse by {@link #close()} or when the JVM exits (Ctrl-C), leaving no process and no
+ * temporary directory behind. Service logs stay in {@link #logDirectory()}.
+ *
+ * <p>Once every service answers, a local user is signed in and given an API key ({@link
+ * #apiKey()}).
+ */
+public final class LocalPlatform implements AutoCloseable {
+    static final String LOCAL_UID = "local";
+    static final String LOCAL_EMAIL = "local@mcpdeploy.localhost";
+    static final String LOCAL_NAME = "Local User";
+
+    private static final Duration SERVICE_START = Duration.ofMinutes(3);
+    private static final String DATABASE = "mcpdeploy";
+
+    /** Everything started, stopped in reverse order whatever happened. */
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final LocalPlatformOptions options;
+    private final PortPlan ports;
+    private final Thread shutdownHook;
+    private final PlatformSecrets secrets = PlatformSecrets.random();
+    private String jdbcUrl;
+    private String temporalTarget;
+    private Optional<RegistryProcess> registry = Optional.empty();
+    private Optional<DockerEngineProcess> docker = Optional.empty();
+    private Optional<String> buildsUnavailable = Optional.empty();
+    private KubernetesTarget kubernetes;
+    private LocalIdentityProvider identity;
+    private PlatformWiring wiring;
+    private String apiKey;
+
+    private LocalPlatform(LocalPlatformOptions options) {
+        this.options = options;
+        this.ports = options.portPlan();
+        this.shutdownHook = new Thread(this::close, "local-platform-shutdown");
+    }
+
+    /**
+     * Starts everything and signs the local user in; on any failure prints what the failing part
+     * said, stops what had started and throws.
+     *
+     * @throws IllegalStateException naming what did not start (a missing jar names the build
+     *     command)
+     */
+    public static LocalPlatform start(LocalPlatformOptions options) {
+        LocalPlatform platform = new LocalPlatform(options);
+        Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        List<Path> jars = new ArrayList<>();
+        for (PlatformService service : PlatformService.values()) {
+            jars.add(ServiceProcess.runnableJar(options.repositoryRoot(), service.module()));
+        }
+        Path logs = cleanDirectory(options.logDirectory());
+
+        say("PostgreSQL: starting an embedded server…");
+        jdbcUrl = startPostgres();
+
+        Optional<String> externalTemporal = options.temporalAddress();
+        if (externalTemporal.isPresent()) {
+            temporalTarget = externalTemporal.get();
+            say("Temporal: using TEMPORAL_ADDRESS=" + temporalTarget);
+        } else {
+            TestServer.PortBoundTestServer temporal =
+                    TestServer.createPortBoundServer(ports.temporalPort(), true);
+            started.push(temporal::close);
+            temporalTarget = "127.0.0.1:" + ports.temporalPort();
+            say("Temporal: Java test server on " + temporalTarget + " (in memory)");
+        }
+
+        startBuilders();
+
+        kubernetes =
+                started(
+                        options.kubeconfig()
+                                .map(KubernetesTarget::connect)
+                                .orElseGet(KubernetesTarget::startInMemory));
+        say("Kubernetes: " + kubernetes.description());
+
+        identity = started(LocalIdentityProvider.start());
+
+        Path gitRoot = temporaryDirectory("mcpdeploy-git-");
+        wiring =
+                new PlatformWiring(
+                        ports,
+                        jdbcUrl,
+                        temporalTarget,
+                        registry.map(RegistryProcess::host),
+                        docker.map(DockerEngineProcess::host),
+                        kubernetes.wiring(),
+                        gitRoot,
+                        identity.jwksUrl(),
+                        identity.projectId(),
+                        secrets);
+
+        say("Services: starting " + PlatformService.values().length + " (logs in " + logs + ")…");
+        PlatformService[] all = PlatformService.values();
+        for (int i = 0; i < all.length; i++) {
+            ServiceLaunch launch = wiring.launch(all[i], options.serviceProperties(all[i]));
+            services.add(
+                    started(
+                            ServiceProcess.start(
+                                    all[i].module(),
+                                    jars.get(i),
+                                    options.jvmOptions(),
+                                    launch.systemProperties(),
+                                    launch.environment(),
+                                    logs)));
+        }
+        awaitServices();
+        apiKey = createApiKey();
+    }
+
+    private String startPostgres() {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = started(EmbeddedPostgres.builder().start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + DATABASE, e);
+        }
+        return postgres.getJdbcUrl("postgres", DATABASE);
+    }
+
+    /**
+     * The registry and the Docker engine when installed; otherwise says plainly what is missing.
+     */
+    private void startBuilders() {
+        Optional<String> registryMissing = RegistryProcess.unavailableReason();
+        Optional<String> dockerMissing = DockerEngineProcess.unavailableReason();
+        if (registryMissing.isEmpty()) {
+            RegistryProcess started = started(RegistryProcess.start());
+            registry = Optional.of(started);
+            say("Registry: docker-registry on " + started.host());
+        }
+        if (registryMissing.isEmpty() && dockerMissing.isEmpty()) {
+            DockerEngineProcess engine = started(DockerEngineProcess.start(registry.get().host()));
+            docker = Optional.of(engine);
+            say("Builder: private Docker engine at " + engine.host());
+        }
+        buildsUnavailable = registryMissing.or(() -> dockerMissing);
+        buildsUnavailable.ifPresent(reason -> say("Builds CANNOT run on this machine: " + reason));
+    }
+
+    private void awaitServices() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        PlatformService[] all = PlatformService.values();
+        for (int i = 0; i < all.length; i++) {
+            PlatformService service = all[i];
+            ServiceProcess process = services.get(i);
+            waits.add(
+                    CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    process.awaitStarted(SERVICE_START);
+                                    requireHealthy(http, service);
+                                } catch (RuntimeException e) {
+                                    throw new ServiceFailedException(process, e);
+                                }
+                            }));
+        }
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ServiceFailedException failed) {
+                System.err.println(
+                        "===== "
+                                + failed.process.name()
+                                + " did not start; its log ("
+                                + failed.process.logFile()
+                                + ") ends with =====\n"
+                                + failed.process.tail(6000));
+                throw new IllegalStateException(
+                        failed.process.name() + " did not start: " + failed.getCause().getMessage(),
+                        failed.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private void requireHealthy(HttpClient http, PlatformService service) {
+        URI health = wiring.healthUrl(service);
+        try {
+            HttpResponse<String> response =
+                    http.send(
+                            HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        health + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(health + " did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Signs the local user in (graphql registers them on first sight) and makes an API key. */
+    private String createApiKey() {
+        JsonNode data =
+                new GraphqlClient(graphqlUrl())
+                        .execute(
+                                signInToken(LOCAL_UID, LOCAL_EMAIL, LOCAL_NAME),
+                                "mutation($name: String!) { createApiKey(name: $name) { secret } }",
+                                Map.of("name", "local"));
+        return data.path("createApiKey").path("secret").asText();
+    }
+
+    public URI graphqlUrl() {
+        return PlatformWiring.local(ports.port(PlatformService.GRAPHQL)).resolve("/graphql");
+    }
+
+    public URI graphqlWebSocketUrl() {
+        return URI.create("ws://127.0.0.1:" + ports.port(PlatformService.GRAPHQL) + "/graphql");
+    }
+
+    public URI mcpUrl() {
+        return PlatformWiring.local(ports.port(PlatformService.MCP)).resolve("/mcp");
+    }
+
+    /** Repositories are at {@code /{user}/{project}/{repo}.git}. */
+    public URI gitServerUrl() {
+        return PlatformWiring.local(ports.port(PlatformService.GIT_SERVER));
+    }
+
+    /** GitHub push webhooks go to {@code POST /webhooks/github}. */
+    public URI deployerServerUrl() {
+        return PlatformWiring.local(ports.port(PlatformService.DEPLOYER_SERVER));
+    }
+
+    /** What signs {@code X-Hub-Signature-256} for graphql and deployer-server. */
+    public String githubWebhookSecret() {
+        return secrets.githubWebhookSecret();
+    }
+
+    /**
+     * An ID token that graphql accepts as {@code Authorization: Bearer}; the first request with it
+     * registers the user.
+     */
+    public String signInToken(String uid, String email, String displayName) {
+        return identity.mint(uid, email, displayName);
+    }
+
+    /** The local user's {@code dk_live_} key, made at start. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** A client of the API server the deployer applies to. */
+    public KubernetesClient kubernetes() {
+        return kubernetes.client();
+    }
+
+    /** True when Kubernetes is the in-memory API (no pods run), false for {@code KUBECONFIG}. */
+    public boolean inMemoryKubernetes() {
+        return kubernetes.inMemory();
+    }
+
+    /** What a person is told about Kubernetes. */
+    public String kubernetesDescription() {
+        return kubernetes.description();
+    }
+
+    /** {@code 127.0.0.1:PORT}, when the registry runs. */
+    public Optional<String> registryHost() {
+        return registry.map(RegistryProcess::host);
+    }
+
+    public Optional<DockerEngineProcess> docker() {
+        return docker;
+    }
+
+    /** Why builds cannot run here, when they cannot. */
+    public Optional<String> buildsUnavailable() {
+        return buildsUnavailable;
+    }
+
+    /** The embedded database's JDBC URL (user {@code postgres}). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** {@code host:port} of the Temporal frontend the services use. */
+    public String temporalTarget() {
+        return temporalTarget;
+    }
+
+    public PortPlan ports() {
+        return ports;
+    }
+
+    /** Where {@code <module>.log} of each service is. */
+    public Path logDirectory() {
+        return options.logDirectory();
+    }
+
+    /** Every service's log tail on standard error, e.g. for a failed test. */
+    public void printServiceLogs() {
+        for (ServiceProcess service : services) {
+            System.err.println(
+                    "===== "
+                            + service.name()
+                            + (service.isAlive() ? "" : " (exited)")
+                            + " log tail =====\n"
+                            + service.tail(20_000));
+        }
+    }
+
+    /** The services' operating-system process ids, e.g. to check that none outlives close. */
+    public List<Long> servicePids() {
+        return services.stream().map(ServiceProcess::pid).toList();
+    }
+
+    /**
+     * Stops everything in reverse order of start; safe to call twice and from the shutdown hook.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down; the hook runs or has run.
+            }
+        }
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("stopping part of the local platform failed: " + e);
+            }
+        }
+        services.clear();
+    }
+
+    private <T extends AutoCloseable> T started(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private Path temporaryDirectory(String prefix) {
+        try {
+            Path directory = Files.createTempDirectory(prefix);
+            started.push(() -> deleteRecursively(directory));
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary directory", e);
+        }
+    }
+
+    private static Path cleanDirectory(Path directory) {
+        deleteRecursively(directory);
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the log directory " + directory, e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            path -> {
+                                try {
+                                    Files.delete(path);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory, e);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[local-platform] " + line);
+    }
+
+    /** One service that did not come up, with the process whose log explains it. */
+    private static final class ServiceFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ServiceProcess process;
+
+        ServiceFailedException(ServiceProcess process, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.process = process;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package ink.ml.deploy.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to start the {@link LocalPlatform}: immutable, each {@code with…} returns a changed copy.
+ *
+ * <p>{@link #defaults(Path)} is what {@code ./run-platform} uses: the README's fixed ports, the
+ * process environment (for {@code TEMPORAL_ADDRESS} and {@code KUBECONFIG}), logs under {@code
+ * local-platform/target/platform-logs}. Tests add {@link #withRandomPorts()}.
+ */
+public final class LocalPlatformOptions {
+    private final Path repositoryRoot;
+    private final boolean randomPorts;
+    private final List<String> jvmOptions;
+    private final Map<PlatformService, Map<String, String>> serviceProperties;
+    private final Map<String, String> environment;
+    private final Path logDirectory;
+
+    private LocalPlatformOptions(
+            Path repositoryRoot,
+            boolean randomPorts,
+            List<String> jvmOptions,
+            Map<PlatformService, Map<String, String>> serviceProperties,
+            Map<String, String> environment,
+            Path logDirectory) {
+        this.repositoryRoot = repositoryRoot;
+        this.randomPorts = randomPorts;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.serviceProperties = serviceProperties;
+        this.environment = Map.copyOf(environment);
+        this.logDirectory = logDirectory;
+    }
+
+    /**
+     * @param repositoryRoot the checkout whose {@code services/<module>/target/quarkus-app} jars
+     *     are run
+     * @throws IllegalArgumentException when it is not a directory with a {@code services/} folder
+     */
+    public static LocalPlatformOptions defaults(Path repositoryRoot) {
+        Objects.requireNonNull(repositoryRoot, "repositoryRoot");
+        Path root = repositoryRoot.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve("services"))) {
+            throw new IllegalArgumentException(
+                    "repositoryRoot: "
+                            + root
+                            + " is not the MCPDeploy checkout (it has no services/ directory)");
+        }
+        return new LocalPlatformOptions(
+                root,
+                false,
+                List.of(),
+                new EnumMap<>(PlatformService.class),
+                System.getenv(),
+                root.resolve("local-platform").resolve("target").resolve("platform-logs"));
+    }
+
+    /** Free ports instead of the fixed ones, so tests run beside a platform that holds those. */
+    public LocalPlatformOptions withRandomPorts() {
+        return new LocalPlatformOptions(
+                repositoryRoot, true, jvmOptions, serviceProperties, environment, logDirectory);
+    }
+
+    /** JVM options for every service, e.g. {@code -Xmx384m -XX:TieredStopAtLevel=1}. */
+    public LocalPlatformOptions withJvmOptions(List<String> options) {
+        Objects.requireNonNull(options, "jvmOptions");
+        for (String option : options) {
+            if (option == null || !option.startsWith("-")) {
+                throw new IllegalArgumentException(
+                        "jvmOptions: \"" + option + "\" is not a JVM option (starts with -)");
+            }
+        }
+        return new LocalPlatformOptions(
+                repositoryRoot, randomPorts, options, serviceProperties, environment, logDirectory);
+    }
+
+    /**
+     * Extra system properties for one service, added to (and winning over) the platform's wiring,
+     * e.g. {@code withServiceProperties("deployer-worker", Map.of(...))}. Calls for the same module
+     * accumulate. Not for secrets: system properties show on the process's command line.
+     *
+     * @param module a directory under {@code services/}, e.g. {@code deployer-worker}
+     */
+    public LocalPlatformOptions withServiceProperties(String module, Map<String, String> props) {
+        PlatformService service = PlatformService.byModule(module);
+        Objects.requireNonNull(props, "props");
+        props.forEach(
+                (key, value) -> {
+                    if (key == null || key.isBlank() || key.contains("=")) {
+                        throw new IllegalArgumentException(
+                                "props: \"" + key + "\" is not a property name");
+                    }
+                    Objects.requireNonNull(value, () -> "props: no value for " + key);
+                });
+        Map<PlatformService, Map<String, String>> merged = new EnumMap<>(PlatformService.class);
+        serviceProperties.forEach((s, p) -> merged.put(s, p));
+        Map<String, String> forService =
+                new LinkedHashMap<>(merged.getOrDefault(service, Map.of()));
+        forService.putAll(props);
+        merged.put(service, Map.copyOf(forService));
+        return new LocalPlatformOptions(
+                repositoryRoot, randomPorts, jvmOptions, merged, environment, logDirectory);
+    }
+
+    /**
+     * The environment read for {@code TEMPORAL_ADDRESS} and {@code KUBECONFIG} (the process's by
+     * default); tests pass their own.
+     */
+    public LocalPlatformOptions withEnvironment(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment");
+        return new LocalPlatformOptions(
+                repositoryRoot,
+                randomPorts,
+                jvmOptions,
+                serviceProperties,
+                environment,
+                logDirectory);
+    }
+
+    /** Where each service's log ({@code <module>.log}) is written; emptied at start. */
+    public LocalPlatformOptions withLogDirectory(Path directory) {
+        Objects.requireNonNull(directory, "logDirectory");
+        return new LocalPlatformOptions(
+                repositoryRoot,
+                randomPorts,
+                jvmOptions,
+                serviceProperties,
+                environment,
+                directory.toAbsolutePath().normalize());
+    }
+
+    public Path repositoryRoot() {
+        return repositoryRoot;
+    }
+
+    public boolean randomPorts() {
+        return randomPorts;
+    }
+
+    /** The ports for one run: fixed, or freshly found free ones. */
+    public PortPlan portPlan() {
+        return randomPorts ? PortPlan.random() : PortPlan.fixed();
+    }
+
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    public Map<String, String> serviceProperties(PlatformService service) {
+        return serviceProperties.getOrDefault(service, Map.of());
+    }
+
+    public Path logDirectory() {
+        return logDirectory;
+    }
+
+    /** {@code TEMPORAL_ADDRESS} when set: use that Temporal server instead of starting one. */
+    public Optional<String> temporalAddress() {
+        return nonBlank("TEMPORAL_ADDRESS");
+    }
+
+    /** {@code KUBECONFIG} when set: deploy to that cluster instead of the in-memory API. */
+    public Optional<Path> kubeconfig() {
+        return nonBlank("KUBECONFIG").map(Path::of);
+    }
+
+    /** The runnable jar of one service, which {@code mvn package} makes. */
+    public Path serviceJar(PlatformService service) {
+        return repositoryRoot
+                .resolve("services")
+                .resolve(service.module())
+                .resolve("target")
+                .resolve("quarkus-app")
+                .resolve("quarkus-run.jar");
+    }
+
+    private Optional<String> nonBlank(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
+    }
+}

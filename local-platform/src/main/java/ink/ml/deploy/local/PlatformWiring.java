@@ -1,0 +1,145 @@
+package ink.ml.deploy.local;
+
+import ink.ml.deploy.testing.DockerEngineProcess;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where everything the services talk to is, for one run, and the one place that turns it into each
+ * service's settings: database, Temporal, registry, builder, Kubernetes, git-server, identity
+ * provider, and the shared keys (environment only). Pure: nothing is started here.
+ *
+ * @param jdbcUrl the embedded PostgreSQL's database {@code mcpdeploy} (graphql, mcp and worker each
+ *     run libs/platform's Flyway migrations at start; Flyway's lock makes that safe)
+ * @param registryHost {@code 127.0.0.1:PORT} of the local registry, when it runs
+ * @param dockerHost {@code unix://…} of the private Docker engine, when it runs
+ * @param kubernetes how the deployer reaches Kubernetes
+ */
+public record PlatformWiring(
+        PortPlan ports,
+        String jdbcUrl,
+        String temporalTarget,
+        Optional<String> registryHost,
+        Optional<String> dockerHost,
+        KubernetesWiring kubernetes,
+        Path gitRoot,
+        URI jwksUrl,
+        String firebaseProjectId,
+        PlatformSecrets secrets) {
+    /** The embedded server trusts local connections; the password only satisfies the driver. */
+    static final String DATABASE_USER = "postgres";
+
+    static final String DATABASE_PASSWORD_ENV = "MCPDEPLOY_DATABASE_PASSWORD";
+    static final String REGION = "eu-central-1";
+
+    /** How the deployer-worker reaches Kubernetes: extra properties and environment. */
+    public record KubernetesWiring(
+            Map<String, String> properties, Map<String, String> environment) {
+        public KubernetesWiring {
+            properties = Map.copyOf(properties);
+            environment = Map.copyOf(environment);
+        }
+
+        /**
+         * The fabric8 mock API server: it cannot do server-side apply (it answers 415 to the apply
+         * patch), so the deployer creates or updates.
+         */
+        public static KubernetesWiring inMemory(String apiServerUrl) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("quarkus.kubernetes-client.api-server-url", apiServerUrl);
+            properties.put("quarkus.kubernetes-client.trust-certs", "true");
+            properties.put("mcpdeploy.workload.apply-mode", "create-or-update");
+            properties.put("mcpdeploy.workload.rollout-poll-interval", "250ms");
+            properties.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
+            return new KubernetesWiring(properties, Map.of());
+        }
+
+        /** A real cluster: the deployer's default server-side apply, credentials from the file. */
+        public static KubernetesWiring kubeconfig(Path kubeconfig) {
+            return new KubernetesWiring(
+                    Map.of("kubeconfig", kubeconfig.toString()),
+                    Map.of("KUBECONFIG", kubeconfig.toString()));
+        }
+    }
+
+    public URI gitServerUrl() {
+        return local(ports.port(PlatformService.GIT_SERVER));
+    }
+
+    public URI mcpPublicUrl() {
+        return local(ports.port(PlatformService.MCP));
+    }
+
+    /** One service's settings, then {@code extra} (the caller's) on top. */
+    public ServiceLaunch launch(PlatformService service, Map<String, String> extra) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>(secrets.environmentFor(service));
+        // Loopback only: the local platform is for this machine, not its network.
+        properties.put("quarkus.http.host", "127.0.0.1");
+        properties.put("quarkus.http.port", Integer.toString(ports.port(service)));
+        properties.put("quarkus.temporal.connection.target", temporalTarget);
+        switch (service) {
+            case GRAPHQL -> {
+                database(properties, environment);
+                properties.put("mcpdeploy.firebase.project-id", firebaseProjectId);
+                properties.put("mcpdeploy.firebase.jwks-url", jwksUrl.toString());
+                properties.put("mcpdeploy.git-server.public-url", gitServerUrl().toString());
+            }
+            case MCP -> {
+                database(properties, environment);
+                properties.put("mcpdeploy.git-server.url", gitServerUrl().toString());
+                properties.put("mcpdeploy.mcp.oauth.public-url", mcpPublicUrl().toString());
+            }
+            case WORKER -> {
+                database(properties, environment);
+                registryHost.ifPresent(host -> properties.put("mcpdeploy.deploy.registry", host));
+            }
+            case DEPLOYER_SERVER -> {
+                properties.put("quarkus.management.host", "127.0.0.1");
+                properties.put(
+                        "quarkus.management.port",
+                        Integer.toString(ports.deployerServerManagementPort()));
+            }
+            case DEPLOYER_WORKER -> {
+                properties.put("mcpdeploy.cluster.region", REGION);
+                properties.put("mcpdeploy.source.git-server.url", gitServerUrl().toString());
+                registryHost.ifPresent(host -> properties.put("mcpdeploy.registry.host", host));
+                dockerHost.ifPresent(
+                        host -> {
+                            properties.put("mcpdeploy.builder.kind", "docker");
+                            properties.put("mcpdeploy.builder.docker.host", host);
+                            properties.put(
+                                    "mcpdeploy.builder.docker.binary",
+                                    DockerEngineProcess.CLIENT.toString());
+                        });
+                properties.putAll(kubernetes.properties());
+                environment.putAll(kubernetes.environment());
+            }
+            case GIT_SERVER -> properties.put("mcpdeploy.git-server.root", gitRoot.toString());
+        }
+        properties.putAll(extra);
+        return new ServiceLaunch(service, properties, environment);
+    }
+
+    /** Where the service answers health checks: {@code /q/health}, deployer-server's on 9084. */
+    public URI healthUrl(PlatformService service) {
+        int port =
+                service == PlatformService.DEPLOYER_SERVER
+                        ? ports.deployerServerManagementPort()
+                        : ports.port(service);
+        return local(port).resolve("/q/health");
+    }
+
+    private void database(Map<String, String> properties, Map<String, String> environment) {
+        properties.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        properties.put("quarkus.datasource.username", DATABASE_USER);
+        environment.put(DATABASE_PASSWORD_ENV, DATABASE_USER);
+    }
+
+    static URI local(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+}

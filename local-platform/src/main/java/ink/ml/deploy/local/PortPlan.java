@@ -1,0 +1,107 @@
+package ink.ml.deploy.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which port each part listens on: the README's fixed ports (graphql 8081 … git-server 8086,
+ * deployer-server management 9084, Temporal 7233) for people, or free ports for tests, which may
+ * run beside a platform that already holds the fixed ones.
+ */
+public record PortPlan(
+        Map<PlatformService, Integer> servicePorts,
+        int deployerServerManagementPort,
+        int temporalPort) {
+    /** Temporal's usual frontend port, so the Temporal CLI finds the local server unconfigured. */
+    public static final int TEMPORAL_DEFAULT_PORT = 7233;
+
+    public PortPlan {
+        servicePorts = Map.copyOf(servicePorts);
+        for (PlatformService service : PlatformService.values()) {
+            if (!servicePorts.containsKey(service)) {
+                throw new IllegalArgumentException("servicePorts: no port for " + service.module());
+            }
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int port : allPorts(servicePorts, deployerServerManagementPort, temporalPort)) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is not in 1..65535");
+            }
+            if (!seen.add(port)) {
+                throw new IllegalArgumentException("port " + port + " is planned twice");
+            }
+        }
+    }
+
+    public static PortPlan fixed() {
+        Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
+        for (PlatformService service : PlatformService.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return new PortPlan(
+                ports, PlatformService.DEPLOYER_SERVER_MANAGEMENT_PORT, TEMPORAL_DEFAULT_PORT);
+    }
+
+    /**
+     * Ports that were free a moment ago (the sockets that found them are held until all are found,
+     * so no two are alike). Another program may take one before the service binds it; the service
+     * then fails to start and says which port.
+     */
+    public static PortPlan random() {
+        int count = PlatformService.values().length + 2;
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            }
+            Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
+            PlatformService[] services = PlatformService.values();
+            for (int i = 0; i < services.length; i++) {
+                ports.put(services[i], sockets[i].getLocalPort());
+            }
+            return new PortPlan(
+                    ports,
+                    sockets[services.length].getLocalPort(),
+                    sockets[services.length + 1].getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free local ports", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    public int port(PlatformService service) {
+        return servicePorts.get(service);
+    }
+
+    private static int[] allPorts(
+            Map<PlatformService, Integer> servicePorts, int management, int temporal) {
+        int[] ports = new int[servicePorts.size() + 2];
+        int i = 0;
+        for (int port : servicePorts.values()) {
+            ports[i++] = port;
+        }
+        ports[i++] = management;
+        ports[i] = temporal;
+        return ports;
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        if (socket == null) {
+            return;
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Only probing for a free port; nothing was served on it.
+        }
+    }
+}
