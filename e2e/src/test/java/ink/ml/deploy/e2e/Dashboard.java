@@ -111,7 +111,9 @@ final class Dashboard {
     DeploymentView deployment(String id) {
         return DeploymentView.from(
                 graphql.execute(
-                                "query($id: ID!) { deployment(id: $id) { " + DeploymentView.FIELDS + " } }",
+                                "query($id: ID!) { deployment(id: $id) { "
+                                        + DeploymentView.FIELDS
+                                        + " } }",
                                 Map.of("id", id))
                         .path("deployment"));
     }

@@ -38,13 +38,17 @@ final class DeploymentFollower {
             return events.stream()
                     .map(
                             event ->
-                                    (event.path("step").asText() + ":" + event.path("status").asText())
+                                    (event.path("step").asText()
+                                                    + ":"
+                                                    + event.path("status").asText())
                                             .toLowerCase())
                     .toList();
         }
     }
 
-    /** Waits for the service's deployment of {@code sha} to be recorded and follows it to its end. */
+    /**
+     * Waits for the service's deployment of {@code sha} to be recorded and follows it to its end.
+     */
     Followed follow(String serviceId, String sha, Duration deadline) {
         String deploymentId =
                 await("a deployment of " + sha + " is recorded")
@@ -52,8 +56,7 @@ final class DeploymentFollower {
                         .pollInterval(Duration.ofMillis(200))
                         .until(
                                 () -> dashboard.latestDeployment(serviceId),
-                                latest ->
-                                        latest.map(d -> d.commitSha().equals(sha)).orElse(false))
+                                latest -> latest.map(d -> d.commitSha().equals(sha)).orElse(false))
                         .map(DeploymentView::id)
                         .orElseThrow();
         return followDeployment(deploymentId, deadline);

@@ -26,6 +26,8 @@ record DeploymentView(
     }
 
     boolean ended() {
-        return !status.equals("QUEUED") && !status.equals("BUILDING") && !status.equals("DEPLOYING");
+        return !status.equals("QUEUED")
+                && !status.equals("BUILDING")
+                && !status.equals("DEPLOYING");
     }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The stock {@code git} client in one working copy, as a user runs it. A push token reaches git
- * through a credential helper that reads it from the git process's environment, so it is never on
- * a command line, in a config file or in this class's errors.
+ * through a credential helper that reads it from the git process's environment, so it is never on a
+ * command line, in a config file or in this class's errors.
  */
 final class GitCli {
     private static final long TIMEOUT_SECONDS = 120;
@@ -31,7 +31,9 @@ final class GitCli {
     static GitCli init(Path workTree) {
         try {
             Files.createDirectories(workTree);
-            Path home = Files.createDirectories(workTree.resolveSibling(workTree.getFileName() + "-home"));
+            Path home =
+                    Files.createDirectories(
+                            workTree.resolveSibling(workTree.getFileName() + "-home"));
             GitCli git = new GitCli(workTree, home);
             git.run(null, "init", "-q", "-b", "main");
             return git;
@@ -117,16 +119,22 @@ final class GitCli {
         }
         try {
             Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("git " + args[0] + " took longer than " + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(
+                        "git " + args[0] + " took longer than " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
                 String shown = token == null ? output : output.replace(token, "<token>");
                 throw new IllegalStateException(
-                        "git " + String.join(" ", args).replace(String.valueOf(token), "<token>")
-                                + " exited " + process.exitValue() + ": " + shown);
+                        "git "
+                                + String.join(" ", args).replace(String.valueOf(token), "<token>")
+                                + " exited "
+                                + process.exitValue()
+                                + ": "
+                                + shown);
             }
             return output;
         } catch (IOException e) {

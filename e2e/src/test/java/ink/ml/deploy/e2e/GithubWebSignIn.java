@@ -89,7 +89,12 @@ final class GithubWebSignIn {
     private static void expectStatus(HttpResponse<String> response, int status, String what) {
         if (response.statusCode() != status) {
             throw new AssertionError(
-                    what + " answered " + response.statusCode() + " (expected " + status + "): "
+                    what
+                            + " answered "
+                            + response.statusCode()
+                            + " (expected "
+                            + status
+                            + "): "
                             + response.body());
         }
     }

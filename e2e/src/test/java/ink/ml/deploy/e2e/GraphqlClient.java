@@ -61,7 +61,9 @@ final class GraphqlClient {
                             .timeout(TIMEOUT)
                             .header("Content-Type", "application/json")
                             .header("Accept", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            JSON.writeValueAsString(body)));
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
@@ -84,7 +86,10 @@ final class GraphqlClient {
                     operation,
                     List.of(
                             new GraphqlError(
-                                    "HTTP " + response.statusCode() + ": " + abbreviate(response.body()),
+                                    "HTTP "
+                                            + response.statusCode()
+                                            + ": "
+                                            + abbreviate(response.body()),
                                     "HTTP_" + response.statusCode(),
                                     "[]")));
         }

@@ -83,7 +83,12 @@ final class GraphqlSubscription implements AutoCloseable {
             throw new IllegalStateException("subscription " + field + " failed", e.getCause());
         } catch (TimeoutException e) {
             throw new AssertionError(
-                    "subscription " + field + " did not complete within " + timeout + "; received " + items);
+                    "subscription "
+                            + field
+                            + " did not complete within "
+                            + timeout
+                            + "; received "
+                            + items);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + field, e);

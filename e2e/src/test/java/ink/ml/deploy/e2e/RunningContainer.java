@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * An image run with the private Docker engine, as a node would run the pod: {@code PORT} set, the
  * image pulled from the registry when the engine lacks it. That engine has no bridge network
- * (ENVIRONMENT.md), so the container shares the host's network and listens on a free loopback
- * port. Close it to remove the container.
+ * (ENVIRONMENT.md), so the container shares the host's network and listens on a free loopback port.
+ * Close it to remove the container.
  */
 final class RunningContainer implements AutoCloseable {
     private static final long DOCKER_TIMEOUT_SECONDS = 120;
@@ -63,21 +63,28 @@ final class RunningContainer implements AutoCloseable {
 
     /** {@code docker ps -a} names of containers still present with this one's name. */
     boolean exists() {
-        return !docker(docker, "ps", "--all", "--quiet", "--filter", "name=^" + name + "$").isBlank();
+        return !docker(docker, "ps", "--all", "--quiet", "--filter", "name=^" + name + "$")
+                .isBlank();
     }
 
     private static String docker(DockerEngineProcess docker, String... args) {
         List<String> command = docker.command(args);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(DOCKER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("docker " + args[0] + " took too long");
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(
-                        "docker " + String.join(" ", args) + " exited " + process.exitValue() + ": " + output);
+                        "docker "
+                                + String.join(" ", args)
+                                + " exited "
+                                + process.exitValue()
+                                + ": "
+                                + output);
             }
             return output;
         } catch (IOException e) {
