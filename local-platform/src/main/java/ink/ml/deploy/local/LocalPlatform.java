@@ -145,7 +145,11 @@ public final class LocalPlatform implements AutoCloseable {
         say("Services: starting " + PlatformService.values().length + " (logs in " + logs + ")…");
         PlatformService[] all = PlatformService.values();
         for (int i = 0; i < all.length; i++) {
-            ServiceLaunch launch = wiring.launch(all[i], options.serviceProperties(all[i]));
+            ServiceLaunch launch =
+                    wiring.launch(
+                            all[i],
+                            options.serviceProperties(all[i]),
+                            options.serviceEnvironment(all[i]));
             services.add(
                     started(
                             ServiceProcess.start(

@@ -21,6 +21,7 @@ public final class LocalPlatformOptions {
     private final boolean randomPorts;
     private final List<String> jvmOptions;
     private final Map<PlatformService, Map<String, String>> serviceProperties;
+    private final Map<PlatformService, Map<String, String>> serviceEnvironment;
     private final Map<String, String> environment;
     private final Path logDirectory;
 
@@ -29,12 +30,14 @@ public final class LocalPlatformOptions {
             boolean randomPorts,
             List<String> jvmOptions,
             Map<PlatformService, Map<String, String>> serviceProperties,
+            Map<PlatformService, Map<String, String>> serviceEnvironment,
             Map<String, String> environment,
             Path logDirectory) {
         this.repositoryRoot = repositoryRoot;
         this.randomPorts = randomPorts;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.serviceProperties = serviceProperties;
+        this.serviceEnvironment = serviceEnvironment;
         this.environment = Map.copyOf(environment);
         this.logDirectory = logDirectory;
     }
@@ -58,6 +61,7 @@ public final class LocalPlatformOptions {
                 false,
                 List.of(),
                 new EnumMap<>(PlatformService.class),
+                new EnumMap<>(PlatformService.class),
                 System.getenv(),
                 root.resolve("local-platform").resolve("target").resolve("platform-logs"));
     }
@@ -65,7 +69,13 @@ public final class LocalPlatformOptions {
     /** Free ports instead of the fixed ones, so tests run beside a platform that holds those. */
     public LocalPlatformOptions withRandomPorts() {
         return new LocalPlatformOptions(
-                repositoryRoot, true, jvmOptions, serviceProperties, environment, logDirectory);
+                repositoryRoot,
+                true,
+                jvmOptions,
+                serviceProperties,
+                serviceEnvironment,
+                environment,
+                logDirectory);
     }
 
     /** JVM options for every service, e.g. {@code -Xmx384m -XX:TieredStopAtLevel=1}. */
@@ -78,7 +88,13 @@ public final class LocalPlatformOptions {
             }
         }
         return new LocalPlatformOptions(
-                repositoryRoot, randomPorts, options, serviceProperties, environment, logDirectory);
+                repositoryRoot,
+                randomPorts,
+                options,
+                serviceProperties,
+                serviceEnvironment,
+                environment,
+                logDirectory);
     }
 
     /**
@@ -90,23 +106,59 @@ public final class LocalPlatformOptions {
      */
     public LocalPlatformOptions withServiceProperties(String module, Map<String, String> props) {
         PlatformService service = PlatformService.byModule(module);
-        Objects.requireNonNull(props, "props");
-        props.forEach(
+        return new LocalPlatformOptions(
+                repositoryRoot,
+                randomPorts,
+                jvmOptions,
+                merged(serviceProperties, service, checkedNames("props", props)),
+                serviceEnvironment,
+                environment,
+                logDirectory);
+    }
+
+    /**
+     * Extra environment variables for one service, e.g. a stand-in GitHub App's private key for
+     * {@code deployer-worker}: the place for secrets, which never reach a command line or the
+     * output. Calls for the same module accumulate; they win over the platform's own.
+     *
+     * @param module a directory under {@code services/}, e.g. {@code graphql}
+     */
+    public LocalPlatformOptions withServiceEnvironment(String module, Map<String, String> env) {
+        PlatformService service = PlatformService.byModule(module);
+        return new LocalPlatformOptions(
+                repositoryRoot,
+                randomPorts,
+                jvmOptions,
+                serviceProperties,
+                merged(serviceEnvironment, service, checkedNames("env", env)),
+                environment,
+                logDirectory);
+    }
+
+    private static Map<String, String> checkedNames(String field, Map<String, String> values) {
+        Objects.requireNonNull(values, field);
+        values.forEach(
                 (key, value) -> {
                     if (key == null || key.isBlank() || key.contains("=")) {
                         throw new IllegalArgumentException(
-                                "props: \"" + key + "\" is not a property name");
+                                field + ": \"" + key + "\" is not a valid name");
                     }
-                    Objects.requireNonNull(value, () -> "props: no value for " + key);
+                    Objects.requireNonNull(value, () -> field + ": no value for " + key);
                 });
+        return values;
+    }
+
+    private static Map<PlatformService, Map<String, String>> merged(
+            Map<PlatformService, Map<String, String>> current,
+            PlatformService service,
+            Map<String, String> added) {
         Map<PlatformService, Map<String, String>> merged = new EnumMap<>(PlatformService.class);
-        serviceProperties.forEach((s, p) -> merged.put(s, p));
+        merged.putAll(current);
         Map<String, String> forService =
                 new LinkedHashMap<>(merged.getOrDefault(service, Map.of()));
-        forService.putAll(props);
+        forService.putAll(added);
         merged.put(service, Map.copyOf(forService));
-        return new LocalPlatformOptions(
-                repositoryRoot, randomPorts, jvmOptions, merged, environment, logDirectory);
+        return merged;
     }
 
     /**
@@ -120,6 +172,7 @@ public final class LocalPlatformOptions {
                 randomPorts,
                 jvmOptions,
                 serviceProperties,
+                serviceEnvironment,
                 environment,
                 logDirectory);
     }
@@ -132,6 +185,7 @@ public final class LocalPlatformOptions {
                 randomPorts,
                 jvmOptions,
                 serviceProperties,
+                serviceEnvironment,
                 environment,
                 directory.toAbsolutePath().normalize());
     }
@@ -155,6 +209,10 @@ public final class LocalPlatformOptions {
 
     public Map<String, String> serviceProperties(PlatformService service) {
         return serviceProperties.getOrDefault(service, Map.of());
+    }
+
+    public Map<String, String> serviceEnvironment(PlatformService service) {
+        return serviceEnvironment.getOrDefault(service, Map.of());
     }
 
     public Path logDirectory() {

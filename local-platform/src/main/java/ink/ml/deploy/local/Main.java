@@ -1,27 +1,34 @@
 package ink.ml.deploy.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./run-platform}: starts the {@link LocalPlatform}, prints how to use it, and runs until
- * Ctrl-C, which stops everything it started.
+ * {@code ./run-platform}: starts the {@link LocalPlatform} from the checkout it runs in, prints how
+ * to use it, and runs until Ctrl-C, which stops everything it started.
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
-        LocalPlatformOptions options = LocalPlatformOptions.defaults(Path.of("."));
+        // Embedded PostgreSQL, Temporal and fabric8 are chatty at info; their warnings still show.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        long start = System.nanoTime();
         LocalPlatform platform;
         try {
-            platform = LocalPlatform.start(options);
+            platform = LocalPlatform.start(LocalPlatformOptions.defaults(Path.of(".")));
         } catch (RuntimeException e) {
             System.err.println("The platform did not start: " + e.getMessage());
             System.exit(1);
             return;
         }
-        System.out.println(Welcome.text(platform));
-        // The platform's own shutdown hook stops everything on Ctrl-C; until then, wait.
+        Duration startup = Duration.ofNanos(System.nanoTime() - start);
+        System.out.println(Welcome.of(platform).text());
+        System.out.printf(
+                "Everything answered %.1f s after the launcher started.%n",
+                startup.toMillis() / 1000.0);
+        // The platform's shutdown hook stops everything on Ctrl-C; until then, wait.
         new CountDownLatch(1).await();
     }
 }

@@ -73,8 +73,11 @@ public record PlatformWiring(
         return local(ports.port(PlatformService.MCP));
     }
 
-    /** One service's settings, then {@code extra} (the caller's) on top. */
-    public ServiceLaunch launch(PlatformService service, Map<String, String> extra) {
+    /** One service's settings, then the caller's extra properties and environment on top. */
+    public ServiceLaunch launch(
+            PlatformService service,
+            Map<String, String> extraProperties,
+            Map<String, String> extraEnvironment) {
         Map<String, String> properties = new LinkedHashMap<>();
         Map<String, String> environment = new LinkedHashMap<>(secrets.environmentFor(service));
         // Loopback only: the local platform is for this machine, not its network.
@@ -120,7 +123,8 @@ public record PlatformWiring(
             }
             case GIT_SERVER -> properties.put("mcpdeploy.git-server.root", gitRoot.toString());
         }
-        properties.putAll(extra);
+        properties.putAll(extraProperties);
+        environment.putAll(extraEnvironment);
         return new ServiceLaunch(service, properties, environment);
     }
 

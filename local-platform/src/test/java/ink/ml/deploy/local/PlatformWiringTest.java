@@ -1,0 +1,184 @@
+package ink.ml.deploy.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ink.ml.deploy.local.PlatformWiring.KubernetesWiring;
+import ink.ml.deploy.testing.ServiceProcess;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PlatformWiringTest {
+    private final PlatformSecrets secrets = PlatformSecrets.random();
+    private final PlatformWiring wiring =
+            wiring(
+                    KubernetesWiring.inMemory("http://127.0.0.1:40000"),
+                    Optional.of("127.0.0.1:5000"));
+
+    @Test
+    void noSecretEverReachesACommandLine() {
+        for (PlatformService service : PlatformService.values()) {
+            ServiceLaunch launch =
+                    wiring.launch(
+                            service,
+                            Map.of("extra.property", "x"),
+                            Map.of("EXTRA", "extra-env-value-7f3a"));
+
+            List<String> argv =
+                    ServiceProcess.command(
+                            Path.of("/services/" + service.module() + "/quarkus-run.jar"),
+                            List.of("-Xmx384m"),
+                            launch.systemProperties());
+
+            for (String secret : secrets.values()) {
+                assertThat(String.join(" ", argv)).doesNotContain(secret);
+            }
+            assertThat(String.join(" ", argv))
+                    .doesNotContain("extra-env-value-7f3a")
+                    .contains("-Dextra.property=x");
+            assertThat(launch.toString()).doesNotContain(secrets.values());
+        }
+    }
+
+    @Test
+    void everyServiceGetsTheSameKeysThroughItsEnvironment() {
+        Map<PlatformService, Map<String, String>> environments =
+                new EnumMap<>(PlatformService.class);
+        for (PlatformService service : PlatformService.values()) {
+            environments.put(service, wiring.launch(service, Map.of(), Map.of()).environment());
+        }
+
+        assertThat(environments.values())
+                .allSatisfy(
+                        env ->
+                                assertThat(env)
+                                        .containsEntry(
+                                                PlatformSecrets.TEMPORAL_PAYLOAD_KEY,
+                                                secrets.temporalPayloadKey()));
+        String gitKey =
+                environments.get(PlatformService.GRAPHQL).get(PlatformSecrets.GIT_TOKENS_KEY);
+        assertThat(gitKey).isNotBlank();
+        for (PlatformService signsOrVerifiesGitTokens :
+                List.of(
+                        PlatformService.MCP,
+                        PlatformService.GIT_SERVER,
+                        PlatformService.DEPLOYER_WORKER)) {
+            assertThat(environments.get(signsOrVerifiesGitTokens))
+                    .containsEntry(PlatformSecrets.GIT_TOKENS_KEY, gitKey);
+        }
+        for (PlatformService productPlane :
+                List.of(PlatformService.GRAPHQL, PlatformService.MCP, PlatformService.WORKER)) {
+            assertThat(environments.get(productPlane))
+                    .containsKeys(PlatformSecrets.CRYPTO_KEY, PlatformSecrets.TOKEN_PEPPER)
+                    .containsEntry(PlatformWiring.DATABASE_PASSWORD_ENV, "postgres");
+        }
+        assertThat(environments.get(PlatformService.DEPLOYER_SERVER))
+                .containsEntry(PlatformSecrets.WEBHOOK_SECRET, secrets.githubWebhookSecret())
+                .doesNotContainKeys(PlatformSecrets.CRYPTO_KEY, PlatformSecrets.GIT_TOKENS_KEY);
+        assertThat(environments.get(PlatformService.GRAPHQL))
+                .containsEntry(PlatformSecrets.WEBHOOK_SECRET, secrets.githubWebhookSecret());
+    }
+
+    @Test
+    void keysAreFreshPerRunAndDistinct() {
+        PlatformSecrets other = PlatformSecrets.random();
+
+        assertThat(secrets.values()).hasSize(5).doesNotHaveDuplicates();
+        assertThat(other.values()).doesNotContainAnyElementsOf(secrets.values());
+        assertThat(secrets.toString()).doesNotContain(secrets.values());
+    }
+
+    @Test
+    void servicesFindEachOtherOnThePlannedLoopbackPorts() {
+        Map<String, String> graphql =
+                wiring.launch(PlatformService.GRAPHQL, Map.of(), Map.of()).systemProperties();
+        Map<String, String> mcp =
+                wiring.launch(PlatformService.MCP, Map.of(), Map.of()).systemProperties();
+        Map<String, String> deployer =
+                wiring.launch(PlatformService.DEPLOYER_WORKER, Map.of(), Map.of())
+                        .systemProperties();
+        Map<String, String> deployerServer =
+                wiring.launch(PlatformService.DEPLOYER_SERVER, Map.of(), Map.of())
+                        .systemProperties();
+
+        assertThat(graphql)
+                .containsEntry("quarkus.http.host", "127.0.0.1")
+                .containsEntry("quarkus.http.port", "8081")
+                .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://x/mcpdeploy")
+                .containsEntry("quarkus.temporal.connection.target", "127.0.0.1:7233")
+                .containsEntry("mcpdeploy.firebase.project-id", "mcpdeploy-local")
+                .containsEntry("mcpdeploy.firebase.jwks-url", "http://127.0.0.1:40001/jwks")
+                .containsEntry("mcpdeploy.git-server.public-url", "http://127.0.0.1:8086");
+        assertThat(mcp)
+                .containsEntry("mcpdeploy.git-server.url", "http://127.0.0.1:8086")
+                .containsEntry("mcpdeploy.mcp.oauth.public-url", "http://127.0.0.1:8082");
+        assertThat(deployer)
+                .containsEntry("mcpdeploy.source.git-server.url", "http://127.0.0.1:8086")
+                .containsEntry("mcpdeploy.registry.host", "127.0.0.1:5000")
+                .containsEntry("mcpdeploy.builder.kind", "docker")
+                .containsEntry("mcpdeploy.builder.docker.host", "unix:///tmp/d/docker.sock")
+                .containsEntry("mcpdeploy.builder.docker.binary", "/usr/bin/docker")
+                .containsEntry("quarkus.kubernetes-client.api-server-url", "http://127.0.0.1:40000")
+                .containsEntry("mcpdeploy.workload.apply-mode", "create-or-update");
+        assertThat(deployerServer).containsEntry("quarkus.management.port", "9084");
+        assertThat(wiring.launch(PlatformService.WORKER, Map.of(), Map.of()).systemProperties())
+                .containsEntry("mcpdeploy.deploy.registry", "127.0.0.1:5000");
+        assertThat(wiring.launch(PlatformService.GIT_SERVER, Map.of(), Map.of()).systemProperties())
+                .containsEntry("mcpdeploy.git-server.root", "/tmp/git");
+        assertThat(wiring.healthUrl(PlatformService.DEPLOYER_SERVER))
+                .isEqualTo(URI.create("http://127.0.0.1:9084/q/health"));
+        assertThat(wiring.healthUrl(PlatformService.MCP))
+                .isEqualTo(URI.create("http://127.0.0.1:8082/q/health"));
+    }
+
+    @Test
+    void aRealClusterKeepsServerSideApplyAndGetsTheKubeconfig() {
+        PlatformWiring cluster =
+                wiring(
+                        KubernetesWiring.kubeconfig(Path.of("/home/me/.kube/config")),
+                        Optional.empty());
+
+        ServiceLaunch deployer =
+                cluster.launch(PlatformService.DEPLOYER_WORKER, Map.of(), Map.of());
+
+        assertThat(deployer.systemProperties())
+                .doesNotContainKeys(
+                        "mcpdeploy.workload.apply-mode",
+                        "quarkus.kubernetes-client.api-server-url",
+                        "mcpdeploy.registry.host")
+                .containsEntry("kubeconfig", "/home/me/.kube/config");
+        assertThat(deployer.environment()).containsEntry("KUBECONFIG", "/home/me/.kube/config");
+    }
+
+    @Test
+    void theCallersPropertiesWinOverTheWiring() {
+        ServiceLaunch deployer =
+                wiring.launch(
+                        PlatformService.DEPLOYER_WORKER,
+                        Map.of("mcpdeploy.source.git-server.url", "file:///repos"),
+                        Map.of("MCPDEPLOY_SOURCE_GITHUB_PRIVATE_KEY", "pem"));
+
+        assertThat(deployer.systemProperties())
+                .containsEntry("mcpdeploy.source.git-server.url", "file:///repos");
+        assertThat(deployer.environment())
+                .containsEntry("MCPDEPLOY_SOURCE_GITHUB_PRIVATE_KEY", "pem");
+    }
+
+    private PlatformWiring wiring(KubernetesWiring kubernetes, Optional<String> registry) {
+        return new PlatformWiring(
+                PortPlan.fixed(),
+                "jdbc:postgresql://x/mcpdeploy",
+                "127.0.0.1:7233",
+                registry,
+                registry.map(host -> "unix:///tmp/d/docker.sock"),
+                kubernetes,
+                Path.of("/tmp/git"),
+                URI.create("http://127.0.0.1:40001/jwks"),
+                LocalIdentityProvider.PROJECT_ID,
+                secrets);
+    }
+}
