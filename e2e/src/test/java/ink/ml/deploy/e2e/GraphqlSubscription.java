@@ -2,15 +2,12 @@ package ink.ml.deploy.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +15,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * One GraphQL subscription over the JDK's WebSocket with the {@code graphql-transport-ws} protocol:
- * {@code connection_init} → {@code connection_ack} → {@code subscribe} → {@code next}… → {@code
- * complete} (or {@code error}); pings are answered with pongs.
+ * One GraphQL subscription over a WebSocket ({@link WebSocketConnection}) with the {@code
+ * graphql-transport-ws} protocol: {@code connection_init} → {@code connection_ack} → {@code
+ * subscribe} → {@code next}… → {@code complete} (or {@code error}); pings are answered with pongs.
  *
  * <p>graphql authenticates the WebSocket upgrade with the same bearer mechanism as HTTP requests
  * (an {@code Authorization} header on the handshake), so the bearer goes there; the init payload
@@ -35,7 +32,7 @@ final class GraphqlSubscription implements AutoCloseable {
     private final CompletableFuture<List<JsonNode>> completed = new CompletableFuture<>();
     private final Consumer<JsonNode> onItem;
     private final String field;
-    private volatile WebSocket socket;
+    private volatile WebSocketConnection socket;
 
     private GraphqlSubscription(String field, Consumer<JsonNode> onItem) {
         this.field = field;
@@ -55,14 +52,17 @@ final class GraphqlSubscription implements AutoCloseable {
             String field,
             Consumer<JsonNode> onItem) {
         GraphqlSubscription subscription = new GraphqlSubscription(field, onItem);
-        subscription.socket =
-                HttpClient.newHttpClient()
-                        .newWebSocketBuilder()
-                        .subprotocols(PROTOCOL)
-                        .header("Authorization", "Bearer " + bearer)
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .buildAsync(webSocketUrl, subscription.new Listener(document, variables))
-                        .join();
+        try {
+            subscription.socket =
+                    WebSocketConnection.open(
+                            webSocketUrl,
+                            PROTOCOL,
+                            Map.of("Authorization", "Bearer " + bearer),
+                            subscription.new Listener(document, variables));
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "cannot open " + webSocketUrl + ": " + e.getMessage(), e);
+        }
         subscription.send(message("connection_init", null, GraphqlClient.JSON.createObjectNode()));
         return subscription;
     }
@@ -101,16 +101,17 @@ final class GraphqlSubscription implements AutoCloseable {
 
     @Override
     public void close() {
-        WebSocket current = socket;
-        if (current != null && !current.isOutputClosed()) {
-            current.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+        WebSocketConnection current = socket;
+        if (current != null) {
+            current.close();
         }
     }
 
     private void send(ObjectNode message) {
-        // The JDK allows one outstanding send at a time; messages here are few and small.
-        synchronized (this) {
-            socket.sendText(message.toString(), true).join();
+        try {
+            socket.sendText(message.toString());
+        } catch (IOException e) {
+            completed.completeExceptionally(e);
         }
     }
 
@@ -163,8 +164,7 @@ final class GraphqlSubscription implements AutoCloseable {
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+    private final class Listener implements WebSocketConnection.Listener {
         private final String document;
         private final Map<String, ?> variables;
 
@@ -174,38 +174,25 @@ final class GraphqlSubscription implements AutoCloseable {
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                try {
-                    received(GraphqlClient.JSON.readTree(text), document, variables);
-                } catch (Exception e) {
-                    completed.completeExceptionally(e);
-                }
+        public void onText(String text) {
+            try {
+                received(GraphqlClient.JSON.readTree(text), document, variables);
+            } catch (IOException | RuntimeException e) {
+                completed.completeExceptionally(e);
             }
-            webSocket.request(1);
-            return null;
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        public void onClose(int code, String reason) {
+            // After "complete" this changes nothing; before it, the subscription failed.
             completed.completeExceptionally(
                     new GraphqlException(
                             field,
-                            new ArrayList<>(
-                                    List.of(
-                                            new GraphqlError(
-                                                    "socket closed before completion: " + reason,
-                                                    "WS_" + statusCode,
-                                                    "[]")))));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            completed.completeExceptionally(error);
+                            List.of(
+                                    new GraphqlError(
+                                            "socket closed before completion: " + reason,
+                                            "WS_" + code,
+                                            "[]"))));
         }
     }
 }

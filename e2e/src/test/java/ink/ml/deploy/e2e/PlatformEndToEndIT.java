@@ -96,7 +96,18 @@ class PlatformEndToEndIT {
                         .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"))
                         .withLogDirectory(Path.of("target", "e2e-logs").toAbsolutePath())
                         .withServiceProperties("graphql", githubSignIn(github))
-                        .withServiceProperties("deployer-worker", githubClones(github));
+                        .withServiceProperties("deployer-worker", githubClones(github))
+                        // Secrets only through the environment, as the services read them.
+                        .withServiceEnvironment(
+                                "graphql",
+                                Map.of(
+                                        "MCPDEPLOY_GITHUB_OAUTH_CLIENT_SECRET",
+                                        github.oauthClient().clientSecret()))
+                        .withServiceEnvironment(
+                                "deployer-worker",
+                                Map.of(
+                                        "MCPDEPLOY_SOURCE_GITHUB_PRIVATE_KEY",
+                                        github.app().privateKeyPem()));
         long platformStart = System.nanoTime();
         platform = LocalPlatform.start(options);
         TIMINGS.record(
@@ -124,14 +135,10 @@ class PlatformEndToEndIT {
         TIMINGS.write();
     }
 
-    /**
-     * graphql's GitHub sign-in and installation check against the fake. The client secret is a
-     * throwaway of this run's fake GitHub.
-     */
+    /** graphql's GitHub sign-in and installation check against the fake (secret: environment). */
     private static Map<String, String> githubSignIn(FakeGithub github) {
         return Map.of(
                 "mcpdeploy.github.oauth.client-id", github.oauthClient().clientId(),
-                "mcpdeploy.github.oauth.client-secret", github.oauthClient().clientSecret(),
                 "mcpdeploy.github.oauth.authorize-url", github.authorizeUrl().toString(),
                 "mcpdeploy.github.oauth.token-url", github.tokenUrl().toString(),
                 "mcpdeploy.github.oauth.api-url", github.url().toString(),
@@ -140,14 +147,13 @@ class PlatformEndToEndIT {
 
     /**
      * The deployer-worker's GitHub App: installation tokens from the fake's API, clones from its
-     * git endpoint. The private key is a throwaway of this run's fake GitHub.
+     * git endpoint (private key: environment).
      */
     private static Map<String, String> githubClones(FakeGithub github) {
         return Map.of(
                 "mcpdeploy.source.github.api-url", github.url().toString(),
                 "mcpdeploy.source.github.clone-url", github.url().toString(),
-                "mcpdeploy.source.github.app-id", github.app().appId(),
-                "mcpdeploy.source.github.private-key", github.app().privateKeyPem());
+                "mcpdeploy.source.github.app-id", github.app().appId());
     }
 
     @Test
