@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The Kubernetes API the deployer applies to: the cluster of a kubeconfig file, or an in-memory API
@@ -25,6 +27,12 @@ final class KubernetesTarget implements AutoCloseable {
     static final String IN_MEMORY_DESCRIPTION =
             "in-memory Kubernetes API: stores what would be applied, runs no pods; Deployments are"
                     + " marked available at once";
+
+    /**
+     * The mock server logs every request at INFO through java.util.logging; held here so the level
+     * set on it is not lost when the logger is collected.
+     */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     private final KubernetesClient client;
     private final KubernetesWiring wiring;
@@ -46,6 +54,7 @@ final class KubernetesTarget implements AutoCloseable {
     }
 
     static KubernetesTarget startInMemory() {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
         Deque<AutoCloseable> started = new ArrayDeque<>();
         KubernetesMockServer server =
                 new KubernetesMockServer(

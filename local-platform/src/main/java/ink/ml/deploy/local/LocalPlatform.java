@@ -128,7 +128,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         identity = started(LocalIdentityProvider.start());
 
-        Path gitRoot = temporaryDirectory("mcpdeploy-git-");
+        Path runDirectory = temporaryDirectory("mcpdeploy-local-");
         wiring =
                 new PlatformWiring(
                         ports,
@@ -137,10 +137,15 @@ public final class LocalPlatform implements AutoCloseable {
                         registry.map(RegistryProcess::host),
                         docker.map(DockerEngineProcess::host),
                         kubernetes.wiring(),
-                        gitRoot,
+                        runDirectory,
                         identity.jwksUrl(),
                         identity.projectId(),
                         secrets);
+        createDirectory(wiring.gitRoot());
+        createDirectory(wiring.checkoutDirectory());
+        for (PlatformService service : PlatformService.values()) {
+            createDirectory(wiring.temporaryDirectory(service));
+        }
 
         say("Services: starting " + PlatformService.values().length + " (logs in " + logs + ")…");
         PlatformService[] all = PlatformService.values();
@@ -213,8 +218,9 @@ public final class LocalPlatform implements AutoCloseable {
                     CompletableFuture.runAsync(
                             () -> {
                                 try {
+                                    long deadline = System.nanoTime() + SERVICE_START.toNanos();
                                     process.awaitStarted(SERVICE_START);
-                                    requireHealthy(http, service);
+                                    awaitHealthy(http, service, deadline);
                                 } catch (RuntimeException e) {
                                     throw new ServiceFailedException(process, e);
                                 }
@@ -239,19 +245,39 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void requireHealthy(HttpClient http, PlatformService service) {
+    /**
+     * Polls the service's health endpoint until it answers 200: right after "started in" a check
+     * (e.g. deployer-server's Temporal connection) may still be slow on a busy machine.
+     */
+    private void awaitHealthy(HttpClient http, PlatformService service, long deadlineNanos) {
         URI health = wiring.healthUrl(service);
-        try {
-            HttpResponse<String> response =
-                    http.send(
-                            HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        health + " answered " + response.statusCode() + ": " + response.body());
+        String last = "no answer yet";
+        while (System.nanoTime() < deadlineNanos) {
+            try {
+                HttpResponse<String> response =
+                        http.send(
+                                HttpRequest.newBuilder(health)
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "answered " + response.statusCode() + ": " + response.body();
+            } catch (IOException e) {
+                last = "did not answer: " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(health + " did not answer: " + e, e);
+            pause();
+        }
+        throw new IllegalStateException(health + " " + last);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -411,6 +437,14 @@ public final class LocalPlatform implements AutoCloseable {
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a temporary directory", e);
+        }
+    }
+
+    private static Path createDirectory(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + directory, e);
         }
     }
 

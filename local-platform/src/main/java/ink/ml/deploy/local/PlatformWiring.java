@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param registryHost {@code 127.0.0.1:PORT} of the local registry, when it runs
  * @param dockerHost {@code unix://…} of the private Docker engine, when it runs
  * @param kubernetes how the deployer reaches Kubernetes
+ * @param runDirectory the run's temporary directory, deleted when the platform stops: the
+ *     git-server's repositories, the deployer's checkouts and every service's {@code
+ *     java.io.tmpdir} live under it, so nothing is left behind in {@code /tmp}
  */
 public record PlatformWiring(
         PortPlan ports,
@@ -25,7 +28,7 @@ public record PlatformWiring(
         Optional<String> registryHost,
         Optional<String> dockerHost,
         KubernetesWiring kubernetes,
-        Path gitRoot,
+        Path runDirectory,
         URI jwksUrl,
         String firebaseProjectId,
         PlatformSecrets secrets) {
@@ -65,6 +68,21 @@ public record PlatformWiring(
         }
     }
 
+    /** The git-server's bare repositories. */
+    public Path gitRoot() {
+        return runDirectory.resolve("git");
+    }
+
+    /** Where the deployer-worker clones. */
+    public Path checkoutDirectory() {
+        return runDirectory.resolve("checkouts");
+    }
+
+    /** The service's {@code java.io.tmpdir}. */
+    public Path temporaryDirectory(PlatformService service) {
+        return runDirectory.resolve("tmp").resolve(service.module());
+    }
+
     public URI gitServerUrl() {
         return local(ports.port(PlatformService.GIT_SERVER));
     }
@@ -84,6 +102,7 @@ public record PlatformWiring(
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("quarkus.http.port", Integer.toString(ports.port(service)));
         properties.put("quarkus.temporal.connection.target", temporalTarget);
+        properties.put("java.io.tmpdir", temporaryDirectory(service).toString());
         switch (service) {
             case GRAPHQL -> {
                 database(properties, environment);
@@ -109,6 +128,7 @@ public record PlatformWiring(
             case DEPLOYER_WORKER -> {
                 properties.put("mcpdeploy.cluster.region", REGION);
                 properties.put("mcpdeploy.source.git-server.url", gitServerUrl().toString());
+                properties.put("mcpdeploy.source.work-dir", checkoutDirectory().toString());
                 registryHost.ifPresent(host -> properties.put("mcpdeploy.registry.host", host));
                 dockerHost.ifPresent(
                         host -> {
@@ -121,7 +141,7 @@ public record PlatformWiring(
                 properties.putAll(kubernetes.properties());
                 environment.putAll(kubernetes.environment());
             }
-            case GIT_SERVER -> properties.put("mcpdeploy.git-server.root", gitRoot.toString());
+            case GIT_SERVER -> properties.put("mcpdeploy.git-server.root", gitRoot().toString());
         }
         properties.putAll(extraProperties);
         environment.putAll(extraEnvironment);

@@ -60,7 +60,7 @@ record Welcome(
                 "Git:           " + gitServerUrl + "/{user}/{project}/{repo}.git",
                 "Webhooks:      " + deployerServerUrl + "/webhooks/github",
                 "Temporal:      " + temporalTarget,
-                "PostgreSQL:    " + jdbcUrl + " (user postgres)",
+                "PostgreSQL:    " + jdbcUrl,
                 "Kubernetes:    " + kubernetes,
                 builds,
                 "Logs:          " + logDirectory + "/<service>.log",
@@ -104,9 +104,13 @@ record Welcome(
                 "cp /bin/busybox . && echo 'hello from MCPDeploy' > index.html",
                 "git add . && git -c user.name=me -c user.email=me@example.com commit -qm first",
                 "git push \"$REMOTE\" main",
-                "gql 'mutation($p: ID!, $r: ID!) { createService(input: {projectId: $p, repoId:"
-                        + " $r, name: \\\"web\\\", port: 8080}) { id hostname latestDeployment"
-                        + " { status } } }' \"{\\\"p\\\":\\\"$PROJECT\\\",\\\"r\\\":\\\"$REPO\\\"}\"");
+                "SERVICE=$(gql 'mutation($p: ID!, $r: ID!) { createService(input: {projectId: $p,"
+                        + " repoId: $r, name: \\\"web\\\", port: 8080}) { id } }'"
+                        + " \"{\\\"p\\\":\\\"$PROJECT\\\",\\\"r\\\":\\\"$REPO\\\"}\" | field id)",
+                "for i in $(seq 90); do gql 'query($s: ID!) { service(id: $s) { hostname"
+                        + " latestDeployment { status imageRef errorMessage } } }'"
+                        + " \"{\\\"s\\\":\\\"$SERVICE\\\"}\" | grep -E 'ACTIVE|FAILED|CRASHED' && break;"
+                        + " sleep 2; done");
     }
 
     String mcpConfig() {

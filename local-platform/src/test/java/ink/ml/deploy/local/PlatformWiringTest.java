@@ -118,6 +118,7 @@ class PlatformWiringTest {
                 .containsEntry("mcpdeploy.mcp.oauth.public-url", "http://127.0.0.1:8082");
         assertThat(deployer)
                 .containsEntry("mcpdeploy.source.git-server.url", "http://127.0.0.1:8086")
+                .containsEntry("mcpdeploy.source.work-dir", "/tmp/run/checkouts")
                 .containsEntry("mcpdeploy.registry.host", "127.0.0.1:5000")
                 .containsEntry("mcpdeploy.builder.kind", "docker")
                 .containsEntry("mcpdeploy.builder.docker.host", "unix:///tmp/d/docker.sock")
@@ -128,7 +129,8 @@ class PlatformWiringTest {
         assertThat(wiring.launch(PlatformService.WORKER, Map.of(), Map.of()).systemProperties())
                 .containsEntry("mcpdeploy.deploy.registry", "127.0.0.1:5000");
         assertThat(wiring.launch(PlatformService.GIT_SERVER, Map.of(), Map.of()).systemProperties())
-                .containsEntry("mcpdeploy.git-server.root", "/tmp/git");
+                .containsEntry("mcpdeploy.git-server.root", "/tmp/run/git")
+                .containsEntry("java.io.tmpdir", "/tmp/run/tmp/git-server");
         assertThat(wiring.healthUrl(PlatformService.DEPLOYER_SERVER))
                 .isEqualTo(URI.create("http://127.0.0.1:9084/q/health"));
         assertThat(wiring.healthUrl(PlatformService.MCP))
@@ -176,7 +178,7 @@ class PlatformWiringTest {
                 registry,
                 registry.map(host -> "unix:///tmp/d/docker.sock"),
                 kubernetes,
-                Path.of("/tmp/git"),
+                Path.of("/tmp/run"),
                 URI.create("http://127.0.0.1:40001/jwks"),
                 LocalIdentityProvider.PROJECT_ID,
                 secrets);

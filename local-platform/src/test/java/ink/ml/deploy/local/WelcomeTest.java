@@ -49,7 +49,8 @@ class WelcomeTest {
         assertThat(example)
                 .contains("createProject", "createInternalRepo", "createGitToken")
                 .contains("git push \"$REMOTE\" main")
-                .contains("createService");
+                .contains("createService")
+                .contains("latestDeployment { status");
         Process bash = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
         bash.getOutputStream().write(example.getBytes(StandardCharsets.UTF_8));
         bash.getOutputStream().close();
