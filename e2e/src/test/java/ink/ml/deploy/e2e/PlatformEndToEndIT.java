@@ -1,6 +1,7 @@
 package ink.ml.deploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -164,6 +165,11 @@ class PlatformEndToEndIT {
         BusyboxApp.writeTo(app.git(), "shop v1\n");
         String sha = app.git().commit("first version");
 
+        // Without the token the git-server refuses the push, and nothing deploys.
+        assertThatThrownBy(() -> app.git().push(app.grant().remoteUrl(), null))
+                .hasMessageContaining("git push");
+        assertThat(app.dashboard().latestDeployment(app.serviceId())).isEmpty();
+
         app.git().push(app.grant().remoteUrl(), app.grant().token());
         Followed followed = app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE);
 
@@ -209,6 +215,17 @@ class PlatformEndToEndIT {
                                 .withName("web")
                                 .get())
                 .isNotNull();
+
+        // Another user learns nothing about it: not found, as for a deployment that does not exist.
+        Dashboard intruder =
+                new Dashboard(
+                        new GraphqlClient(
+                                platform.graphqlUrl(),
+                                platform.signInToken("e2e-intruder", "eve@example.com", "Eve")));
+        assertThatThrownBy(() -> intruder.deployment(deployment.id()))
+                .isInstanceOfSatisfying(
+                        GraphqlException.class,
+                        e -> assertThat(e.codes()).containsExactly("NOT_FOUND"));
 
         String apiKey = app.dashboard().createApiKey("e2e agent");
         try (McpAgent agent = McpAgent.connect(platform.mcpUrl(), apiKey)) {
@@ -256,6 +273,17 @@ class PlatformEndToEndIT {
                         sha,
                         platform.githubWebhookSecret());
         URI webhook = platform.deployerServerUrl().resolve("/webhooks/github");
+        GithubPushDelivery.Reply forged =
+                GithubPushDelivery.of(
+                                UUID.randomUUID().toString(),
+                                "octo-e2e/storefront",
+                                "main",
+                                sha,
+                                "not-the-webhook-secret")
+                        .deliver(webhook);
+        assertThat(forged.status()).as(forged.body().toString()).isEqualTo(401);
+        assertThat(forged.body().path("outcome").asText()).isEqualTo("rejected");
+
         GithubPushDelivery.Reply first = delivery.deliver(webhook);
         GithubPushDelivery.Reply again = delivery.deliver(webhook);
 
