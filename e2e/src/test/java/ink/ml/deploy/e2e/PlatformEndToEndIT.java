@@ -126,7 +126,15 @@ class PlatformEndToEndIT {
     @AfterAll
     static void stopThePlatform() {
         if (platform != null) {
+            java.util.Optional<Path> engineDirectory =
+                    platform.docker()
+                            .map(
+                                    docker ->
+                                            Path.of(URI.create(docker.host()).getPath())
+                                                    .getParent());
             platform.close();
+            // The image test ran a host-network container: dockerd leaves a mount behind.
+            engineDirectory.ifPresent(HostNetworkMounts::release);
         }
         if (github != null) {
             github.close();
