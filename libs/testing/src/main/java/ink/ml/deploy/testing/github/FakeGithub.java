@@ -1,14 +1,18 @@
 package ink.ml.deploy.testing.github;
 
+import static ink.ml.deploy.testing.github.HttpExchanges.bearer;
+import static ink.ml.deploy.testing.github.HttpExchanges.form;
+import static ink.ml.deploy.testing.github.HttpExchanges.message;
+import static ink.ml.deploy.testing.github.HttpExchanges.quote;
+import static ink.ml.deploy.testing.github.HttpExchanges.send;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +23,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A stand-in for github.com and api.github.com on 127.0.0.1, speaking the parts of GitHub's
@@ -69,14 +69,12 @@ public final class FakeGithub implements AutoCloseable {
     private final InstallationTokens installationTokens;
     private final OAuthClientCredentials oauthClient;
     private final OAuthAuthorizations oauth;
-    private final GitHttpBackend git;
+    private final GitEndpoint git;
     private final Map<String, GithubUser> users = new ConcurrentHashMap<>();
     private final Map<Long, GithubUser> installations = new ConcurrentHashMap<>();
     private final AtomicLong nextInstallation = new AtomicLong(41_000_001);
     private final AtomicReference<GithubUser> browserUser = new AtomicReference<>();
     private final AtomicReference<URI> registeredCallback = new AtomicReference<>();
-    private final AtomicInteger authorizedGitRequests = new AtomicInteger();
-    private final AtomicInteger refusedGitRequests = new AtomicInteger();
 
     private FakeGithub(Path repositories, KeyPair appKey, String appId, Clock clock)
             throws IOException {
@@ -86,7 +84,7 @@ public final class FakeGithub implements AutoCloseable {
         this.installationTokens = new InstallationTokens(clock);
         this.oauthClient = new OAuthClientCredentials("Iv1." + randomHex(8), randomHex(20));
         this.oauth = new OAuthAuthorizations(oauthClient);
-        this.git = new GitHttpBackend(repositories);
+        this.git = new GitEndpoint(repositories, installationTokens, installations);
         this.server =
                 HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor =
@@ -219,12 +217,12 @@ public final class FakeGithub implements AutoCloseable {
 
     /** Git requests served with a valid installation token. */
     public int authorizedGitRequests() {
-        return authorizedGitRequests.get();
+        return git.authorized();
     }
 
     /** Git requests refused for a missing, unknown or foreign token. */
     public int refusedGitRequests() {
-        return refusedGitRequests.get();
+        return git.refused();
     }
 
     @Override
@@ -254,13 +252,13 @@ public final class FakeGithub implements AutoCloseable {
         } else if (path.equals("/login/oauth/access_token") && method.equals("POST")) {
             accessToken(exchange);
         } else if (path.equals("/user") && method.equals("GET")) {
-            withUser(exchange, user -> userJson(user));
+            withUser(exchange, GithubJson::user);
         } else if (path.equals("/user/emails") && method.equals("GET")) {
-            withUser(exchange, this::emailsJson);
+            withUser(exchange, GithubJson::emails);
         } else if (path.equals("/user/installations") && method.equals("GET")) {
-            withUser(exchange, this::installationsJson);
+            withUser(exchange, user -> GithubJson.installations(installations, app.appId(), user));
         } else if (gitPath.matches()) {
-            git(exchange, gitPath.group(1), gitPath.group(2), gitPath.group(3));
+            git.serve(exchange, gitPath.group(1), gitPath.group(2), gitPath.group(3));
         } else {
             send(exchange, 404, "application/json", message("Not Found"));
         }
@@ -366,158 +364,11 @@ public final class FakeGithub implements AutoCloseable {
         send(exchange, 200, "application/json", answer.json(user.get()));
     }
 
-    private static String userJson(GithubUser user) {
-        return "{\"id\":"
-                + user.id()
-                + ",\"login\":"
-                + quote(user.login())
-                + ",\"type\":\"User\",\"name\":"
-                + quote(user.name())
-                + ",\"email\":"
-                + quote(user.email())
-                + "}";
-    }
-
-    private String emailsJson(GithubUser user) {
-        return user.email() == null
-                ? "[]"
-                : "[{\"email\":"
-                        + quote(user.email())
-                        + ",\"primary\":true,\"verified\":true,\"visibility\":\"public\"}]";
-    }
-
-    private String installationsJson(GithubUser user) {
-        List<String> items =
-                installations.entrySet().stream()
-                        .filter(entry -> entry.getValue().equals(user))
-                        .map(
-                                entry ->
-                                        "{\"id\":"
-                                                + entry.getKey()
-                                                + ",\"app_id\":"
-                                                + app.appId()
-                                                + ",\"account\":"
-                                                + userJson(entry.getValue())
-                                                + "}")
-                        .toList();
-        return "{\"total_count\":"
-                + items.size()
-                + ",\"installations\":["
-                + String.join(",", items)
-                + "]}";
-    }
-
-    private void git(HttpExchange exchange, String owner, String repository, String rest)
-            throws IOException {
-        Optional<Long> installation = basicInstallationToken(exchange);
-        GithubUser installedOn = installation.map(installations::get).orElse(null);
-        if (installedOn == null || !installedOn.login().equalsIgnoreCase(owner)) {
-            refusedGitRequests.incrementAndGet();
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"GitHub\"");
-            send(exchange, 401, "text/plain", "Invalid username or token.");
-            return;
-        }
-        if (!Files.isDirectory(repositories.resolve(owner).resolve(repository))) {
-            send(exchange, 404, "text/plain", "Repository not found.");
-            return;
-        }
-        authorizedGitRequests.incrementAndGet();
-        git.serve(
-                exchange, "/" + owner + "/" + repository + (rest == null ? "" : rest), TOKEN_USER);
-    }
-
-    /** The installation of a Basic {@code x-access-token:<token>} header's token, when valid. */
-    private Optional<Long> basicInstallationToken(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded =
-                    new String(
-                            Base64.getDecoder().decode(header.substring(6).trim()),
-                            StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0 || !decoded.substring(0, colon).equals(TOKEN_USER)) {
-            return Optional.empty();
-        }
-        return installationTokens.installationOf(decoded.substring(colon + 1));
-    }
-
-    private static Optional<String> bearer(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null) {
-            return Optional.empty();
-        }
-        for (String scheme : List.of("Bearer ", "token ")) {
-            if (header.regionMatches(true, 0, scheme, 0, scheme.length())) {
-                return Optional.of(header.substring(scheme.length()).trim());
-            }
-        }
-        return Optional.empty();
-    }
-
     private void requireKnown(GithubUser user) {
         if (!user.equals(users.get(user.login().toLowerCase()))) {
             throw new IllegalArgumentException(
                     "user: " + user.login() + " was not added (addUser)");
         }
-    }
-
-    static void send(HttpExchange exchange, int status, String contentType, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static String message(String text) {
-        return "{\"message\":"
-                + quote(text)
-                + ",\"documentation_url\":\"https://docs.github.com/rest\"}";
-    }
-
-    private static Map<String, String> form(String encoded) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return values;
-        }
-        for (String pair : encoded.split("&")) {
-            String[] parts = pair.split("=", 2);
-            values.put(
-                    URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                    parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-        }
-        return values;
-    }
-
-    /** A JSON string literal, or {@code null}. */
-    static String quote(String value) {
-        if (value == null) {
-            return "null";
-        }
-        return value.chars()
-                .mapToObj(
-                        c ->
-                                switch (c) {
-                                    case '"' -> "\\\"";
-                                    case '\\' -> "\\\\";
-                                    case '\n' -> "\\n";
-                                    case '\r' -> "\\r";
-                                    case '\t' -> "\\t";
-                                    default ->
-                                            c < 0x20
-                                                    ? String.format("\\u%04x", c)
-                                                    : String.valueOf((char) c);
-                                })
-                .collect(Collectors.joining("", "\"", "\""));
     }
 
     private static String pkcs8Pem(KeyPair key) {

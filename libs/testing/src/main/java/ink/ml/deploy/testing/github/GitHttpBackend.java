@@ -106,7 +106,8 @@ final class GitHttpBackend {
             }
         }
         if (headerEnd < 0) {
-            FakeGithub.send(exchange, 502, "text/plain", "git http-backend wrote no CGI headers");
+            HttpExchanges.send(
+                    exchange, 502, "text/plain", "git http-backend wrote no CGI headers");
             return;
         }
         int status = 200;
