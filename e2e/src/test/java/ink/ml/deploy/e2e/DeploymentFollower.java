@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Follows a deployment as a dashboard does: finds the service's deployment of a commit, then
@@ -70,15 +69,9 @@ final class DeploymentFollower {
                         bearer,
                         EVENTS,
                         Map.of("id", deploymentId),
-                        "deploymentEvents",
-                        event -> {})) {
+                        "deploymentEvents")) {
             List<JsonNode> received = events.awaitCompletion(deadline);
             return new Followed(dashboard.deployment(deploymentId), received);
         }
-    }
-
-    /** The newest deployment, if any, for a failure message. */
-    Optional<DeploymentView> latest(String serviceId) {
-        return dashboard.latestDeployment(serviceId);
     }
 }

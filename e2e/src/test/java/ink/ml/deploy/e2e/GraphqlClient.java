@@ -36,11 +36,6 @@ final class GraphqlClient {
                         .build();
     }
 
-    /** The same endpoint as another caller. */
-    GraphqlClient as(String otherBearer) {
-        return new GraphqlClient(endpoint, otherBearer);
-    }
-
     /** {@link #execute(String, Map)} without variables. */
     JsonNode execute(String document) {
         return execute(document, Map.of());

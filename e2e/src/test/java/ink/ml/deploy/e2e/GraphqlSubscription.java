@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
  * One GraphQL subscription over a WebSocket ({@link WebSocketConnection}) with the {@code
@@ -30,17 +29,15 @@ final class GraphqlSubscription implements AutoCloseable {
     private final List<JsonNode> items = new CopyOnWriteArrayList<>();
     private final List<GraphqlError> errors = new CopyOnWriteArrayList<>();
     private final CompletableFuture<List<JsonNode>> completed = new CompletableFuture<>();
-    private final Consumer<JsonNode> onItem;
     private final String field;
     private volatile WebSocketConnection socket;
 
-    private GraphqlSubscription(String field, Consumer<JsonNode> onItem) {
+    private GraphqlSubscription(String field) {
         this.field = field;
-        this.onItem = onItem;
     }
 
     /**
-     * Opens the socket and subscribes; items arrive on {@code onItem} as the server sends them.
+     * Opens the socket and subscribes; items are collected as the server sends them.
      *
      * @param field the subscription's root field, whose value each {@code next} carries
      */
@@ -49,9 +46,8 @@ final class GraphqlSubscription implements AutoCloseable {
             String bearer,
             String document,
             Map<String, ?> variables,
-            String field,
-            Consumer<JsonNode> onItem) {
-        GraphqlSubscription subscription = new GraphqlSubscription(field, onItem);
+            String field) {
+        GraphqlSubscription subscription = new GraphqlSubscription(field);
         try {
             subscription.socket =
                     WebSocketConnection.open(
@@ -93,10 +89,6 @@ final class GraphqlSubscription implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + field, e);
         }
-    }
-
-    List<JsonNode> items() {
-        return List.copyOf(items);
     }
 
     @Override
@@ -147,7 +139,6 @@ final class GraphqlSubscription implements AutoCloseable {
                 }
                 JsonNode item = payload.path("data").path(field);
                 items.add(item);
-                onItem.accept(item);
             }
             case "error" -> {
                 message.path("payload").forEach(error -> errors.add(GraphqlError.from(error)));

@@ -2,10 +2,10 @@ package ink.ml.deploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ink.ml.deploy.e2e.Dashboard.GitGrant;
 import ink.ml.deploy.e2e.Dashboard.Project;
 import ink.ml.deploy.e2e.DeploymentFollower.Followed;
 import ink.ml.deploy.local.LocalPlatform;
@@ -27,9 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,7 +130,7 @@ class PlatformEndToEndIT {
     @AfterAll
     static void stopThePlatform() {
         if (platform != null) {
-            java.util.Optional<Path> engineDirectory =
+            Optional<Path> engineDirectory =
                     platform.docker()
                             .map(
                                     docker ->
@@ -169,7 +173,7 @@ class PlatformEndToEndIT {
     void
             aGitPushToAnInternalRepoIsBuiltAppliedAndShownActiveInGraphqlAndMcp_kubernetesIsTheFabric8MockServer()
                     throws Exception {
-        InternalApp app = internalApp("e2e-shop", "shop");
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-shop", "shop");
         BusyboxApp.writeTo(app.git(), "shop v1\n");
         String sha = app.git().commit("first version");
 
@@ -212,7 +216,7 @@ class PlatformEndToEndIT {
         // Railway's contract: the app reads its port from PORT.
         assertThat(container.getEnv())
                 .extracting(EnvVar::getName, EnvVar::getValue)
-                .contains(org.assertj.core.groups.Tuple.tuple("PORT", "8080"));
+                .contains(tuple("PORT", "8080"));
         assertThat(kubernetes.services().inNamespace(namespace).withName("web").get()).isNotNull();
         assertThat(
                         kubernetes
@@ -241,7 +245,7 @@ class PlatformEndToEndIT {
                     agent.call("get_service", Map.of("serviceId", app.serviceId()));
             assertThat(status).containsEntry("status", "active");
             assertThat(status.get("liveDeployment"))
-                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .asInstanceOf(InstanceOfAssertFactories.MAP)
                     .containsEntry("id", deployment.id())
                     .containsEntry("status", "active")
                     .containsEntry("commitSha", sha);
@@ -318,7 +322,7 @@ class PlatformEndToEndIT {
 
     @Test
     void theImageBuiltFromAPushRunsWithTheDockerEngineAndAnswersHttp() throws Exception {
-        InternalApp app = internalApp("e2e-run", "runner");
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-run", "runner");
         String page = "hello from commit " + UUID.randomUUID() + "\n";
         BusyboxApp.writeTo(app.git(), page);
         String sha = app.git().commit("serve a page");
@@ -353,7 +357,7 @@ class PlatformEndToEndIT {
 
     @Test
     void fivePushesInARowEachBecomeActive_andThePushToActiveTimeIsMeasured() throws Exception {
-        InternalApp app = internalApp("e2e-time", "timing");
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-time", "timing");
         BusyboxApp.writeTo(app.git(), "version 0\n");
         List<Duration> pushToActive = new ArrayList<>();
         List<String> shas = new ArrayList<>();
@@ -386,41 +390,9 @@ class PlatformEndToEndIT {
                 String.join(", ", pushToActive.stream().map(Timings::seconds).toList()));
     }
 
-    /**
-     * A user as the dashboard makes one: signed in with an ID token (graphql registers them), a
-     * project, an internal repository, a service {@code web} tracking its {@code main} (created
-     * before the first push, which deploys it), a push token, and a working copy.
-     */
-    private record InternalApp(
-            String userId,
-            Dashboard dashboard,
-            DeploymentFollower follower,
-            Project project,
-            String serviceId,
-            GitGrant grant,
-            GitCli git) {}
-
-    private static InternalApp internalApp(String uid, String projectName) {
-        String idToken = platform.signInToken(uid, uid + "@example.com", "E2E " + uid);
-        Dashboard dashboard = new Dashboard(new GraphqlClient(platform.graphqlUrl(), idToken));
-        String userId = dashboard.userId();
-        Project project = dashboard.createProject(projectName);
-        String repoId = dashboard.createInternalRepo(project.id(), projectName + "-app");
-        String serviceId = dashboard.createService(project.id(), "web", Map.of("repoId", repoId));
-        GitGrant grant = dashboard.createGitToken(repoId);
-        return new InternalApp(
-                userId,
-                dashboard,
-                new DeploymentFollower(dashboard, platform.graphqlWebSocketUrl(), idToken),
-                project,
-                serviceId,
-                grant,
-                GitCli.init(WORK.resolve(projectName)));
-    }
-
     private static List<String> newestFirst(List<String> oldestFirst) {
         List<String> reversed = new ArrayList<>(oldestFirst);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return reversed;
     }
 
@@ -433,7 +405,7 @@ class PlatformEndToEndIT {
             return;
         }
         try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
