@@ -29,13 +29,14 @@ final class McpAgent implements AutoCloseable {
         HttpClientStreamableHttpTransport transport =
                 HttpClientStreamableHttpTransport.builder(base)
                         .endpoint(mcpUrl.getRawPath())
-                        .httpRequestCustomizer(
+                        .addHttpRequestCustomizer(
                                 (request, method, uri, body, context) ->
                                         request.header("Authorization", "Bearer " + apiKey))
                         .build();
         McpSyncClient client =
                 McpClient.sync(transport)
-                        .clientInfo(new McpSchema.Implementation("mcpdeploy-e2e", "1.0.0"))
+                        .clientInfo(
+                                McpSchema.Implementation.builder("mcpdeploy-e2e", "1.0.0").build())
                         .requestTimeout(Duration.ofSeconds(60))
                         .build();
         client.initialize();
@@ -45,7 +46,9 @@ final class McpAgent implements AutoCloseable {
     /** The structured result of a tool call that must succeed. */
     @SuppressWarnings("unchecked")
     Map<String, Object> call(String tool, Map<String, Object> arguments) {
-        CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+        CallToolResult result =
+                client.callTool(
+                        McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
         if (Boolean.TRUE.equals(result.isError())) {
             throw new AssertionError(tool + " failed: " + text(result));
         }
