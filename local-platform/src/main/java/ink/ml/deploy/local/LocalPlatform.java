@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -54,7 +55,9 @@ public final class LocalPlatform implements AutoCloseable {
     /** Everything started, stopped in reverse order whatever happened. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
-    private final List<ServiceProcess> services = new ArrayList<>();
+    /** Read by the shutdown hook while start may still add to it. */
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LocalPlatformOptions options;
     private final PortPlan ports;
@@ -100,6 +103,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (PlatformService service : PlatformService.values()) {
             jars.add(ServiceProcess.runnableJar(options.repositoryRoot(), service.module()));
         }
+        ports.requireFree(options.temporalAddress().isEmpty());
         Path logs = cleanDirectory(options.logDirectory());
 
         say("PostgreSQL: starting an embedded server…");
@@ -112,7 +116,7 @@ public final class LocalPlatform implements AutoCloseable {
         } else {
             TestServer.PortBoundTestServer temporal =
                     TestServer.createPortBoundServer(ports.temporalPort(), true);
-            started.push(temporal::close);
+            started(temporal::close);
             temporalTarget = "127.0.0.1:" + ports.temporalPort();
             say("Temporal: Java test server on " + temporalTarget + " (in memory)");
         }
@@ -148,6 +152,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
 
         say("Services: starting " + PlatformService.values().length + " (logs in " + logs + ")…");
+        started(this::stopServices);
         PlatformService[] all = PlatformService.values();
         for (int i = 0; i < all.length; i++) {
             ServiceLaunch launch =
@@ -155,15 +160,14 @@ public final class LocalPlatform implements AutoCloseable {
                             all[i],
                             options.serviceProperties(all[i]),
                             options.serviceEnvironment(all[i]));
-            services.add(
-                    started(
-                            ServiceProcess.start(
-                                    all[i].module(),
-                                    jars.get(i),
-                                    options.jvmOptions(),
-                                    launch.systemProperties(),
-                                    launch.environment(),
-                                    logs)));
+            startedService(
+                    ServiceProcess.start(
+                            all[i].module(),
+                            jars.get(i),
+                            options.jvmOptions(),
+                            launch.systemProperties(),
+                            launch.environment(),
+                            logs));
         }
         awaitServices();
         apiKey = createApiKey();
@@ -415,25 +419,69 @@ public final class LocalPlatform implements AutoCloseable {
                 // The JVM is already shutting down; the hook runs or has run.
             }
         }
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.err.println("stopping part of the local platform failed: " + e);
+        while (true) {
+            AutoCloseable next;
+            synchronized (started) {
+                next = started.poll();
             }
+            if (next == null) {
+                return;
+            }
+            closeQuietly(next);
         }
-        services.clear();
     }
 
+    /**
+     * Remembers a started part for {@link #close()}; when Ctrl-C came while starting, stops it at
+     * once instead (close has already run, and would never see it).
+     */
     private <T extends AutoCloseable> T started(T resource) {
-        started.push(resource);
-        return resource;
+        synchronized (started) {
+            if (!closed.get()) {
+                started.push(resource);
+                return resource;
+            }
+        }
+        closeQuietly(resource);
+        throw new IllegalStateException("the local platform is stopping");
+    }
+
+    private void startedService(ServiceProcess service) {
+        synchronized (started) {
+            if (!closed.get()) {
+                services.add(service);
+                return;
+            }
+        }
+        service.close();
+        throw new IllegalStateException("the local platform is stopping");
+    }
+
+    /** All services at once: each may take seconds to shut down gracefully. */
+    private void stopServices() throws InterruptedException {
+        List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            Thread thread = new Thread(service::close, "stop-" + service.name());
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            thread.join();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("stopping part of the local platform failed: " + e);
+        }
     }
 
     private Path temporaryDirectory(String prefix) {
         try {
             Path directory = Files.createTempDirectory(prefix);
-            started.push(() -> deleteRecursively(directory));
+            started(() -> deleteRecursively(directory));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a temporary directory", e);

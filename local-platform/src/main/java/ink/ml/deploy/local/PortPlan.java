@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,6 +77,36 @@ public record PortPlan(
                 closeQuietly(socket);
             }
         }
+    }
+
+    /**
+     * Fails fast, naming the port and its user, when one is taken (e.g. by another {@code
+     * ./run-platform}), instead of a service failing to bind after everything else has started.
+     *
+     * @param temporalToo false when Temporal runs elsewhere ({@code TEMPORAL_ADDRESS})
+     */
+    public void requireFree(boolean temporalToo) {
+        Map<Integer, String> planned = new LinkedHashMap<>();
+        servicePorts.forEach((service, port) -> planned.put(port, service.module()));
+        planned.put(deployerServerManagementPort, "deployer-server management");
+        if (temporalToo) {
+            planned.put(temporalPort, "Temporal");
+        }
+        planned.forEach(
+                (port, user) -> {
+                    try (ServerSocket socket =
+                            new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                        socket.setReuseAddress(true);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(
+                                "port "
+                                        + port
+                                        + " ("
+                                        + user
+                                        + ") is in use on 127.0.0.1: is the platform already"
+                                        + " running?");
+                    }
+                });
     }
 
     public int port(PlatformService service) {

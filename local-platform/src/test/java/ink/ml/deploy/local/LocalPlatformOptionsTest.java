@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +63,22 @@ class LocalPlatformOptionsTest {
         assertThatThrownBy(() -> new PortPlan(fixed.servicePorts(), 8081, 7233))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port 8081 is planned twice");
+    }
+
+    @Test
+    void aTakenPortIsNamedBeforeAnythingStarts() throws IOException {
+        PortPlan ports = PortPlan.random();
+        int graphql = ports.port(PlatformService.GRAPHQL);
+        try (ServerSocket taken = new ServerSocket(graphql, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> ports.requireFree(true))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage(
+                            "port "
+                                    + graphql
+                                    + " (graphql) is in use on 127.0.0.1: is the platform already"
+                                    + " running?");
+        }
+        ports.requireFree(true);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +118,11 @@ public final class DockerEngineProcess implements AutoCloseable {
         return "unix://" + socket;
     }
 
+    /** The engine's own directory (data, exec root, socket): deleted by {@link #close()}. */
+    Path directory() {
+        return directory;
+    }
+
     /** A client command line against this engine: {@code /usr/bin/docker -H <host> args…}. */
     public List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(CLIENT.toString(), "-H", host()));
@@ -206,6 +212,48 @@ public final class DockerEngineProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        unmountLeftovers();
         RegistryProcess.deleteRecursively(directory);
+    }
+
+    /**
+     * dockerd leaves some mounts under its directory when it stops: a container run with {@code
+     * --network host} makes it bind-mount the host's network namespace at {@code
+     * exec/netns/default}, which it does not unmount. Without this the directory cannot be deleted.
+     */
+    private void unmountLeftovers() {
+        Path mounts = Path.of("/proc/self/mounts");
+        if (!Files.isReadable(mounts)) {
+            return;
+        }
+        List<String> inside;
+        try (Stream<String> lines = Files.lines(mounts)) {
+            String prefix = directory.toString() + "/";
+            inside =
+                    lines.map(line -> line.split(" "))
+                            .filter(fields -> fields.length > 1)
+                            // /proc/self/mounts escapes a space in a path as \040.
+                            .map(fields -> fields[1].replace("\\040", " "))
+                            .filter(mountPoint -> mountPoint.startsWith(prefix))
+                            .sorted(Comparator.reverseOrder())
+                            .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return;
+        }
+        for (String mountPoint : inside) {
+            try {
+                Process umount =
+                        new ProcessBuilder("umount", "-l", mountPoint)
+                                .redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .start();
+                umount.waitFor(10, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
