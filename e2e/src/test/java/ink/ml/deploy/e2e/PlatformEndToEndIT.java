@@ -31,7 +31,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
@@ -130,15 +129,7 @@ class PlatformEndToEndIT {
     @AfterAll
     static void stopThePlatform() {
         if (platform != null) {
-            Optional<Path> engineDirectory =
-                    platform.docker()
-                            .map(
-                                    docker ->
-                                            Path.of(URI.create(docker.host()).getPath())
-                                                    .getParent());
             platform.close();
-            // The image test ran a host-network container: dockerd leaves a mount behind.
-            engineDirectory.ifPresent(HostNetworkMounts::release);
         }
         if (github != null) {
             github.close();
