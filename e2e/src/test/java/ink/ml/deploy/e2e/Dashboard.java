@@ -1,0 +1,136 @@
+package ink.ml.deploy.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a dashboard does for one signed-in user, through the GraphQL API only. Each method is one
+ * request of the committed schema.
+ */
+final class Dashboard {
+    private final GraphqlClient graphql;
+
+    Dashboard(GraphqlClient graphql) {
+        this.graphql = graphql;
+    }
+
+    record Project(String id, String name, String namespace) {}
+
+    /** A push token: the remote URL without credentials and the token a credential helper gives. */
+    record GitGrant(String remoteUrl, String token) {
+        @Override
+        public String toString() {
+            return "GitGrant[remoteUrl=" + remoteUrl + ", token=<secret>]";
+        }
+    }
+
+    /** {@code me { id }}: the platform user id (and the first request registers the user). */
+    String userId() {
+        return graphql.execute("{ me { id } }").path("me").path("id").asText();
+    }
+
+    Project createProject(String name) {
+        JsonNode project =
+                graphql.execute(
+                                "mutation($name: String!) { createProject(name: $name) { id name namespace } }",
+                                Map.of("name", name))
+                        .path("createProject");
+        return new Project(
+                project.path("id").asText(),
+                project.path("name").asText(),
+                project.path("namespace").asText());
+    }
+
+    /** Returns the repository's id. */
+    String createInternalRepo(String projectId, String name) {
+        return graphql.execute(
+                        "mutation($p: ID!, $n: String!) { createInternalRepo(projectId: $p, name: $n) { id name } }",
+                        Map.of("p", projectId, "n", name))
+                .path("createInternalRepo")
+                .path("id")
+                .asText();
+    }
+
+    GitGrant createGitToken(String repoId) {
+        JsonNode token =
+                graphql.execute(
+                                "mutation($r: ID!) { createGitToken(repoId: $r) { remoteUrl token } }",
+                                Map.of("r", repoId))
+                        .path("createGitToken");
+        return new GitGrant(token.path("remoteUrl").asText(), token.path("token").asText());
+    }
+
+    /**
+     * A service on port 8080 of the given source, without its first deployment: the first push
+     * deploys it.
+     *
+     * @param source {@code repoId} or {@code githubRepo} with its value
+     * @return the service's id
+     */
+    String createService(String projectId, String name, Map<String, String> source) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("projectId", projectId);
+        input.put("name", name);
+        input.put("port", 8080);
+        input.putAll(source);
+        return graphql.execute(
+                        "mutation($input: CreateServiceInput!) { createService(input: $input,"
+                                + " deploy: false) { id } }",
+                        Map.of("input", input))
+                .path("createService")
+                .path("id")
+                .asText();
+    }
+
+    /** A new API key's secret ({@code dk_live_…}), shown this once. */
+    String createApiKey(String name) {
+        return graphql.execute(
+                        "mutation($n: String!) { createApiKey(name: $n) { secret } }",
+                        Map.of("n", name))
+                .path("createApiKey")
+                .path("secret")
+                .asText();
+    }
+
+    Optional<DeploymentView> latestDeployment(String serviceId) {
+        JsonNode latest =
+                graphql.execute(
+                                "query($id: ID!) { service(id: $id) { latestDeployment { "
+                                        + DeploymentView.FIELDS
+                                        + " } } }",
+                                Map.of("id", serviceId))
+                        .path("service")
+                        .path("latestDeployment");
+        return latest.isObject() ? Optional.of(DeploymentView.from(latest)) : Optional.empty();
+    }
+
+    DeploymentView deployment(String id) {
+        return DeploymentView.from(
+                graphql.execute(
+                                "query($id: ID!) { deployment(id: $id) { "
+                                        + DeploymentView.FIELDS
+                                        + " } }",
+                                Map.of("id", id))
+                        .path("deployment"));
+    }
+
+    /** The service's deployments, newest first (one page of up to 100). */
+    List<DeploymentView> deployments(String serviceId) {
+        JsonNode edges =
+                graphql.execute(
+                                "query($id: ID!) { deployments(serviceId: $id, first: 100) { edges"
+                                        + " { node { "
+                                        + DeploymentView.FIELDS
+                                        + " } } } }",
+                                Map.of("id", serviceId))
+                        .path("deployments")
+                        .path("edges");
+        List<DeploymentView> list = new ArrayList<>();
+        edges.forEach(edge -> list.add(DeploymentView.from(edge.path("node"))));
+        return list;
+    }
+}
