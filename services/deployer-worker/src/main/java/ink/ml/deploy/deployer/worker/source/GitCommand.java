@@ -97,7 +97,8 @@ final class GitCommand {
     /**
      * The worker's environment without anything git would read from it (a {@code GIT_DIR}, an
      * askpass helper), plus: no prompts, no system or user configuration, English messages, no
-     * automatic gc, and the credentials as a header for this repository's URL only.
+     * automatic gc, the pack kept as fetched, and the credentials as a header for this repository's
+     * URL only.
      */
     static void environment(Map<String, String> env, RemoteRepository remote) {
         env.keySet().removeIf(name -> name.startsWith("GIT_") || name.endsWith("_ASKPASS"));
@@ -110,6 +111,10 @@ final class GitCommand {
         config.add(new String[] {"maintenance.auto", "false"});
         config.add(new String[] {"advice.detachedHead", "false"});
         config.add(new String[] {"protocol.version", "2"});
+        // Keep the fetched pack as it is, as git clone does: below the default limit (100 objects,
+        // i.e. almost any shallow fetch of one commit) git would unpack it into loose objects and
+        // deflate every blob again, a cost that grows with the repository (≈ 0.3 s for 8 MiB).
+        config.add(new String[] {"fetch.unpackLimit", "1"});
         if (remote.credentials() != null) {
             config.add(
                     new String[] {
