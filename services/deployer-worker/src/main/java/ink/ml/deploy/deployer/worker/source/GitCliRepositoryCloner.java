@@ -53,7 +53,7 @@ public final class GitCliRepositoryCloner implements RepositoryCloner {
             CloneMonitor monitor = new CloneMonitor(dir, maxBytes, timeout, cancelled, clock);
             GitCommand git = new GitCommand(gitBinary, dir, remote, monitor);
             checked(git.run("init", "--quiet", "--template=", "."), remote, "git init");
-            fetch(git, remote, commit, monitor);
+            fetch(git, remote, commit);
             inspect(dir, remote, commit, context);
             checked(
                     git.run("checkout", "--quiet", "--detach", commit.value()),
@@ -72,7 +72,7 @@ public final class GitCliRepositoryCloner implements RepositoryCloner {
         }
     }
 
-    private void fetch(GitCommand git, RemoteRepository remote, GitSha commit, CloneMonitor monitor)
+    private void fetch(GitCommand git, RemoteRepository remote, GitSha commit)
             throws InterruptedException {
         GitCommand.Result fetched =
                 git.run(
