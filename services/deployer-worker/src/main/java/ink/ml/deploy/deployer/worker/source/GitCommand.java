@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -21,6 +22,7 @@ final class GitCommand {
     private static final long POLL_MILLIS = 50;
     private static final int MAX_OUTPUT_CHARS = 4000;
     private static final long UNMONITORED_TIMEOUT_SECONDS = 30;
+    private static final Set<String> TRUST_SETTINGS = Set.of("GIT_SSL_CAINFO", "GIT_SSL_CAPATH");
 
     private final Path gitBinary;
     private final Path directory;
@@ -96,12 +98,18 @@ final class GitCommand {
 
     /**
      * The worker's environment without anything git would read from it (a {@code GIT_DIR}, an
-     * askpass helper), plus: no prompts, no system or user configuration, English messages, no
-     * automatic gc, the pack kept as fetched, and the credentials as a header for this repository's
-     * URL only.
+     * askpass helper, tracing) but a private CA ({@code GIT_SSL_CAINFO}, {@code GIT_SSL_CAPATH}),
+     * plus: no prompts, no system or user configuration, English messages, no automatic gc, the
+     * pack kept as fetched, and the credentials as a header for this repository's URL only.
      */
     static void environment(Map<String, String> env, RemoteRepository remote) {
-        env.keySet().removeIf(name -> name.startsWith("GIT_") || name.endsWith("_ASKPASS"));
+        // GIT_TRACE_CURL and friends would print the Authorization header into the output kept
+        // for messages; only the operator's trust settings for private CAs pass through.
+        env.keySet()
+                .removeIf(
+                        name ->
+                                (name.startsWith("GIT_") && !TRUST_SETTINGS.contains(name))
+                                        || name.endsWith("_ASKPASS"));
         env.put("GIT_TERMINAL_PROMPT", "0");
         env.put("GIT_CONFIG_NOSYSTEM", "1");
         env.put("GIT_CONFIG_GLOBAL", "/dev/null");

@@ -100,10 +100,12 @@ class GitCliRepositoryClonerTest extends RepositoryClonerContract {
     }
 
     @Test
-    void environmentCarriesTheHeaderForThisUrlOnlyAndDropsInheritedGitSettings() {
+    void environmentCarriesTheHeaderForThisUrlOnlyAndDropsInheritedGitSettingsButTrust() {
         Map<String, String> env = new HashMap<>();
         env.put("GIT_DIR", "/somewhere/else");
         env.put("SSH_ASKPASS", "/usr/bin/helper");
+        env.put("GIT_TRACE_CURL", "1");
+        env.put("GIT_SSL_CAINFO", "/etc/mcpdeploy/ca.pem");
         env.put("PATH", "/usr/bin");
         RemoteRepository remote =
                 new RemoteRepository(
@@ -114,8 +116,9 @@ class GitCliRepositoryClonerTest extends RepositoryClonerContract {
         GitCommand.environment(env, remote);
 
         assertThat(env)
-                .doesNotContainKeys("GIT_DIR", "SSH_ASKPASS")
-                .containsEntry("PATH", "/usr/bin");
+                .doesNotContainKeys("GIT_DIR", "SSH_ASKPASS", "GIT_TRACE_CURL")
+                .containsEntry("PATH", "/usr/bin")
+                .containsEntry("GIT_SSL_CAINFO", "/etc/mcpdeploy/ca.pem");
         assertThat(env)
                 .containsEntry("GIT_TERMINAL_PROMPT", "0")
                 .containsEntry("GIT_CONFIG_NOSYSTEM", "1")
