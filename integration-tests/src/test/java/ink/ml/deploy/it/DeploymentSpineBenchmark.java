@@ -517,7 +517,7 @@ class DeploymentSpineBenchmark {
                 String.format(
                         Locale.ROOT,
                         "  platform build step split (Temporal history of BuildImage): median %.0f"
-                                + " ms inside the deployer-worker's activity (JGit clone, registry"
+                                + " ms inside the deployer-worker's activity (clone, registry"
                                 + " check, docker build, docker push, build output delivery), %.0f"
                                 + " ms waiting in its task queue, the rest (%.0f ms) the workflow and"
                                 + " the build:started/succeeded database activities%n",

@@ -7,6 +7,7 @@ import ink.ml.deploy.workflow.source.SourceActivities;
 import io.quarkiverse.temporal.TemporalActivity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,14 +18,26 @@ import java.util.concurrent.ConcurrentHashMap;
 @TemporalActivity(workers = WorkflowTestDoubles.WORKER)
 public class StandInBranchHeads implements SourceActivities {
     private final Map<String, String> heads = new ConcurrentHashMap<>();
+    private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
 
     /** From now on, {@code branch} of {@code repository} points at {@code sha}. */
     public void push(String repository, String branch, String sha) {
         heads.put(repository + "@" + branch, sha);
     }
 
+    /** From now on, asking for a branch of {@code repository} fails as a dead network would. */
+    public void unreachable(String repository) {
+        unreachable.add(repository);
+    }
+
     @Override
     public BranchHead resolveBranchHead(ResolveBranchHeadRequest request) {
+        if (unreachable.contains(repositoryName(request))) {
+            throw new IllegalStateException(
+                    "listing the branches of "
+                            + request.repository()
+                            + " failed: connect timed out");
+        }
         String sha = heads.get(repositoryName(request) + "@" + request.branch());
         if (sha == null) {
             throw ApplicationFailure.newNonRetryableFailure(

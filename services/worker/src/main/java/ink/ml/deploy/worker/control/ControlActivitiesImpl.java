@@ -1,7 +1,6 @@
 package ink.ml.deploy.worker.control;
 
 import ink.ml.deploy.domain.GitSha;
-import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
@@ -9,15 +8,11 @@ import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
-import ink.ml.deploy.platform.github.GithubAccountView;
-import ink.ml.deploy.platform.github.GithubAccounts;
-import ink.ml.deploy.platform.projects.ProjectView;
-import ink.ml.deploy.platform.projects.Projects;
-import ink.ml.deploy.platform.services.Service;
 import ink.ml.deploy.platform.services.ServiceView;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.worker.deploy.InFlightDeployments;
 import ink.ml.deploy.worker.deploy.LatestWinsStarts;
+import ink.ml.deploy.worker.source.TrackedBranches;
 import ink.ml.deploy.workflow.control.BranchSource;
 import ink.ml.deploy.workflow.control.BranchSourceRequest;
 import ink.ml.deploy.workflow.control.CancelDeploymentRequest;
@@ -40,23 +35,20 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ControlActivitiesImpl implements ControlActivities {
     private final Services services;
-    private final Projects projects;
     private final Deployments deployments;
-    private final GithubAccounts githubAccounts;
+    private final TrackedBranches trackedBranches;
     private final LatestWinsStarts starts;
     private final InFlightDeployments inFlight;
 
     public ControlActivitiesImpl(
             Services services,
-            Projects projects,
             Deployments deployments,
-            GithubAccounts githubAccounts,
+            TrackedBranches trackedBranches,
             LatestWinsStarts starts,
             InFlightDeployments inFlight) {
         this.services = services;
-        this.projects = projects;
         this.deployments = deployments;
-        this.githubAccounts = githubAccounts;
+        this.trackedBranches = trackedBranches;
         this.starts = starts;
         this.inFlight = inFlight;
     }
@@ -64,33 +56,7 @@ public class ControlActivitiesImpl implements ControlActivities {
     @Override
     public BranchSource branchSource(BranchSourceRequest request) {
         return refusalsAsFailures(
-                () -> {
-                    Caller caller = Caller.of(request.userId());
-                    ServiceView service = services.get(caller, request.serviceId());
-                    ProjectView project = projects.get(caller, service.projectId());
-                    boolean github = Service.SOURCE_GITHUB.equals(service.sourceKind());
-                    Long installation =
-                            github
-                                    ? githubAccounts
-                                            .find(caller)
-                                            .flatMap(GithubAccountView::installationId)
-                                            .orElse(null)
-                                    : null;
-                    // The deployer reads internal repositories by their git-server path, the
-                    // one its read tokens are signed for.
-                    return new BranchSource(
-                            project.region(),
-                            service.sourceKind(),
-                            github
-                                    ? service.githubRepo()
-                                    : InternalRepoPath.of(
-                                                    request.userId(),
-                                                    project.name(),
-                                                    service.internalRepoName())
-                                            .value(),
-                            installation,
-                            service.branch());
-                });
+                () -> trackedBranches.of(Caller.of(request.userId()), request.serviceId()));
     }
 
     /**

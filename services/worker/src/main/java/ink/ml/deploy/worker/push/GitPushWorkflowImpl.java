@@ -1,20 +1,30 @@
 package ink.ml.deploy.worker.push;
 
+import ink.ml.deploy.domain.Region;
+import ink.ml.deploy.domain.TaskQueues;
+import ink.ml.deploy.workflow.control.BranchSource;
 import ink.ml.deploy.workflow.push.FindTrackingServicesRequest;
 import ink.ml.deploy.workflow.push.GitPushWorkflow;
 import ink.ml.deploy.workflow.push.PushActivities;
 import ink.ml.deploy.workflow.push.PushEvent;
 import ink.ml.deploy.workflow.push.PushOutcome;
+import ink.ml.deploy.workflow.push.SkippedService;
 import ink.ml.deploy.workflow.push.StartDeploymentRequest;
 import ink.ml.deploy.workflow.push.StartedDeployment;
+import ink.ml.deploy.workflow.push.TrackedBranchRequest;
 import ink.ml.deploy.workflow.push.TrackingServices;
+import ink.ml.deploy.workflow.source.ResolveBranchHeadRequest;
+import ink.ml.deploy.workflow.source.SourceActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -22,8 +32,19 @@ import org.slf4j.Logger;
  * at once (each may first wait for its service's in-flight deployment to stop). Its id, {@code
  * push-{source}-{delivery}}, makes a redelivered webhook find this workflow instead of starting
  * another.
+ *
+ * <p>Pushes are not delivered in order: a webhook retried late, or two pushes close together, can
+ * bring an older commit after a newer one, and latest-by-arrival would then deploy the older one
+ * over it. So each service's region deployer is first asked for the branch head, and a push whose
+ * commit is no longer the head is skipped on that service (the newer push deploys the head).
  */
 public class GitPushWorkflowImpl implements GitPushWorkflow {
+    /**
+     * Version 1 asks for the branch head before deploying; histories recorded before it deploy
+     * straight away, as they did.
+     */
+    static final String DEPLOY_ONLY_THE_BRANCH_HEAD = "deploy-only-the-branch-head";
+
     private static final Logger LOG = Workflow.getLogger(GitPushWorkflowImpl.class);
 
     private final PushActivities push =
@@ -35,8 +56,13 @@ public class GitPushWorkflowImpl implements GitPushWorkflow {
                 push.findTrackingServices(
                         new FindTrackingServicesRequest(
                                 event.source(), event.repository(), event.branch()));
+        List<SkippedService> skipped = new ArrayList<>();
+        List<String> toDeploy = tracking.serviceIds();
+        if (Workflow.getVersion(DEPLOY_ONLY_THE_BRANCH_HEAD, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            toDeploy = servicesAtTheHead(event, tracking.serviceIds(), skipped);
+        }
         List<Promise<StartedDeployment>> starts = new ArrayList<>();
-        for (String serviceId : tracking.serviceIds()) {
+        for (String serviceId : toDeploy) {
             starts.add(
                     Async.function(
                             push::startDeployment,
@@ -48,19 +74,106 @@ public class GitPushWorkflowImpl implements GitPushWorkflow {
             try {
                 deploymentIds.add(starts.get(i).get().deploymentId());
             } catch (ActivityFailure e) {
-                if (!isFinal(e)) {
-                    throw e;
-                }
                 // The service was deleted meanwhile, or the push names no valid commit: nothing
                 // to deploy there; the other services still deploy.
-                LOG.warn(
-                        "push {} not deployed on service {}: {}",
-                        event.deliveryId(),
-                        tracking.serviceIds().get(i),
-                        e.getCause().getMessage());
+                skipped.add(notDeployed(event, toDeploy.get(i), e));
             }
         }
-        return new PushOutcome(deploymentIds);
+        return new PushOutcome(deploymentIds, skipped);
+    }
+
+    /**
+     * The tracking services on which the pushed commit is still the branch head. Services of the
+     * same repository, branch and region share one question to their deployer.
+     */
+    private List<String> servicesAtTheHead(
+            PushEvent event, List<String> serviceIds, List<SkippedService> skipped) {
+        List<Promise<BranchSource>> sources = new ArrayList<>();
+        for (String serviceId : serviceIds) {
+            sources.add(Async.function(push::trackedBranch, new TrackedBranchRequest(serviceId)));
+        }
+        Map<String, BranchSource> sourceOf = new LinkedHashMap<>();
+        Map<BranchSource, Promise<Optional<String>>> heads = new LinkedHashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            String serviceId = serviceIds.get(i);
+            try {
+                BranchSource source = sources.get(i).get();
+                sourceOf.put(serviceId, source);
+                heads.computeIfAbsent(source, this::headOf);
+            } catch (ActivityFailure e) {
+                skipped.add(notDeployed(event, serviceId, e));
+            }
+        }
+        List<String> atTheHead = new ArrayList<>();
+        sourceOf.forEach(
+                (serviceId, source) -> {
+                    Optional<String> head = heads.get(source).get();
+                    if (head.isPresent() && !head.get().equalsIgnoreCase(event.commitSha())) {
+                        String reason =
+                                "commit "
+                                        + event.commitSha()
+                                        + " is no longer the head of "
+                                        + event.branch()
+                                        + " (now "
+                                        + head.get()
+                                        + "): the newer push deploys that one";
+                        LOG.info(
+                                "push {} skipped on service {}: {}",
+                                event.deliveryId(),
+                                serviceId,
+                                reason);
+                        skipped.add(new SkippedService(serviceId, reason));
+                    } else {
+                        atTheHead.add(serviceId);
+                    }
+                });
+        return atTheHead;
+    }
+
+    /**
+     * The branch head as the service region's deployer reads it, or empty when it cannot be read
+     * (repository unreachable, deployer not polling): then the push deploys anyway, availability
+     * coming before ordering, and the latest-wins start still cancels whatever runs.
+     */
+    private Promise<Optional<String>> headOf(BranchSource source) {
+        SourceActivities deployer =
+                Workflow.newActivityStub(
+                        SourceActivities.class,
+                        PushActivityOptions.branchHead(
+                                TaskQueues.deployer(Region.of(source.region()))));
+        return Async.function(
+                        deployer::resolveBranchHead,
+                        new ResolveBranchHeadRequest(
+                                source.sourceKind(),
+                                source.repository(),
+                                source.installationId(),
+                                source.branch()))
+                .handle(
+                        (head, failure) -> {
+                            if (failure == null) {
+                                return Optional.of(head.commitSha());
+                            }
+                            LOG.warn(
+                                    "head of {} in {} unknown, deploying the push anyway: {}",
+                                    source.branch(),
+                                    source.repository(),
+                                    messageOf(failure));
+                            return Optional.empty();
+                        });
+    }
+
+    /** Rethrows what a retry may still fix; otherwise the service is skipped, saying why. */
+    private SkippedService notDeployed(PushEvent event, String serviceId, ActivityFailure e) {
+        if (!isFinal(e)) {
+            throw e;
+        }
+        String reason = ((ApplicationFailure) e.getCause()).getOriginalMessage();
+        LOG.warn("push {} not deployed on service {}: {}", event.deliveryId(), serviceId, reason);
+        return new SkippedService(serviceId, reason);
+    }
+
+    private static String messageOf(RuntimeException failure) {
+        return failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
     }
 
     private static boolean isFinal(ActivityFailure e) {

@@ -10,12 +10,15 @@ import ink.ml.deploy.platform.services.Service;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.worker.deploy.LatestWinsStarts;
 import ink.ml.deploy.worker.deploy.RecordFailures;
+import ink.ml.deploy.worker.source.TrackedBranches;
 import ink.ml.deploy.workflow.PushSource;
 import ink.ml.deploy.workflow.WorkflowIds;
+import ink.ml.deploy.workflow.control.BranchSource;
 import ink.ml.deploy.workflow.push.FindTrackingServicesRequest;
 import ink.ml.deploy.workflow.push.PushActivities;
 import ink.ml.deploy.workflow.push.StartDeploymentRequest;
 import ink.ml.deploy.workflow.push.StartedDeployment;
+import ink.ml.deploy.workflow.push.TrackedBranchRequest;
 import ink.ml.deploy.workflow.push.TrackingServices;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -37,11 +40,17 @@ public class PushActivitiesImpl implements PushActivities {
     private final Services services;
     private final Deployments deployments;
     private final LatestWinsStarts starts;
+    private final TrackedBranches trackedBranches;
 
-    public PushActivitiesImpl(Services services, Deployments deployments, LatestWinsStarts starts) {
+    public PushActivitiesImpl(
+            Services services,
+            Deployments deployments,
+            LatestWinsStarts starts,
+            TrackedBranches trackedBranches) {
         this.services = services;
         this.deployments = deployments;
         this.starts = starts;
+        this.trackedBranches = trackedBranches;
     }
 
     @Override
@@ -57,6 +66,22 @@ public class PushActivitiesImpl implements PushActivities {
             return new TrackingServices(tracking.stream().map(UUID::toString).toList());
         } catch (IllegalArgumentException e) {
             throw RecordFailures.invalid(e);
+        }
+    }
+
+    @Override
+    public BranchSource trackedBranch(TrackedBranchRequest request) {
+        UUID serviceId;
+        try {
+            serviceId = UUID.fromString(request.serviceId());
+        } catch (IllegalArgumentException e) {
+            throw RecordFailures.invalid(e);
+        }
+        try {
+            return trackedBranches.ofService(serviceId);
+        } catch (NotFoundException e) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "service " + serviceId + " was deleted", SERVICE_GONE);
         }
     }
 

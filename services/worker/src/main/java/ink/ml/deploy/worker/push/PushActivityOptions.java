@@ -1,5 +1,7 @@
 package ink.ml.deploy.worker.push;
 
+import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.source.SourceActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -24,6 +26,29 @@ final class PushActivityOptions {
                                 .setInitialInterval(Duration.ofSeconds(1))
                                 .setBackoffCoefficient(2)
                                 .setMaximumInterval(Duration.ofMinutes(1))
+                                .build())
+                .build();
+    }
+
+    /**
+     * Reading the branch head on the service region's deployer queue (one {@code git ls-remote}),
+     * to skip a push that a newer one overtook. Bounded tightly: the check only orders pushes, so
+     * when the deployer does not take it within seconds, or cannot answer, the push deploys anyway
+     * rather than wait.
+     */
+    static ActivityOptions branchHead(String deployerQueue) {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(deployerQueue)
+                .setScheduleToStartTimeout(Duration.ofSeconds(5))
+                .setStartToCloseTimeout(Duration.ofSeconds(10))
+                .setScheduleToCloseTimeout(Duration.ofSeconds(15))
+                .setRetryOptions(
+                        RetryOptions.newBuilder()
+                                .setInitialInterval(Duration.ofMillis(500))
+                                .setBackoffCoefficient(2)
+                                .setMaximumInterval(Duration.ofSeconds(2))
+                                .setDoNotRetry(
+                                        StepFailure.CLONE_FAILED, SourceActivities.BRANCH_NOT_FOUND)
                                 .build())
                 .build();
     }

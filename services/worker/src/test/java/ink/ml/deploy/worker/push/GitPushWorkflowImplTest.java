@@ -3,13 +3,16 @@ package ink.ml.deploy.worker.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ink.ml.deploy.control.StandInBranchHeads;
 import ink.ml.deploy.domain.DeliveryId;
+import ink.ml.deploy.domain.Region;
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.workflow.PushSource;
 import ink.ml.deploy.workflow.WorkflowIds;
 import ink.ml.deploy.workflow.push.GitPushWorkflow;
 import ink.ml.deploy.workflow.push.PushEvent;
 import ink.ml.deploy.workflow.push.PushOutcome;
+import ink.ml.deploy.workflow.push.SkippedService;
 import ink.ml.deploy.workflow.push.StartDeploymentRequest;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -21,14 +24,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The push workflow with time skipping, against a recording test double of its activities. */
+/**
+ * The push workflow with time skipping, against a recording test double of its activities and a
+ * stand-in for the region's deployer, which answers the branch heads.
+ */
 class GitPushWorkflowImplTest {
     private static final String SHA = "89abcdef0123456789abcdef0123456789abcdef";
+    private static final String NEWER = "fedcba9876543210fedcba9876543210fedcba98";
 
     private final RecordingPushActivities push =
             new RecordingPushActivities()
                     .tracking("github", "octo/shop", "main", "service-a", "service-b")
                     .tracking("github", "octo/shop", "staging", "service-c");
+    private final StandInBranchHeads heads = new StandInBranchHeads();
     private TestWorkflowEnvironment env;
 
     @BeforeEach
@@ -37,6 +45,8 @@ class GitPushWorkflowImplTest {
         Worker worker = env.newWorker(TaskQueues.DEFAULT);
         worker.registerWorkflowImplementationTypes(GitPushWorkflowImpl.class);
         worker.registerActivitiesImplementations(push);
+        env.newWorker(TaskQueues.deployer(Region.of(RecordingPushActivities.REGION)))
+                .registerActivitiesImplementations(heads);
         env.start();
     }
 
@@ -46,13 +56,15 @@ class GitPushWorkflowImplTest {
     }
 
     @Test
-    void pushStartsOneDeploymentOnEachServiceTrackingTheBranch() {
+    void pushOfTheBranchHeadStartsOneDeploymentOnEachServiceTrackingTheBranch() {
+        heads.push("octo/shop", "main", SHA);
         PushEvent event = new PushEvent("github", "d-1", "octo/shop", "main", SHA);
 
         PushOutcome outcome = pushWorkflow("d-1").handle(event);
 
         assertThat(outcome.deploymentIds())
                 .containsExactly("deployment-of-service-a", "deployment-of-service-b");
+        assertThat(outcome.skipped()).isEmpty();
         assertThat(push.starts())
                 .containsExactlyInAnyOrder(
                         new StartDeploymentRequest("service-a", SHA, "d-1"),
@@ -60,7 +72,57 @@ class GitPushWorkflowImplTest {
     }
 
     @Test
+    void olderPushArrivingAfterANewerOneIsSkippedSayingWhy() {
+        heads.push("octo/shop", "main", NEWER);
+        PushEvent late = new PushEvent("github", "d-old", "octo/shop", "main", SHA);
+
+        PushOutcome outcome = pushWorkflow("d-old").handle(late);
+
+        assertThat(outcome.deploymentIds()).isEmpty();
+        assertThat(push.starts()).isEmpty();
+        assertThat(outcome.skipped())
+                .extracting(SkippedService::serviceId)
+                .containsExactly("service-a", "service-b");
+        assertThat(outcome.skipped())
+                .allSatisfy(
+                        skipped ->
+                                assertThat(skipped.reason())
+                                        .contains(
+                                                "commit " + SHA + " is no longer the head of main")
+                                        .contains("now " + NEWER));
+    }
+
+    @Test
+    void olderPushSkippedThenTheNewerOneDeploysTheHead() {
+        heads.push("octo/shop", "main", NEWER);
+        pushWorkflow("d-old").handle(new PushEvent("github", "d-old", "octo/shop", "main", SHA));
+
+        PushOutcome newer =
+                pushWorkflow("d-new")
+                        .handle(new PushEvent("github", "d-new", "octo/shop", "main", NEWER));
+
+        assertThat(newer.deploymentIds()).hasSize(2);
+        assertThat(push.starts())
+                .extracting(StartDeploymentRequest::commitSha)
+                .containsOnly(NEWER)
+                .hasSize(2);
+    }
+
+    @Test
+    void pushDeploysAnywayWhenTheBranchHeadCannotBeRead() {
+        heads.unreachable("octo/shop");
+        PushEvent event = new PushEvent("github", "d-4", "octo/shop", "main", SHA);
+
+        PushOutcome outcome = pushWorkflow("d-4").handle(event);
+
+        assertThat(outcome.deploymentIds())
+                .containsExactly("deployment-of-service-a", "deployment-of-service-b");
+        assertThat(outcome.skipped()).isEmpty();
+    }
+
+    @Test
     void redeliveredPushFindsItsWorkflowAndStartsNothingMore() {
+        heads.push("octo/shop", "main", SHA);
         PushEvent event = new PushEvent("github", "d-2", "octo/shop", "main", SHA);
         pushWorkflow("d-2").handle(event);
 

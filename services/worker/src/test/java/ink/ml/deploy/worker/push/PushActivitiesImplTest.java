@@ -15,15 +15,18 @@ import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.worker.ProductPlaneFixtures;
 import ink.ml.deploy.workflow.WorkflowIds;
+import ink.ml.deploy.workflow.control.BranchSource;
 import ink.ml.deploy.workflow.deploy.DeployOutcome;
 import ink.ml.deploy.workflow.push.FindTrackingServicesRequest;
 import ink.ml.deploy.workflow.push.GitPushWorkflow;
 import ink.ml.deploy.workflow.push.PushEvent;
+import ink.ml.deploy.workflow.push.TrackedBranchRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -81,6 +84,54 @@ class PushActivitiesImplTest {
                         .serviceIds();
 
         assertThat(tracking).containsExactly(web.toString());
+    }
+
+    @Test
+    void trackedBranchOfAnInternalServiceNamesItsGitServerPathAndRegion() {
+        Caller caller = fixtures.newUser();
+        UUID web = fixtures.internalService(caller, "web", "code", "main");
+
+        BranchSource source = activities.trackedBranch(new TrackedBranchRequest(web.toString()));
+
+        assertThat(source)
+                .isEqualTo(
+                        new BranchSource(
+                                "eu-central-1",
+                                "internal",
+                                caller.id() + "/default/code",
+                                null,
+                                "main"));
+    }
+
+    @Test
+    void trackedBranchOfAGithubServiceWithoutInstallationHasNone() {
+        Caller caller = fixtures.newUser();
+        String repository = fixtures.uniqueRepository();
+        UUID web = fixtures.githubService(caller, "web", repository, "release", Map.of());
+
+        BranchSource source = activities.trackedBranch(new TrackedBranchRequest(web.toString()));
+
+        assertThat(source)
+                .isEqualTo(new BranchSource("eu-central-1", "github", repository, null, "release"));
+    }
+
+    @Test
+    void deletedServiceHasNoTrackedBranchAndIsNotRetried() {
+        Caller caller = fixtures.newUser();
+        UUID gone =
+                fixtures.githubService(
+                        caller, "gone", fixtures.uniqueRepository(), "main", Map.of());
+        services.delete(caller, gone.toString());
+
+        assertThatThrownBy(
+                        () -> activities.trackedBranch(new TrackedBranchRequest(gone.toString())))
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
+                        failure -> {
+                            assertThat(failure.getType())
+                                    .isEqualTo(PushActivitiesImpl.SERVICE_GONE);
+                            assertThat(failure.isNonRetryable()).isTrue();
+                        });
     }
 
     @Test

@@ -12,19 +12,13 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ProgressMonitor;
 
 /**
- * JGit asks its progress monitor whether to go on while it receives objects: that is where a clone
- * is stopped when the deployment is cancelled, when it runs past its time, or when what it wrote to
- * disk passes the size limit (checked at most twice a second, a directory walk being cheap next to
- * a network transfer).
+ * Whether a clone must stop: the deployment was cancelled, the clone ran past its time, or what it
+ * wrote to disk passed the size limit (checked at most twice a second, a directory walk being cheap
+ * next to a network transfer). JGit asks it, as its progress monitor, while it receives objects;
+ * the git CLI cloner asks it while it waits for {@code git fetch}.
  */
 final class CloneMonitor implements ProgressMonitor {
     private static final Duration SIZE_CHECK_INTERVAL = Duration.ofMillis(500);
-
-    enum Stop {
-        CANCELLED,
-        TIMED_OUT,
-        TOO_LARGE
-    }
 
     private final Path directory;
     private final long maxBytes;
@@ -32,7 +26,7 @@ final class CloneMonitor implements ProgressMonitor {
     private final BooleanSupplier cancelled;
     private final Clock clock;
     private Instant nextSizeCheck;
-    private volatile Stop stop;
+    private volatile CloneStop stop;
 
     CloneMonitor(
             Path directory,
@@ -49,7 +43,7 @@ final class CloneMonitor implements ProgressMonitor {
     }
 
     /** Why the clone was stopped, or null when it was not. */
-    Stop stop() {
+    CloneStop stop() {
         return stop;
     }
 
@@ -59,13 +53,13 @@ final class CloneMonitor implements ProgressMonitor {
             return true;
         }
         if (cancelled.getAsBoolean()) {
-            stop = Stop.CANCELLED;
+            stop = CloneStop.CANCELLED;
         } else if (!clock.instant().isBefore(deadline)) {
-            stop = Stop.TIMED_OUT;
+            stop = CloneStop.TIMED_OUT;
         } else if (!clock.instant().isBefore(nextSizeCheck)) {
             nextSizeCheck = clock.instant().plus(SIZE_CHECK_INTERVAL);
             if (sizeOnDisk(directory) > maxBytes) {
-                stop = Stop.TOO_LARGE;
+                stop = CloneStop.TOO_LARGE;
             }
         }
         return stop != null;

@@ -4,7 +4,6 @@ import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.workflow.StepFailure;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * Turns a deployment's source ({@code github} or {@code internal}, a repository name, an App
@@ -82,7 +81,7 @@ public final class RemoteRepositories {
         return new RemoteRepository(
                 repository,
                 githubCloneUrl + "/" + repository + ".git",
-                new UsernamePasswordCredentialsProvider(GITHUB_TOKEN_USER, token));
+                new RepositoryCredentials(GITHUB_TOKEN_USER, token));
     }
 
     /**
@@ -102,10 +101,7 @@ public final class RemoteRepositories {
                 gitServerUrl + "/" + path + ".git",
                 gitServerTokens
                         .tokenFor(path)
-                        .map(
-                                token ->
-                                        new UsernamePasswordCredentialsProvider(
-                                                GIT_SERVER_TOKEN_USER, token))
+                        .map(token -> new RepositoryCredentials(GIT_SERVER_TOKEN_USER, token))
                         .orElse(null));
     }
 

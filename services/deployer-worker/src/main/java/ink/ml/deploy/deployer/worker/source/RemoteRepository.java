@@ -8,7 +8,12 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  *
  * @param name what a user calls it, e.g. {@code octo/shop} (for messages)
  */
-public record RemoteRepository(String name, String url, CredentialsProvider credentials) {
+public record RemoteRepository(String name, String url, RepositoryCredentials credentials) {
+
+    /** For JGit: null when anonymous. */
+    CredentialsProvider jgitCredentials() {
+        return credentials == null ? null : credentials.jgit();
+    }
 
     @Override
     public String toString() {

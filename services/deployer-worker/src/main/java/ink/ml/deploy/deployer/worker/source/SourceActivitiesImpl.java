@@ -62,7 +62,7 @@ public class SourceActivitiesImpl implements SourceActivities {
         try {
             return Git.lsRemoteRepository()
                     .setRemote(remote.url())
-                    .setCredentialsProvider(remote.credentials())
+                    .setCredentialsProvider(remote.jgitCredentials())
                     .setHeads(true)
                     .setTimeout(TIMEOUT_SECONDS)
                     .call();

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** Wires the clone side from {@link SourceConfig}; the classes themselves stay plain for tests. */
 @ApplicationScoped
 public class SourceBeans {
+    private static final Logger LOG = Logger.getLogger(SourceBeans.class);
 
     @Produces
     @Singleton
@@ -22,11 +24,30 @@ public class SourceBeans {
         Path workDir =
                 Path.of(config.workDir().orElse(System.getProperty("java.io.tmpdir")))
                         .resolve("mcpdeploy-checkouts");
-        return new RepositoryCloner(
-                workDir,
-                config.maxRepoSize().asLongValue(),
-                config.cloneTimeout(),
-                Clock.systemUTC());
+        long maxBytes = config.maxRepoSize().asLongValue();
+        Optional<Path> git =
+                config.cloneWith() == SourceConfig.CloneWith.JGIT
+                        ? Optional.empty()
+                        : GitBinary.find(config.gitBinary(), System.getenv("PATH"));
+        if (git.isPresent()) {
+            LOG.infof("cloning with the git CLI %s", git.get());
+            return new GitCliRepositoryCloner(
+                    git.get(), workDir, maxBytes, config.cloneTimeout(), Clock.systemUTC());
+        }
+        if (config.cloneWith() == SourceConfig.CloneWith.GIT_CLI) {
+            throw new IllegalStateException(
+                    "mcpdeploy.source.git-binary: "
+                            + config.gitBinary()
+                            + " is not an executable (on PATH), and mcpdeploy.source.clone-with"
+                            + " is git-cli");
+        }
+        LOG.infof(
+                config.cloneWith() == SourceConfig.CloneWith.JGIT
+                        ? "cloning with JGit (mcpdeploy.source.clone-with=jgit)"
+                        : "cloning with JGit: no git binary \"%s\" found",
+                config.gitBinary());
+        return new JGitRepositoryCloner(
+                workDir, maxBytes, config.cloneTimeout(), Clock.systemUTC());
     }
 
     @Produces

@@ -21,6 +21,26 @@ public interface SourceConfig {
     @WithDefault("5m")
     Duration cloneTimeout();
 
+    /**
+     * Which {@link RepositoryCloner} clones: {@code auto} (the git CLI when {@link #gitBinary()} is
+     * found, else JGit), {@code git-cli} (fails at startup without the binary) or {@code jgit}.
+     */
+    @WithDefault("auto")
+    CloneWith cloneWith();
+
+    /**
+     * The git CLI: a name looked up on {@code PATH}, or an absolute path. Needs git 2.32 or newer
+     * (configuration through {@code GIT_CONFIG_COUNT}, {@code GIT_CONFIG_GLOBAL}).
+     */
+    @WithDefault("git")
+    String gitBinary();
+
+    enum CloneWith {
+        AUTO,
+        GIT_CLI,
+        JGIT
+    }
+
     Github github();
 
     GitServer gitServer();

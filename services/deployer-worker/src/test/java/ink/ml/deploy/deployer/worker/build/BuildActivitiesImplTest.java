@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ink.ml.deploy.deployer.worker.source.BareRepositoryFixture;
+import ink.ml.deploy.deployer.worker.source.GitBinary;
+import ink.ml.deploy.deployer.worker.source.GitCliRepositoryCloner;
+import ink.ml.deploy.deployer.worker.source.JGitRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
 import ink.ml.deploy.testing.DockerEngineProcess;
@@ -88,11 +91,7 @@ class BuildActivitiesImplTest {
         BuildPipeline pipeline =
                 new BuildPipeline(
                         remotes,
-                        new RepositoryCloner(
-                                checkouts,
-                                100L * 1024 * 1024,
-                                Duration.ofMinutes(1),
-                                Clock.systemUTC()),
+                        cloner(checkouts),
                         new RegistryClient(
                                 HttpClient.newBuilder()
                                         .version(HttpClient.Version.HTTP_1_1)
@@ -283,5 +282,26 @@ class BuildActivitiesImplTest {
     private static RegistryClient registryClient() {
         return new RegistryClient(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), true);
+    }
+
+    /** As production chooses (mcpdeploy.source.clone-with=auto): the git CLI when there is one. */
+    private static RepositoryCloner cloner(Path checkouts) {
+        long maxBytes = 100L * 1024 * 1024;
+        return GitBinary.find("git", System.getenv("PATH"))
+                .<RepositoryCloner>map(
+                        git ->
+                                new GitCliRepositoryCloner(
+                                        git,
+                                        checkouts,
+                                        maxBytes,
+                                        Duration.ofMinutes(1),
+                                        Clock.systemUTC()))
+                .orElseGet(
+                        () ->
+                                new JGitRepositoryCloner(
+                                        checkouts,
+                                        maxBytes,
+                                        Duration.ofMinutes(1),
+                                        Clock.systemUTC()));
     }
 }

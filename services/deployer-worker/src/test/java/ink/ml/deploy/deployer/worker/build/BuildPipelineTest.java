@@ -3,8 +3,8 @@ package ink.ml.deploy.deployer.worker.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ink.ml.deploy.deployer.worker.source.JGitRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
-import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -59,7 +59,7 @@ class BuildPipelineTest {
                         "http://git-server.invalid",
                         installation -> "unused",
                         repository -> Optional.empty()),
-                new RepositoryCloner(
+                new JGitRepositoryCloner(
                         checkouts, 1024 * 1024, Duration.ofSeconds(10), Clock.systemUTC()),
                 new RegistryClient(HttpClient.newHttpClient(), true),
                 (job, output, cancellation) -> {

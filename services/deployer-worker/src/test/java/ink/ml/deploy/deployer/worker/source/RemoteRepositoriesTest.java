@@ -80,7 +80,7 @@ class RemoteRepositoriesTest {
 
     private static String password(RemoteRepository remote) throws Exception {
         CredentialItem.Password password = new CredentialItem.Password();
-        remote.credentials().get(new URIish(remote.url()), password);
+        remote.jgitCredentials().get(new URIish(remote.url()), password);
         return new String(password.getValue());
     }
 }

@@ -21,17 +21,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RepositoryClonerTest {
+/**
+ * What every {@link RepositoryCloner} does, against a bare repository on disk: each
+ * implementation's test class extends this one, so both are held to the same behaviour and
+ * messages.
+ */
+abstract class RepositoryClonerContract {
     private static final long LIMIT = 50L * 1024 * 1024;
 
     @TempDir Path workDir;
-    private BareRepositoryFixture repo;
-    private RepositoryCloner cloner;
+    BareRepositoryFixture repo;
+    RepositoryCloner cloner;
+
+    abstract RepositoryCloner newCloner(Path workDir, long maxBytes, Duration timeout, Clock clock);
 
     @BeforeEach
     void setUp() {
         repo = BareRepositoryFixture.create();
-        cloner = new RepositoryCloner(workDir, LIMIT, Duration.ofMinutes(1), Clock.systemUTC());
+        cloner = newCloner(workDir, LIMIT, Duration.ofMinutes(1), Clock.systemUTC());
     }
 
     @AfterEach
@@ -164,7 +171,7 @@ class RepositoryClonerTest {
     @Test
     void refusesARepositoryLargerThanTheLimit() {
         RepositoryCloner small =
-                new RepositoryCloner(workDir, 64 * 1024, Duration.ofMinutes(1), Clock.systemUTC());
+                newCloner(workDir, 64 * 1024, Duration.ofMinutes(1), Clock.systemUTC());
         // Random bytes do not compress: the pack is as large as the tree.
         byte[] large = new byte[256 * 1024];
         new java.util.Random(1).nextBytes(large);
@@ -189,11 +196,11 @@ class RepositoryClonerTest {
         assertThat(workDirEntries()).isZero();
     }
 
-    private GitCheckout clone(String sha, String context) {
+    GitCheckout clone(String sha, String context) {
         return cloner.clone(repo.remote(), GitSha.of(sha), context, () -> false);
     }
 
-    private long workDirEntries() {
+    long workDirEntries() {
         try (Stream<Path> entries = Files.list(workDir)) {
             return entries.count();
         } catch (IOException e) {
@@ -201,7 +208,7 @@ class RepositoryClonerTest {
         }
     }
 
-    private static byte[] bytes(String text) {
+    static byte[] bytes(String text) {
         return text.getBytes(UTF_8);
     }
 }
