@@ -10,6 +10,7 @@ import ink.ml.deploy.e2e.Dashboard.Project;
 import ink.ml.deploy.e2e.DeploymentFollower.Followed;
 import ink.ml.deploy.local.LocalPlatform;
 import ink.ml.deploy.local.LocalPlatformOptions;
+import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.testing.github.FakeGithub;
@@ -28,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,8 +90,7 @@ class PlatformEndToEndIT {
         RegistryProcess.unavailableReason()
                 .or(DockerEngineProcess::unavailableReason)
                 .ifPresent(reason -> Assumptions.abort("cannot build images here: " + reason));
-        deleteRecursively(WORK);
-        Files.createDirectories(WORK);
+        Directories.recreate(WORK);
 
         github = FakeGithub.start();
         LocalPlatformOptions options =
@@ -395,16 +394,5 @@ class PlatformEndToEndIT {
 
     private static URI graphqlRoot() {
         return platform.graphqlUrl().resolve("/");
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package ink.ml.deploy.it;
 
 import com.google.protobuf.util.Timestamps;
 import ink.ml.deploy.it.SpineEnvironment.Fixture;
+import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.workflow.WorkflowIds;
 import ink.ml.deploy.workflow.push.PushOutcome;
 import io.temporal.api.enums.v1.EventType;
@@ -117,7 +118,7 @@ class DeploymentSpineBenchmark {
 
     private static void measure(SpineEnvironment spine, Instant began) throws Exception {
         Fixture fixture = spine.fixture("bench", DOCKERFILE);
-        Path plainRoot = SpineEnvironment.cleanDirectory(Path.of("target", "bench-plain"));
+        Path plainRoot = Directories.recreate(Path.of("target", "bench-plain"));
         System.out.printf(
                 "%nDeploymentSpineBenchmark: environment up in %d ms; 1 warm-up run, then %d"
                         + " measured runs%n",

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import ink.ml.deploy.domain.DeliveryId;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.domain.TaskQueues;
+import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.MockDeploymentController;
 import ink.ml.deploy.testing.RegistryProcess;
@@ -29,7 +30,6 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,7 +48,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +57,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -127,13 +125,13 @@ final class SpineEnvironment implements AutoCloseable {
         SpineEnvironment environment =
                 new SpineEnvironment(
                         Files.readAllBytes(BUSYBOX),
-                        cleanDirectory(Path.of("target", name + "-git").toAbsolutePath()));
+                        Directories.recreate(Path.of("target", name + "-git").toAbsolutePath()));
         try {
             environment.startAll(
                     worker,
                     deployer,
                     jvmOptionsFor(name),
-                    cleanDirectory(Path.of("target", name + "-logs").toAbsolutePath()));
+                    Directories.recreate(Path.of("target", name + "-logs").toAbsolutePath()));
             return environment;
         } catch (Throwable e) {
             environment.printServiceLogs();
@@ -525,23 +523,6 @@ final class SpineEnvironment implements AutoCloseable {
     private <T extends AutoCloseable> T started(T resource) {
         started.push(resource);
         return resource;
-    }
-
-    static Path cleanDirectory(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder())
-                        .forEach(
-                                path -> {
-                                    try {
-                                        Files.delete(path);
-                                    } catch (IOException e) {
-                                        throw new UncheckedIOException(e);
-                                    }
-                                });
-            }
-        }
-        return Files.createDirectories(directory);
     }
 
     private static String randomKey() {

@@ -1,6 +1,7 @@
 package ink.ml.deploy.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.testing.ServiceProcess;
@@ -22,7 +23,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * The whole platform on one machine: embedded PostgreSQL, a Temporal server (the Java test server,
@@ -104,7 +103,7 @@ public final class LocalPlatform implements AutoCloseable {
             jars.add(ServiceProcess.runnableJar(options.repositoryRoot(), service.module()));
         }
         ports.requireFree(options.temporalAddress().isEmpty());
-        Path logs = cleanDirectory(options.logDirectory());
+        Path logs = Directories.recreate(options.logDirectory());
 
         say("PostgreSQL: starting an embedded server…");
         jdbcUrl = startPostgres();
@@ -481,7 +480,7 @@ public final class LocalPlatform implements AutoCloseable {
     private Path temporaryDirectory(String prefix) {
         try {
             Path directory = Files.createTempDirectory(prefix);
-            started(() -> deleteRecursively(directory));
+            started(() -> Directories.delete(directory));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a temporary directory", e);
@@ -493,34 +492,6 @@ public final class LocalPlatform implements AutoCloseable {
             return Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make " + directory, e);
-        }
-    }
-
-    private static Path cleanDirectory(Path directory) {
-        deleteRecursively(directory);
-        try {
-            return Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the log directory " + directory, e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(
-                            path -> {
-                                try {
-                                    Files.delete(path);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + directory, e);
         }
     }
 

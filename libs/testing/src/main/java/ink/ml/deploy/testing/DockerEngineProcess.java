@@ -213,7 +213,7 @@ public final class DockerEngineProcess implements AutoCloseable {
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         unmountLeftovers();
-        RegistryProcess.deleteRecursively(directory);
+        Directories.deleteQuietly(directory);
     }
 
     /**

@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -157,7 +155,7 @@ public final class RegistryProcess implements AutoCloseable {
     @Override
     public void close() {
         stop(process);
-        deleteRecursively(directory);
+        Directories.deleteQuietly(directory);
     }
 
     static void stop(Process process) {
@@ -203,25 +201,6 @@ public final class RegistryProcess implements AutoCloseable {
             Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(
-                            path -> {
-                                try {
-                                    Files.deleteIfExists(path);
-                                } catch (IOException e) {
-                                    // Best effort: a temp directory left behind is not a failure.
-                                }
-                            });
-        } catch (IOException | UncheckedIOException e) {
-            // Best effort, as above.
         }
     }
 }

@@ -8,6 +8,7 @@ import static ink.ml.deploy.testing.github.HttpExchanges.send;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import ink.ml.deploy.testing.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -229,7 +230,7 @@ public final class FakeGithub implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
-        deleteRecursively(repositories);
+        Directories.deleteQuietly(repositories);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -382,24 +383,5 @@ public final class FakeGithub implements AutoCloseable {
         byte[] value = new byte[bytes];
         new SecureRandom().nextBytes(value);
         return HexFormat.of().formatHex(value);
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(
-                            path -> {
-                                try {
-                                    Files.deleteIfExists(path);
-                                } catch (IOException e) {
-                                    // Best effort: a temporary directory.
-                                }
-                            });
-        } catch (IOException e) {
-            // Best effort: a temporary directory.
-        }
     }
 }

@@ -14,6 +14,7 @@ import ink.ml.deploy.worker.deploy.DeployServiceWorkflowImpl;
 import ink.ml.deploy.worker.deploy.DeploymentRecordActivitiesImpl;
 import ink.ml.deploy.worker.deploy.InFlightDeployments;
 import ink.ml.deploy.worker.deploy.LatestWinsStarts;
+import ink.ml.deploy.worker.source.TrackedBranches;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -69,7 +70,11 @@ class InProcessWorker {
                 DeleteServiceWorkflowImpl.class);
         worker.registerActivitiesImplementations(
                 new ControlActivitiesImpl(
-                        services, projects, deployments, githubAccounts, starts, inFlight),
+                        services,
+                        deployments,
+                        new TrackedBranches(services, projects, githubAccounts),
+                        starts,
+                        inFlight),
                 new DeploymentRecordActivitiesImpl(deployments, githubAccounts, config),
                 new ServiceDeletionActivitiesImpl(services, deployments, inFlight));
         factory.newWorker(DEPLOYER_QUEUE).registerActivitiesImplementations(cluster.activities());
