@@ -1,10 +1,10 @@
 package ink.ml.deploy.graphql.github;
 
-import static ink.ml.deploy.graphql.github.GithubDeliveries.deletedBranch;
-import static ink.ml.deploy.graphql.github.GithubDeliveries.installation;
-import static ink.ml.deploy.graphql.github.GithubDeliveries.push;
-import static ink.ml.deploy.graphql.github.GithubDeliveries.send;
-import static ink.ml.deploy.graphql.github.GithubDeliveries.signed;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.deletedBranch;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.installation;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.push;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.send;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,6 +13,7 @@ import ink.ml.deploy.github.WebhookSignature;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.testing.WorkflowExecutions;
 import ink.ml.deploy.workflow.push.PushEvent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,12 +44,12 @@ class GithubWebhookResourceTest {
                 .body("workflowId", equalTo("push-github-" + delivery));
 
         WorkflowExecutionInfo info =
-                PushWorkflows.describe(client, "push-github-" + delivery).orElseThrow();
+                WorkflowExecutions.describe(client, "push-github-" + delivery).orElseThrow();
         assertThat(info.getType().getName()).isEqualTo("GitPushWorkflow");
         assertThat(info.getTaskQueue()).isEqualTo("default");
         assertThat(info.getStatus())
                 .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-        assertThat(PushWorkflows.input(client, "push-github-" + delivery))
+        assertThat(WorkflowExecutions.input(client, "push-github-" + delivery, PushEvent.class))
                 .isEqualTo(new PushEvent("github", delivery, repository, "main", sha));
     }
 
@@ -59,7 +60,7 @@ class GithubWebhookResourceTest {
         String body = push(repository, "main", fixtures.randomSha());
         signed("push", delivery, body).statusCode(202);
         String firstRun =
-                PushWorkflows.describe(client, "push-github-" + delivery)
+                WorkflowExecutions.describe(client, "push-github-" + delivery)
                         .orElseThrow()
                         .getExecution()
                         .getRunId();
@@ -76,7 +77,7 @@ class GithubWebhookResourceTest {
                 .body("workflowId", equalTo("push-github-" + delivery));
 
         assertThat(
-                        PushWorkflows.describe(client, "push-github-" + delivery)
+                        WorkflowExecutions.describe(client, "push-github-" + delivery)
                                 .orElseThrow()
                                 .getExecution()
                                 .getRunId())
@@ -216,7 +217,7 @@ class GithubWebhookResourceTest {
     }
 
     private void assertNothingStarted(String delivery) {
-        assertThat(PushWorkflows.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
         assertThat(fixtures.deliveryRecorded(delivery)).isFalse();
     }
 }

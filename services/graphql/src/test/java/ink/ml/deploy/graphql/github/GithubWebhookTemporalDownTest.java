@@ -1,7 +1,7 @@
 package ink.ml.deploy.graphql.github;
 
-import static ink.ml.deploy.graphql.github.GithubDeliveries.push;
-import static ink.ml.deploy.graphql.github.GithubDeliveries.signed;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.push;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,12 +1,13 @@
 package ink.ml.deploy.graphql.github;
 
-import static ink.ml.deploy.graphql.github.GithubDeliveries.push;
-import static ink.ml.deploy.graphql.github.GithubDeliveries.signed;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.push;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.testing.WorkflowExecutions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -45,7 +46,7 @@ class GithubWebhookWithoutSecretTest {
                 .statusCode(503)
                 .body("message", containsString("no webhook secret"));
 
-        assertThat(PushWorkflows.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
         assertThat(fixtures.deliveryRecorded(delivery)).isFalse();
     }
 }

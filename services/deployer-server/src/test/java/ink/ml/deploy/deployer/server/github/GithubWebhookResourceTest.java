@@ -1,17 +1,18 @@
 package ink.ml.deploy.deployer.server.github;
 
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.deletedBranch;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.newDeliveryId;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.push;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.randomSha;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.send;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.signed;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.deletedBranch;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.newDeliveryId;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.push;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.randomSha;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.send;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import ink.ml.deploy.github.WebhookSignature;
 import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.testing.WorkflowExecutions;
 import ink.ml.deploy.workflow.push.PushEvent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,12 +40,12 @@ class GithubWebhookResourceTest {
                 .body("workflowId", equalTo("push-github-" + delivery));
 
         WorkflowExecutionInfo info =
-                PushWorkflows.describe(client, "push-github-" + delivery).orElseThrow();
+                WorkflowExecutions.describe(client, "push-github-" + delivery).orElseThrow();
         assertThat(info.getType().getName()).isEqualTo("GitPushWorkflow");
         assertThat(info.getTaskQueue()).isEqualTo("default");
         assertThat(info.getStatus())
                 .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-        assertThat(PushWorkflows.input(client, "push-github-" + delivery))
+        assertThat(WorkflowExecutions.input(client, "push-github-" + delivery, PushEvent.class))
                 .isEqualTo(new PushEvent("github", delivery, "octo/shop", "main", sha));
     }
 
@@ -55,7 +56,7 @@ class GithubWebhookResourceTest {
         String body = push("octo/shop", "main", randomSha());
         signed("push", delivery, body).statusCode(202);
         String firstRun =
-                PushWorkflows.describe(client, "push-github-" + delivery)
+                WorkflowExecutions.describe(client, "push-github-" + delivery)
                         .orElseThrow()
                         .getExecution()
                         .getRunId();
@@ -66,7 +67,7 @@ class GithubWebhookResourceTest {
                 .body("workflowId", equalTo("push-github-" + delivery));
 
         assertThat(
-                        PushWorkflows.describe(client, "push-github-" + delivery)
+                        WorkflowExecutions.describe(client, "push-github-" + delivery)
                                 .orElseThrow()
                                 .getExecution()
                                 .getRunId())
@@ -82,7 +83,7 @@ class GithubWebhookResourceTest {
                 .statusCode(401)
                 .body("outcome", equalTo("rejected"));
 
-        assertThat(PushWorkflows.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
     }
 
     @Test
@@ -94,7 +95,7 @@ class GithubWebhookResourceTest {
                 .statusCode(401)
                 .body("message", containsString("X-Hub-Signature-256 is missing"));
 
-        assertThat(PushWorkflows.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
     }
 
     @Test
@@ -108,7 +109,7 @@ class GithubWebhookResourceTest {
 
         signed("push", delivery, body).statusCode(413);
 
-        assertThat(PushWorkflows.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
     }
 
     @Test
@@ -120,7 +121,7 @@ class GithubWebhookResourceTest {
                 .body("outcome", equalTo("ignored"))
                 .body("message", containsString("deleted branch main"));
 
-        assertThat(PushWorkflows.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
     }
 
     @Test
@@ -131,7 +132,7 @@ class GithubWebhookResourceTest {
                 .statusCode(400)
                 .body("message", containsString("ref"));
 
-        assertThat(PushWorkflows.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
     }
 
     @Test

@@ -1,9 +1,9 @@
 package ink.ml.deploy.deployer.server.github;
 
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.newDeliveryId;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.push;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.randomSha;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.signed;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.newDeliveryId;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.push;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.randomSha;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.signed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

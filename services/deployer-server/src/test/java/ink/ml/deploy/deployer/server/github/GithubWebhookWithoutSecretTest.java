@@ -1,13 +1,14 @@
 package ink.ml.deploy.deployer.server.github;
 
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.newDeliveryId;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.push;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.randomSha;
-import static ink.ml.deploy.deployer.server.github.GithubDeliveries.signed;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.newDeliveryId;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.push;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.randomSha;
+import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.testing.WorkflowExecutions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -41,6 +42,6 @@ class GithubWebhookWithoutSecretTest {
                 .statusCode(503)
                 .body("message", containsString("no webhook secret"));
 
-        assertThat(PushWorkflows.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
     }
 }

@@ -1,6 +1,5 @@
-package ink.ml.deploy.graphql.github;
+package ink.ml.deploy.testing;
 
-import ink.ml.deploy.workflow.push.PushEvent;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -9,12 +8,13 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import java.util.Optional;
 
-/** What the Temporal server holds about push workflows, asked through the real client. */
-final class PushWorkflows {
-    private PushWorkflows() {}
+/** What the Temporal server holds about a workflow execution, asked through the real client. */
+public final class WorkflowExecutions {
+    private WorkflowExecutions() {}
 
     /** The execution with that id, if the server knows one. */
-    static Optional<WorkflowExecutionInfo> describe(WorkflowClient client, String workflowId) {
+    public static Optional<WorkflowExecutionInfo> describe(
+            WorkflowClient client, String workflowId) {
         try {
             return Optional.of(
                     client.getWorkflowServiceStubs()
@@ -35,8 +35,8 @@ final class PushWorkflows {
         }
     }
 
-    /** The push the workflow was started with, decrypted by the client's data converter. */
-    static PushEvent input(WorkflowClient client, String workflowId) {
+    /** The workflow's input, decrypted by the client's data converter. */
+    public static <T> T input(WorkflowClient client, String workflowId, Class<T> type) {
         var payloads =
                 client.fetchHistory(workflowId)
                         .getEvents()
@@ -45,6 +45,6 @@ final class PushWorkflows {
                         .getInput();
         return client.getOptions()
                 .getDataConverter()
-                .fromPayloads(0, Optional.of(payloads), PushEvent.class, PushEvent.class);
+                .fromPayloads(0, Optional.of(payloads), type, type);
     }
 }
