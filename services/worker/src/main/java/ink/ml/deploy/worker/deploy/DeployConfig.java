@@ -16,9 +16,10 @@ public interface DeployConfig {
 
     /**
      * How long a new deployment (or a deletion) waits for the service's in-flight deployment to
-     * stop after cancelling it, before its activity gives up and is retried.
+     * stop after cancelling it, before terminating its workflow. A cancelled build stops within its
+     * next output flush (a second); this is for a run that is stuck.
      */
-    @WithDefault("2m")
+    @WithDefault("30s")
     Duration cancellationWait();
 
     /** How often the database is asked whether a cancelled deployment has stopped. */

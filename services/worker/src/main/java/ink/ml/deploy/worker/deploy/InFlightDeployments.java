@@ -38,12 +38,11 @@ public class InFlightDeployments {
     }
 
     /**
-     * Cancels the service's in-flight deployment, if any, and returns once it has stopped.
+     * Cancels the service's in-flight deployment, if any, and returns once it has stopped. One that
+     * does not stop within the configured wait is terminated and marked cancelled.
      *
      * @param heartbeat called while waiting, so the calling activity keeps heartbeating
      * @return the deployment that was in flight
-     * @throws DeploymentStillInFlightException when it did not stop within the configured wait;
-     *     retryable: the activity's retry cancels again and waits again
      */
     public Optional<UUID> cancelAndAwait(UUID serviceId, Runnable heartbeat) {
         Optional<DeploymentView> inFlight = deployments.inFlightOf(serviceId);
@@ -60,7 +59,6 @@ public class InFlightDeployments {
      * is left as it is.
      *
      * @param heartbeat called while waiting, so the calling activity keeps heartbeating
-     * @throws DeploymentStillInFlightException when it did not stop within the configured wait
      */
     public void cancelAndAwaitDeployment(UUID deploymentId, Runnable heartbeat) {
         if (!deployments.statusOf(deploymentId).isInFlight()) {
@@ -100,11 +98,36 @@ public class InFlightDeployments {
         Instant deadline = Instant.now().plus(config.cancellationWait());
         while (deployments.statusOf(deploymentId).isInFlight()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new DeploymentStillInFlightException(deploymentId, config.cancellationWait());
+                forceStop(deploymentId);
+                return;
             }
             heartbeat.run();
             pause(config.cancellationPoll());
         }
+    }
+
+    /**
+     * A deploy run that has not stopped within the wait is ended by force, so it cannot hold the
+     * service's newer deployments back (seen with the Temporal test server, whose workflow can be
+     * left stuck when its cancellation races the build's completion; in production a run whose
+     * worker is wedged). Terminating it also fails its running activities' next heartbeat, which
+     * stops the build on the deployer; the deployment is then marked cancelled here.
+     */
+    private void forceStop(UUID deploymentId) {
+        LOG.warnf(
+                "deployment %s did not stop within %s of its cancellation: terminating its"
+                        + " workflow",
+                deploymentId, config.cancellationWait());
+        try {
+            client.newUntypedWorkflowStub(WorkflowIds.deploy(deploymentId))
+                    .terminate(
+                            "did not stop within "
+                                    + config.cancellationWait()
+                                    + " of its cancellation by a newer deployment");
+        } catch (WorkflowNotFoundException e) {
+            // It ended meanwhile: its own end, or the one written below, stands.
+        }
+        cancelWithoutWorkflow(deploymentId);
     }
 
     private static void pause(Duration interval) {
