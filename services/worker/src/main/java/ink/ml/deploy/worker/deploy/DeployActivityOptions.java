@@ -4,6 +4,7 @@ import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.DeploymentRecordActivities;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
@@ -26,27 +27,49 @@ public final class DeployActivityOptions {
     /** The build and the rollout heartbeat; a deployer that stops heartbeating has died. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
+    /** One database call; the deadline covers its retries through a database outage. */
+    private static final Duration RECORD_ATTEMPT = Duration.ofSeconds(30);
+
+    private static final Duration RECORD_DEADLINE = Duration.ofMinutes(30);
+
     private DeployActivityOptions() {}
 
     /**
      * The product plane's database: short calls, retried with backoff for as long as a database
-     * outage may reasonably last; a refused status move is final.
+     * outage may reasonably last; a refused status move is final. Runs started before {@link
+     * DeployServiceWorkflowImpl#DATABASE_WRITES_AS_LOCAL_ACTIVITIES} use these.
      */
     public static ActivityOptions records() {
         return ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-                .setRetryOptions(
-                        RetryOptions.newBuilder()
-                                .setInitialInterval(Duration.ofSeconds(1))
-                                .setBackoffCoefficient(2)
-                                .setMaximumInterval(Duration.ofMinutes(1))
-                                .setDoNotRetry(
-                                        DeploymentRecordActivities.STALE_DEPLOYMENT,
-                                        DeploymentRecordActivities.DEPLOYMENT_NOT_FOUND,
-                                        RecordFailures.INVALID_RECORD)
-                                .build())
+                .setStartToCloseTimeout(RECORD_ATTEMPT)
+                .setScheduleToCloseTimeout(RECORD_DEADLINE)
+                .setRetryOptions(recordRetries())
                 .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+                .build();
+    }
+
+    /**
+     * The same database calls as local activities: run by the worker inside the workflow task that
+     * asks for them, so each saves a round trip through the Temporal server (a task dispatch and a
+     * workflow task), with the same timeouts and retries.
+     */
+    public static LocalActivityOptions localRecords() {
+        return LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(RECORD_ATTEMPT)
+                .setScheduleToCloseTimeout(RECORD_DEADLINE)
+                .setRetryOptions(recordRetries())
+                .build();
+    }
+
+    private static RetryOptions recordRetries() {
+        return RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .setDoNotRetry(
+                        DeploymentRecordActivities.STALE_DEPLOYMENT,
+                        DeploymentRecordActivities.DEPLOYMENT_NOT_FOUND,
+                        RecordFailures.INVALID_RECORD)
                 .build();
     }
 

@@ -26,12 +26,23 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </pre>
  */
 class DeployServiceWorkflowReplayTest {
-    static final String HISTORY = "/histories/deploy-happy-path.json";
+    /** Recorded before {@link DeployServiceWorkflowImpl#DATABASE_WRITES_AS_LOCAL_ACTIVITIES}. */
+    static final String HISTORY_WITH_DISPATCHED_RECORDS = "/histories/deploy-happy-path.json";
+
+    /** The current code's history: what the recorder below writes. */
+    static final String HISTORY = "/histories/deploy-happy-path-local-records.json";
 
     @Test
     void recordedHappyPathStillReplays() throws Exception {
         WorkflowReplayer.replayWorkflowExecution(
                 WorkflowExecutionHistory.fromJson(read(HISTORY)), DeployServiceWorkflowImpl.class);
+    }
+
+    @Test
+    void aRunStartedBeforeLocalDatabaseWritesStillReplays() throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(
+                WorkflowExecutionHistory.fromJson(read(HISTORY_WITH_DISPATCHED_RECORDS)),
+                DeployServiceWorkflowImpl.class);
     }
 
     @Test
