@@ -49,7 +49,7 @@ public class StandInBuilds implements BuildActivities {
         if (isHeld(request.repository())) {
             runUntilCancelled();
         }
-        return new BuildResult(request.imageRef(), 8080, false);
+        return BuildResult.of(request.imageRef(), 8080, false);
     }
 
     /** Internal repositories reach the deployer as {@code {user}/{project}/{repo}}. */

@@ -34,8 +34,8 @@ import org.slf4j.Logger;
 /**
  * One deployment, queued to active: build on the region's deployer queue (unless it reuses an
  * image), apply the workload, wait for the rollout. Every step moves the status or appends an
- * event; build output arrives by signal and is stored in order by a writer that outlives a
- * cancellation.
+ * event; build output arrives by signal (its tail with the build's result) and is stored in order
+ * by a writer that outlives a cancellation.
  *
  * <p>Ends in one of three ways. Failed: a {@link ink.ml.deploy.workflow.StepFailure} names the step
  * and the user's fix, anything else is reported as the platform's. Cancelled (a newer deployment or
@@ -197,6 +197,9 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
                                 plan.rootDirectory(),
                                 plan.dockerfilePath(),
                                 plan.image()));
+        if (built.trailingOutput() != null) {
+            buildLog.add(built.trailingOutput());
+        }
         String builtMessage =
                 built.reused()
                         ? "The registry already had " + built.imageRef() + ": nothing to build"

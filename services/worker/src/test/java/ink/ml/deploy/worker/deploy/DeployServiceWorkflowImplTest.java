@@ -38,12 +38,13 @@ class DeployServiceWorkflowImplTest {
     }
 
     @Test
-    void happyPathGoesQueuedBuildingDeployingActiveAndStoresBuildOutputInOrder() {
+    void happyPathGoesQueuedBuildingDeployingActiveAndStoresSignalledAndHandedOverOutputInOrder() {
         temporal = new DeployWorkflowEnvironment();
-        temporal.build.emitting(
-                List.of("#1 load Dockerfile", "#2 FROM scratch"),
-                List.of("#3 COPY app /app"),
-                List.of("#4 pushing", "#5 done"));
+        temporal.build
+                .emitting(
+                        List.of("#1 load Dockerfile", "#2 FROM scratch"),
+                        List.of("#3 COPY app /app"))
+                .handingOver(List.of("#4 pushing", "#5 done"));
         temporal.start();
         temporal.records.add(DeployPlans.build(deploymentId, serviceId));
 

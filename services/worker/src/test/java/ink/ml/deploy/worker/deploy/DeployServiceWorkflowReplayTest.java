@@ -50,8 +50,9 @@ class DeployServiceWorkflowReplayTest {
     void recordHappyPathHistory() throws IOException {
         String deploymentId = UUID.randomUUID().toString();
         try (DeployWorkflowEnvironment temporal = new DeployWorkflowEnvironment()) {
-            temporal.build.emitting(
-                    List.of("#1 FROM scratch", "#2 COPY app /app"), List.of("#3 done"));
+            temporal.build
+                    .emitting(List.of("#1 FROM scratch", "#2 COPY app /app"))
+                    .handingOver(List.of("#3 done"));
             temporal.start();
             temporal.records.add(DeployPlans.build(deploymentId, UUID.randomUUID().toString()));
             temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));

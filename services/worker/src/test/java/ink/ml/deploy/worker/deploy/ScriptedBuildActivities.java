@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Test double of the cluster's build, on the deployer queue: follows a script instead of cloning
  * and building. Sends its output lines to the deploy workflow by signal, like the real one, then
- * succeeds, fails with a {@link StepFailure}, or heartbeats until it is cancelled.
+ * succeeds (handing over the last lines with its result), fails with a {@link StepFailure}, or
+ * heartbeats until it is cancelled.
  */
 @TemporalActivity(workers = WorkflowTestDoubles.WORKER)
 public class ScriptedBuildActivities implements BuildActivities {
@@ -40,6 +41,7 @@ public class ScriptedBuildActivities implements BuildActivities {
     private final CountDownLatch stoppedByCancellation = new CountDownLatch(1);
     private volatile WorkflowClient client;
     private volatile List<List<String>> output = List.of();
+    private volatile List<String> trailingOutput = List.of();
     private volatile Ending ending = Ending.SUCCEED;
     private volatile String failureType;
     private volatile String failureReason;
@@ -64,6 +66,12 @@ public class ScriptedBuildActivities implements BuildActivities {
         return this;
     }
 
+    /** Output returned with a successful result, after the signalled chunks, like the real one. */
+    public ScriptedBuildActivities handingOver(List<String> lines) {
+        this.trailingOutput = List.copyOf(lines);
+        return this;
+    }
+
     /** Builds "forever", heartbeating, until the deploy workflow cancels it. */
     public ScriptedBuildActivities runningUntilCancelled() {
         this.ending = Ending.RUN_UNTIL_CANCELLED;
@@ -81,7 +89,12 @@ public class ScriptedBuildActivities implements BuildActivities {
         }
         started.countDown();
         return switch (ending) {
-            case SUCCEED -> new BuildResult(request.imageRef(), 8080, false);
+            case SUCCEED ->
+                    BuildResult.of(request.imageRef(), 8080, false)
+                            .withTrailingOutput(
+                                    trailingOutput.isEmpty()
+                                            ? null
+                                            : new BuildOutput(lineNo, trailingOutput));
             case FAIL -> throw StepFailure.of(failureType, failureReason);
             case RUN_UNTIL_CANCELLED -> heartbeatUntilCancelled(request, lineNo);
         };

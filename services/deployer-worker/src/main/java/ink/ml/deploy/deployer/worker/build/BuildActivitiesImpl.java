@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * deployer-{region}}). The build runs on its own thread; the activity's thread meanwhile sends the
  * output to the deploy workflow in batches and heartbeats, which is how a cancelled deployment (a
  * newer push, a delete) reaches the worker: the heartbeat throws, and the build's process tree is
- * killed.
+ * killed. The output still undelivered when the build succeeds is returned with its result.
  *
  * <p>The workflow should set a heartbeat timeout of tens of seconds, so a crashed worker's build is
  * retried elsewhere soon, and a start-to-close timeout above {@code mcpdeploy.builder.timeout} plus
@@ -66,8 +66,7 @@ public class BuildActivitiesImpl implements BuildActivities {
                 try {
                     BuildResult result =
                             build.get(limits.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    deliverAll(request.workflowId(), output);
-                    return result;
+                    return result.withTrailingOutput(handOver(request.workflowId(), output));
                 } catch (TimeoutException stillRunning) {
                     deliverSome(request.workflowId(), output);
                     activity.heartbeat(output.linesSeen());
@@ -97,7 +96,19 @@ public class BuildActivitiesImpl implements BuildActivities {
         }
     }
 
-    /** After the build: everything, unless the workflow cannot be reached. */
+    /**
+     * After a successful build: signals all but the last batch, which travels with the result
+     * instead (a signal and a workflow task less at the end of every build). Empty when everything
+     * was delivered.
+     */
+    private BuildOutput handOver(String workflowId, BuildOutputBuffer output) {
+        while (output.hasMoreThanOneBatch() && deliverNext(workflowId, output)) {
+            // next batch
+        }
+        return output.takeBatch().orElse(null);
+    }
+
+    /** After a failed build: everything, unless the workflow cannot be reached. */
     private void deliverAll(String workflowId, BuildOutputBuffer output) {
         while (deliverNext(workflowId, output)) {
             // next batch

@@ -47,6 +47,18 @@ public final class BuildOutputBuffer {
         return Optional.of(new BuildOutput(nextLineNo, pending.subList(0, size)));
     }
 
+    /** Whether more lines are pending than one batch holds. */
+    public synchronized boolean hasMoreThanOneBatch() {
+        return pending.size() > maxLinesPerBatch;
+    }
+
+    /** The next batch, counted as delivered: for a caller that hands it over itself. */
+    public synchronized Optional<BuildOutput> takeBatch() {
+        Optional<BuildOutput> batch = nextBatch();
+        batch.ifPresent(this::delivered);
+        return batch;
+    }
+
     /** Drops a batch from {@link #nextBatch()} once it was delivered. */
     public synchronized void delivered(BuildOutput batch) {
         if (batch.firstLineNo() != nextLineNo) {

@@ -73,7 +73,7 @@ public final class BuildPipeline {
                                 + image
                                 + " is already in the registry, built from the same root"
                                 + " directory and Dockerfile: not rebuilding it");
-                return new BuildResult(image.reference(), build.exposedPort(), true);
+                return BuildResult.of(image.reference(), build.exposedPort(), true);
             }
             output.accept("==> Building " + image);
             long buildStart = System.nanoTime();
@@ -84,7 +84,7 @@ public final class BuildPipeline {
                     cancellation);
             output.accept(
                     "==> Pushed " + image + " (" + StepTimer.millisSince(buildStart) + " ms)");
-            return new BuildResult(image.reference(), build.exposedPort(), false);
+            return BuildResult.of(image.reference(), build.exposedPort(), false);
         }
     }
 

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The build activity end to end with real parts: a bare git repository on disk, a private Docker
  * engine, Debian's registry. The deploy workflow is stood in for by a sink that records the
- * signalled output.
+ * signalled output, and by {@link #build} that adds the output handed over with the result.
  */
 class BuildActivitiesImplTest {
     private static final String WORKFLOW_ID = "deploy-6f1c0b8e-0000-4000-8000-000000000001";
@@ -135,9 +135,16 @@ class BuildActivitiesImplTest {
         String sha = commitServer();
         BuildRequest request = request(sha, "web");
 
-        BuildResult result = activities.buildImage(request);
+        BuildResult result = build(request);
 
-        assertThat(result).isEqualTo(new BuildResult(request.imageRef(), 8080, false));
+        assertThat(result.imageRef()).isEqualTo(request.imageRef());
+        assertThat(result.exposedPort()).isEqualTo(8080);
+        assertThat(result.reused()).isFalse();
+        assertThat(result.trailingOutput().lines())
+                .as("the output after the last signal travels with the result")
+                .last()
+                .asString()
+                .startsWith("==> Pushed ");
         assertThat(registryClient().hasImage(PushTarget.parse(request.imageRef()))).isTrue();
         List<String> lines = lines();
         assertThat(lines.get(0))
@@ -156,7 +163,7 @@ class BuildActivitiesImplTest {
         activities.buildImage(request(sha, "api"));
         signalled.clear();
 
-        BuildResult again = activities.buildImage(request(sha, "api"));
+        BuildResult again = build(request(sha, "api"));
 
         assertThat(again.reused()).isTrue();
         assertThat(again.exposedPort()).isEqualTo(8080);
@@ -188,7 +195,7 @@ class BuildActivitiesImplTest {
                         "Dockerfile.alt",
                         first.imageRef());
 
-        BuildResult rebuilt = activities.buildImage(otherDockerfile);
+        BuildResult rebuilt = build(otherDockerfile);
 
         assertThat(rebuilt.reused()).isFalse();
         assertThat(lines()).anyMatch(line -> line.contains("naming to " + first.imageRef()));
@@ -254,6 +261,15 @@ class BuildActivitiesImplTest {
                 "",
                 "Dockerfile",
                 registry.host() + "/dp-u1-shop/" + service + ":" + sha);
+    }
+
+    /** Builds as the deploy workflow does: the output returned with the result is stored too. */
+    private BuildResult build(BuildRequest request) {
+        BuildResult result = activities.buildImage(request);
+        if (result.trailingOutput() != null) {
+            signalled.add(result.trailingOutput());
+        }
+        return result;
     }
 
     /** The signalled lines in order, after checking the numbers run 1, 2, 3… without gaps. */

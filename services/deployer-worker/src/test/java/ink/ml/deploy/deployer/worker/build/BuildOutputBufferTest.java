@@ -49,4 +49,20 @@ class BuildOutputBufferTest {
                 .containsExactly("01234…", "b", "… build output truncated after 2 lines");
         assertThat(buffer.linesSeen()).isEqualTo(2);
     }
+
+    @Test
+    void theLastBatchCanBeTakenToTravelWithTheResult() {
+        BuildOutputBuffer buffer = new BuildOutputBuffer(2, 100, 100);
+        buffer.add("a");
+        buffer.add("b");
+        buffer.add("c");
+        assertThat(buffer.hasMoreThanOneBatch()).isTrue();
+        buffer.delivered(buffer.nextBatch().orElseThrow());
+        assertThat(buffer.hasMoreThanOneBatch()).isFalse();
+
+        BuildOutput last = buffer.takeBatch().orElseThrow();
+
+        assertThat(last).isEqualTo(new BuildOutput(3, java.util.List.of("c")));
+        assertThat(buffer.takeBatch()).isEmpty();
+    }
 }
