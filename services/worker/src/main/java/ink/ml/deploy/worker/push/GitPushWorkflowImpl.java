@@ -21,6 +21,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,9 @@ import org.slf4j.Logger;
  * <p>Pushes are not delivered in order: a webhook retried late, or two pushes close together, can
  * bring an older commit after a newer one, and latest-by-arrival would then deploy the older one
  * over it. So each service's region deployer is first asked for the branch head, and a push whose
- * commit is no longer the head is skipped on that service (the newer push deploys the head).
+ * commit is no longer the head is skipped on that service (the newer push deploys the head). Two
+ * pushes that both pass the check can still record their deployments in the wrong order, so the
+ * head is read once more after the starts and followed where it moved.
  */
 public class GitPushWorkflowImpl implements GitPushWorkflow {
     /**
@@ -47,8 +50,20 @@ public class GitPushWorkflowImpl implements GitPushWorkflow {
 
     private static final Logger LOG = Workflow.getLogger(GitPushWorkflowImpl.class);
 
+    /**
+     * Version 1 reads the head again once the push's deployments are recorded and deploys it where
+     * it moved ({@link #followTheHead}); histories recorded before it end after the starts.
+     */
+    static final String FOLLOW_A_MOVED_HEAD = "follow-a-moved-head";
+
+    /** Rounds of {@link #followTheHead} at most. */
+    static final int MAX_HEAD_FOLLOWS = 3;
+
     private final PushActivities push =
             Workflow.newActivityStub(PushActivities.class, PushActivityOptions.push());
+
+    /** The branch each tracking service deploys from, as the head check read it. */
+    private final Map<String, BranchSource> sourceOf = new LinkedHashMap<>();
 
     @Override
     public PushOutcome handle(PushEvent event) {
@@ -58,28 +73,102 @@ public class GitPushWorkflowImpl implements GitPushWorkflow {
                                 event.source(), event.repository(), event.branch()));
         List<SkippedService> skipped = new ArrayList<>();
         List<String> toDeploy = tracking.serviceIds();
-        if (Workflow.getVersion(DEPLOY_ONLY_THE_BRANCH_HEAD, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        boolean headChecked =
+                Workflow.getVersion(DEPLOY_ONLY_THE_BRANCH_HEAD, Workflow.DEFAULT_VERSION, 1) >= 1;
+        if (headChecked) {
             toDeploy = servicesAtTheHead(event, tracking.serviceIds(), skipped);
         }
-        List<Promise<StartedDeployment>> starts = new ArrayList<>();
-        for (String serviceId : toDeploy) {
-            starts.add(
-                    Async.function(
-                            push::startDeployment,
-                            new StartDeploymentRequest(
-                                    serviceId, event.commitSha(), event.deliveryId())));
-        }
-        List<String> deploymentIds = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            try {
-                deploymentIds.add(starts.get(i).get().deploymentId());
-            } catch (ActivityFailure e) {
-                // The service was deleted meanwhile, or the push names no valid commit: nothing
-                // to deploy there; the other services still deploy.
-                skipped.add(notDeployed(event, toDeploy.get(i), e));
-            }
+        Map<String, String> commits = new LinkedHashMap<>();
+        toDeploy.forEach(serviceId -> commits.put(serviceId, event.commitSha()));
+        Map<String, String> started = start(event, commits, skipped);
+        List<String> deploymentIds = new ArrayList<>(started.values());
+        if (headChecked
+                && !started.isEmpty()
+                && Workflow.getVersion(FOLLOW_A_MOVED_HEAD, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            deploymentIds.addAll(followTheHead(event, started.keySet(), skipped));
         }
         return new PushOutcome(deploymentIds, skipped);
+    }
+
+    /**
+     * Starts the deployments, all at once: service to commit in, service to deployment out. A
+     * service that cannot be deployed any more is added to {@code skipped}.
+     */
+    private Map<String, String> start(
+            PushEvent event, Map<String, String> commits, List<SkippedService> skipped) {
+        Map<String, Promise<StartedDeployment>> starts = new LinkedHashMap<>();
+        commits.forEach(
+                (serviceId, commit) ->
+                        starts.put(
+                                serviceId,
+                                Async.function(
+                                        push::startDeployment,
+                                        new StartDeploymentRequest(
+                                                serviceId, commit, event.deliveryId()))));
+        Map<String, String> deploymentIds = new LinkedHashMap<>();
+        starts.forEach(
+                (serviceId, start) -> {
+                    try {
+                        deploymentIds.put(serviceId, start.get().deploymentId());
+                    } catch (ActivityFailure e) {
+                        // The service was deleted meanwhile, or the push names no valid commit:
+                        // nothing to deploy there; the other services still deploy.
+                        skipped.add(notDeployed(event, serviceId, e));
+                    }
+                });
+        return deploymentIds;
+    }
+
+    /**
+     * Two pushes close together can both pass the head check, and the older one's deployment can
+     * then be recorded last, winning by arrival. So once this push's deployments are recorded the
+     * head is read again, and where it has moved, the head is deployed (a start of a commit that is
+     * already the service's latest push deployment starts nothing). Each round reads the head after
+     * its own deployments were recorded, so whichever push records last also reads last, and what
+     * is left deployed is the head. A branch that keeps moving is followed for {@link
+     * #MAX_HEAD_FOLLOWS} rounds; its newer pushes deploy it from there.
+     *
+     * @return the deployments started for a moved head
+     */
+    private List<String> followTheHead(
+            PushEvent event, Collection<String> services, List<SkippedService> skipped) {
+        List<String> followed = new ArrayList<>();
+        Map<String, String> deployed = new LinkedHashMap<>();
+        for (String serviceId : services) {
+            deployed.put(serviceId, event.commitSha());
+        }
+        for (int round = 0; round < MAX_HEAD_FOLLOWS && !deployed.isEmpty(); round++) {
+            Map<String, String> moved = movedHeads(event, deployed);
+            Map<String, String> started = start(event, moved, skipped);
+            followed.addAll(started.values());
+            moved.keySet().retainAll(started.keySet());
+            deployed = moved;
+        }
+        return followed;
+    }
+
+    /** The services whose branch head is no longer the commit deployed, with the head. */
+    private Map<String, String> movedHeads(PushEvent event, Map<String, String> deployed) {
+        Map<BranchSource, Promise<Optional<String>>> heads = new LinkedHashMap<>();
+        deployed.keySet()
+                .forEach(serviceId -> heads.computeIfAbsent(sourceOf.get(serviceId), this::headOf));
+        Map<String, String> moved = new LinkedHashMap<>();
+        deployed.forEach(
+                (serviceId, commit) -> {
+                    Optional<String> head = heads.get(sourceOf.get(serviceId)).get();
+                    if (head.isPresent() && !head.get().equalsIgnoreCase(commit)) {
+                        LOG.info(
+                                "push {}: the head of {} moved to {} while {} was being deployed"
+                                        + " on service {}; deploying the head",
+                                event.deliveryId(),
+                                event.branch(),
+                                head.get(),
+                                commit,
+                                serviceId);
+                        moved.put(serviceId, head.get());
+                    }
+                });
+        return moved;
     }
 
     /**
@@ -92,7 +181,6 @@ public class GitPushWorkflowImpl implements GitPushWorkflow {
         for (String serviceId : serviceIds) {
             sources.add(Async.function(push::trackedBranch, new TrackedBranchRequest(serviceId)));
         }
-        Map<String, BranchSource> sourceOf = new LinkedHashMap<>();
         Map<BranchSource, Promise<Optional<String>>> heads = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             String serviceId = serviceIds.get(i);

@@ -2,6 +2,7 @@ package ink.ml.deploy.worker.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ink.ml.deploy.control.StandInBranchHeads;
 import ink.ml.deploy.domain.DeliveryId;
@@ -20,6 +21,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,48 @@ class GitPushWorkflowImplTest {
                 .extracting(StartDeploymentRequest::commitSha)
                 .containsOnly(NEWER)
                 .hasSize(2);
+    }
+
+    @Test
+    void headThatMovedWhileThePushRecordedItsDeploymentsIsDeployedAfterThem() {
+        heads.push("octo/shop", "main", SHA);
+        // A newer push lands while this one records its deployments: both passed the head check,
+        // and this one may have recorded last.
+        push.whileStarting(start -> heads.push("octo/shop", "main", NEWER));
+
+        PushOutcome outcome =
+                pushWorkflow("d-5")
+                        .handle(new PushEvent("github", "d-5", "octo/shop", "main", SHA));
+
+        assertThat(push.starts())
+                .extracting(StartDeploymentRequest::serviceId, StartDeploymentRequest::commitSha)
+                .containsExactlyInAnyOrder(
+                        tuple("service-a", SHA),
+                        tuple("service-b", SHA),
+                        tuple("service-a", NEWER),
+                        tuple("service-b", NEWER));
+        assertThat(push.starts().subList(2, 4))
+                .as("the head's deployments are recorded after the push's own")
+                .extracting(StartDeploymentRequest::commitSha)
+                .containsOnly(NEWER);
+        assertThat(outcome.deploymentIds()).hasSize(4);
+        assertThat(outcome.skipped()).isEmpty();
+    }
+
+    @Test
+    void branchThatKeepsMovingIsFollowedForABoundedNumberOfRounds() {
+        heads.push("octo/shop", "staging", SHA);
+        AtomicInteger pushes = new AtomicInteger();
+        push.whileStarting(
+                start ->
+                        heads.push(
+                                "octo/shop",
+                                "staging",
+                                String.format("%040x", pushes.incrementAndGet())));
+
+        pushWorkflow("d-6").handle(new PushEvent("github", "d-6", "octo/shop", "staging", SHA));
+
+        assertThat(push.starts()).hasSize(1 + GitPushWorkflowImpl.MAX_HEAD_FOLLOWS);
     }
 
     @Test

@@ -27,15 +27,18 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Replays recorded push histories against today's {@link GitPushWorkflowImpl}: one recorded before
  * pushes asked for the branch head (version {@code DEFAULT_VERSION} of {@link
  * GitPushWorkflowImpl#DEPLOY_ONLY_THE_BRANCH_HEAD}), which a push in flight during the upgrade
- * replays, and one recorded with the check. A change that breaks either needs {@code
- * Workflow.getVersion}. Re-recording the current one:
+ * replays; one recorded with the check, before {@link GitPushWorkflowImpl#FOLLOW_A_MOVED_HEAD}; and
+ * one recorded by today's code, where the head moves while the push starts its deployments. A
+ * change that breaks any needs {@code Workflow.getVersion}. Re-recording the current one:
  *
  * <pre>mvn -pl services/worker test -Dtest=GitPushWorkflowReplayTest -DrecordHistory=true</pre>
  */
 class GitPushWorkflowReplayTest {
     static final String BEFORE_HEAD_CHECK = "/histories/push-before-head-check.json";
     static final String WITH_HEAD_CHECK = "/histories/push-with-head-check.json";
+    static final String FOLLOWING_THE_HEAD = "/histories/push-following-the-head.json";
     private static final String SHA = "89abcdef0123456789abcdef0123456789abcdef";
+    private static final String NEWER = "fedcba9876543210fedcba9876543210fedcba98";
 
     @Test
     void pushRecordedBeforeTheHeadCheckStillReplays() throws Exception {
@@ -52,17 +55,26 @@ class GitPushWorkflowReplayTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "recordHistory", matches = "true")
-    void recordPushHistory() throws IOException {
-        record(GitPushWorkflowImpl.class, WITH_HEAD_CHECK);
+    void pushRecordedFollowingAMovedHeadStillReplays() throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(
+                WorkflowExecutionHistory.fromJson(read(FOLLOWING_THE_HEAD)),
+                GitPushWorkflowImpl.class);
     }
 
+    @Test
+    @EnabledIfSystemProperty(named = "recordHistory", matches = "true")
+    void recordPushHistory() throws IOException {
+        record(GitPushWorkflowImpl.class, FOLLOWING_THE_HEAD);
+    }
+
+    /** A push of SHA to main, during whose deployment starts main moves on to NEWER. */
     static void record(Class<?> implementation, String resource) throws IOException {
-        RecordingPushActivities push =
-                new RecordingPushActivities()
-                        .tracking("github", "octo/shop", "main", "service-a", "service-b");
         StandInBranchHeads heads = new StandInBranchHeads();
         heads.push("octo/shop", "main", SHA);
+        RecordingPushActivities push =
+                new RecordingPushActivities()
+                        .tracking("github", "octo/shop", "main", "service-a", "service-b")
+                        .whileStarting(start -> heads.push("octo/shop", "main", NEWER));
         try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
             Worker worker = env.newWorker(TaskQueues.DEFAULT);
             worker.registerWorkflowImplementationTypes(implementation);
@@ -84,7 +96,7 @@ class GitPushWorkflowReplayTest {
             Files.createDirectories(target.getParent());
             Files.writeString(target, json + "\n", StandardCharsets.UTF_8);
         }
-        assertThat(push.starts()).hasSize(2);
+        assertThat(push.starts()).hasSize(4);
     }
 
     private static String read(String resource) throws IOException {

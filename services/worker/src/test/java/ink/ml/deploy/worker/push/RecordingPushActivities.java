@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Test double of the push workflow's product-plane side: services track a repository and branch as
@@ -31,6 +32,7 @@ public class RecordingPushActivities implements PushActivities {
     private final Map<String, BranchSource> branches = new HashMap<>();
     private final List<StartDeploymentRequest> starts =
             Collections.synchronizedList(new ArrayList<>());
+    private volatile Consumer<StartDeploymentRequest> whileStarting = request -> {};
 
     public synchronized RecordingPushActivities tracking(
             String source, String repository, String branch, String... serviceIds) {
@@ -61,9 +63,16 @@ public class RecordingPushActivities implements PushActivities {
         return source;
     }
 
+    /** Runs during every start: what happens elsewhere meanwhile (a newer push, say). */
+    public RecordingPushActivities whileStarting(Consumer<StartDeploymentRequest> action) {
+        this.whileStarting = action;
+        return this;
+    }
+
     @Override
     public StartedDeployment startDeployment(StartDeploymentRequest request) {
         starts.add(request);
+        whileStarting.accept(request);
         String deploymentId = "deployment-of-" + request.serviceId();
         return new StartedDeployment(deploymentId, "deploy-" + deploymentId);
     }
