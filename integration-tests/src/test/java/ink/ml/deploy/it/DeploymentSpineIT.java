@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.it.SpineEnvironment.DeploymentRow;
 import ink.ml.deploy.it.SpineEnvironment.Fixture;
+import ink.ml.deploy.it.SpineEnvironment.StartedPush;
 import ink.ml.deploy.testing.MockDeploymentController;
 import ink.ml.deploy.workflow.push.PushOutcome;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,59 @@ class DeploymentSpineIT {
                         .withName("web")
                         .get();
         assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .endsWith(":" + newest);
+    }
+
+    @Test
+    void pushesThatAllPassedTheirHeadCheckEndWithTheNewestCommitActiveWhateverOrderTheyRecordIn()
+            throws Exception {
+        Fixture fixture = spine.fixture("race");
+        List<String> shas = new ArrayList<>();
+        List<StartedPush> pushes = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            fixture.repository().write("version.txt", "race " + i + "\n");
+            shas.add(fixture.repository().commitAndPush("race " + i));
+            StartedPush push = spine.startPush(fixture, shas.get(i - 1));
+            pushes.add(push);
+            // The next commit lands only once this push has seen its own commit as the head: every
+            // push passes the check, and their deployments are recorded in whatever order the
+            // latest-wins starts (each waiting for the in-flight deployment to stop) finish in.
+            spine.awaitBranchHeadRead(push);
+        }
+        String newest = shas.get(shas.size() - 1);
+        for (StartedPush push : pushes) {
+            System.out.println("racing push " + push.outcome().get(2, TimeUnit.MINUTES));
+        }
+
+        List<DeploymentRow> rows =
+                spine.awaitSettled(
+                        fixture.serviceId(),
+                        settled -> settled.stream().anyMatch(row -> row.commit().equals(newest)));
+        rows.forEach(row -> System.out.println("racing push deployment " + row));
+        assertThat(rows)
+                .filteredOn(row -> row.status().equals("active"))
+                .extracting(DeploymentRow::commit)
+                .containsExactly(newest);
+        assertThat(rows)
+                .filteredOn(row -> !row.status().equals("active"))
+                .allSatisfy(
+                        row ->
+                                assertThat(row.status())
+                                        .as("deployment of %s (%s)", row.commit(), row.error())
+                                        .isIn("cancelled", "superseded"));
+        assertThat(
+                        kubernetes
+                                .apps()
+                                .deployments()
+                                .inNamespace(fixture.ref().namespace())
+                                .withName("web")
+                                .get()
+                                .getSpec()
+                                .getTemplate()
+                                .getSpec()
+                                .getContainers()
+                                .get(0)
+                                .getImage())
                 .endsWith(":" + newest);
     }
 }

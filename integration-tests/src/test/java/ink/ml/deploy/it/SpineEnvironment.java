@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -50,6 +51,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -314,21 +316,66 @@ final class SpineEnvironment implements AutoCloseable {
     /** Runs the push workflow as the git-server's post-receive hook would, to its end. */
     PushOutcome push(Fixture fixture, String sha) {
         DeliveryId delivery = DeliveryId.of("it-" + UUID.randomUUID());
-        GitPushWorkflow workflow =
-                workflows.newWorkflowStub(
-                        GitPushWorkflow.class,
-                        WorkflowOptions.newBuilder()
-                                .setWorkflowId(WorkflowIds.gitPush(PushSource.GIT_SERVER, delivery))
-                                .setTaskQueue(TaskQueues.DEFAULT)
-                                .setWorkflowExecutionTimeout(Duration.ofMinutes(2))
-                                .build());
-        return workflow.handle(
-                new PushEvent(
-                        PushSource.GIT_SERVER.value(),
-                        delivery.value(),
-                        fixture.repoPath(),
-                        BareRepository.BRANCH,
-                        sha));
+        return pushWorkflow(delivery).handle(pushEvent(delivery, fixture, sha));
+    }
+
+    /** Starts the push workflow as {@link #push} does, without waiting for its end. */
+    StartedPush startPush(Fixture fixture, String sha) {
+        DeliveryId delivery = DeliveryId.of("it-" + UUID.randomUUID());
+        CompletableFuture<PushOutcome> outcome =
+                WorkflowClient.execute(
+                        pushWorkflow(delivery)::handle, pushEvent(delivery, fixture, sha));
+        return new StartedPush(WorkflowIds.gitPush(PushSource.GIT_SERVER, delivery), outcome);
+    }
+
+    /** A push workflow started by {@link #startPush}. */
+    record StartedPush(String workflowId, CompletableFuture<PushOutcome> outcome) {}
+
+    /** Waits until the push has read the branch head (its first {@code ResolveBranchHead}). */
+    void awaitBranchHeadRead(StartedPush push) {
+        await("push " + push.workflowId() + " has read the branch head")
+                .atMost(DEPLOY_DEADLINE)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> branchHeadRead(push.workflowId()));
+    }
+
+    private boolean branchHeadRead(String workflowId) {
+        Set<Long> headReads = new HashSet<>();
+        for (HistoryEvent event : workflows.fetchHistory(workflowId).getEvents()) {
+            if (event.hasActivityTaskScheduledEventAttributes()
+                    && event.getActivityTaskScheduledEventAttributes()
+                            .getActivityType()
+                            .getName()
+                            .equals("ResolveBranchHead")) {
+                headReads.add(event.getEventId());
+            }
+            if (event.hasActivityTaskCompletedEventAttributes()
+                    && headReads.contains(
+                            event.getActivityTaskCompletedEventAttributes()
+                                    .getScheduledEventId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private GitPushWorkflow pushWorkflow(DeliveryId delivery) {
+        return workflows.newWorkflowStub(
+                GitPushWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(WorkflowIds.gitPush(PushSource.GIT_SERVER, delivery))
+                        .setTaskQueue(TaskQueues.DEFAULT)
+                        .setWorkflowExecutionTimeout(Duration.ofMinutes(2))
+                        .build());
+    }
+
+    private static PushEvent pushEvent(DeliveryId delivery, Fixture fixture, String sha) {
+        return new PushEvent(
+                PushSource.GIT_SERVER.value(),
+                delivery.value(),
+                fixture.repoPath(),
+                BareRepository.BRANCH,
+                sha);
     }
 
     /** Polls until the deployment is active; fails as soon as it ends any other way. */
