@@ -517,6 +517,10 @@ final class SpineEnvironment implements AutoCloseable {
         properties.put("quarkus.datasource.username", "postgres");
         properties.put("quarkus.datasource.password", "postgres");
         properties.put("mcpdeploy.deploy.registry", registry.host());
+        // The real deployer here learns of a cancellation at its next heartbeat (a second) and
+        // stops its build in a few more; a run left stuck by the Temporal test server
+        // (sdk-java#2391, see the README) is ended after this instead of the production 30 s.
+        properties.put("mcpdeploy.deploy.cancellation-wait", "10s");
         return properties;
     }
 
