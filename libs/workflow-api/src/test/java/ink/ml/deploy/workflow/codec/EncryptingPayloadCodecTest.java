@@ -22,6 +22,9 @@ class EncryptingPayloadCodecTest {
 
     record DeployRequest(String service, Map<String, String> env) {}
 
+    /** {@link DeployRequest} as a newer version of the platform may send it: one field more. */
+    record NewerDeployRequest(String service, Map<String, String> env, String region) {}
+
     private static DataConverter converter(PayloadKeys keys) {
         return EncryptedDataConverter.with(keys);
     }
@@ -50,6 +53,17 @@ class EncryptingPayloadCodecTest {
 
         assertThat(converter.fromPayloads(0, payloads, DeployRequest.class, DeployRequest.class))
                 .isEqualTo(request);
+    }
+
+    @Test
+    void readsAPayloadWithAFieldItDoesNotKnowFromANewerVersion() {
+        DataConverter converter = converter(PayloadKeys.of(Map.of("k1", K1), "k1"));
+        Optional<Payloads> newer =
+                converter.toPayloads(
+                        new NewerDeployRequest("web", Map.of("PORT", "8080"), "eu-central-1"));
+
+        assertThat(converter.fromPayloads(0, newer, DeployRequest.class, DeployRequest.class))
+                .isEqualTo(new DeployRequest("web", Map.of("PORT", "8080")));
     }
 
     @Test
