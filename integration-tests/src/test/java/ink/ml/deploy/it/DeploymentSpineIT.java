@@ -6,6 +6,7 @@ import ink.ml.deploy.it.SpineEnvironment.DeploymentRow;
 import ink.ml.deploy.it.SpineEnvironment.Fixture;
 import ink.ml.deploy.it.SpineEnvironment.StartedPush;
 import ink.ml.deploy.testing.MockDeploymentController;
+import ink.ml.deploy.testing.ServiceLogsOnFailure;
 import ink.ml.deploy.workflow.push.PushOutcome;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,9 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The deployment spine end to end, with both services run from their packaged jars as separate
@@ -44,15 +43,13 @@ class DeploymentSpineIT {
 
     /** A failed test shows what the services said. */
     @RegisterExtension
-    static final TestWatcher PRINT_SERVICE_LOGS_ON_FAILURE =
-            new TestWatcher() {
-                @Override
-                public void testFailed(ExtensionContext context, Throwable cause) {
-                    if (spine != null) {
-                        spine.printServiceLogs();
-                    }
-                }
-            };
+    static final ServiceLogsOnFailure PRINT_SERVICE_LOGS_ON_FAILURE =
+            new ServiceLogsOnFailure(
+                    () -> {
+                        if (spine != null) {
+                            spine.printServiceLogs();
+                        }
+                    });
 
     @BeforeAll
     static void startInfrastructureAndServices() throws Exception {
