@@ -3,6 +3,7 @@ package ink.ml.deploy.gitserver.http;
 import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.gitserver.config.GitServerConfig;
 import ink.ml.deploy.gitserver.push.DeployOnPush;
+import ink.ml.deploy.gitserver.push.RefUpdatePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Push: JGit's {@link ReceivePack} in stateless-RPC mode, with the server's limits (pack and object
  * size, idle timeout), no history rewriting (a non-fast-forward update is refused, whatever {@code
- * --force} says), and {@link DeployOnPush} after the refs are stored.
+ * --force} says), each ref checked by {@link RefUpdatePolicy}, and {@link DeployOnPush} after the
+ * refs are stored.
  */
 @ApplicationScoped
 public class ReceivePackHandler {
@@ -82,6 +84,7 @@ public class ReceivePackHandler {
         receivePack.setMaxObjectSizeLimit(config.maxObjectSize().asLongValue());
         receivePack.setTimeout((int) Math.max(1, config.idleTimeout().toSeconds()));
         if (path != null) {
+            receivePack.setPreReceiveHook(RefUpdatePolicy.hookFor(repo));
             PostReceiveHook deploy = deployOnPush.hookFor(path);
             receivePack.setPostReceiveHook(
                     (rp, commands) -> {

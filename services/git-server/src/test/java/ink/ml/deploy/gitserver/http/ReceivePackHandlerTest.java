@@ -41,6 +41,51 @@ class ReceivePackHandlerTest {
     }
 
     @Test
+    void refusesDeletingTheDefaultBranchSoItsHistoryCannotBeRewritten() {
+        String repo = Repos.newPath("web");
+        String url = GitServerUrls.of(repo, TestTokens.push(repo));
+        Path work = git.newWorkTree("a.txt", "a\n");
+        git.commit(work, "b.txt", "b\n");
+        assertThat(git.run(work, "push", url, "main", "main:feature").ok()).isTrue();
+        String stored = git.head(work, "HEAD");
+        assertThat(git.run(work, "reset", "-q", "--hard", "HEAD~1").ok()).isTrue();
+        git.commit(work, "c.txt", "c\n");
+
+        GitCli.Result delete = git.run(work, "push", url, ":main", ":feature");
+        GitCli.Result recreate = git.run(work, "push", "--force", url, "main");
+
+        assertThat(delete.ok()).isFalse();
+        assertThat(delete.output())
+                .contains(
+                        "! [remote rejected] main (main is the default branch: it cannot be deleted)")
+                .contains("- [deleted]         feature");
+        assertThat(recreate.ok()).isFalse();
+        assertThat(recreate.output()).contains("main -> main (non-fast-forward)");
+        assertThat(git.run(work, "ls-remote", url, "main").output()).startsWith(stored);
+    }
+
+    @Test
+    void theDefaultBranchIsTheOneHeadNamesNotAlwaysMain() {
+        String repo = Repos.newPath("web");
+        String url = GitServerUrls.of(repo, TestTokens.push(repo));
+        Path work = git.newWorkTree("a.txt", "a\n");
+        assertThat(git.run(work, "push", url, "main:develop").ok()).isTrue();
+        assertThat(git.run(work, "push", url, "main").ok()).isTrue();
+
+        GitCli.Result deleteDevelop = git.run(work, "push", url, ":develop");
+        GitCli.Result deleteMain = git.run(work, "push", url, ":main");
+
+        assertThat(deleteDevelop.ok()).isFalse();
+        assertThat(deleteDevelop.output())
+                .contains(
+                        "! [remote rejected] develop (develop is the default branch: it cannot be"
+                                + " deleted)");
+        assertThat(deleteMain.ok()).as(deleteMain.output()).isTrue();
+        assertThat(git.run(work, "ls-remote", "--symref", url, "HEAD").output())
+                .contains("ref: refs/heads/develop\tHEAD");
+    }
+
+    @Test
     void refusesAPushLargerThanTheLimitAndStoresNothing() throws Exception {
         String repo = Repos.newPath("big");
         String url = GitServerUrls.of(repo, TestTokens.push(repo));

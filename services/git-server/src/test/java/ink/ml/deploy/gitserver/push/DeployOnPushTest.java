@@ -62,21 +62,22 @@ class DeployOnPushTest {
         String url = GitServerUrls.of(repo, TestTokens.push(repo));
         Path work = git.newWorkTree("a.txt", "a\n");
         String sha = git.head(work, "HEAD");
-        assertThat(git.run(work, "push", url, "main", "main:old").ok()).isTrue();
-        String runId = describe(workflowId(repo, "refs/heads/main", sha)).getExecution().getRunId();
+        assertThat(git.run(work, "push", url, "main", "main:staging", "main:old").ok()).isTrue();
+        String runId =
+                describe(workflowId(repo, "refs/heads/staging", sha)).getExecution().getRunId();
 
-        GitCli.Result delete = git.run(work, "push", url, ":main", ":old");
-        GitCli.Result again = git.run(work, "push", url, "main");
+        GitCli.Result delete = git.run(work, "push", url, ":staging", ":old");
+        GitCli.Result again = git.run(work, "push", url, "main:staging");
 
         assertThat(delete.ok()).as(delete.output()).isTrue();
         assertThat(delete.output()).doesNotContain("deploying");
         assertThat(again.ok()).as(again.output()).isTrue();
         assertThat(again.output())
                 .contains(
-                        "remote: main at "
+                        "remote: staging at "
                                 + sha.substring(0, 7)
                                 + " was already handed to the deployer");
-        assertThat(describe(workflowId(repo, "refs/heads/main", sha)).getExecution().getRunId())
+        assertThat(describe(workflowId(repo, "refs/heads/staging", sha)).getExecution().getRunId())
                 .isEqualTo(runId);
     }
 
