@@ -10,7 +10,8 @@ public interface ControlConfig {
     /**
      * How long a request waits for its control workflow's answer. Starting a deployment first waits
      * for the service's in-flight one to stop, so this is tens of seconds, not milliseconds; past
-     * it the caller hears that the request is still running.
+     * it the caller hears that the request is still running. A cancellation does not wait for the
+     * stop and answers within a second.
      */
     @WithDefault("60s")
     Duration awaitTimeout();

@@ -93,8 +93,10 @@ public class DeploymentControl {
     }
 
     /**
-     * Cancels a deployment in flight and returns it once it has stopped (cancelled, or whatever it
-     * reached first).
+     * Cancels a deployment in flight: returns it as soon as the cancellation is requested and
+     * recorded (a {@code cancel} event), still in its status. The running step stops afterwards;
+     * the deployment then becomes cancelled, with an event (or, if it got there first, whatever it
+     * reached). A run that does not stop by itself is ended by the worker.
      *
      * @throws ConflictException {@code deploymentId} when it has already ended
      */

@@ -149,6 +149,9 @@ class AuthorizationMatrixTest {
                                         UUID.fromString(a.service()), fixtures.randomSha())));
         calls.put("deployments.rollback", () -> deployments.rollback(stranger, a.deployment()));
         calls.put("deployments.get", () -> deployments.get(stranger, a.deployment()));
+        calls.put(
+                "deployments.recordCancellationRequest",
+                () -> deployments.recordCancellationRequest(stranger, a.deployment()));
         calls.put("deployments.list", () -> deployments.list(stranger, a.service(), page));
         calls.put("deployments.latest", () -> deployments.latest(stranger, a.service()));
         calls.put("deployments.events", () -> deployments.events(stranger, a.deployment(), 0, 10));

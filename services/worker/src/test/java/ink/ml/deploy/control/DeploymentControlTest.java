@@ -2,6 +2,7 @@ package ink.ml.deploy.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import ink.ml.deploy.domain.DeploymentStatus;
@@ -12,6 +13,7 @@ import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
@@ -138,11 +140,48 @@ class DeploymentControlTest {
         assertThat(second.commitSha()).isEqualTo(newer.value());
         awaitStatus(second, DeploymentStatus.BUILDING);
 
-        DeploymentView cancelled = control.cancel(caller, UUID.fromString(second.id()));
+        control.cancel(caller, UUID.fromString(second.id()));
 
-        assertThat(cancelled.status()).isEqualTo(DeploymentStatus.CANCELLED.value());
+        awaitStatus(second, DeploymentStatus.CANCELLED);
         assertThat(deployments.latest(caller, serviceId.toString()).orElseThrow().id())
                 .isEqualTo(second.id());
+    }
+
+    @Test
+    void cancelAnswersOnceRequestedWhileTheBuildIsStillRunningAndTheDeploymentEndsCancelledLater()
+            throws InterruptedException {
+        ScriptedBuildActivities build =
+                startDeployer(new ScriptedBuildActivities().heldUntilReleased());
+        Caller caller = fixtures.newUser();
+        String repository = fixtures.uniqueRepository();
+        UUID serviceId = fixtures.githubService(caller, "web", repository, "main", Map.of());
+        heads.push(repository, "main", fixtures.randomSha().value());
+        DeploymentView building = control.deployLatest(caller, serviceId);
+        awaitStatus(building, DeploymentStatus.BUILDING);
+        build.awaitStarted();
+
+        DeploymentView answered = control.cancel(caller, UUID.fromString(building.id()));
+
+        // The build cannot stop before it is released, so the answer came before the stop.
+        assertThat(build.isHeld()).isTrue();
+        assertThat(answered.status()).isEqualTo(DeploymentStatus.BUILDING.value());
+        assertThat(events(caller, building))
+                .last()
+                .satisfies(
+                        event -> {
+                            assertThat(event.step()).isEqualTo("cancel");
+                            assertThat(event.message())
+                                    .isEqualTo(Deployments.CANCELLATION_REQUESTED);
+                        });
+
+        build.release();
+
+        awaitStatus(building, DeploymentStatus.CANCELLED);
+        assertThat(build.stoppedByCancellation()).isTrue();
+        assertThat(events(caller, building))
+                .extracting(DeploymentEventView::step, DeploymentEventView::status)
+                .endsWith(tuple("cancel", "started"), tuple("cancel", "info"));
+        assertThat(deployments.get(caller, building.id()).finishedAt()).isNotNull();
     }
 
     @Test
@@ -364,6 +403,10 @@ class DeploymentControlTest {
         deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
         return deployments.transition(
                 id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
+    }
+
+    private List<DeploymentEventView> events(Caller caller, DeploymentView deployment) {
+        return deployments.events(caller, deployment.id(), 0, Deployments.MAX_READ_LIMIT);
     }
 
     private List<DeploymentView> allDeployments(Caller caller, UUID serviceId) {

@@ -73,6 +73,10 @@ public class Deployments {
 
     static final int MAX_ERROR_STEP_LENGTH = 64;
 
+    /** The event of a cancellation asked for through the APIs, before the deployment stops. */
+    public static final String CANCELLATION_REQUESTED =
+            "Cancellation requested: the running step is being stopped";
+
     private static final String IN_FLIGHT_INDEX = "deployments_one_in_flight";
     private static final TypeReference<TreeMap<String, String>> ENV_JSON = new TypeReference<>() {};
 
@@ -214,6 +218,24 @@ public class Deployments {
                             + " cancelled");
         }
         return DeploymentView.of(deployment);
+    }
+
+    /**
+     * Checks the caller's deployment as {@link #cancellable} does and appends the event that its
+     * cancellation was requested, with the row locked so that it cannot end between the check and
+     * the event. Its status stays as it is: the deploy workflow marks it cancelled once the running
+     * step has stopped.
+     */
+    @Transactional
+    public DeploymentView recordCancellationRequest(Caller caller, String deploymentId) {
+        UUID id = Ids.parse("deploymentId", deploymentId);
+        // Locked before it is read, so the status checked is the one the event follows.
+        if (entityManager.find(Deployment.class, id, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw new NotFoundException("deployment", deploymentId);
+        }
+        DeploymentView deployment = cancellable(caller, deploymentId);
+        appendEvent(id, DeploymentStep.CANCEL, EventStatus.STARTED, CANCELLATION_REQUESTED);
+        return deployment;
     }
 
     // ---- the workflow's side -----------------------------------------------------------------

@@ -327,6 +327,32 @@ class DeploymentsTest {
     }
 
     @Test
+    void aCancellationRequestIsAnEventAndLeavesTheStatusToTheDeployWorkflow() {
+        Caller owner = users.newCaller();
+        UUID serviceId = fixtures.newService(owner, "web");
+        DeploymentView active = fixtures.activeDeployment(owner, serviceId);
+        DeploymentView queued =
+                deployments.record(owner, NewDeployment.api(serviceId, fixtures.randomSha()));
+
+        DeploymentView requested = deployments.recordCancellationRequest(owner, queued.id());
+
+        assertThat(requested.status()).isEqualTo("queued");
+        assertThat(deployments.events(owner, queued.id(), 0, 10))
+                .last()
+                .satisfies(
+                        event -> {
+                            assertThat(event.step()).isEqualTo("cancel");
+                            assertThat(event.message())
+                                    .isEqualTo(Deployments.CANCELLATION_REQUESTED);
+                        });
+        assertThatThrownBy(() -> deployments.recordCancellationRequest(owner, active.id()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is already active");
+        assertThat(deployments.events(owner, active.id(), 0, 100))
+                .noneMatch(event -> event.step().equals("cancel"));
+    }
+
+    @Test
     void rollbackTargetIsCheckedWithoutRecordingAnything() {
         Caller caller = users.newCaller();
         UUID serviceId = fixtures.newService(caller, "web");

@@ -21,7 +21,21 @@ public interface ControlActivities {
 
     /**
      * Cancels one in-flight deployment and returns once the database shows it ended. Refused with a
-     * conflict when the deployment has already ended.
+     * conflict when the deployment has already ended. Only control workflows started before {@link
+     * #requestCancellation} call this; it stays for those that are still running.
      */
     ControlOutcome cancelRequestedDeployment(CancelDeploymentRequest request);
+
+    /**
+     * Records that the caller asked to cancel one of their in-flight deployments (an event; the
+     * status is left to the deploy workflow) and asks its deploy workflow to stop, without waiting
+     * for it. Refused with a conflict when the deployment has already ended.
+     */
+    ControlOutcome requestCancellation(CancelDeploymentRequest request);
+
+    /**
+     * Returns once a deployment whose cancellation was requested is no longer in flight. One that
+     * has not stopped within the worker's cancellation wait is terminated and marked cancelled.
+     */
+    void awaitStopped(CancelDeploymentRequest request);
 }

@@ -91,6 +91,39 @@ public class ControlActivitiesImpl implements ControlActivities {
         return new ControlOutcome(deployment.id());
     }
 
+    /**
+     * Idempotent across retries: once the request is recorded, the deployment's id is kept in the
+     * heartbeat details, so a retry asks the deploy workflow to stop again (harmless) without a
+     * second event.
+     */
+    @Override
+    public ControlOutcome requestCancellation(CancelDeploymentRequest request) {
+        ActivityExecutionContext context = Activity.getExecutionContext();
+        String deploymentId =
+                context.getHeartbeatDetails(String.class)
+                        .orElseGet(
+                                () -> {
+                                    String id = recordCancellationRequest(request);
+                                    context.heartbeat(id);
+                                    return id;
+                                });
+        inFlight.requestCancellation(UUID.fromString(deploymentId));
+        return new ControlOutcome(deploymentId);
+    }
+
+    @Override
+    public void awaitStopped(CancelDeploymentRequest request) {
+        inFlight.awaitStopped(
+                UUID.fromString(request.deploymentId()), ControlActivitiesImpl::heartbeat);
+    }
+
+    private String recordCancellationRequest(CancelDeploymentRequest request) {
+        Caller caller = Caller.of(request.userId());
+        return refusalsAsFailures(
+                        () -> deployments.recordCancellationRequest(caller, request.deploymentId()))
+                .id();
+    }
+
     private DeploymentView record(StartControlledDeploymentRequest request) {
         Caller caller = Caller.of(request.userId());
         return switch (request.action()) {

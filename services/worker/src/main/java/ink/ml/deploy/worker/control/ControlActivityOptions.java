@@ -3,7 +3,9 @@ package ink.ml.deploy.worker.control;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.source.SourceActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.ChildWorkflowOptions;
 import java.time.Duration;
 
 /** Timeouts and retries of the control workflow's activities. */
@@ -25,6 +27,18 @@ final class ControlActivityOptions {
                                 .setBackoffCoefficient(2)
                                 .setMaximumInterval(Duration.ofSeconds(30))
                                 .build())
+                .build();
+    }
+
+    /**
+     * A cancellation's watch: a child left running when the request that started it ends (the API
+     * has its answer by then). Bounded well past the longest cancellation wait, which its activity
+     * enforces.
+     */
+    static ChildWorkflowOptions watch() {
+        return ChildWorkflowOptions.newBuilder()
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .setWorkflowExecutionTimeout(Duration.ofMinutes(15))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.workflow.control.BranchSource;
 import ink.ml.deploy.workflow.control.BranchSourceRequest;
 import ink.ml.deploy.workflow.control.CancelDeploymentRequest;
+import ink.ml.deploy.workflow.control.CancellationWatchWorkflow;
 import ink.ml.deploy.workflow.control.ControlActivities;
 import ink.ml.deploy.workflow.control.ControlOutcome;
 import ink.ml.deploy.workflow.control.ControlRequest;
@@ -13,6 +14,7 @@ import ink.ml.deploy.workflow.control.StartControlledDeploymentRequest;
 import ink.ml.deploy.workflow.source.BranchHead;
 import ink.ml.deploy.workflow.source.ResolveBranchHeadRequest;
 import ink.ml.deploy.workflow.source.SourceActivities;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -22,6 +24,13 @@ import io.temporal.workflow.Workflow;
  * failure, which the API turns back into the platform's error.
  */
 public class DeploymentControlWorkflowImpl implements DeploymentControlWorkflow {
+    /**
+     * Version marker: runs started before it answer a cancellation once the deployment has stopped
+     * (tens of seconds while a build notices), later runs once the cancellation is requested and
+     * recorded, leaving the stop to a {@link CancellationWatchWorkflow}.
+     */
+    static final String CANCEL_ANSWERS_ONCE_REQUESTED = "cancel-answers-once-requested";
+
     private final ControlActivities control =
             Workflow.newActivityStub(
                     ControlActivities.class, ControlActivityOptions.productPlane());
@@ -39,9 +48,23 @@ public class DeploymentControlWorkflowImpl implements DeploymentControlWorkflow 
                                     request.deploymentId(),
                                     null));
             case CANCEL ->
-                    control.cancelRequestedDeployment(
-                            new CancelDeploymentRequest(request.userId(), request.deploymentId()));
+                    cancel(new CancelDeploymentRequest(request.userId(), request.deploymentId()));
         };
+    }
+
+    private ControlOutcome cancel(CancelDeploymentRequest request) {
+        if (Workflow.getVersion(CANCEL_ANSWERS_ONCE_REQUESTED, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION) {
+            return control.cancelRequestedDeployment(request);
+        }
+        ControlOutcome requested = control.requestCancellation(request);
+        CancellationWatchWorkflow watch =
+                Workflow.newChildWorkflowStub(
+                        CancellationWatchWorkflow.class, ControlActivityOptions.watch());
+        Async.procedure(watch::watch, request);
+        // Returning ends this run; the watch must have started by then to outlive it.
+        Workflow.getWorkflowExecution(watch).get();
+        return requested;
     }
 
     private ControlOutcome deployLatest(ControlRequest request) {

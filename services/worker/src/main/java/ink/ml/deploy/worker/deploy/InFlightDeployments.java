@@ -19,8 +19,10 @@ import org.jboss.logging.Logger;
 /**
  * Latest wins: stops a service's in-flight deployment before a newer one is recorded (or before the
  * service's workload is deleted). Cancels its deploy workflow, which stops the build and marks the
- * deployment cancelled, and waits until the database shows it is no longer in flight. Called from
- * activities, never from workflow code.
+ * deployment cancelled, and waits until the database shows it is no longer in flight. A
+ * cancellation asked for through the APIs uses the two halves apart: the request answers at once,
+ * the wait runs in a {@code CancellationWatchWorkflow}. Called from activities, never from workflow
+ * code.
  */
 @ApplicationScoped
 public class InFlightDeployments {
@@ -61,14 +63,18 @@ public class InFlightDeployments {
      * @param heartbeat called while waiting, so the calling activity keeps heartbeating
      */
     public void cancelAndAwaitDeployment(UUID deploymentId, Runnable heartbeat) {
-        if (!deployments.statusOf(deploymentId).isInFlight()) {
-            return;
-        }
         requestCancellation(deploymentId);
         awaitStopped(deploymentId, heartbeat);
     }
 
-    private void requestCancellation(UUID deploymentId) {
+    /**
+     * Asks the deployment's deploy workflow to stop, without waiting for it; one that is not in
+     * flight is left as it is. Asking twice is harmless.
+     */
+    public void requestCancellation(UUID deploymentId) {
+        if (!deployments.statusOf(deploymentId).isInFlight()) {
+            return;
+        }
         try {
             client.newUntypedWorkflowStub(WorkflowIds.deploy(deploymentId)).cancel();
         } catch (WorkflowNotFoundException e) {
@@ -76,6 +82,24 @@ public class InFlightDeployments {
             // it ended without recording an end. Nothing else will move it, so end it here; a
             // workflow that starts for it later finds it cancelled and stops.
             cancelWithoutWorkflow(deploymentId);
+        }
+    }
+
+    /**
+     * Returns once a deployment whose cancellation was requested is no longer in flight; one that
+     * has not stopped within the configured wait is terminated and marked cancelled.
+     *
+     * @param heartbeat called while waiting, so the calling activity keeps heartbeating
+     */
+    public void awaitStopped(UUID deploymentId, Runnable heartbeat) {
+        Instant deadline = Instant.now().plus(config.cancellationWait());
+        while (deployments.statusOf(deploymentId).isInFlight()) {
+            if (Instant.now().isAfter(deadline)) {
+                forceStop(deploymentId);
+                return;
+            }
+            heartbeat.run();
+            pause(config.cancellationPoll());
         }
     }
 
@@ -91,18 +115,6 @@ public class InFlightDeployments {
                             + " deletion, replaced it");
         } catch (IllegalStatusTransitionException e) {
             LOG.debugf("deployment %s had already ended (%s)", deploymentId, e.from().value());
-        }
-    }
-
-    private void awaitStopped(UUID deploymentId, Runnable heartbeat) {
-        Instant deadline = Instant.now().plus(config.cancellationWait());
-        while (deployments.statusOf(deploymentId).isInFlight()) {
-            if (Instant.now().isAfter(deadline)) {
-                forceStop(deploymentId);
-                return;
-            }
-            heartbeat.run();
-            pause(config.cancellationPoll());
         }
     }
 
@@ -123,7 +135,7 @@ public class InFlightDeployments {
                     .terminate(
                             "did not stop within "
                                     + config.cancellationWait()
-                                    + " of its cancellation by a newer deployment");
+                                    + " of its cancellation");
         } catch (WorkflowNotFoundException e) {
             // It ended meanwhile: its own end, or the one written below, stands.
         }

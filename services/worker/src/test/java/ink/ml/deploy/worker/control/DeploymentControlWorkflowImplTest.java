@@ -2,6 +2,7 @@ package ink.ml.deploy.worker.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.worker.deploy.DeployPlans;
@@ -23,6 +24,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -92,7 +94,7 @@ class DeploymentControlWorkflowImplTest {
     }
 
     @Test
-    void rollbackRedeployAndCancelGoStraightToTheProductPlane() {
+    void rollbackAndRedeployGoStraightToTheProductPlane() {
         start(
                 request -> {
                     throw new AssertionError("no branch head is needed");
@@ -100,23 +102,42 @@ class DeploymentControlWorkflowImplTest {
 
         workflow().control(ControlRequest.forDeployment(ControlAction.ROLLBACK, USER, EARLIER));
         workflow().control(ControlRequest.forDeployment(ControlAction.REDEPLOY, USER, EARLIER));
-        ControlOutcome cancelled =
-                workflow()
-                        .control(ControlRequest.forDeployment(ControlAction.CANCEL, USER, EARLIER));
 
-        assertThat(cancelled.deploymentId()).isEqualTo(EARLIER);
         assertThat(productPlane.calls())
                 .containsExactly(
                         new StartControlledDeploymentRequest(
                                 ControlAction.ROLLBACK, USER, null, EARLIER, null),
                         new StartControlledDeploymentRequest(
-                                ControlAction.REDEPLOY, USER, null, EARLIER, null),
-                        new CancelDeploymentRequest(USER, EARLIER));
+                                ControlAction.REDEPLOY, USER, null, EARLIER, null));
+    }
+
+    @Test
+    void cancelAnswersOnceRequestedAndAWatchThatOutlivesTheRequestAwaitsTheStop() {
+        start(
+                request -> {
+                    throw new AssertionError("no branch head is needed");
+                });
+        CancelDeploymentRequest cancel = new CancelDeploymentRequest(USER, EARLIER);
+
+        ControlOutcome answered =
+                workflow()
+                        .control(ControlRequest.forDeployment(ControlAction.CANCEL, USER, EARLIER));
+
+        assertThat(answered.deploymentId()).isEqualTo(EARLIER);
+        assertThat(productPlane.calls()).first().isEqualTo(cancel);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(productPlane.calls())
+                                        .containsExactly(
+                                                cancel,
+                                                new ScriptedControlActivities.AwaitedStop(cancel)));
     }
 
     private void start(SourceActivities cluster) {
         Worker worker = env.newWorker(TaskQueues.DEFAULT);
-        worker.registerWorkflowImplementationTypes(DeploymentControlWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(
+                DeploymentControlWorkflowImpl.class, CancellationWatchWorkflowImpl.class);
         worker.registerActivitiesImplementations(productPlane);
         env.newWorker(DeployPlans.DEPLOYER_QUEUE).registerActivitiesImplementations(cluster);
         env.start();

@@ -44,6 +44,20 @@ public class ScriptedControlActivities implements ControlActivities {
         return new ControlOutcome(request.deploymentId());
     }
 
+    @Override
+    public ControlOutcome requestCancellation(CancelDeploymentRequest request) {
+        calls.add(request);
+        return new ControlOutcome(request.deploymentId());
+    }
+
+    @Override
+    public void awaitStopped(CancelDeploymentRequest request) {
+        calls.add(new AwaitedStop(request));
+    }
+
+    /** A call of {@link #awaitStopped}, told apart from the request it carries. */
+    record AwaitedStop(CancelDeploymentRequest request) {}
+
     List<Object> calls() {
         return List.copyOf(calls);
     }

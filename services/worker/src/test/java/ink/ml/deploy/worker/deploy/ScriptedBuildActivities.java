@@ -31,14 +31,19 @@ public class ScriptedBuildActivities implements BuildActivities {
     private enum Ending {
         SUCCEED,
         FAIL,
-        RUN_UNTIL_CANCELLED
+        RUN_UNTIL_CANCELLED,
+        HOLD_UNTIL_RELEASED
     }
 
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
 
+    /** A held build is released by its test; this only keeps a failed test from hanging. */
+    private static final Duration HOLD_AT_MOST = Duration.ofMinutes(3);
+
     private final List<BuildRequest> calls = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stoppedByCancellation = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
     private volatile WorkflowClient client;
     private volatile List<List<String>> output = List.of();
     private volatile List<String> trailingOutput = List.of();
@@ -78,6 +83,26 @@ public class ScriptedBuildActivities implements BuildActivities {
         return this;
     }
 
+    /**
+     * Builds, heartbeating, until the test {@link #release releases} it, then stops at its
+     * cancellation: one that arrives while it is held is acted on only after the release, like a
+     * build step that cannot be interrupted.
+     */
+    public ScriptedBuildActivities heldUntilReleased() {
+        this.ending = Ending.HOLD_UNTIL_RELEASED;
+        return this;
+    }
+
+    /** Lets a held build go on to its cancellation. */
+    public void release() {
+        released.countDown();
+    }
+
+    /** Whether a held build is still held. */
+    public boolean isHeld() {
+        return released.getCount() > 0;
+    }
+
     @Override
     public BuildResult buildImage(BuildRequest request) {
         calls.add(request);
@@ -97,7 +122,36 @@ public class ScriptedBuildActivities implements BuildActivities {
                                             : new BuildOutput(lineNo, trailingOutput));
             case FAIL -> throw StepFailure.of(failureType, failureReason);
             case RUN_UNTIL_CANCELLED -> heartbeatUntilCancelled(request, lineNo);
+            case HOLD_UNTIL_RELEASED -> holdUntilReleased(request, lineNo);
         };
+    }
+
+    private BuildResult holdUntilReleased(BuildRequest request, int nextLineNo) {
+        ActivityExecutionContext context = Activity.getExecutionContext();
+        Instant giveUp = Instant.now().plus(HOLD_AT_MOST);
+        ActivityCanceledException cancellation = null;
+        try {
+            while (!released.await(20, TimeUnit.MILLISECONDS)) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw new IllegalStateException("the held build was never released");
+                }
+                try {
+                    context.heartbeat(null);
+                } catch (ActivityCanceledException e) {
+                    cancellation = e;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while held", e);
+        }
+        if (cancellation == null) {
+            return heartbeatUntilCancelled(request, nextLineNo);
+        }
+        client.newWorkflowStub(DeployServiceWorkflow.class, request.workflowId())
+                .buildOutput(new BuildOutput(nextLineNo, List.of("build stopped")));
+        stoppedByCancellation.countDown();
+        throw cancellation;
     }
 
     private BuildResult heartbeatUntilCancelled(BuildRequest request, int nextLineNo) {
