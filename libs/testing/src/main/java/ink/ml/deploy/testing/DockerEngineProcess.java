@@ -39,11 +39,14 @@ public final class DockerEngineProcess implements AutoCloseable {
     private final Process process;
     private final Path directory;
     private final Path socket;
+    private final Optional<BuildNetwork> network;
 
-    private DockerEngineProcess(Process process, Path directory, Path socket) {
+    private DockerEngineProcess(
+            Process process, Path directory, Path socket, Optional<BuildNetwork> network) {
         this.process = process;
         this.directory = directory;
         this.socket = socket;
+        this.network = network;
     }
 
     /**
@@ -82,6 +85,23 @@ public final class DockerEngineProcess implements AutoCloseable {
      * @param insecureRegistries {@code host:port} of plain-HTTP registries to push to
      */
     public static DockerEngineProcess start(String... insecureRegistries) {
+        return start(Optional.empty(), insecureRegistries);
+    }
+
+    /**
+     * Starts the engine inside {@code network}, so that what it fetches for a build ({@code FROM},
+     * {@code ADD <url>}) passes that network's egress filter; the caller keeps and closes the
+     * network.
+     *
+     * @param insecureRegistries {@code host:port} of plain-HTTP registries to pull from and push
+     *     to; {@link BuildNetwork#allow} their ports
+     */
+    public static DockerEngineProcess startIn(BuildNetwork network, String... insecureRegistries) {
+        return start(Optional.of(network), insecureRegistries);
+    }
+
+    private static DockerEngineProcess start(
+            Optional<BuildNetwork> network, String... insecureRegistries) {
         unavailableReason()
                 .ifPresent(
                         reason -> {
@@ -100,15 +120,16 @@ public final class DockerEngineProcess implements AutoCloseable {
         RegistryProcess.write(config, daemonJson(directory, socket, insecureRegistries));
         Process process;
         try {
+            List<String> command = List.of(DOCKERD.toString(), "--config-file", config.toString());
             process =
-                    new ProcessBuilder(DOCKERD.toString(), "--config-file", config.toString())
+                    new ProcessBuilder(network.map(n -> n.inside(command)).orElse(command))
                             .redirectErrorStream(true)
                             .redirectOutput(log.toFile())
                             .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + DOCKERD, e);
         }
-        DockerEngineProcess engine = new DockerEngineProcess(process, directory, socket);
+        DockerEngineProcess engine = new DockerEngineProcess(process, directory, socket, network);
         engine.awaitReady(log);
         return engine;
     }
@@ -116,6 +137,14 @@ public final class DockerEngineProcess implements AutoCloseable {
     /** {@code unix://…/docker.sock}: the value for {@code docker -H} and {@code DOCKER_HOST}. */
     public String host() {
         return "unix://" + socket;
+    }
+
+    /**
+     * Where this machine reaches what a container listens on with {@code --network host}: the build
+     * network's address when the engine runs in one, loopback otherwise.
+     */
+    public String containerHostAddress() {
+        return network.map(BuildNetwork::networkAddress).orElse("127.0.0.1");
     }
 
     /** The engine's own directory (data, exec root, socket): deleted by {@link #close()}. */
@@ -131,9 +160,11 @@ public final class DockerEngineProcess implements AutoCloseable {
     }
 
     private static String daemonJson(Path directory, Path socket, String[] insecureRegistries) {
+        // The http:// form: dockerd drops the scheme for itself, and its BuildKit reads it as
+        // "plain HTTP" (a bare host:port is TLS with no verification to BuildKit).
         String registries =
                 Stream.of(insecureRegistries)
-                        .map(registry -> "\"" + registry + "\"")
+                        .map(registry -> "\"http://" + registry + "\"")
                         .collect(Collectors.joining(", "));
         return String.join(
                 "\n",

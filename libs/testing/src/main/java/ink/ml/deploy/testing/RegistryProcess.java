@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Debian's {@code docker-registry} (Distribution 2.8) on a free 127.0.0.1 port, storing in a
- * temporary directory, for tests that push images. Plain HTTP, no auth; a Docker engine trusts it
- * on loopback. Close it to stop the process and delete its storage.
+ * Debian's {@code docker-registry} (Distribution 2.8) on a free port (127.0.0.1 unless told
+ * otherwise), storing in a temporary directory, for tests that push images. Plain HTTP; no auth, or
+ * token auth ({@link TokenAuth}) that refuses every anonymous request, the catalog included. Close
+ * it to stop the process and delete its storage.
  *
  * <p>Where the package is missing, {@link #startOrSkip()} skips the calling test with a message
  * saying so; a registry that is installed but does not start fails the test.
@@ -36,6 +37,13 @@ public final class RegistryProcess implements AutoCloseable {
         this.directory = directory;
         this.host = host;
     }
+
+    /**
+     * The registry's {@code auth.token} section: it trusts tokens signed by the key of {@code
+     * certificate}, issued by {@code issuer} for {@code service}, and sends clients without one to
+     * {@code realm}.
+     */
+    public record TokenAuth(URI realm, String issuer, String service, Path certificate) {}
 
     public static RegistryProcess startOrSkip() {
         Optional<String> unavailable = unavailableReason();
@@ -58,6 +66,14 @@ public final class RegistryProcess implements AutoCloseable {
      * not answer.
      */
     public static RegistryProcess start() {
+        return start("127.0.0.1", Optional.empty());
+    }
+
+    /**
+     * Starts the registry on {@code address} (a free port), with token auth when given; fails when
+     * it is not installed ({@link #unavailableReason()}) or does not answer.
+     */
+    public static RegistryProcess start(String address, Optional<TokenAuth> auth) {
         unavailableReason()
                 .ifPresent(
                         reason -> {
@@ -69,7 +85,7 @@ public final class RegistryProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String host = "127.0.0.1:" + freePort();
+        String host = address + ":" + freePort();
         Path config = directory.resolve("config.yml");
         Path log = directory.resolve("registry.log");
         write(
@@ -86,6 +102,7 @@ public final class RegistryProcess implements AutoCloseable {
                         "    enabled: true",
                         "http:",
                         "  addr: " + host,
+                        auth.map(RegistryProcess::authSection).orElse(""),
                         ""));
         Process process;
         try {
@@ -102,7 +119,18 @@ public final class RegistryProcess implements AutoCloseable {
         return registry;
     }
 
-    /** {@code 127.0.0.1:<port>}, as in image references. */
+    private static String authSection(TokenAuth auth) {
+        return String.join(
+                "\n",
+                "auth:",
+                "  token:",
+                "    realm: " + auth.realm(),
+                "    service: " + auth.service(),
+                "    issuer: " + auth.issuer(),
+                "    rootcertbundle: " + auth.certificate());
+    }
+
+    /** {@code address:<port>}, as in image references. */
     public String host() {
         return host;
     }
@@ -130,7 +158,8 @@ public final class RegistryProcess implements AutoCloseable {
                                         .timeout(Duration.ofSeconds(1))
                                         .build(),
                                 HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                // 401: token auth is on, and the registry serves.
+                if (response.statusCode() == 200 || response.statusCode() == 401) {
                     return;
                 }
             } catch (IOException e) {

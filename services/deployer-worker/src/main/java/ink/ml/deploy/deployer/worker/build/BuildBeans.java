@@ -1,5 +1,6 @@
 package ink.ml.deploy.deployer.worker.build;
 
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ public class BuildBeans {
 
     @Produces
     @Singleton
-    RegistryClient registryClient(RegistryConfig config) {
+    RegistryClient registryClient(RegistryConfig config, RegistryAccess access) {
         return new RegistryClient(
                 // HTTP/1.1: a plain-HTTP registry has no use for the h2c upgrade dance.
                 HttpClient.newBuilder()
@@ -44,7 +45,8 @@ public class BuildBeans {
                         .followRedirects(HttpClient.Redirect.NORMAL)
                         .connectTimeout(Duration.ofSeconds(5))
                         .build(),
-                config.usesPlainHttp());
+                config.usesPlainHttp(),
+                access);
     }
 
     @Produces
@@ -54,8 +56,9 @@ public class BuildBeans {
             RepositoryCloner cloner,
             RegistryClient registry,
             ImageBuilder builder,
+            RegistryAccess access,
             RegistryConfig config) {
         return new BuildPipeline(
-                remotes, cloner, registry, builder, config.host(), config.usesPlainHttp());
+                remotes, cloner, registry, builder, access, config.host(), config.usesPlainHttp());
     }
 }

@@ -9,10 +9,12 @@ import java.nio.file.Path;
  * @param dockerfile the Dockerfile (inside the checkout)
  * @param plainHttpRegistry whether the registry is reached over plain HTTP
  * @param recipe written into the image as the {@link BuildRecipe#LABEL} label
+ * @param login how the builder signs in to the registry
  */
 public record BuildJob(
         Path context,
         Path dockerfile,
         PushTarget image,
         boolean plainHttpRegistry,
-        BuildRecipe recipe) {}
+        BuildRecipe recipe,
+        RegistryLogin login) {}

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +29,18 @@ public final class BuildKitImageBuilder implements ImageBuilder {
     @Override
     public void buildAndPush(BuildJob job, Consumer<String> output, Cancellation cancellation)
             throws InterruptedException {
-        ProcessOutcome outcome =
-                ProcessRunner.run(
-                        command(job), Map.of(), job.context(), timeout, output, cancellation);
+        ProcessOutcome outcome;
+        // buildctl fetches tokens on the deployer's side of the session, for pulls and push alike.
+        try (DockerClientConfig login = DockerClientConfig.forBuild(job)) {
+            outcome =
+                    ProcessRunner.run(
+                            command(job),
+                            login.environment(),
+                            job.context(),
+                            timeout,
+                            output,
+                            cancellation);
+        }
         if (!outcome.succeeded()) {
             String type =
                     !outcome.timedOut() && pushFailed(outcome)
@@ -54,6 +62,11 @@ public final class BuildKitImageBuilder implements ImageBuilder {
         command.addAll(List.of("--local", "context=" + job.context()));
         command.addAll(List.of("--local", "dockerfile=" + job.dockerfile().getParent()));
         command.addAll(List.of("--opt", "filename=" + job.dockerfile().getFileName()));
+        // Images are always resolved at the registry, with this build's credential, never taken
+        // from what buildkitd happens to hold from another project's build.
+        command.addAll(List.of("--opt", "image-resolve-mode=pull"));
+        // RUN steps get no network at all, as with the Docker engine builder.
+        command.addAll(List.of("--opt", "force-network-mode=none"));
         command.addAll(
                 List.of("--opt", "label:" + BuildRecipe.LABEL + "=" + job.recipe().fingerprint()));
         command.addAll(

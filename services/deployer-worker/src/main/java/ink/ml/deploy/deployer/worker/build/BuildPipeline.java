@@ -1,11 +1,14 @@
 package ink.ml.deploy.deployer.worker.build;
 
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.GitCheckout;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RemoteRepository;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.registryauth.RegistryRole;
+import ink.ml.deploy.registryauth.RegistryScope;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import ink.ml.deploy.workflow.deploy.BuildResult;
@@ -21,6 +24,7 @@ public final class BuildPipeline {
     private final RepositoryCloner cloner;
     private final RegistryClient registry;
     private final ImageBuilder builder;
+    private final RegistryAccess access;
     private final String registryHost;
     private final boolean plainHttpRegistry;
 
@@ -29,12 +33,14 @@ public final class BuildPipeline {
             RepositoryCloner cloner,
             RegistryClient registry,
             ImageBuilder builder,
+            RegistryAccess access,
             String registryHost,
             boolean plainHttpRegistry) {
         this.remotes = remotes;
         this.cloner = cloner;
         this.registry = registry;
         this.builder = builder;
+        this.access = access;
         this.registryHost = registryHost;
         this.plainHttpRegistry = plainHttpRegistry;
     }
@@ -79,13 +85,29 @@ public final class BuildPipeline {
             long buildStart = System.nanoTime();
             builder.buildAndPush(
                     new BuildJob(
-                            build.context(), build.dockerfile(), image, plainHttpRegistry, recipe),
+                            build.context(),
+                            build.dockerfile(),
+                            image,
+                            plainHttpRegistry,
+                            recipe,
+                            login(image)),
                     output,
                     cancellation);
             output.accept(
                     "==> Pushed " + image + " (" + StepTimer.millisSince(buildStart) + " ms)");
             return BuildResult.of(image.reference(), build.exposedPort(), false);
         }
+    }
+
+    /** The build's own project namespace is all its credential reaches. */
+    private RegistryLogin login(PushTarget image) {
+        return new RegistryLogin(
+                access.buildCredential(RegistryAccess.namespaceOf(image.repository())),
+                access.bearerToken(
+                        image.repository(),
+                        RegistryRole.BUILD,
+                        RegistryScope.PULL,
+                        RegistryScope.PUSH));
     }
 
     /**

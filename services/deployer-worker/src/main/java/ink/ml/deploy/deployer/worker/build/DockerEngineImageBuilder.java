@@ -3,6 +3,7 @@ package ink.ml.deploy.deployer.worker.build;
 import ink.ml.deploy.workflow.StepFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -10,9 +11,17 @@ import java.util.function.Consumer;
 /**
  * A local Docker engine's BuildKit ({@code DOCKER_BUILDKIT=1 docker build}), then {@code docker
  * push}: for single-machine installs and for tests. The engine must trust the registry when it is
- * plain HTTP ({@code insecure-registries}).
+ * plain HTTP ({@code insecure-registries}, written {@code http://host:port} so that its BuildKit
+ * trusts it too).
+ *
+ * <p>Every build resolves its {@code FROM} and {@code COPY --from} images at the registry ({@code
+ * --pull}), with the build's own credential, and the pushed image is untagged from the engine
+ * afterwards: otherwise a later build of another project would find this one's image in the engine
+ * by name and use it without the registry ever being asked.
  */
 public final class DockerEngineImageBuilder implements ImageBuilder {
+    private static final Duration UNTAG_TIMEOUT = Duration.ofSeconds(60);
+
     private final String dockerBinary;
     private final String host;
     private final String network;
@@ -31,34 +40,48 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
             throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         long buildStart = System.nanoTime();
-        ProcessOutcome build =
-                ProcessRunner.run(
-                        buildCommand(job),
-                        environment(),
-                        job.context(),
-                        timeout,
-                        output,
-                        cancellation);
+        ProcessOutcome build;
+        try (DockerClientConfig login = DockerClientConfig.forBuild(job)) {
+            build =
+                    ProcessRunner.run(
+                            buildCommand(job),
+                            environment(login),
+                            job.context(),
+                            timeout,
+                            output,
+                            cancellation);
+        }
         if (!build.succeeded()) {
             throw BuildFailures.of(StepFailure.BUILD_FAILED, "the image build", build, timeout);
         }
-        output.accept(
-                "==> Built in "
-                        + StepTimer.millisSince(buildStart)
-                        + " ms; pushing "
-                        + job.image().reference());
-        Duration left = Duration.between(Instant.now(), deadline);
-        ProcessOutcome push =
-                ProcessRunner.run(
-                        pushCommand(job),
-                        environment(),
-                        job.context(),
-                        left.isNegative() ? Duration.ZERO : left,
-                        output,
-                        cancellation);
-        if (!push.succeeded()) {
-            throw BuildFailures.of(
-                    StepFailure.PUSH_FAILED, "pushing " + job.image().reference(), push, timeout);
+        try {
+            output.accept(
+                    "==> Built in "
+                            + StepTimer.millisSince(buildStart)
+                            + " ms; pushing "
+                            + job.image().reference());
+            Duration left = Duration.between(Instant.now(), deadline);
+            ProcessOutcome push;
+            // The engine pushes from its own network, where the token realm may be out of reach.
+            try (DockerClientConfig login = DockerClientConfig.forPush(job)) {
+                push =
+                        ProcessRunner.run(
+                                pushCommand(job),
+                                environment(login),
+                                job.context(),
+                                left.isNegative() ? Duration.ZERO : left,
+                                output,
+                                cancellation);
+            }
+            if (!push.succeeded()) {
+                throw BuildFailures.of(
+                        StepFailure.PUSH_FAILED,
+                        "pushing " + job.image().reference(),
+                        push,
+                        timeout);
+            }
+        } finally {
+            untag(job);
         }
     }
 
@@ -68,6 +91,7 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
                 "-H",
                 host,
                 "build",
+                "--pull",
                 "--network=" + network,
                 "--progress=plain",
                 "--label",
@@ -83,7 +107,22 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
         return List.of(dockerBinary, "-H", host, "push", job.image().reference());
     }
 
-    private static Map<String, String> environment() {
-        return Map.of("DOCKER_BUILDKIT", "1");
+    /** Removes the tag only: the layers stay in the engine's build cache. */
+    private void untag(BuildJob job) throws InterruptedException {
+        try (DockerClientConfig none = DockerClientConfig.anonymous()) {
+            ProcessRunner.run(
+                    List.of(dockerBinary, "-H", host, "rmi", job.image().reference()),
+                    environment(none),
+                    job.context(),
+                    UNTAG_TIMEOUT,
+                    line -> {},
+                    new Cancellation());
+        }
+    }
+
+    private static Map<String, String> environment(DockerClientConfig login) {
+        Map<String, String> environment = new HashMap<>(login.environment());
+        environment.put("DOCKER_BUILDKIT", "1");
+        return environment;
     }
 }

@@ -2,6 +2,9 @@ package ink.ml.deploy.deployer.worker.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
+import ink.ml.deploy.registryauth.RegistryRole;
+import ink.ml.deploy.registryauth.RegistryScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Asks the registry (Docker Registry HTTP API v2) whether it already has an image, so that a commit
- * already built the same way is not built again. Blob redirects (registries that serve blobs from
- * object storage) are followed by the HTTP client.
+ * already built the same way is not built again, with a pull token of the image's own namespace
+ * when the registry needs one. Blob redirects (registries that serve blobs from object storage) are
+ * followed by the HTTP client.
  */
 public final class RegistryClient {
     /** Every manifest kind a builder may have pushed: Docker and OCI, single and multi-platform. */
@@ -31,10 +35,12 @@ public final class RegistryClient {
 
     private final HttpClient http;
     private final boolean plainHttp;
+    private final RegistryAccess access;
 
-    public RegistryClient(HttpClient http, boolean plainHttp) {
+    public RegistryClient(HttpClient http, boolean plainHttp, RegistryAccess access) {
         this.http = http;
         this.plainHttp = plainHttp;
+        this.access = access;
     }
 
     /**
@@ -128,9 +134,13 @@ public final class RegistryClient {
                                 + "/v2/"
                                 + image.repository()
                                 + path);
-        return HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", MANIFEST_TYPES);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Accept", MANIFEST_TYPES);
+        access.bearerToken(image.repository(), RegistryRole.PULL, RegistryScope.PULL)
+                .ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return request;
     }
 
     private <T> HttpResponse<T> send(

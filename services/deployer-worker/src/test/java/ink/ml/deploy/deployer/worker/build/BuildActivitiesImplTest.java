@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.BareRepositoryFixture;
 import ink.ml.deploy.deployer.worker.source.GitBinary;
 import ink.ml.deploy.deployer.worker.source.GitCliRepositoryCloner;
@@ -96,12 +97,14 @@ class BuildActivitiesImplTest {
                                 HttpClient.newBuilder()
                                         .version(HttpClient.Version.HTTP_1_1)
                                         .build(),
-                                true),
+                                true,
+                                RegistryAccess.anonymous()),
                         new DockerEngineImageBuilder(
                                 DockerEngineProcess.CLIENT.toString(),
                                 engine.host(),
                                 "none",
                                 Duration.ofMinutes(5)),
+                        RegistryAccess.anonymous(),
                         registry.host(),
                         true);
         environment = TestActivityEnvironment.newInstance();
@@ -297,7 +300,9 @@ class BuildActivitiesImplTest {
 
     private static RegistryClient registryClient() {
         return new RegistryClient(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), true);
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                true,
+                RegistryAccess.anonymous());
     }
 
     /** As production chooses (mcpdeploy.source.clone-with=auto): the git CLI when there is one. */

@@ -27,7 +27,7 @@ class BuildKitImageBuilderTest {
     @TempDir Path dir;
 
     @Test
-    void buildsWithTheDockerfileFrontendPushesAndCachesInTheRegistry() {
+    void buildsWithTheDockerfileFrontendResolvingImagesAtTheRegistryWithoutNetworkForRunSteps() {
         BuildKitImageBuilder builder =
                 new BuildKitImageBuilder(
                         "buildctl", "tcp://buildkitd:1234", Duration.ofMinutes(30));
@@ -37,7 +37,8 @@ class BuildKitImageBuilderTest {
                         Path.of("/work/checkout/web/docker/Dockerfile.prod"),
                         IMAGE,
                         true,
-                        new BuildRecipe("web", "docker/Dockerfile.prod"));
+                        new BuildRecipe("web", "docker/Dockerfile.prod"),
+                        RegistryLogin.anonymous());
 
         assertThat(builder.command(job))
                 .containsExactly(
@@ -53,6 +54,10 @@ class BuildKitImageBuilderTest {
                         "dockerfile=/work/checkout/web/docker",
                         "--opt",
                         "filename=Dockerfile.prod",
+                        "--opt",
+                        "image-resolve-mode=pull",
+                        "--opt",
+                        "force-network-mode=none",
                         "--opt",
                         "label:ink.ml.deploy.build-recipe="
                                 + new BuildRecipe("web", "docker/Dockerfile.prod").fingerprint(),
@@ -114,6 +119,12 @@ class BuildKitImageBuilderTest {
     }
 
     private BuildJob job() {
-        return new BuildJob(dir, dir.resolve("Dockerfile"), IMAGE, true, new BuildRecipe("", ""));
+        return new BuildJob(
+                dir,
+                dir.resolve("Dockerfile"),
+                IMAGE,
+                true,
+                new BuildRecipe("", ""),
+                RegistryLogin.anonymous());
     }
 }

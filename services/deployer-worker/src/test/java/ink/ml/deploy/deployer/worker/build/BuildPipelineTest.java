@@ -3,6 +3,7 @@ package ink.ml.deploy.deployer.worker.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.JGitRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.workflow.StepFailure;
@@ -61,10 +62,11 @@ class BuildPipelineTest {
                         repository -> Optional.empty()),
                 new JGitRepositoryCloner(
                         checkouts, 1024 * 1024, Duration.ofSeconds(10), Clock.systemUTC()),
-                new RegistryClient(HttpClient.newHttpClient(), true),
+                new RegistryClient(HttpClient.newHttpClient(), true, RegistryAccess.anonymous()),
                 (job, output, cancellation) -> {
                     throw new AssertionError("nothing may be built");
                 },
+                RegistryAccess.anonymous(),
                 "registry.internal:5000",
                 true);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.workflow.StepFailure;
@@ -147,12 +148,15 @@ class DockerEngineImageBuilderTest {
                 context.resolve("Dockerfile"),
                 image,
                 true,
-                new BuildRecipe("", "Dockerfile"));
+                new BuildRecipe("", "Dockerfile"),
+                RegistryLogin.anonymous());
     }
 
     private static RegistryClient registryClient() {
         return new RegistryClient(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), true);
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                true,
+                RegistryAccess.anonymous());
     }
 
     private static int closedPort() throws Exception {

@@ -3,6 +3,7 @@ package ink.ml.deploy.deployer.worker.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.testing.RegistryProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ class RegistryClientTest {
 
     @Test
     void imageNotPushedIsAbsent() {
-        RegistryClient client = new RegistryClient(HTTP, true);
+        RegistryClient client = new RegistryClient(HTTP, true, RegistryAccess.anonymous());
 
         assertThat(client.hasImage(target("dp-u1-shop/web", "missing"))).isFalse();
     }
@@ -43,7 +44,7 @@ class RegistryClientTest {
     @Test
     void pushedImageIsPresent() throws Exception {
         pushImage("dp-u1-shop/api", "v1", "{}");
-        RegistryClient client = new RegistryClient(HTTP, true);
+        RegistryClient client = new RegistryClient(HTTP, true, RegistryAccess.anonymous());
 
         assertThat(client.hasImage(target("dp-u1-shop/api", "v1"))).isTrue();
         assertThat(client.hasImage(target("dp-u1-shop/api", "v2"))).isFalse();
@@ -54,7 +55,7 @@ class RegistryClientTest {
         BuildRecipe recipe = new BuildRecipe("", "Dockerfile");
         pushImage("dp-u1-shop/worker", "v1", labels(recipe.fingerprint()));
         pushImage("dp-u1-shop/worker", "unlabelled", "{}");
-        RegistryClient client = new RegistryClient(HTTP, true);
+        RegistryClient client = new RegistryClient(HTTP, true, RegistryAccess.anonymous());
 
         assertThat(client.hasImageBuiltBy(target("dp-u1-shop/worker", "v1"), recipe)).isTrue();
         assertThat(
@@ -80,14 +81,14 @@ class RegistryClientTest {
                         + manifestDigest
                         + "\",\"size\":1,\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}]}";
         putManifest("dp-u1-shop/multi", "v1", "application/vnd.oci.image.index.v1+json", index);
-        RegistryClient client = new RegistryClient(HTTP, true);
+        RegistryClient client = new RegistryClient(HTTP, true, RegistryAccess.anonymous());
 
         assertThat(client.hasImageBuiltBy(target("dp-u1-shop/multi", "v1"), recipe)).isTrue();
     }
 
     @Test
     void unreachableRegistryIsATransientError() {
-        RegistryClient client = new RegistryClient(HTTP, true);
+        RegistryClient client = new RegistryClient(HTTP, true, RegistryAccess.anonymous());
 
         assertThatThrownBy(() -> client.hasImage(PushTarget.parse("127.0.0.1:1/dp-u1-shop/web:v1")))
                 .isNotInstanceOf(io.temporal.failure.ApplicationFailure.class)
