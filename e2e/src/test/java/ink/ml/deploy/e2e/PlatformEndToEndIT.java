@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
@@ -200,9 +201,15 @@ class PlatformEndToEndIT {
         assertThat(app.project().namespace()).isEqualTo(namespace);
         String image = platform.registryHost().orElseThrow() + "/" + namespace + "/web:" + sha;
         assertThat(deployment.imageRef()).isEqualTo(image);
-        assertThat(RegistryManifests.status(image)).isEqualTo(200);
-
         KubernetesClient kubernetes = platform.kubernetes();
+        // Token auth: nothing anonymous; the namespace's pull secret pulls its own image.
+        assertThat(RegistryManifests.status(image, Optional.empty())).isEqualTo(401);
+        assertThat(
+                        RegistryManifests.status(
+                                image,
+                                Optional.of(
+                                        RegistryPullSecret.of(kubernetes, namespace).basicAuth())))
+                .isEqualTo(200);
         assertThat(kubernetes.namespaces().withName(namespace).get()).isNotNull();
         Deployment workload =
                 kubernetes.apps().deployments().inNamespace(namespace).withName("web").get();
@@ -310,7 +317,8 @@ class PlatformEndToEndIT {
         assertThat(dashboard.deployments(serviceId))
                 .extracting(DeploymentView::id)
                 .containsExactly(deployment.id());
-        assertThat(RegistryManifests.status(deployment.imageRef())).isEqualTo(200);
+        assertThat(RegistryManifests.status(deployment.imageRef(), Optional.empty()))
+                .isEqualTo(401);
         // The deployer cloned through the App: a JWT-verified installation token, used for git.
         assertThat(github.installationTokensIssued()).isPositive();
         assertThat(github.authorizedGitRequests()).isPositive();
@@ -328,7 +336,10 @@ class PlatformEndToEndIT {
         assertThat(deployment.status()).as("ended %s", deployment).isEqualTo("ACTIVE");
 
         RunningContainer container =
-                RunningContainer.run(platform.docker().orElseThrow(), deployment.imageRef());
+                RunningContainer.run(
+                        platform.docker().orElseThrow(),
+                        deployment.imageRef(),
+                        RegistryPullSecret.of(platform.kubernetes(), app.project().namespace()));
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             HttpResponse<String> answer =
@@ -349,6 +360,64 @@ class PlatformEndToEndIT {
             container.close();
         }
         assertThat(container.exists()).isFalse();
+    }
+
+    @Test
+    void anotherProjectsBuildAndWorkloadCannotReadThisProjectsImage() {
+        InternalApp victim = InternalApp.create(platform, WORK, "e2e-victim", "vault");
+        BusyboxApp.writeTo(victim.git(), "victim-only-data\n");
+        String victimSha = victim.git().commit("the victim's app");
+        victim.git().push(victim.grant().remoteUrl(), victim.grant().token());
+        DeploymentView victimDeployment =
+                victim.follower()
+                        .follow(victim.serviceId(), victimSha, DEPLOY_DEADLINE)
+                        .deployment();
+        assertThat(victimDeployment.status()).isEqualTo("ACTIVE");
+        String victimImage = victimDeployment.imageRef();
+
+        InternalApp thief = InternalApp.create(platform, WORK, "e2e-thief", "heist");
+        thief.git()
+                .write(
+                        "Dockerfile",
+                        "FROM scratch\nADD http://"
+                                + platform.registryHost().orElseThrow()
+                                + "/v2/_catalog /catalog.json\n");
+        assertRefused(
+                thief, thief.git().commit("fetch the registry's catalog"), "not a public host");
+
+        thief.git().write("Dockerfile", "ARG BASE=" + victimImage + "\nFROM ${BASE}\n");
+        assertRefused(
+                thief, thief.git().commit("build on another project's image"), "another project");
+
+        BusyboxApp.writeTo(thief.git(), "the thief's own app\n");
+        String own = thief.git().commit("a legitimate app");
+        thief.git().push(thief.grant().remoteUrl(), thief.grant().token());
+        assertThat(
+                        thief.follower()
+                                .follow(thief.serviceId(), own, DEPLOY_DEADLINE)
+                                .deployment()
+                                .status())
+                .isEqualTo("ACTIVE");
+        RegistryPullSecret thiefsPullSecret =
+                RegistryPullSecret.of(platform.kubernetes(), thief.project().namespace());
+        assertThat(RegistryManifests.status(victimImage, Optional.of(thiefsPullSecret.basicAuth())))
+                .as("the thief's workloads pull with its namespace's secret")
+                .isEqualTo(401);
+        assertThatThrownBy(
+                        () ->
+                                RunningContainer.pull(
+                                        platform.docker().orElseThrow(),
+                                        victimImage,
+                                        thiefsPullSecret))
+                .hasMessageContaining("denied");
+    }
+
+    private static void assertRefused(InternalApp app, String sha, String reason) {
+        app.git().push(app.grant().remoteUrl(), app.grant().token());
+        DeploymentView refused =
+                app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE).deployment();
+        assertThat(refused.status()).as("ended %s", refused).isEqualTo("FAILED");
+        assertThat(refused.errorMessage()).contains(reason).doesNotContain("victim-only-data");
     }
 
     @Test

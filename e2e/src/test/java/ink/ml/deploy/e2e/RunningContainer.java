@@ -1,20 +1,24 @@
 package ink.ml.deploy.e2e;
 
+import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An image run with the private Docker engine, as a node would run the pod: {@code PORT} set, the
- * image pulled from the registry when the engine lacks it. That engine has no bridge network
- * (ENVIRONMENT.md), so the container shares the host's network and listens on a free loopback port.
- * Close it to remove the container.
+ * image pulled from the registry with the namespace's pull secret. That engine has no bridge
+ * network (ENVIRONMENT.md), so the container shares the engine's network (the build network when
+ * builds are isolated) and listens on a free port there. Close it to remove the container.
  */
 final class RunningContainer implements AutoCloseable {
     private static final long DOCKER_TIMEOUT_SECONDS = 120;
@@ -29,9 +33,11 @@ final class RunningContainer implements AutoCloseable {
         this.port = port;
     }
 
-    static RunningContainer run(DockerEngineProcess docker, String image) {
+    static RunningContainer run(
+            DockerEngineProcess docker, String image, RegistryPullSecret pullSecret) {
         int port = freePort();
         String name = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        pull(docker, image, pullSecret);
         docker(
                 docker,
                 "run",
@@ -46,9 +52,29 @@ final class RunningContainer implements AutoCloseable {
         return new RunningContainer(docker, name, port);
     }
 
-    /** Where the app answers: {@code http://127.0.0.1:<port>/}. */
+    /**
+     * {@code docker pull} with the pull secret as the client's configuration, as a node pulls.
+     *
+     * @throws IllegalStateException with docker's answer when the registry refuses
+     */
+    static void pull(DockerEngineProcess docker, String image, RegistryPullSecret pullSecret) {
+        Path config;
+        try {
+            config = Files.createTempDirectory("e2e-docker-config-");
+            Files.writeString(config.resolve("config.json"), pullSecret.dockerConfigJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            run(docker.command("pull", image), Map.of("DOCKER_CONFIG", config.toString()));
+        } finally {
+            Directories.deleteQuietly(config);
+        }
+    }
+
+    /** Where the app answers: {@code http://<engine's network address>:<port>/}. */
     URI url() {
-        return URI.create("http://127.0.0.1:" + port + "/");
+        return URI.create("http://" + docker.containerHostAddress() + ":" + port + "/");
     }
 
     /** The container's output so far, for a failure message. */
@@ -68,9 +94,15 @@ final class RunningContainer implements AutoCloseable {
     }
 
     private static String docker(DockerEngineProcess docker, String... args) {
-        List<String> command = docker.command(args);
+        return run(docker.command(args), Map.of());
+    }
+
+    private static String run(List<String> command, Map<String, String> environment) {
+        String[] args = command.subList(3, command.size()).toArray(String[]::new);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             String output =
                     new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(DOCKER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -1,9 +1,11 @@
 package ink.ml.deploy.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ink.ml.deploy.testing.BuildNetwork;
 import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.testing.RegistryTokenKeys;
 import ink.ml.deploy.testing.ServiceProcess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.temporal.testserver.TestServer;
@@ -66,6 +68,7 @@ public final class LocalPlatform implements AutoCloseable {
     private String temporalTarget;
     private Optional<RegistryProcess> registry = Optional.empty();
     private Optional<DockerEngineProcess> docker = Optional.empty();
+    private Optional<RegistryTokenKeys> registryTokenKeys = Optional.empty();
     private Optional<String> buildsUnavailable = Optional.empty();
     private KubernetesTarget kubernetes;
     private LocalIdentityProvider identity;
@@ -139,6 +142,7 @@ public final class LocalPlatform implements AutoCloseable {
                         temporalTarget,
                         registry.map(RegistryProcess::host),
                         docker.map(DockerEngineProcess::host),
+                        registryTokenKeys,
                         kubernetes.wiring(),
                         runDirectory,
                         identity.jwksUrl(),
@@ -192,22 +196,56 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * The registry and the Docker engine when installed; otherwise says plainly what is missing.
+     * The registry uses token auth (the deployer-worker is its realm), and the engine runs in a
+     * build network of its own behind an egress filter where this machine allows one (root,
+     * iproute2, nftables); otherwise builds run but are not network-isolated, and it says so.
      */
     private void startBuilders() {
         Optional<String> registryMissing = RegistryProcess.unavailableReason();
         Optional<String> dockerMissing = DockerEngineProcess.unavailableReason();
-        if (registryMissing.isEmpty()) {
-            RegistryProcess started = started(RegistryProcess.start());
-            registry = Optional.of(started);
-            say("Registry: docker-registry on " + started.host());
-        }
-        if (registryMissing.isEmpty() && dockerMissing.isEmpty()) {
-            DockerEngineProcess engine = started(DockerEngineProcess.start(registry.get().host()));
-            docker = Optional.of(engine);
-            say("Builder: private Docker engine at " + engine.host());
-        }
         buildsUnavailable = registryMissing.or(() -> dockerMissing);
-        buildsUnavailable.ifPresent(reason -> say("Builds CANNOT run on this machine: " + reason));
+        if (buildsUnavailable.isPresent()) {
+            say("Builds CANNOT run on this machine: " + buildsUnavailable.get());
+            return;
+        }
+        Optional<BuildNetwork> network = Optional.empty();
+        Optional<String> isolationMissing = BuildNetwork.unavailableReason();
+        if (isolationMissing.isEmpty()) {
+            network = Optional.of(started(BuildNetwork.create()));
+        }
+        RegistryTokenKeys keys =
+                RegistryTokenKeys.generate(temporaryDirectory("mcpdeploy-registry-auth-"));
+        registryTokenKeys = Optional.of(keys);
+        RegistryProcess started =
+                started(
+                        RegistryProcess.start(
+                                network.map(BuildNetwork::hostAddress).orElse("127.0.0.1"),
+                                Optional.of(
+                                        new RegistryProcess.TokenAuth(
+                                                PlatformWiring.registryTokenRealm(ports),
+                                                "mcpdeploy",
+                                                "mcpdeploy-registry",
+                                                keys.certificateFile()))));
+        registry = Optional.of(started);
+        say("Registry: docker-registry on " + started.host() + " (token auth per project)");
+        DockerEngineProcess engine;
+        if (network.isPresent()) {
+            network.get().allow(port(started.host()));
+            engine = started(DockerEngineProcess.startIn(network.get(), started.host()));
+            say("Builder: private Docker engine at " + engine.host() + ", in " + network.get());
+        } else {
+            engine = started(DockerEngineProcess.start(started.host()));
+            say(
+                    "Builder: private Docker engine at "
+                            + engine.host()
+                            + ". Builds are NOT network-isolated: "
+                            + isolationMissing.get());
+        }
+        docker = Optional.of(engine);
+    }
+
+    private static int port(String hostAndPort) {
+        return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
     }
 
     private void awaitServices() {

@@ -1,6 +1,7 @@
 package ink.ml.deploy.local;
 
 import ink.ml.deploy.testing.DockerEngineProcess;
+import ink.ml.deploy.testing.RegistryTokenKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,8 +15,11 @@ import java.util.Optional;
  *
  * @param jdbcUrl the embedded PostgreSQL's database {@code mcpdeploy} (graphql, mcp and worker each
  *     run libs/platform's Flyway migrations at start; Flyway's lock makes that safe)
- * @param registryHost {@code 127.0.0.1:PORT} of the local registry, when it runs
+ * @param registryHost {@code HOST:PORT} of the local registry, when it runs (on the build network's
+ *     host address when builds are isolated, else loopback)
  * @param dockerHost {@code unix://…} of the private Docker engine, when it runs
+ * @param registryTokenKeys the key the deployer-worker signs registry tokens with, and the
+ *     certificate the registry trusts, when the registry uses token auth
  * @param kubernetes how the deployer reaches Kubernetes
  * @param runDirectory the run's temporary directory, deleted when the platform stops: the
  *     git-server's repositories, the deployer's checkouts and every service's {@code
@@ -27,6 +31,7 @@ public record PlatformWiring(
         String temporalTarget,
         Optional<String> registryHost,
         Optional<String> dockerHost,
+        Optional<RegistryTokenKeys> registryTokenKeys,
         KubernetesWiring kubernetes,
         Path runDirectory,
         URI jwksUrl,
@@ -36,6 +41,8 @@ public record PlatformWiring(
     static final String DATABASE_USER = "postgres";
 
     static final String DATABASE_PASSWORD_ENV = "MCPDEPLOY_DATABASE_PASSWORD";
+    static final String REGISTRY_SIGNING_KEY_ENV = "MCPDEPLOY_REGISTRY_AUTH_SIGNING_KEY";
+    static final String REGISTRY_CERTIFICATE_ENV = "MCPDEPLOY_REGISTRY_AUTH_CERTIFICATE";
     static final String REGION = "eu-central-1";
 
     /** How the deployer-worker reaches Kubernetes: extra properties and environment. */
@@ -87,6 +94,14 @@ public record PlatformWiring(
         return local(ports.port(PlatformService.GIT_SERVER));
     }
 
+    /**
+     * The registry's token realm: the deployer-worker's {@code /registry/token}, on loopback, where
+     * the Docker client and {@code buildctl} fetch tokens (the build daemon never does).
+     */
+    public static URI registryTokenRealm(PortPlan ports) {
+        return local(ports.port(PlatformService.DEPLOYER_WORKER)).resolve("/registry/token");
+    }
+
     public URI mcpPublicUrl() {
         return local(ports.port(PlatformService.MCP));
     }
@@ -129,7 +144,16 @@ public record PlatformWiring(
                 properties.put("mcpdeploy.cluster.region", REGION);
                 properties.put("mcpdeploy.source.git-server.url", gitServerUrl().toString());
                 properties.put("mcpdeploy.source.work-dir", checkoutDirectory().toString());
-                registryHost.ifPresent(host -> properties.put("mcpdeploy.registry.host", host));
+                registryHost.ifPresent(
+                        host -> {
+                            properties.put("mcpdeploy.registry.host", host);
+                            properties.put("mcpdeploy.registry.plain-http", "true");
+                        });
+                registryTokenKeys.ifPresent(
+                        keys -> {
+                            environment.put(REGISTRY_SIGNING_KEY_ENV, keys.signingKeyPem());
+                            environment.put(REGISTRY_CERTIFICATE_ENV, keys.certificatePem());
+                        });
                 dockerHost.ifPresent(
                         host -> {
                             properties.put("mcpdeploy.builder.kind", "docker");

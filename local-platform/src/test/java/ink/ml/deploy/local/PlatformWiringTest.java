@@ -3,6 +3,7 @@ package ink.ml.deploy.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.local.PlatformWiring.KubernetesWiring;
+import ink.ml.deploy.testing.RegistryTokenKeys;
 import ink.ml.deploy.testing.ServiceProcess;
 import java.net.URI;
 import java.nio.file.Path;
@@ -120,6 +121,7 @@ class PlatformWiringTest {
                 .containsEntry("mcpdeploy.source.git-server.url", "http://127.0.0.1:8086")
                 .containsEntry("mcpdeploy.source.work-dir", "/tmp/run/checkouts")
                 .containsEntry("mcpdeploy.registry.host", "127.0.0.1:5000")
+                .containsEntry("mcpdeploy.registry.plain-http", "true")
                 .containsEntry("mcpdeploy.builder.kind", "docker")
                 .containsEntry("mcpdeploy.builder.docker.host", "unix:///tmp/d/docker.sock")
                 .containsEntry("mcpdeploy.builder.docker.binary", "/usr/bin/docker")
@@ -135,6 +137,25 @@ class PlatformWiringTest {
                 .isEqualTo(URI.create("http://127.0.0.1:9084/q/health"));
         assertThat(wiring.healthUrl(PlatformService.MCP))
                 .isEqualTo(URI.create("http://127.0.0.1:8082/q/health"));
+    }
+
+    @Test
+    void theDeployerWorkerGetsTheRegistrySigningKeyOnlyThroughItsEnvironment() {
+        ServiceLaunch deployer = wiring.launch(PlatformService.DEPLOYER_WORKER, Map.of(), Map.of());
+
+        assertThat(deployer.environment())
+                .containsEntry("MCPDEPLOY_REGISTRY_AUTH_SIGNING_KEY", "key-pem")
+                .containsEntry("MCPDEPLOY_REGISTRY_AUTH_CERTIFICATE", "cert-pem");
+        assertThat(deployer.systemProperties().values()).doesNotContain("key-pem");
+        for (PlatformService other : PlatformService.values()) {
+            if (other != PlatformService.DEPLOYER_WORKER) {
+                assertThat(wiring.launch(other, Map.of(), Map.of()).environment())
+                        .as(other.name())
+                        .doesNotContainKey("MCPDEPLOY_REGISTRY_AUTH_SIGNING_KEY");
+            }
+        }
+        assertThat(PlatformWiring.registryTokenRealm(PortPlan.fixed()))
+                .isEqualTo(URI.create("http://127.0.0.1:8085/registry/token"));
     }
 
     @Test
@@ -177,6 +198,10 @@ class PlatformWiringTest {
                 "127.0.0.1:7233",
                 registry,
                 registry.map(host -> "unix:///tmp/d/docker.sock"),
+                registry.map(
+                        host ->
+                                new RegistryTokenKeys(
+                                        "key-pem", "cert-pem", Path.of("/tmp/cert.pem"))),
                 kubernetes,
                 Path.of("/tmp/run"),
                 URI.create("http://127.0.0.1:40001/jwks"),

@@ -1,5 +1,6 @@
 package ink.ml.deploy.deployer.worker.build;
 
+import ink.ml.deploy.deployer.worker.build.policy.DockerfilePolicy;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.GitCheckout;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
@@ -12,6 +13,10 @@ import ink.ml.deploy.registryauth.RegistryScope;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import ink.ml.deploy.workflow.deploy.BuildResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +30,7 @@ public final class BuildPipeline {
     private final RegistryClient registry;
     private final ImageBuilder builder;
     private final RegistryAccess access;
+    private final DockerfilePolicy policy;
     private final String registryHost;
     private final boolean plainHttpRegistry;
 
@@ -41,6 +47,7 @@ public final class BuildPipeline {
         this.registry = registry;
         this.builder = builder;
         this.access = access;
+        this.policy = new DockerfilePolicy(registryHost, access.baseNamespace());
         this.registryHost = registryHost;
         this.plainHttpRegistry = plainHttpRegistry;
     }
@@ -72,6 +79,7 @@ public final class BuildPipeline {
                             + (build.exposedPort() == null
                                     ? " (no EXPOSE)"
                                     : " (EXPOSE " + build.exposedPort() + ")"));
+            checkPolicy(build, RegistryAccess.namespaceOf(image.repository()), output);
             BuildRecipe recipe = BuildRecipe.of(checkout.root(), build);
             if (registry.hasImageBuiltBy(image, recipe)) {
                 output.accept(
@@ -96,6 +104,29 @@ public final class BuildPipeline {
             output.accept(
                     "==> Pushed " + image + " (" + StepTimer.millisSince(buildStart) + " ms)");
             return BuildResult.of(image.reference(), build.exposedPort(), false);
+        }
+    }
+
+    /**
+     * Refuses, before anything is fetched, a Dockerfile that names what a build may not reach: a
+     * clear reason early. The build network and the registry's token auth hold anyway, whatever the
+     * file hides from this reading.
+     */
+    private void checkPolicy(DetectedBuild build, String namespace, Consumer<String> output) {
+        String text;
+        try {
+            text = Files.readString(build.dockerfile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw StepFailure.of(
+                    StepFailure.BUILD_FAILED,
+                    build.displayPath() + " cannot be read as UTF-8 text");
+        }
+        List<String> refusals = policy.refusals(text, namespace);
+        if (!refusals.isEmpty()) {
+            refusals.forEach(refusal -> output.accept("==> Refused: " + refusal));
+            throw StepFailure.of(
+                    StepFailure.BUILD_FAILED,
+                    build.displayPath() + " was refused: " + String.join("; ", refusals));
         }
     }
 

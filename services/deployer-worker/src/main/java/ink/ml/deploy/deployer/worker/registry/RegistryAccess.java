@@ -17,6 +17,9 @@ import java.util.Optional;
  * tokens for the deployer's own reads. Empty everywhere when the registry is anonymous.
  */
 public final class RegistryAccess {
+    /** Where the platform's base images live when the registry is anonymous. */
+    static final String DEFAULT_BASE_NAMESPACE = "base";
+
     private final Optional<RegistryAuthority> authority;
     private final Duration buildCredentialLifetime;
     private final Duration pullCredentialLifetime;
@@ -37,6 +40,11 @@ public final class RegistryAccess {
 
     public boolean isAuthenticated() {
         return authority.isPresent();
+    }
+
+    /** The namespace of the platform's base images, which every build may pull. */
+    public String baseNamespace() {
+        return authority.map(a -> a.settings().baseNamespace()).orElse(DEFAULT_BASE_NAMESPACE);
     }
 
     /** The authority behind the token realm; empty when the registry is anonymous. */
