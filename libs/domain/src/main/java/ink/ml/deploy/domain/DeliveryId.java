@@ -3,12 +3,15 @@ package ink.ml.deploy.domain;
 import java.util.regex.Pattern;
 
 /**
- * The id a webhook sender gives one delivery (GitHub's {@code X-GitHub-Delivery} GUID, the
- * git-server's own push id): 1 to 128 ASCII letters, digits, '.', '_' and '-', starting with a
+ * The id of one delivery: GitHub's {@code X-GitHub-Delivery} GUID, or the id of a push derived from
+ * what the sender authenticated (a digest of a GitHub push's signed body, the git-server's digest
+ * of repository, ref and commit): 1 to 128 ASCII letters, digits, '.', '_' and '-', starting with a
  * letter or digit.
  *
- * <p>Redeliveries carry the same id, so it is what deduplicates them; it also becomes part of the
- * push workflow id ({@code push-{source}-{delivery}}), which is why nothing else is allowed in it.
+ * <p>Redeliveries carry the same id, so it is what deduplicates them. A push's id becomes part of
+ * the push workflow id ({@code push-{source}-{delivery}}), which is why nothing else is allowed in
+ * it; {@code X-GitHub-Delivery} is not signed, so it only names a delivery in logs and never
+ * dedupes a push.
  */
 public record DeliveryId(String value) {
     public static final int MAX_LENGTH = 128;

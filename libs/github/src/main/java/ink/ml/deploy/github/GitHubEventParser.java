@@ -58,7 +58,8 @@ public final class GitHubEventParser {
             return new IgnoredEvent(
                     delivery, "push", "the push deleted branch " + branch + ": nothing to deploy");
         }
-        return new BranchPush(delivery, repository, branch, commit(text(payload, "after")));
+        GitSha after = sha(payload, "after");
+        return new BranchPush(delivery, repository, branch, sha(payload, "before"), after);
     }
 
     private static GitHubEvent installation(DeliveryId delivery, JsonNode payload) {
@@ -142,11 +143,11 @@ public final class GitHubEventParser {
         }
     }
 
-    private static GitSha commit(String after) {
+    private static GitSha sha(JsonNode payload, String field) {
         try {
-            return GitSha.of(after);
+            return GitSha.of(text(payload, field));
         } catch (InvalidValueException e) {
-            throw new InvalidValueException("after", e.rule());
+            throw new InvalidValueException(field, e.rule());
         }
     }
 }

@@ -28,6 +28,7 @@ class GitHubEventParserTest {
                                 DELIVERY,
                                 GitHubRepo.parse("Codertocat/Hello-World"),
                                 GitBranch.of("main"),
+                                GitSha.of("6113728f27ae82c7b1a177c8d03f9e96e0adf246"),
                                 GitSha.of("0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c")));
     }
 
@@ -63,6 +64,15 @@ class GitHubEventParserTest {
         assertRejected(push("refs/heads/main", "0d1a26e"), "after");
         assertRejected(
                 push("refs/heads/main", "0D1A26E67D8F5EAF1F6BA5C57FC3C7D91AC0FD1C"), "after");
+    }
+
+    @Test
+    void rejectsPushWithoutTheBranchsPreviousHead() {
+        String noBefore =
+                "{\"ref\":\"refs/heads/main\",\"after\":\"0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c\","
+                        + "\"repository\":{\"full_name\":\"octocat/hello\"}}";
+
+        assertRejected(utf8(noBefore), "before");
     }
 
     @Test
@@ -178,7 +188,7 @@ class GitHubEventParserTest {
         return utf8(
                 "{\"ref\":\""
                         + ref
-                        + "\",\"after\":\""
+                        + "\",\"before\":\"6113728f27ae82c7b1a177c8d03f9e96e0adf246\",\"after\":\""
                         + after
                         + "\",\"deleted\":false,\"repository\":{\"full_name\":\"octocat/hello\"}}");
     }

@@ -16,7 +16,12 @@ public final class WorkflowIds {
         return "deploy-" + deploymentId;
     }
 
-    /** {@code push-{source}-{delivery}}: one workflow per push, whatever the redeliveries. */
+    /**
+     * {@code push-{source}-{delivery}}: one workflow per push, whatever the redeliveries. The
+     * delivery id must name the push itself, from content the sender authenticated (GitHub: {@code
+     * BranchPush.pushId()}, a digest of the signed body; git-server: a digest of repository, ref
+     * and commit), never an id a replayer could change.
+     */
     public static String gitPush(PushSource source, DeliveryId delivery) {
         return "push-" + source.value() + "-" + delivery.value();
     }

@@ -11,6 +11,7 @@ import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.webhooks.WebhookDeliveries;
 import ink.ml.deploy.platform.webhooks.WebhookSource;
 import ink.ml.deploy.workflow.PushSource;
+import ink.ml.deploy.workflow.WorkflowIds;
 import ink.ml.deploy.workflow.push.GitPushes;
 import ink.ml.deploy.workflow.push.PushEvent;
 import ink.ml.deploy.workflow.push.PushStart;
@@ -20,10 +21,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Acts on a verified GitHub delivery. A redelivery is recognised twice over: by the delivery table
- * (nothing at all happens) and by the push workflow's id {@code push-github-{delivery}} (Temporal
- * refuses a second start). The delivery is recorded in the same transaction that starts the
- * workflow, so when Temporal refuses the start the record rolls back and GitHub's redelivery is not
- * mistaken for a duplicate.
+ * (nothing at all happens) and by the push workflow's id {@code push-github-{push id}} (Temporal
+ * refuses a second start). A push is recorded under its {@link BranchPush#pushId() push id}, a
+ * digest of the signed body, not under {@code X-GitHub-Delivery}, which the signature does not
+ * cover: a captured body replayed under fresh delivery ids is the same push. The record is made in
+ * the same transaction that starts the workflow, so when Temporal refuses the start the record
+ * rolls back and GitHub's redelivery is not mistaken for a duplicate.
  */
 @ApplicationScoped
 public class GithubWebhookHandler {
@@ -70,14 +73,17 @@ public class GithubWebhookHandler {
                 .isEmpty()) {
             return WebhookReply.of("ignored", "no service tracks " + target);
         }
-        if (!firstSeen(push)) {
-            return duplicate(push);
+        if (!deliveries.firstSeen(WebhookSource.GITHUB.value(), push.pushId().value())) {
+            return new WebhookReply(
+                    "duplicate",
+                    "this push was already handled",
+                    WorkflowIds.gitPush(PushSource.GITHUB, push.pushId()));
         }
         PushStart start =
                 pushes.start(
                         new PushEvent(
                                 PushSource.GITHUB.value(),
-                                push.delivery().value(),
+                                push.pushId().value(),
                                 push.repository().toString(),
                                 push.branch().value(),
                                 push.commit().value()));
@@ -93,8 +99,9 @@ public class GithubWebhookHandler {
     }
 
     private WebhookReply installation(InstallationChange change) {
-        if (!firstSeen(change)) {
-            return duplicate(change);
+        if (!deliveries.firstSeen(WebhookSource.GITHUB.value(), change.delivery().value())) {
+            return WebhookReply.of(
+                    "duplicate", "delivery " + change.delivery() + " was already handled");
         }
         return switch (change.action()) {
             case CREATED -> {
@@ -126,14 +133,5 @@ public class GithubWebhookHandler {
                                 + " account(s)");
             }
         };
-    }
-
-    private boolean firstSeen(GitHubEvent event) {
-        return deliveries.firstSeen(WebhookSource.GITHUB.value(), event.delivery().value());
-    }
-
-    private static WebhookReply duplicate(GitHubEvent event) {
-        return WebhookReply.of(
-                "duplicate", "delivery " + event.delivery() + " was already handled");
     }
 }

@@ -92,7 +92,9 @@ public class GithubFixtures {
         return hex(20);
     }
 
-    /** Whether the delivery table remembers this GitHub delivery. */
+    /**
+     * Whether the delivery table remembers this id: a push's push id, another event's delivery id.
+     */
     @Transactional
     public boolean deliveryRecorded(String deliveryId) {
         return ((Number)
@@ -106,7 +108,7 @@ public class GithubFixtures {
                 > 0;
     }
 
-    /** Forgets a delivery, as if the record had been lost: only Temporal's id dedupe remains. */
+    /** Forgets an id, as if the record had been lost: only Temporal's id dedupe remains. */
     @Transactional
     public void forgetDelivery(String deliveryId) {
         entityManager

@@ -8,6 +8,7 @@ import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import ink.ml.deploy.github.WebhookSignature;
 import ink.ml.deploy.platform.common.Caller;
@@ -35,32 +36,34 @@ class GithubWebhookResourceTest {
     @Test
     void pushToTrackedBranchStartsGitPushWorkflowOnDefaultQueue() {
         String repository = trackedRepository("main");
-        String delivery = fixtures.newDeliveryId();
         String sha = fixtures.randomSha();
+        String body = push(repository, "main", sha);
+        String pushId = GithubPushWorkflowIds.parsed(body).pushId().value();
+        String workflowId = "push-github-" + pushId;
 
-        signed("push", delivery, push(repository, "main", sha))
+        signed("push", fixtures.newDeliveryId(), body)
                 .statusCode(202)
                 .body("outcome", equalTo("started"))
-                .body("workflowId", equalTo("push-github-" + delivery));
+                .body("workflowId", equalTo(workflowId));
 
-        WorkflowExecutionInfo info =
-                WorkflowExecutions.describe(client, "push-github-" + delivery).orElseThrow();
+        WorkflowExecutionInfo info = WorkflowExecutions.describe(client, workflowId).orElseThrow();
         assertThat(info.getType().getName()).isEqualTo("GitPushWorkflow");
         assertThat(info.getTaskQueue()).isEqualTo("default");
         assertThat(info.getStatus())
                 .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-        assertThat(WorkflowExecutions.input(client, "push-github-" + delivery, PushEvent.class))
-                .isEqualTo(new PushEvent("github", delivery, repository, "main", sha));
+        assertThat(WorkflowExecutions.input(client, workflowId, PushEvent.class))
+                .isEqualTo(new PushEvent("github", pushId, repository, "main", sha));
     }
 
     @Test
-    void replayedDeliveryStartsOneWorkflow() {
+    void redeliveryStartsOneWorkflow() {
         String repository = trackedRepository("main");
         String delivery = fixtures.newDeliveryId();
         String body = push(repository, "main", fixtures.randomSha());
+        String workflowId = GithubPushWorkflowIds.of(body);
         signed("push", delivery, body).statusCode(202);
         String firstRun =
-                WorkflowExecutions.describe(client, "push-github-" + delivery)
+                WorkflowExecutions.describe(client, workflowId)
                         .orElseThrow()
                         .getExecution()
                         .getRunId();
@@ -70,14 +73,49 @@ class GithubWebhookResourceTest {
                 .body("outcome", equalTo("duplicate"))
                 .body("message", containsString("already handled"));
         // Even if the delivery record were lost, Temporal's id uniqueness refuses a second run.
-        fixtures.forgetDelivery(delivery);
+        fixtures.forgetDelivery(GithubPushWorkflowIds.parsed(body).pushId().value());
         signed("push", delivery, body)
                 .statusCode(200)
                 .body("outcome", equalTo("duplicate"))
-                .body("workflowId", equalTo("push-github-" + delivery));
+                .body("message", containsString("already being deployed"))
+                .body("workflowId", equalTo(workflowId));
 
         assertThat(
-                        WorkflowExecutions.describe(client, "push-github-" + delivery)
+                        WorkflowExecutions.describe(client, workflowId)
+                                .orElseThrow()
+                                .getExecution()
+                                .getRunId())
+                .isEqualTo(firstRun);
+    }
+
+    /**
+     * X-GitHub-Delivery is not signed: a captured body sent again under fresh delivery ids is still
+     * the same push, for the delivery table and for Temporal.
+     */
+    @Test
+    void replayedBodyWithFreshDeliveryIdsStartsOneWorkflow() {
+        String body = push(trackedRepository("main"), "main", fixtures.randomSha());
+
+        String workflowId =
+                signed("push", fixtures.newDeliveryId(), body)
+                        .statusCode(202)
+                        .body("outcome", equalTo("started"))
+                        .extract()
+                        .path("workflowId");
+        String firstRun =
+                WorkflowExecutions.describe(client, workflowId)
+                        .orElseThrow()
+                        .getExecution()
+                        .getRunId();
+        for (int replay = 0; replay < 2; replay++) {
+            signed("push", fixtures.newDeliveryId(), body)
+                    .statusCode(200)
+                    .body("outcome", equalTo("duplicate"))
+                    .body("workflowId", equalTo(workflowId));
+        }
+
+        assertThat(
+                        WorkflowExecutions.describe(client, workflowId)
                                 .orElseThrow()
                                 .getExecution()
                                 .getRunId())
@@ -88,8 +126,8 @@ class GithubWebhookResourceTest {
     void rejectsForgedSignatureAndStartsNothing() {
         String repository = trackedRepository("main");
         String delivery = fixtures.newDeliveryId();
-        byte[] body =
-                push(repository, "main", fixtures.randomSha()).getBytes(StandardCharsets.UTF_8);
+        String json = push(repository, "main", fixtures.randomSha());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String forged = WebhookSignature.withSecret("a-guessed-secret").sign(body);
 
         send("push", delivery, forged, body)
@@ -97,21 +135,21 @@ class GithubWebhookResourceTest {
                 .body("outcome", equalTo("rejected"))
                 .body("message", containsString("X-Hub-Signature-256"));
 
-        assertNothingStarted(delivery);
+        assertNothingStarted(json);
     }
 
     @Test
     void rejectsMissingSignatureAndStartsNothing() {
         String repository = trackedRepository("main");
         String delivery = fixtures.newDeliveryId();
-        byte[] body =
-                push(repository, "main", fixtures.randomSha()).getBytes(StandardCharsets.UTF_8);
+        String json = push(repository, "main", fixtures.randomSha());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
 
         send("push", delivery, null, body)
                 .statusCode(401)
                 .body("message", containsString("X-Hub-Signature-256 is missing"));
 
-        assertNothingStarted(delivery);
+        assertNothingStarted(json);
     }
 
     @Test
@@ -125,20 +163,20 @@ class GithubWebhookResourceTest {
 
         signed("push", delivery, body).statusCode(413).body("outcome", equalTo("rejected"));
 
-        assertNothingStarted(delivery);
+        assertNothingStarted(body);
     }
 
     @Test
     void pushToBranchNoServiceTracksStartsNothing() {
         String repository = trackedRepository("main");
-        String delivery = fixtures.newDeliveryId();
+        String body = push(repository, "feature/x", fixtures.randomSha());
 
-        signed("push", delivery, push(repository, "feature/x", fixtures.randomSha()))
+        signed("push", fixtures.newDeliveryId(), body)
                 .statusCode(200)
                 .body("outcome", equalTo("ignored"))
                 .body("message", containsString("no service tracks " + repository + "@feature/x"));
 
-        assertNothingStarted(delivery);
+        assertNothingStarted(body);
     }
 
     @Test
@@ -149,9 +187,9 @@ class GithubWebhookResourceTest {
         signed("push", delivery, deletedBranch(repository, "main"))
                 .statusCode(200)
                 .body("outcome", equalTo("ignored"))
-                .body("message", containsString("deleted branch main"));
-
-        assertNothingStarted(delivery);
+                .body("message", containsString("deleted branch main"))
+                .body("workflowId", nullValue());
+        assertThat(fixtures.deliveryRecorded(delivery)).isFalse();
     }
 
     @Test
@@ -160,9 +198,9 @@ class GithubWebhookResourceTest {
 
         signed("push", delivery, push(trackedRepository("main"), "main", "abc123"))
                 .statusCode(400)
-                .body("message", containsString("after"));
-
-        assertNothingStarted(delivery);
+                .body("message", containsString("after"))
+                .body("workflowId", nullValue());
+        assertThat(fixtures.deliveryRecorded(delivery)).isFalse();
     }
 
     @Test
@@ -216,8 +254,12 @@ class GithubWebhookResourceTest {
         return repository;
     }
 
-    private void assertNothingStarted(String delivery) {
-        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
-        assertThat(fixtures.deliveryRecorded(delivery)).isFalse();
+    private void assertNothingStarted(String pushBody) {
+        assertThat(WorkflowExecutions.describe(client, GithubPushWorkflowIds.of(pushBody)))
+                .isEmpty();
+        assertThat(
+                        fixtures.deliveryRecorded(
+                                GithubPushWorkflowIds.parsed(pushBody).pushId().value()))
+                .isFalse();
     }
 }

@@ -45,15 +45,16 @@ class GithubWebhookTemporalDownTest {
     void refusesPushWith503AndRecordsNothing() {
         String repository = fixtures.uniqueRepository();
         fixtures.githubService(fixtures.newUser(), "web", repository, "main");
-        String delivery = fixtures.newDeliveryId();
+        String body = push(repository, "main", fixtures.randomSha());
 
-        signed("push", delivery, push(repository, "main", fixtures.randomSha()))
+        signed("push", fixtures.newDeliveryId(), body)
                 .statusCode(503)
                 .header("Retry-After", equalTo("30"))
                 .body("outcome", equalTo("rejected"))
                 .body("message", containsString("nothing was started"));
 
-        assertThat(fixtures.deliveryRecorded(delivery)).isFalse();
+        assertThat(fixtures.deliveryRecorded(GithubPushWorkflowIds.parsed(body).pushId().value()))
+                .isFalse();
     }
 
     private static int closedPort() {

@@ -39,14 +39,15 @@ class GithubWebhookWithoutSecretTest {
     void answers503AndStartsNothing() {
         String repository = fixtures.uniqueRepository();
         fixtures.githubService(fixtures.newUser(), "web", repository, "main");
-        String delivery = fixtures.newDeliveryId();
+        String body = push(repository, "main", fixtures.randomSha());
 
         // Signed with the secret GitHub would hold: still refused, since we cannot check it.
-        signed("push", delivery, push(repository, "main", fixtures.randomSha()))
+        signed("push", fixtures.newDeliveryId(), body)
                 .statusCode(503)
                 .body("message", containsString("no webhook secret"));
 
-        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
-        assertThat(fixtures.deliveryRecorded(delivery)).isFalse();
+        assertThat(WorkflowExecutions.describe(client, GithubPushWorkflowIds.of(body))).isEmpty();
+        assertThat(fixtures.deliveryRecorded(GithubPushWorkflowIds.parsed(body).pushId().value()))
+                .isFalse();
     }
 }

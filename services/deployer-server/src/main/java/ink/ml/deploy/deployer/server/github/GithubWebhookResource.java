@@ -28,9 +28,11 @@ import org.jboss.logging.Logger;
 /**
  * {@code POST /webhooks/github} in the cluster: a verified push starts {@link
  * ink.ml.deploy.workflow.push.GitPushWorkflow}, which finds the services that track the branch.
- * There is no database here, so a redelivery is recognised by the workflow id alone ({@code
- * push-github-{delivery}}, never reused); graphql's endpoint uses the same id, so a delivery sent
- * to both still deploys once. Installations are linked by the product API (graphql), not here.
+ * There is no database here, so a redelivery is recognised by the workflow id alone: {@code
+ * push-github-{push id}}, where the push id is a digest of the signed push ({@link
+ * BranchPush#pushId()}), never of the unsigned delivery id, so a captured body replayed under fresh
+ * delivery ids starts nothing more. graphql's endpoint uses the same id, so a push delivered to
+ * both still deploys once. Installations are linked by the product API (graphql), not here.
  */
 @Path("/webhooks/github")
 public class GithubWebhookResource {
@@ -86,7 +88,7 @@ public class GithubWebhookResource {
                     pushes.start(
                             new PushEvent(
                                     PushSource.GITHUB.value(),
-                                    push.delivery().value(),
+                                    push.pushId().value(),
                                     push.repository().toString(),
                                     push.branch().value(),
                                     push.commit().value()));
@@ -106,9 +108,7 @@ public class GithubWebhookResource {
             return reply(
                     200,
                     new WebhookReply(
-                            "duplicate",
-                            "delivery " + push.delivery() + " was already handled",
-                            start.workflowId()));
+                            "duplicate", "this push was already handled", start.workflowId()));
         }
         LOG.infof(
                 "GitHub push %s to %s@%s at %s started %s",

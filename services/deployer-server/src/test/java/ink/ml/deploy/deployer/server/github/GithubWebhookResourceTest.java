@@ -9,7 +9,9 @@ import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
+import ink.ml.deploy.github.BranchPush;
 import ink.ml.deploy.github.WebhookSignature;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.testing.WorkflowExecutions;
@@ -31,32 +33,35 @@ class GithubWebhookResourceTest {
 
     @Test
     void pushStartsGitPushWorkflowOnDefaultQueue() {
-        String delivery = newDeliveryId();
         String sha = randomSha();
+        String body = push("octo/shop", "main", sha);
+        BranchPush push = GithubPushWorkflowIds.parsed(body);
+        String workflowId = "push-github-" + push.pushId();
 
-        signed("push", delivery, push("octo/shop", "main", sha))
+        signed("push", newDeliveryId(), body)
                 .statusCode(202)
                 .body("outcome", equalTo("started"))
-                .body("workflowId", equalTo("push-github-" + delivery));
+                .body("workflowId", equalTo(workflowId));
 
-        WorkflowExecutionInfo info =
-                WorkflowExecutions.describe(client, "push-github-" + delivery).orElseThrow();
+        WorkflowExecutionInfo info = WorkflowExecutions.describe(client, workflowId).orElseThrow();
         assertThat(info.getType().getName()).isEqualTo("GitPushWorkflow");
         assertThat(info.getTaskQueue()).isEqualTo("default");
         assertThat(info.getStatus())
                 .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-        assertThat(WorkflowExecutions.input(client, "push-github-" + delivery, PushEvent.class))
-                .isEqualTo(new PushEvent("github", delivery, "octo/shop", "main", sha));
+        assertThat(WorkflowExecutions.input(client, workflowId, PushEvent.class))
+                .isEqualTo(
+                        new PushEvent("github", push.pushId().value(), "octo/shop", "main", sha));
     }
 
     /** No database here: the workflow id alone makes the redelivery harmless. */
     @Test
-    void replayedDeliveryStartsOneWorkflow() {
+    void redeliveryStartsOneWorkflow() {
         String delivery = newDeliveryId();
         String body = push("octo/shop", "main", randomSha());
+        String workflowId = GithubPushWorkflowIds.of(body);
         signed("push", delivery, body).statusCode(202);
         String firstRun =
-                WorkflowExecutions.describe(client, "push-github-" + delivery)
+                WorkflowExecutions.describe(client, workflowId)
                         .orElseThrow()
                         .getExecution()
                         .getRunId();
@@ -64,10 +69,44 @@ class GithubWebhookResourceTest {
         signed("push", delivery, body)
                 .statusCode(200)
                 .body("outcome", equalTo("duplicate"))
-                .body("workflowId", equalTo("push-github-" + delivery));
+                .body("workflowId", equalTo(workflowId));
 
         assertThat(
-                        WorkflowExecutions.describe(client, "push-github-" + delivery)
+                        WorkflowExecutions.describe(client, workflowId)
+                                .orElseThrow()
+                                .getExecution()
+                                .getRunId())
+                .isEqualTo(firstRun);
+    }
+
+    /**
+     * X-GitHub-Delivery is not signed: a captured body sent again under fresh delivery ids is still
+     * the same push.
+     */
+    @Test
+    void replayedBodyWithFreshDeliveryIdsStartsOneWorkflow() {
+        String body = push("octo/shop", "main", randomSha());
+
+        String workflowId =
+                signed("push", newDeliveryId(), body)
+                        .statusCode(202)
+                        .body("outcome", equalTo("started"))
+                        .extract()
+                        .path("workflowId");
+        String firstRun =
+                WorkflowExecutions.describe(client, workflowId)
+                        .orElseThrow()
+                        .getExecution()
+                        .getRunId();
+        for (int replay = 0; replay < 2; replay++) {
+            signed("push", newDeliveryId(), body)
+                    .statusCode(200)
+                    .body("outcome", equalTo("duplicate"))
+                    .body("workflowId", equalTo(workflowId));
+        }
+
+        assertThat(
+                        WorkflowExecutions.describe(client, workflowId)
                                 .orElseThrow()
                                 .getExecution()
                                 .getRunId())
@@ -77,25 +116,27 @@ class GithubWebhookResourceTest {
     @Test
     void rejectsForgedSignatureAndStartsNothing() {
         String delivery = newDeliveryId();
-        byte[] body = push("octo/shop", "main", randomSha()).getBytes(StandardCharsets.UTF_8);
+        String json = push("octo/shop", "main", randomSha());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
 
         send("push", delivery, WebhookSignature.withSecret("guess").sign(body), body)
                 .statusCode(401)
                 .body("outcome", equalTo("rejected"));
 
-        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, GithubPushWorkflowIds.of(json))).isEmpty();
     }
 
     @Test
     void rejectsMissingSignatureAndStartsNothing() {
         String delivery = newDeliveryId();
-        byte[] body = push("octo/shop", "main", randomSha()).getBytes(StandardCharsets.UTF_8);
+        String json = push("octo/shop", "main", randomSha());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
 
         send("push", delivery, null, body)
                 .statusCode(401)
                 .body("message", containsString("X-Hub-Signature-256 is missing"));
 
-        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, GithubPushWorkflowIds.of(json))).isEmpty();
     }
 
     @Test
@@ -109,7 +150,7 @@ class GithubWebhookResourceTest {
 
         signed("push", delivery, body).statusCode(413);
 
-        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, GithubPushWorkflowIds.of(body))).isEmpty();
     }
 
     @Test
@@ -119,9 +160,8 @@ class GithubWebhookResourceTest {
         signed("push", delivery, deletedBranch("octo/shop", "main"))
                 .statusCode(200)
                 .body("outcome", equalTo("ignored"))
-                .body("message", containsString("deleted branch main"));
-
-        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
+                .body("message", containsString("deleted branch main"))
+                .body("workflowId", nullValue());
     }
 
     @Test
@@ -130,9 +170,8 @@ class GithubWebhookResourceTest {
 
         signed("push", delivery, push("octo/shop", "-delete-me", randomSha()))
                 .statusCode(400)
-                .body("message", containsString("ref"));
-
-        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
+                .body("message", containsString("ref"))
+                .body("workflowId", nullValue());
     }
 
     @Test

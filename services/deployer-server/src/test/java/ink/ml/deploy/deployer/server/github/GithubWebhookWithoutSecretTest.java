@@ -36,12 +36,12 @@ class GithubWebhookWithoutSecretTest {
 
     @Test
     void answers503AndStartsNothing() {
-        String delivery = newDeliveryId();
+        String body = push("octo/shop", "main", randomSha());
 
-        signed("push", delivery, push("octo/shop", "main", randomSha()))
+        signed("push", newDeliveryId(), body)
                 .statusCode(503)
                 .body("message", containsString("no webhook secret"));
 
-        assertThat(WorkflowExecutions.describe(client, "push-github-" + delivery)).isEmpty();
+        assertThat(WorkflowExecutions.describe(client, GithubPushWorkflowIds.of(body))).isEmpty();
     }
 }
