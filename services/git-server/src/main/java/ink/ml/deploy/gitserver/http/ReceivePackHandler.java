@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Collection;
+import org.eclipse.jgit.errors.PackProtocolException;
 import org.eclipse.jgit.errors.UnpackException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
@@ -72,6 +74,17 @@ public class ReceivePackHandler {
             // Too large, corrupt or cut off: the client was told in the status report.
             LOG.infof("push to %s refused: %s", path, e.getCause());
             SmartHttp.drain(request);
+        } catch (PackProtocolException e) {
+            // JGit refuses a malformed command list whole, before any hook: a ref name that is not
+            // valid under git's rules is one (git itself never sends such a name). Nothing was
+            // stored and nothing was answered yet, so the client's mistake gets a client error.
+            LOG.infof("push to %s refused: %s", path, e.getMessage());
+            SmartHttp.drain(request);
+            throw new GitHttpException(
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "not a valid push: "
+                            + e.getMessage()
+                            + " (is every ref name valid under git's rules?)");
         }
         out.flush();
     }
@@ -100,7 +113,7 @@ public class ReceivePackHandler {
      * HEAD follows it, so that a clone checks something out.
      */
     private static void pointHeadAtFirstBranch(
-            Repository repo, java.util.Collection<ReceiveCommand> commands) {
+            Repository repo, Collection<ReceiveCommand> commands) {
         try {
             Ref head = repo.exactRef(Constants.HEAD);
             if (head != null && head.getObjectId() != null) {

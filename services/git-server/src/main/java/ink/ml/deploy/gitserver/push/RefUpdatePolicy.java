@@ -15,10 +15,11 @@ import org.jboss.logging.Logger;
  * reported in the push's status ({@code ! [remote rejected] <ref> (<reason>)}), the other refs of
  * the same push still go through, and only stored refs reach {@link DeployOnPush}.
  *
- * <p>The default branch (the one HEAD names: {@code main}, or the first branch pushed to a new
- * repository) cannot be deleted. Non-fast-forward updates are refused, and deleting the branch and
- * pushing it again would rewrite its history all the same, in two pushes; a clone would also find
- * HEAD naming nothing. Other branches and tags can be deleted.
+ * <p>Only the names {@link PushedRefNames} accepts can be created or moved. The default branch (the
+ * one HEAD names: {@code main}, or the first branch pushed to a new repository) cannot be deleted.
+ * Non-fast-forward updates are refused, and deleting the branch and pushing it again would rewrite
+ * its history all the same, in two pushes; a clone would also find HEAD naming nothing. Other
+ * branches and tags can be deleted.
  */
 public final class RefUpdatePolicy {
     private static final Logger LOG = Logger.getLogger(RefUpdatePolicy.class);
@@ -61,11 +62,16 @@ public final class RefUpdatePolicy {
         };
     }
 
-    /** Why {@code command} may not run, or empty when it may. */
+    /**
+     * Why {@code command} may not run, or empty when it may. A deletion is not held to {@link
+     * PushedRefNames}: a ref with a bad name stored before the rules existed can still be removed.
+     */
     public Optional<String> refusal(ReceiveCommand command) {
         String refName = command.getRefName();
-        if (command.getType() == ReceiveCommand.Type.DELETE
-                && defaultBranch.filter(refName::equals).isPresent()) {
+        if (command.getType() != ReceiveCommand.Type.DELETE) {
+            return PushedRefNames.refusal(refName);
+        }
+        if (defaultBranch.filter(refName::equals).isPresent()) {
             return Optional.of(
                     Repository.shortenRefName(refName)
                             + " is the default branch: it cannot be deleted");

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ink.ml.deploy.gitserver.support.GitCli;
 import ink.ml.deploy.gitserver.support.GitRootTestResource;
 import ink.ml.deploy.gitserver.support.GitServerUrls;
+import ink.ml.deploy.gitserver.support.LoggedProblems;
+import ink.ml.deploy.gitserver.support.ReceivePackRequests;
 import ink.ml.deploy.gitserver.support.Repos;
 import ink.ml.deploy.gitserver.support.TestTokens;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -83,6 +86,88 @@ class ReceivePackHandlerTest {
         assertThat(deleteMain.ok()).as(deleteMain.output()).isTrue();
         assertThat(git.run(work, "ls-remote", "--symref", url, "HEAD").output())
                 .contains("ref: refs/heads/develop\tHEAD");
+    }
+
+    @Test
+    void refusesEachBadRefNameAndStoresTheOtherRefsOfThePush() {
+        String repo = Repos.newPath("names");
+        String url = GitServerUrls.of(repo, TestTokens.push(repo));
+        Path work = git.newWorkTree("a.txt", "a\n");
+        String sha = git.head(work, "HEAD");
+
+        GitCli.Result push;
+        try (LoggedProblems logged = LoggedProblems.capture()) {
+            push =
+                    git.run(
+                            work,
+                            "push",
+                            url,
+                            "main",
+                            "main:refs/heads/-x",
+                            "main:refs/heads/--upload-pack=x",
+                            "main:refs/heads/$(id)",
+                            "main:refs/heads/HEAD",
+                            "main:refs/heads/team/-y",
+                            "main:refs/x/y",
+                            "main:refs/heads/feature/ok",
+                            "main:refs/tags/v1.0+build");
+            assertThat(logged.withStackTraces()).isEmpty();
+            assertThat(logged.errors()).isEmpty();
+        }
+
+        assertThat(push.ok()).isFalse();
+        assertThat(push.output())
+                .doesNotContain("HTTP 500")
+                .contains("* [new branch]      main -> main")
+                .contains("* [new branch]      main -> feature/ok")
+                .contains("* [new tag]         main -> v1.0+build")
+                .contains("! [remote rejected] main -> -x (no part of the name may start with '-')")
+                .contains(
+                        "! [remote rejected] main -> --upload-pack=x (no part of the name may"
+                                + " start with '-')")
+                .contains(
+                        "! [remote rejected] main -> $(id) (a name may contain only ASCII"
+                                + " letters, digits and . _ - + /)")
+                .contains(
+                        "! [remote rejected] main -> HEAD (HEAD is reserved: it cannot name a"
+                                + " branch or tag)")
+                .contains(
+                        "! [remote rejected] main -> team/-y (no part of the name may start with"
+                                + " '-')")
+                .contains(
+                        "! [remote rejected] main -> refs/x/y (only branches (refs/heads/*) and"
+                                + " tags (refs/tags/*) can be pushed)");
+        assertThat(git.run(work, "ls-remote", url).output())
+                .isEqualTo(
+                        sha
+                                + "\tHEAD\n"
+                                + sha
+                                + "\trefs/heads/feature/ok\n"
+                                + sha
+                                + "\trefs/heads/main\n"
+                                + sha
+                                + "\trefs/tags/v1.0+build\n");
+    }
+
+    @Test
+    void answersARefNameGitDoesNotAllowWithAClientErrorNotAServerError() {
+        String repo = Repos.newPath("raw");
+        String url = GitServerUrls.of(repo, TestTokens.push(repo));
+        Path work = git.newWorkTree("a.txt", "a\n");
+        assertThat(git.run(work, "push", url, "main").ok()).isTrue();
+        String sha = git.head(work, "HEAD");
+
+        HttpResponse<String> response;
+        try (LoggedProblems logged = LoggedProblems.capture()) {
+            // git itself refuses such a refspec; JGit refuses the whole request before any hook.
+            response = ReceivePackRequests.create(repo, "refs/heads/a..b", sha);
+            assertThat(logged.withStackTraces()).isEmpty();
+            assertThat(logged.errors()).isEmpty();
+        }
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("not a valid push");
+        assertThat(git.run(work, "ls-remote", url).output()).doesNotContain("a..b");
     }
 
     @Test

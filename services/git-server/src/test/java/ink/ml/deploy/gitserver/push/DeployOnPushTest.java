@@ -81,6 +81,24 @@ class DeployOnPushTest {
                 .isEqualTo(runId);
     }
 
+    @Test
+    void startsWorkflowsOnlyForTheRefsItAccepts() {
+        String repo = Repos.newPath("shop");
+        String url = GitServerUrls.of(repo, TestTokens.push(repo));
+        Path work = git.newWorkTree("a.txt", "a\n");
+        String sha = git.head(work, "HEAD");
+
+        GitCli.Result push = git.run(work, "push", url, "main", "main:refs/heads/$(id)");
+
+        assertThat(push.output())
+                .contains("remote: deploying main at " + sha.substring(0, 7))
+                .contains("! [remote rejected] main -> $(id)")
+                .doesNotContain("deploying $(id)");
+        assertStarted(repo, "main", sha);
+        assertThatThrownBy(() -> describe(workflowId(repo, "refs/heads/$(id)", sha)))
+                .isInstanceOf(RuntimeException.class);
+    }
+
     private void assertStarted(String repo, String branch, String sha) {
         String workflowId = workflowId(repo, "refs/heads/" + branch, sha);
         WorkflowExecutionDescription description = describe(workflowId);

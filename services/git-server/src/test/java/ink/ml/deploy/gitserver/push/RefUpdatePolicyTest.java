@@ -40,6 +40,19 @@ class RefUpdatePolicyTest {
     }
 
     @Test
+    void refusesCreatingOrUpdatingARefWithABadName() {
+        assertThat(policy.refusal(new ReceiveCommand(ObjectId.zeroId(), NEW, "refs/heads/-x")))
+                .contains("no part of the name may start with '-'");
+        assertThat(policy.refusal(new ReceiveCommand(OLD, NEW, "refs/meta/config"))).isPresent();
+    }
+
+    @Test
+    void allowsDeletingARefWithABadNameStoredBeforeTheRulesExisted() {
+        assertThat(policy.refusal(delete("refs/heads/-x"))).isEmpty();
+        assertThat(policy.refusal(delete("refs/x/y"))).isEmpty();
+    }
+
+    @Test
     void withHeadNamingNoBranchAnyBranchCanBeDeleted() {
         RefUpdatePolicy detached = new RefUpdatePolicy(Optional.empty());
 
