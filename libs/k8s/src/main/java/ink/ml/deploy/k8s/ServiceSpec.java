@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param service whose service this is
  * @param deployment the deployment being rolled out; written onto the pods
  * @param image the image to run; must belong to {@code service}
+ * @param imagePull whether the pods pull it with the namespace's pull Secret
  * @param port where the app listens; probed for readiness and routed to
  * @param resources memory and CPU plan
  * @param cluster where it runs; gives the platform hostname
@@ -27,6 +28,7 @@ public record ServiceSpec(
         ServiceRef service,
         DeploymentId deployment,
         ImageRef image,
+        ImagePull imagePull,
         AppPort port,
         ResourcePlan resources,
         Cluster cluster,
@@ -36,6 +38,7 @@ public record ServiceSpec(
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(imagePull, "imagePull");
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(cluster, "cluster");
@@ -67,6 +70,8 @@ public record ServiceSpec(
                 + deployment
                 + ", image="
                 + image
+                + ", imagePull="
+                + imagePull
                 + ", port="
                 + port
                 + ", resources="

@@ -2,6 +2,7 @@ package ink.ml.deploy.k8s;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -113,6 +114,7 @@ public final class ServiceWorkload {
                             .withAutomountServiceAccountToken(false)
                             .withEnableServiceLinks(false)
                             .withTerminationGracePeriodSeconds(30L)
+                            .withImagePullSecrets(imagePullSecrets())
                             .addNewContainer()
                                 .withName(ServiceNames.CONTAINER)
                                 .withImage(spec.image().reference())
@@ -149,6 +151,17 @@ public final class ServiceWorkload {
                 .endSpec()
                 .build();
         // spotless:on
+    }
+
+    /**
+     * Only a pull Secret that exists is named: the kubelet warns on every pod start about one it
+     * cannot find, which would send an operator after a credential the registry never needed.
+     */
+    private List<LocalObjectReference> imagePullSecrets() {
+        return switch (spec.imagePull()) {
+            case ANONYMOUS -> List.of();
+            case PULL_SECRET -> List.of(new LocalObjectReference(ProjectNames.PULL_SECRET));
+        };
     }
 
     public Service service() {

@@ -44,6 +44,7 @@ class AppliedThroughFabric8MockApiServerTest {
 
     static Stream<HasMetadata> builtInResources() {
         List<HasMetadata> all = new ArrayList<>(ProjectResources.from(Fixtures.project()).all());
+        all.add(RegistryPullSecret.from(Fixtures.registryPull()).secret());
         all.addAll(ServiceWorkload.from(Fixtures.service()).all());
         all.add(CustomDomainResources.from(Fixtures.customDomain()).tlsIngress());
         return all.stream();

@@ -20,6 +20,11 @@ final class Fixtures {
     static final ServiceRef WEB = ServiceRef.of("u42", "shop", "web");
     static final GitSha SHA = GitSha.of("0123456789abcdef0123456789abcdef01234567");
     static final String DATABASE_URL = "postgres://db:5432/app?password=s3cret";
+
+    /** Shaped like the deployer's signed credential: a JWS is base64url and dots. */
+    static final String PULL_PASSWORD =
+            "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJkcC11NDItc2hvcCJ9.c2lnbmF0dXJl";
+
     static final CustomDomain DOMAIN =
             CustomDomain.parse("App.Example.com", Cluster.EU_CENTRAL_1.platformZones());
 
@@ -34,10 +39,15 @@ final class Fixtures {
                 WEB,
                 DeploymentId.of("dep-7"),
                 ImageRef.of(RegistryHost.DEFAULT, WEB, SHA),
+                ImagePull.PULL_SECRET,
                 AppPort.of(3000),
                 new ResourcePlan(512, 500),
                 Cluster.EU_CENTRAL_1,
                 Map.of(EnvVarName.of("DATABASE_URL"), DATABASE_URL));
+    }
+
+    static RegistryPullSpec registryPull() {
+        return new RegistryPullSpec(project(), RegistryHost.DEFAULT, "dp-u42-shop", PULL_PASSWORD);
     }
 
     static CustomDomainSpec customDomain() {
@@ -60,10 +70,23 @@ final class Fixtures {
         values.put("MEMORY", "512Mi");
         values.put("HOSTNAME", "web-shop-u42.ml.ink");
         values.put("ENV_NAME", "DATABASE_URL");
-        values.put(
-                "ENV_VALUE_BASE64",
-                Base64.getEncoder().encodeToString(DATABASE_URL.getBytes(StandardCharsets.UTF_8)));
+        values.put("ENV_VALUE_BASE64", base64(DATABASE_URL));
         values.put("DOMAIN", "app.example.com");
+        values.put("REGISTRY", "registry.internal:5000");
+        values.put("PULL_PASSWORD", PULL_PASSWORD);
+        // Written out here, not taken from the builder, so the golden test pins the JSON itself.
+        String dockerConfig =
+                "{\"auths\":{\"registry.internal:5000\":{\"username\":\"dp-u42-shop\","
+                        + "\"password\":\""
+                        + PULL_PASSWORD
+                        + "\",\"auth\":\""
+                        + base64("dp-u42-shop:" + PULL_PASSWORD)
+                        + "\"}}}";
+        values.put("DOCKER_CONFIG_JSON_BASE64", base64(dockerConfig));
         return values;
+    }
+
+    static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

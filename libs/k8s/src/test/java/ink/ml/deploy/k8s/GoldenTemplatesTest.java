@@ -23,6 +23,8 @@ class GoldenTemplatesTest {
                             () -> ProjectResources.from(Fixtures.project()).ingressPolicy(),
                     "networkpolicy-egress.yaml",
                             () -> ProjectResources.from(Fixtures.project()).egressPolicy(),
+                    "secret-registry-pull.yaml",
+                            () -> RegistryPullSecret.from(Fixtures.registryPull()).secret(),
                     "secret-env.yaml", () -> ServiceWorkload.from(Fixtures.service()).secret(),
                     "deployment.yaml", () -> ServiceWorkload.from(Fixtures.service()).deployment(),
                     "service.yaml", () -> ServiceWorkload.from(Fixtures.service()).service(),

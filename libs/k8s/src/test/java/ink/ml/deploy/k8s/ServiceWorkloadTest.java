@@ -12,6 +12,7 @@ import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceRef;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -81,6 +82,39 @@ class ServiceWorkloadTest {
     }
 
     @Test
+    void pullsTheImageWithTheNamespacesPullSecret() {
+        assertThat(podSpec().getImagePullSecrets())
+                .extracting(LocalObjectReference::getName)
+                .containsExactly(ProjectNames.PULL_SECRET)
+                .containsExactly(
+                        RegistryPullSecret.from(Fixtures.registryPull())
+                                .secret()
+                                .getMetadata()
+                                .getName());
+    }
+
+    @Test
+    void namesNoPullSecretWhenTheRegistryIsAnonymous() {
+        ServiceSpec spec = Fixtures.service();
+        Deployment deployment =
+                ServiceWorkload.from(
+                                new ServiceSpec(
+                                        spec.service(),
+                                        spec.deployment(),
+                                        spec.image(),
+                                        ImagePull.ANONYMOUS,
+                                        spec.port(),
+                                        spec.resources(),
+                                        spec.cluster(),
+                                        spec.env()))
+                        .deployment();
+
+        assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets()).isEmpty();
+        assertThat(Templates.asTree(deployment).at("/spec/template/spec").has("imagePullSecrets"))
+                .isFalse();
+    }
+
+    @Test
     void selectorMatchesThePodsAndTheService() {
         Deployment deployment = workload.deployment();
         Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
@@ -97,6 +131,7 @@ class ServiceWorkloadTest {
                         spec.service(),
                         DeploymentId.of("dep-8"),
                         spec.image(),
+                        spec.imagePull(),
                         spec.port(),
                         spec.resources(),
                         spec.cluster(),
@@ -117,6 +152,7 @@ class ServiceWorkloadTest {
                                         spec.service(),
                                         spec.deployment(),
                                         spec.image(),
+                                        spec.imagePull(),
                                         spec.port(),
                                         spec.resources(),
                                         spec.cluster(),
@@ -145,6 +181,7 @@ class ServiceWorkloadTest {
                                         Fixtures.WEB,
                                         DeploymentId.of("dep-7"),
                                         ImageRef.of(RegistryHost.DEFAULT, other, Fixtures.SHA),
+                                        ImagePull.PULL_SECRET,
                                         AppPort.of(3000),
                                         ResourcePlan.DEFAULT,
                                         Cluster.EU_CENTRAL_1,

@@ -1,16 +1,22 @@
 package ink.ml.deploy.deployer.worker.apply;
 
+import ink.ml.deploy.deployer.worker.build.RegistryConfig;
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.domain.AppPort;
 import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.EnvVarName;
 import ink.ml.deploy.domain.ImageRef;
+import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.k8s.CustomDomainResources;
+import ink.ml.deploy.k8s.ImagePull;
 import ink.ml.deploy.k8s.Labels;
 import ink.ml.deploy.k8s.ProjectResources;
 import ink.ml.deploy.k8s.ProjectSpec;
+import ink.ml.deploy.k8s.RegistryPullSecret;
+import ink.ml.deploy.k8s.RegistryPullSpec;
 import ink.ml.deploy.k8s.ServiceNames;
 import ink.ml.deploy.k8s.ServiceSpec;
 import ink.ml.deploy.k8s.ServiceWorkload;
@@ -35,13 +41,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * The Kubernetes side of a deployment, built with libs/k8s and written through the fabric8 client.
  * Every method is safe to retry: apply converges on the built resources, waiting only reads, and
- * deleting what is already gone is fine. Variable values travel only inside the Secret: they are
- * never logged and never part of a failure message.
+ * deleting what is already gone is fine. Variable values and the registry credential travel only
+ * inside their Secrets: they are never logged and never part of a failure message.
+ *
+ * <p>Where the registry uses token authentication, each apply writes the namespace's pull Secret
+ * with a freshly signed pull credential and the Deployment names it; the Secret belongs to the
+ * namespace, not to a service, so deleting one service leaves it to the others and deleting the
+ * namespace removes it. Where the registry is anonymous neither is written.
  */
 @ApplicationScoped
 public class WorkloadActivitiesImpl implements WorkloadActivities {
@@ -66,26 +78,30 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
     private final ResourceApplier applier;
     private final ClusterConfig cluster;
     private final WorkloadConfig config;
+    private final RegistryAccess registryAccess;
+    private final RegistryConfig registry;
 
     public WorkloadActivitiesImpl(
             KubernetesClient client,
             ResourceApplier applier,
             ClusterConfig cluster,
-            WorkloadConfig config) {
+            WorkloadConfig config,
+            RegistryAccess registryAccess,
+            RegistryConfig registry) {
         this.client = client;
         this.applier = applier;
         this.cluster = cluster;
         this.config = config;
+        this.registryAccess = registryAccess;
+        this.registry = registry;
     }
 
     @Override
     public void applyWorkload(ApplyWorkloadRequest request) {
         ServiceSpec spec = serviceSpec(request);
-        List<HasMetadata> resources = new ArrayList<>();
-        resources.addAll(
-                ProjectResources.from(
-                                new ProjectSpec(spec.service().user(), spec.service().project()))
-                        .all());
+        ProjectSpec project = new ProjectSpec(spec.service().user(), spec.service().project());
+        List<HasMetadata> resources = new ArrayList<>(ProjectResources.from(project).all());
+        pullSecret(project).ifPresent(resources::add);
         resources.addAll(ServiceWorkload.from(spec).all());
         for (HasMetadata resource : resources) {
             Activity.getExecutionContext()
@@ -189,6 +205,7 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
                     service,
                     DeploymentId.of(request.deploymentId()),
                     ImageRef.parse(request.imageRef()),
+                    registryAccess.isAuthenticated() ? ImagePull.PULL_SECRET : ImagePull.ANONYMOUS,
                     AppPort.of(request.port()),
                     new ResourcePlan(request.memoryMi(), request.milliCpu()),
                     target,
@@ -198,6 +215,24 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
             // break it on every retry too. Domain messages name the field, never a value.
             throw StepFailure.of(StepFailure.APPLY_REJECTED, invalid.getMessage());
         }
+    }
+
+    /**
+     * Signed anew on every apply, so each deploy extends the namespace's pull access by the
+     * credential's lifetime. Replacing the Secret rolls no pods: the kubelet reads it only to pull.
+     */
+    private Optional<HasMetadata> pullSecret(ProjectSpec project) {
+        return registryAccess
+                .pullCredential(project.namespace())
+                .map(
+                        credential ->
+                                RegistryPullSecret.from(
+                                                new RegistryPullSpec(
+                                                        project,
+                                                        RegistryHost.of(registry.host()),
+                                                        credential.username(),
+                                                        credential.password()))
+                                        .secret());
     }
 
     private void apply(HasMetadata resource) {

@@ -10,23 +10,36 @@ import static ink.ml.deploy.deployer.worker.apply.WorkloadFixtures.rolloutReques
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ink.ml.deploy.deployer.worker.build.RegistryConfig;
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.domain.AppPort;
 import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.CustomDomain;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.k8s.CustomDomainResources;
 import ink.ml.deploy.k8s.CustomDomainSpec;
+import ink.ml.deploy.k8s.ImagePull;
 import ink.ml.deploy.k8s.Labels;
 import ink.ml.deploy.k8s.NetworkIsolation;
+import ink.ml.deploy.k8s.ProjectNames;
 import ink.ml.deploy.k8s.ProjectResources;
 import ink.ml.deploy.k8s.ProjectSpec;
 import ink.ml.deploy.k8s.ServiceWorkload;
+import ink.ml.deploy.registryauth.RegistryAuthSettings;
+import ink.ml.deploy.registryauth.RegistryAuthority;
+import ink.ml.deploy.registryauth.RegistryGrant;
+import ink.ml.deploy.registryauth.RegistryRole;
+import ink.ml.deploy.registryauth.RegistryScope;
+import ink.ml.deploy.registryauth.RegistrySigningKey;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.RolloutResult;
 import ink.ml.deploy.workflow.deploy.WorkloadActivities;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -50,12 +63,21 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -68,22 +90,34 @@ import org.junit.jupiter.api.Test;
  * server-side apply, so the tests use the create-or-update applier (application.properties) and
  * play the Deployment controller and kubelet themselves by writing status. The activities run in
  * Temporal's TestActivityEnvironment, which gives them the activity context they heartbeat on.
+ *
+ * <p>Whether the registry uses token authentication decides what an apply writes, so each test
+ * names the registry it runs against instead of inheriting the test profile's: anonymous unless it
+ * says otherwise, or one with a real token authority.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @WithTestResource(TemporalTestServerResource.class)
 class WorkloadActivitiesAgainstMockApiServerTest {
     private static final Map<String, String> ENV = Map.of("DATABASE_URL", DATABASE_URL);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @KubernetesTestServer KubernetesServer mockServer;
 
     @Inject KubernetesClient client;
 
-    @Inject WorkloadActivitiesImpl activitiesBean;
+    @Inject ResourceApplier applier;
+
+    @Inject ClusterConfig clusterConfig;
+
+    @Inject WorkloadConfig workloadConfig;
+
+    @Inject RegistryConfig registryConfig;
 
     @Inject WorkflowClient workflowClient;
 
-    private TestActivityEnvironment environment;
+    private final List<TestActivityEnvironment> environments = new ArrayList<>();
+    private final List<String> heartbeats = new CopyOnWriteArrayList<>();
     private WorkloadActivities activities;
 
     /** Completed by the next heartbeat of an activity; the test replaces it to wait again. */
@@ -91,23 +125,37 @@ class WorkloadActivitiesAgainstMockApiServerTest {
 
     @BeforeEach
     void startActivityEnvironment() {
-        environment = TestActivityEnvironment.newInstance();
-        environment.registerActivitiesImplementations(activitiesBean);
+        activities = activitiesWith(RegistryAccess.anonymous());
+    }
+
+    private WorkloadActivities activitiesWith(RegistryAccess registryAccess) {
+        TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
+        environments.add(environment);
+        environment.registerActivitiesImplementations(
+                new WorkloadActivitiesImpl(
+                        client,
+                        applier,
+                        clusterConfig,
+                        workloadConfig,
+                        registryAccess,
+                        registryConfig));
         environment.setActivityHeartbeatListener(
-                String.class, details -> nextHeartbeat.complete(details));
-        activities =
-                environment.newActivityStub(
-                        WorkloadActivities.class,
-                        ActivityOptions.newBuilder()
-                                .setStartToCloseTimeout(Duration.ofMinutes(1))
-                                .setRetryOptions(
-                                        RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                                .build());
+                String.class,
+                details -> {
+                    heartbeats.add(details);
+                    nextHeartbeat.complete(details);
+                });
+        return environment.newActivityStub(
+                WorkloadActivities.class,
+                ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofMinutes(1))
+                        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                        .build());
     }
 
     @AfterEach
     void emptyTheMockApiServer() {
-        environment.close();
+        environments.forEach(TestActivityEnvironment::close);
         client.network().v1().ingresses().inNamespace(NAMESPACE).delete();
         client.apps().deployments().inNamespace(NAMESPACE).delete();
         client.services().inNamespace(NAMESPACE).delete();
@@ -126,7 +174,7 @@ class WorkloadActivitiesAgainstMockApiServerTest {
 
         ProjectResources project =
                 ProjectResources.from(new ProjectSpec(WEB.user(), WEB.project()));
-        ServiceWorkload workload = WorkloadFixtures.workload("dep-1", ENV);
+        ServiceWorkload workload = WorkloadFixtures.workload("dep-1", ENV, ImagePull.ANONYMOUS);
         assertThat(client.namespaces().withName(NAMESPACE).get().getMetadata().getLabels())
                 .isEqualTo(project.namespace().getMetadata().getLabels());
         assertThat(networkPolicySpecs())
@@ -183,6 +231,96 @@ class WorkloadActivitiesAgainstMockApiServerTest {
                 .isNotNull()
                 .isEqualTo(first.getMetadata().getGeneration());
         assertThat(decoded(envSecret())).isEqualTo(ENV);
+    }
+
+    @Test
+    void withAnAnonymousRegistryApplyWritesNoPullSecretAndTheDeploymentNamesNone() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+
+        assertThat(pullSecret()).isNull();
+        assertThat(deployment().getSpec().getTemplate().getSpec().getImagePullSecrets()).isEmpty();
+    }
+
+    @Test
+    void withTokenAuthApplyWritesTheNamespacesPullCredentialAndTheDeploymentPullsWithIt()
+            throws Exception {
+        RegistryAuthority authority = authority();
+        WorkloadActivities authenticated = activitiesWith(tokenAuth(authority));
+
+        authenticated.applyWorkload(applyRequest("dep-1", ENV));
+
+        Secret secret = pullSecret();
+        assertThat(secret.getType()).isEqualTo("kubernetes.io/dockerconfigjson");
+        assertThat(secret.getMetadata().getLabels())
+                .containsEntry(Labels.TENANT, "u42")
+                .containsEntry(Labels.PROJECT, "shop")
+                .doesNotContainKey(Labels.SERVICE);
+        JsonNode auths = dockerConfig(secret).path("auths");
+        assertThat(auths.size()).isEqualTo(1);
+        JsonNode entry = auths.path(registryConfig.host());
+        String username = entry.path("username").asText();
+        String password = entry.path("password").asText();
+        assertThat(username).isEqualTo(NAMESPACE);
+        assertThat(decode(entry.path("auth").asText())).isEqualTo(username + ":" + password);
+        // What the registry's token realm will make of it: pull of this namespace, nothing else.
+        RegistryGrant grant = authority.verify(username, password);
+        assertThat(grant.namespace()).isEqualTo(NAMESPACE);
+        assertThat(grant.role()).isEqualTo(RegistryRole.PULL);
+        assertThat(
+                        grant.allowed(
+                                List.of(
+                                        RegistryScope.repository(
+                                                NAMESPACE + "/web", "pull", "push"),
+                                        RegistryScope.repository("dp-u43-shop/web", "pull")),
+                                "base"))
+                .extracting(RegistryScope::actions)
+                .containsExactly(Set.of("pull"), Set.of());
+
+        Deployment deployment = deployment();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets())
+                .extracting(LocalObjectReference::getName)
+                .containsExactly(ProjectNames.PULL_SECRET);
+        assertThat(deployment.getSpec())
+                .isEqualTo(
+                        WorkloadFixtures.workload("dep-1", ENV, ImagePull.PULL_SECRET)
+                                .deployment()
+                                .getSpec());
+        assertThat(heartbeats).isNotEmpty().noneMatch(details -> details.contains(password));
+    }
+
+    @Test
+    void withTokenAuthASecondApplyReplacesThePullCredentialInPlace() throws Exception {
+        RegistryAuthority authority = authority();
+        WorkloadActivities authenticated = activitiesWith(tokenAuth(authority));
+        authenticated.applyWorkload(applyRequest("dep-1", ENV));
+        String first = pullPassword();
+
+        authenticated.applyWorkload(applyRequest("dep-2", ENV));
+
+        assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems())
+                .extracting(secret -> secret.getMetadata().getName())
+                .containsExactlyInAnyOrder(ProjectNames.PULL_SECRET, "web-env");
+        String second = pullPassword();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(authority.verify(NAMESPACE, second).namespace()).isEqualTo(NAMESPACE);
+    }
+
+    @Test
+    void deletingOneServiceLeavesThePullSecretToItsNeighboursAndTheLastTakesTheNamespace() {
+        WorkloadActivities authenticated = activitiesWith(tokenAuth(authority()));
+        authenticated.applyWorkload(applyRequest("dep-1", ENV));
+
+        authenticated.deleteWorkload(deleteRequest(false));
+
+        assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems())
+                .extracting(secret -> secret.getMetadata().getName())
+                .containsExactly(ProjectNames.PULL_SECRET);
+
+        // The API server deletes a namespace with everything in it; the mock only drops the
+        // namespace object, so that is what is checked here.
+        authenticated.deleteWorkload(deleteRequest(true));
+
+        assertThat(client.namespaces().withName(NAMESPACE).get()).isNull();
     }
 
     @Test
@@ -487,6 +625,50 @@ class WorkloadActivitiesAgainstMockApiServerTest {
         return client.secrets().inNamespace(NAMESPACE).withName("web-env").get();
     }
 
+    private Secret pullSecret() {
+        return client.secrets().inNamespace(NAMESPACE).withName(ProjectNames.PULL_SECRET).get();
+    }
+
+    private String pullPassword() throws Exception {
+        return dockerConfig(pullSecret())
+                .path("auths")
+                .path(registryConfig.host())
+                .path("password")
+                .asText();
+    }
+
+    private static JsonNode dockerConfig(Secret secret) throws Exception {
+        return JSON.readTree(decode(secret.getData().get(".dockerconfigjson")));
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
+    /** Signs with the key pair in this package's test resources (made with openssl req -x509). */
+    private static RegistryAuthority authority() {
+        return new RegistryAuthority(
+                RegistrySigningKey.fromPem(
+                        resource("signing-key.pem"), resource("signing-cert.pem")),
+                new RegistryAuthSettings(
+                        "mcpdeploy", "mcpdeploy-registry", "base", Duration.ofMinutes(5)),
+                Clock.systemUTC());
+    }
+
+    private static RegistryAccess tokenAuth(RegistryAuthority authority) {
+        return new RegistryAccess(
+                Optional.of(authority), Duration.ofMinutes(45), Duration.ofDays(90));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in =
+                WorkloadActivitiesAgainstMockApiServerTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Map<String, Object> networkPolicySpecs() {
         return client
                 .network()
@@ -503,12 +685,6 @@ class WorkloadActivitiesAgainstMockApiServerTest {
 
     private static Map<String, String> decoded(Secret secret) {
         return secret.getData().entrySet().stream()
-                .collect(
-                        Collectors.toMap(
-                                Map.Entry::getKey,
-                                e ->
-                                        new String(
-                                                Base64.getDecoder().decode(e.getValue()),
-                                                StandardCharsets.UTF_8)));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> decode(e.getValue())));
     }
 }

@@ -9,6 +9,7 @@ import ink.ml.deploy.domain.ImageRef;
 import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceRef;
+import ink.ml.deploy.k8s.ImagePull;
 import ink.ml.deploy.k8s.ServiceSpec;
 import ink.ml.deploy.k8s.ServiceWorkload;
 import ink.ml.deploy.workflow.deploy.ApplyWorkloadRequest;
@@ -42,7 +43,8 @@ final class WorkloadFixtures {
     }
 
     /** What the builders make for {@code deploymentId}, as the test's expectation. */
-    static ServiceWorkload workload(String deploymentId, Map<String, String> env) {
+    static ServiceWorkload workload(
+            String deploymentId, Map<String, String> env, ImagePull imagePull) {
         Map<EnvVarName, String> variables =
                 env.entrySet().stream()
                         .collect(
@@ -53,6 +55,7 @@ final class WorkloadFixtures {
                         WEB,
                         DeploymentId.of(deploymentId),
                         IMAGE,
+                        imagePull,
                         AppPort.of(PORT),
                         new ResourcePlan(512, 500),
                         Cluster.EU_CENTRAL_1,
@@ -60,6 +63,6 @@ final class WorkloadFixtures {
     }
 
     static Deployment deployment(String deploymentId) {
-        return workload(deploymentId, Map.of()).deployment();
+        return workload(deploymentId, Map.of(), ImagePull.PULL_SECRET).deployment();
     }
 }
