@@ -31,4 +31,11 @@ public class OAuthClient extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * When a code of this client was first exchanged for tokens (V7); null for a client that never
+     * completed an authorization, which is deleted once it is old enough.
+     */
+    @Column(name = "first_authorized_at")
+    public Instant firstAuthorizedAt;
 }

@@ -5,9 +5,11 @@ import ink.ml.deploy.platform.crypto.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -60,6 +62,30 @@ public class OAuthClients {
             return Optional.empty();
         }
         return OAuthClient.<OAuthClient>findByIdOptional(clientId).map(RegisteredClient::of);
+    }
+
+    /**
+     * Deletes the clients registered before {@code cutoff} that never completed an authorization
+     * (no code of theirs was ever exchanged), with their unused codes. Registration is open, so
+     * without this every abandoned or scripted registration would be kept forever. A client that
+     * was authorized once is kept, even when its tokens have expired or been revoked.
+     *
+     * @return how many clients were deleted
+     */
+    @Transactional
+    public int deleteUnusedRegisteredBefore(Instant cutoff) {
+        return (int)
+                OAuthClient.delete(
+                        "firstAuthorizedAt is null and createdAt < ?1",
+                        Objects.requireNonNull(cutoff, "cutoff"));
+    }
+
+    /** Marks the client as used by a completed authorization; only the first one is recorded. */
+    void markAuthorized(String clientId, Instant at) {
+        OAuthClient.update(
+                "firstAuthorizedAt = ?1 where clientId = ?2 and firstAuthorizedAt is null",
+                at,
+                clientId);
     }
 
     private static String displayName(String requested, String firstRedirectUri) {

@@ -1,7 +1,8 @@
 package ink.ml.deploy.platform.oauth;
 
 /**
- * The error codes of RFC 6749 §5.2, RFC 7591 §3.2.2, RFC 7009 §2.2.1 and RFC 8707 we answer with.
+ * The error codes of RFC 6749 §4.1.2.1 and §5.2, RFC 7591 §3.2.2, RFC 7009 §2.2.1 and RFC 8707 we
+ * answer with.
  */
 public enum OAuthError {
     INVALID_REQUEST("invalid_request"),
@@ -14,7 +15,9 @@ public enum OAuthError {
     INVALID_TARGET("invalid_target"),
     ACCESS_DENIED("access_denied"),
     INVALID_REDIRECT_URI("invalid_redirect_uri"),
-    INVALID_CLIENT_METADATA("invalid_client_metadata");
+    INVALID_CLIENT_METADATA("invalid_client_metadata"),
+    /** Too many requests for now (RFC 6749 §4.1.2.1); the answer says when to retry. */
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable");
 
     private final String code;
 

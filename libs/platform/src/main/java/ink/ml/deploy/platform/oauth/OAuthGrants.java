@@ -135,6 +135,7 @@ public class OAuthGrants {
                     "resource: differs from the resource the code was issued for");
         }
         code.usedAt = now;
+        clients.markAuthorized(code.clientId, now);
         return issuePair(code.grantId, code.clientId, code.userId, code.resource, code.scope, now);
     }
 
