@@ -118,6 +118,10 @@ public record PlatformWiring(
         properties.put("quarkus.http.port", Integer.toString(ports.port(service)));
         properties.put("quarkus.temporal.connection.target", temporalTarget);
         properties.put("java.io.tmpdir", temporaryDirectory(service).toString());
+        if (service.hasManagementPort()) {
+            properties.put("quarkus.management.host", "127.0.0.1");
+            properties.put("quarkus.management.port", Integer.toString(ports.healthPort(service)));
+        }
         switch (service) {
             case GRAPHQL -> {
                 database(properties, environment);
@@ -134,12 +138,7 @@ public record PlatformWiring(
                 database(properties, environment);
                 registryHost.ifPresent(host -> properties.put("mcpdeploy.deploy.registry", host));
             }
-            case DEPLOYER_SERVER -> {
-                properties.put("quarkus.management.host", "127.0.0.1");
-                properties.put(
-                        "quarkus.management.port",
-                        Integer.toString(ports.deployerServerManagementPort()));
-            }
+            case DEPLOYER_SERVER -> {}
             case DEPLOYER_WORKER -> {
                 properties.put("mcpdeploy.cluster.region", REGION);
                 properties.put("mcpdeploy.source.git-server.url", gitServerUrl().toString());
@@ -172,13 +171,12 @@ public record PlatformWiring(
         return new ServiceLaunch(service, properties, environment);
     }
 
-    /** Where the service answers health checks: {@code /q/health}, deployer-server's on 9084. */
+    /**
+     * Where the service answers health checks: {@code /q/health}, on the management port for
+     * deployer-server (9084) and git-server (9086).
+     */
     public URI healthUrl(PlatformService service) {
-        int port =
-                service == PlatformService.DEPLOYER_SERVER
-                        ? ports.deployerServerManagementPort()
-                        : ports.port(service);
-        return local(port).resolve("/q/health");
+        return local(ports.healthPort(service)).resolve("/q/health");
     }
 
     private void database(Map<String, String> properties, Map<String, String> environment) {

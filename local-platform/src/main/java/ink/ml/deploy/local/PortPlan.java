@@ -11,26 +11,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which port each part listens on: the README's fixed ports (graphql 8081 … git-server 8086,
- * deployer-server management 9084, Temporal 7233) for people, or free ports for tests, which may
- * run beside a platform that already holds the fixed ones.
+ * Which port each part listens on: the README's fixed ports (graphql 8081 … git-server 8086, the
+ * management ports of deployer-server 9084 and git-server 9086, Temporal 7233) for people, or free
+ * ports for tests, which may run beside a platform that already holds the fixed ones.
  */
 public record PortPlan(
         Map<PlatformService, Integer> servicePorts,
-        int deployerServerManagementPort,
+        Map<PlatformService, Integer> managementPorts,
         int temporalPort) {
     /** Temporal's usual frontend port, so the Temporal CLI finds the local server unconfigured. */
     public static final int TEMPORAL_DEFAULT_PORT = 7233;
 
     public PortPlan {
         servicePorts = Map.copyOf(servicePorts);
+        managementPorts = Map.copyOf(managementPorts);
         for (PlatformService service : PlatformService.values()) {
             if (!servicePorts.containsKey(service)) {
                 throw new IllegalArgumentException("servicePorts: no port for " + service.module());
             }
+            if (service.hasManagementPort() != managementPorts.containsKey(service)) {
+                throw new IllegalArgumentException(
+                        "managementPorts: "
+                                + service.module()
+                                + (service.hasManagementPort() ? " needs one" : " has none"));
+            }
         }
         Set<Integer> seen = new HashSet<>();
-        for (int port : allPorts(servicePorts, deployerServerManagementPort, temporalPort)) {
+        for (int port : allPorts(servicePorts, managementPorts, temporalPort)) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port " + port + " is not in 1..65535");
             }
@@ -42,11 +49,14 @@ public record PortPlan(
 
     public static PortPlan fixed() {
         Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
+        Map<PlatformService, Integer> management = new EnumMap<>(PlatformService.class);
         for (PlatformService service : PlatformService.values()) {
             ports.put(service, service.defaultPort());
+            if (service.hasManagementPort()) {
+                management.put(service, service.defaultManagementPort());
+            }
         }
-        return new PortPlan(
-                ports, PlatformService.DEPLOYER_SERVER_MANAGEMENT_PORT, TEMPORAL_DEFAULT_PORT);
+        return new PortPlan(ports, management, TEMPORAL_DEFAULT_PORT);
     }
 
     /**
@@ -55,21 +65,22 @@ public record PortPlan(
      * then fails to start and says which port.
      */
     public static PortPlan random() {
-        int count = PlatformService.values().length + 2;
+        PlatformService[] services = PlatformService.values();
+        int count = 2 * services.length + 1;
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             for (int i = 0; i < count; i++) {
                 sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             }
             Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
-            PlatformService[] services = PlatformService.values();
+            Map<PlatformService, Integer> management = new EnumMap<>(PlatformService.class);
             for (int i = 0; i < services.length; i++) {
                 ports.put(services[i], sockets[i].getLocalPort());
+                if (services[i].hasManagementPort()) {
+                    management.put(services[i], sockets[services.length + i].getLocalPort());
+                }
             }
-            return new PortPlan(
-                    ports,
-                    sockets[services.length].getLocalPort(),
-                    sockets[services.length + 1].getLocalPort());
+            return new PortPlan(ports, management, sockets[count - 1].getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException("no free local ports", e);
         } finally {
@@ -88,7 +99,8 @@ public record PortPlan(
     public void requireFree(boolean temporalToo) {
         Map<Integer, String> planned = new LinkedHashMap<>();
         servicePorts.forEach((service, port) -> planned.put(port, service.module()));
-        planned.put(deployerServerManagementPort, "deployer-server management");
+        managementPorts.forEach(
+                (service, port) -> planned.put(port, service.module() + " management"));
         if (temporalToo) {
             planned.put(temporalPort, "Temporal");
         }
@@ -113,14 +125,23 @@ public record PortPlan(
         return servicePorts.get(service);
     }
 
+    /** Where {@code service} serves health and metrics: its management port, or its own. */
+    public int healthPort(PlatformService service) {
+        return managementPorts.getOrDefault(service, servicePorts.get(service));
+    }
+
     private static int[] allPorts(
-            Map<PlatformService, Integer> servicePorts, int management, int temporal) {
-        int[] ports = new int[servicePorts.size() + 2];
+            Map<PlatformService, Integer> servicePorts,
+            Map<PlatformService, Integer> managementPorts,
+            int temporal) {
+        int[] ports = new int[servicePorts.size() + managementPorts.size() + 1];
         int i = 0;
         for (int port : servicePorts.values()) {
             ports[i++] = port;
         }
-        ports[i++] = management;
+        for (int port : managementPorts.values()) {
+            ports[i++] = port;
+        }
         ports[i] = temporal;
         return ports;
     }

@@ -33,7 +33,9 @@ class LocalPlatformOptionsTest {
         assertThat(ports.port(PlatformService.DEPLOYER_SERVER)).isEqualTo(8084);
         assertThat(ports.port(PlatformService.DEPLOYER_WORKER)).isEqualTo(8085);
         assertThat(ports.port(PlatformService.GIT_SERVER)).isEqualTo(8086);
-        assertThat(ports.deployerServerManagementPort()).isEqualTo(9084);
+        assertThat(ports.healthPort(PlatformService.DEPLOYER_SERVER)).isEqualTo(9084);
+        assertThat(ports.healthPort(PlatformService.GIT_SERVER)).isEqualTo(9086);
+        assertThat(ports.healthPort(PlatformService.GRAPHQL)).isEqualTo(8081);
         assertThat(ports.temporalPort()).isEqualTo(7233);
         assertThat(options.serviceJar(PlatformService.DEPLOYER_WORKER))
                 .isEqualTo(
@@ -52,7 +54,10 @@ class LocalPlatformOptionsTest {
 
         assertThat(first.servicePorts().values())
                 .doesNotHaveDuplicates()
-                .doesNotContain(first.temporalPort(), first.deployerServerManagementPort());
+                .doesNotContain(
+                        first.temporalPort(),
+                        first.healthPort(PlatformService.DEPLOYER_SERVER),
+                        first.healthPort(PlatformService.GIT_SERVER));
         assertThat(first).isNotEqualTo(second);
     }
 
@@ -60,9 +65,24 @@ class LocalPlatformOptionsTest {
     void portPlanRefusesAPortUsedTwice() {
         PortPlan fixed = PortPlan.fixed();
 
-        assertThatThrownBy(() -> new PortPlan(fixed.servicePorts(), 8081, 7233))
+        assertThatThrownBy(
+                        () ->
+                                new PortPlan(
+                                        fixed.servicePorts(),
+                                        Map.of(
+                                                PlatformService.DEPLOYER_SERVER, 8081,
+                                                PlatformService.GIT_SERVER, 9086),
+                                        7233))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port 8081 is planned twice");
+        assertThatThrownBy(
+                        () ->
+                                new PortPlan(
+                                        fixed.servicePorts(),
+                                        Map.of(PlatformService.DEPLOYER_SERVER, 9084),
+                                        7233))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("managementPorts: git-server needs one");
     }
 
     @Test

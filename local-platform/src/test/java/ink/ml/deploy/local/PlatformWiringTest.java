@@ -132,9 +132,13 @@ class PlatformWiringTest {
                 .containsEntry("mcpdeploy.deploy.registry", "127.0.0.1:5000");
         assertThat(wiring.launch(PlatformService.GIT_SERVER, Map.of(), Map.of()).systemProperties())
                 .containsEntry("mcpdeploy.git-server.root", "/tmp/run/git")
+                .containsEntry("quarkus.management.host", "127.0.0.1")
+                .containsEntry("quarkus.management.port", "9086")
                 .containsEntry("java.io.tmpdir", "/tmp/run/tmp/git-server");
         assertThat(wiring.healthUrl(PlatformService.DEPLOYER_SERVER))
                 .isEqualTo(URI.create("http://127.0.0.1:9084/q/health"));
+        assertThat(wiring.healthUrl(PlatformService.GIT_SERVER))
+                .isEqualTo(URI.create("http://127.0.0.1:9086/q/health"));
         assertThat(wiring.healthUrl(PlatformService.MCP))
                 .isEqualTo(URI.create("http://127.0.0.1:8082/q/health"));
     }

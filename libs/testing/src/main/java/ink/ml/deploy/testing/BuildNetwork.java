@@ -143,8 +143,22 @@ public final class BuildNetwork implements AutoCloseable {
         } finally {
             Directories.deleteQuietly(rules);
         }
-        // The public internet is reached through this host, as from Docker's own bridges.
-        RegistryProcess.write(Path.of("/proc/sys/net/ipv4/ip_forward"), "1\n");
+        enableForwarding();
+    }
+
+    /**
+     * The public internet is reached through this host, as from Docker's own bridges. Where the
+     * host forbids it, builds still run, isolated, but cannot download anything.
+     */
+    private static void enableForwarding() {
+        try {
+            Files.writeString(Path.of("/proc/sys/net/ipv4/ip_forward"), "1\n");
+        } catch (IOException e) {
+            System.err.println(
+                    "build network: cannot enable IPv4 forwarding ("
+                            + e.getMessage()
+                            + "): builds reach no public address");
+        }
     }
 
     String ruleset() {
