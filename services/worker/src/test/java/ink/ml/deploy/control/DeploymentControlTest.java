@@ -185,6 +185,44 @@ class DeploymentControlTest {
     }
 
     @Test
+    void aUsersThirdBuildWaitsForASlotAndStartsWhenOneEndsWhileAnotherUsersBuildRuns() {
+        ScriptedBuildActivities build =
+                startDeployer(new ScriptedBuildActivities().eachUntilFinished());
+        Caller caller = fixtures.newUser();
+        DeploymentView first = deployNewService(caller, "one");
+        awaitStatus(first, DeploymentStatus.BUILDING);
+        DeploymentView second = deployNewService(caller, "two");
+        awaitStatus(second, DeploymentStatus.BUILDING);
+
+        DeploymentView third = deployNewService(caller, "three");
+
+        await().atMost(SETTLES)
+                .untilAsserted(
+                        () ->
+                                assertThat(events(caller, third))
+                                        .extracting(DeploymentEventView::message)
+                                        .anySatisfy(
+                                                message ->
+                                                        assertThat(message)
+                                                                .startsWith(
+                                                                        "Waiting for a build slot:"
+                                                                                + " 2 of your builds"
+                                                                                + " are running")));
+        DeploymentView anotherUsers = deployNewService(fixtures.newUser(), "web");
+        awaitStatus(anotherUsers, DeploymentStatus.BUILDING);
+        assertThat(status(third)).isEqualTo(DeploymentStatus.QUEUED);
+
+        build.finish(first.id());
+
+        awaitStatus(first, DeploymentStatus.ACTIVE);
+        awaitStatus(third, DeploymentStatus.BUILDING);
+        for (DeploymentView deployment : List.of(second, third, anotherUsers)) {
+            build.finish(deployment.id());
+            awaitStatus(deployment, DeploymentStatus.ACTIVE);
+        }
+    }
+
+    @Test
     void rollbackPutsAnEarlierImageBackWithoutABuildAndRedeployBuildsItsCommitAgain() {
         ScriptedBuildActivities build = startDeployer(new ScriptedBuildActivities());
         Caller caller = fixtures.newUser();
@@ -403,6 +441,14 @@ class DeploymentControlTest {
         deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
         return deployments.transition(
                 id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
+    }
+
+    /** A new GitHub service of the caller, deployed at a fresh commit through the API. */
+    private DeploymentView deployNewService(Caller caller, String name) {
+        String repository = fixtures.uniqueRepository();
+        UUID serviceId = fixtures.githubService(caller, name, repository, "main", Map.of());
+        heads.push(repository, "main", fixtures.randomSha().value());
+        return control.deployLatest(caller, serviceId);
     }
 
     private List<DeploymentEventView> events(Caller caller, DeploymentView deployment) {

@@ -24,6 +24,14 @@ public interface DeploymentRecordActivities {
     /** Moves the status (refused moves fail non-retryably) and appends the matching event. */
     MarkStatusResult markStatus(MarkStatusRequest request);
 
+    /**
+     * Moves a queued deployment to building, with its event, when its user runs fewer builds than
+     * the worker allows at a time; otherwise leaves it queued and says how many run and how long to
+     * wait before asking again. A deployment already building keeps its slot (a retried claim). A
+     * deployment that is neither fails as {@link #STALE_DEPLOYMENT}.
+     */
+    ClaimBuildSlotResult claimBuildSlot(ClaimBuildSlotRequest request);
+
     void recordImage(RecordImageRequest request);
 
     void appendEvent(AppendEventRequest request);

@@ -11,6 +11,8 @@ import ink.ml.deploy.workflow.deploy.BuildActivities;
 import ink.ml.deploy.workflow.deploy.BuildOutput;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import ink.ml.deploy.workflow.deploy.BuildResult;
+import ink.ml.deploy.workflow.deploy.ClaimBuildSlotRequest;
+import ink.ml.deploy.workflow.deploy.ClaimBuildSlotResult;
 import ink.ml.deploy.workflow.deploy.DeployOutcome;
 import ink.ml.deploy.workflow.deploy.DeployRequest;
 import ink.ml.deploy.workflow.deploy.DeployServiceWorkflow;
@@ -28,14 +30,15 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
  * One deployment, queued to active: build on the region's deployer queue (unless it reuses an
- * image), apply the workload, wait for the rollout. Every step moves the status or appends an
- * event; build output arrives by signal (its tail with the build's result) and is stored in order
- * by a writer that outlives a cancellation.
+ * image) once one of the user's build slots is free, apply the workload, wait for the rollout.
+ * Every step moves the status or appends an event; build output arrives by signal (its tail with
+ * the build's result) and is stored in order by a writer that outlives a cancellation.
  *
  * <p>Ends in one of three ways. Failed: a {@link ink.ml.deploy.workflow.StepFailure} names the step
  * and the user's fix, anything else is reported as the platform's. Cancelled (a newer deployment or
@@ -58,6 +61,12 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
      * about ten writes per deployment).
      */
     static final String DATABASE_WRITES_AS_LOCAL_ACTIVITIES = "database-writes-as-local-activities";
+
+    /**
+     * Version marker: runs started before it move to building straight away, later runs first take
+     * one of the user's build slots, waiting queued while none is free.
+     */
+    static final String BUILD_SLOTS_PER_USER = "build-slots-per-user";
 
     /** Chosen once at the start of the run, by {@link #DATABASE_WRITES_AS_LOCAL_ACTIVITIES}. */
     private DeploymentRecordActivities records;
@@ -172,16 +181,20 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
     private String build(DeploymentPlan plan, String deployerQueue) {
         String deploymentId = plan.deploymentId();
         step = DeploymentStep.BUILD;
-        mark(
-                deploymentId,
-                DeploymentStatus.BUILDING,
+        String building =
                 "Building commit "
                         + plan.commitSha()
                         + " of "
                         + plan.repository()
                         + " ("
                         + plan.branch()
-                        + ")");
+                        + ")";
+        if (Workflow.getVersion(BUILD_SLOTS_PER_USER, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION) {
+            mark(deploymentId, DeploymentStatus.BUILDING, building);
+        } else {
+            awaitBuildSlot(deploymentId, building);
+        }
         BuildActivities builder =
                 Workflow.newActivityStub(
                         BuildActivities.class, DeployActivityOptions.build(deployerQueue));
@@ -226,6 +239,36 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
                             + ", change the service's port.");
         }
         return built.imageRef();
+    }
+
+    /**
+     * Takes one of the user's build slots, which moves the deployment to building. While none is
+     * free it stays queued: the first refusal is told in an event, then it asks again after the
+     * wait the worker's settings give (growing, bounded). A cancellation meanwhile ends the wait; a
+     * slot frees whenever another of the user's builds leaves building, however it ended.
+     */
+    private void awaitBuildSlot(String deploymentId, String buildingMessage) {
+        for (int attempt = 0; ; attempt++) {
+            ClaimBuildSlotResult slot =
+                    records.claimBuildSlot(
+                            new ClaimBuildSlotRequest(
+                                    deploymentId, attempt, step.value(), buildingMessage));
+            if (slot.claimed()) {
+                return;
+            }
+            if (attempt == 0) {
+                event(
+                        deploymentId,
+                        DeploymentStep.QUEUED,
+                        EventStatus.INFO,
+                        "Waiting for a build slot: "
+                                + slot.running()
+                                + " of your builds are running (at most "
+                                + slot.limit()
+                                + " at a time); this one starts when one of them ends");
+            }
+            Workflow.sleep(Duration.ofMillis(slot.retryAfterMillis()));
+        }
     }
 
     /**

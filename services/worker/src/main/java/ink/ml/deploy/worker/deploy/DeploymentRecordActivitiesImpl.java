@@ -10,7 +10,10 @@ import ink.ml.deploy.domain.RepoName;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.deployments.BuildSlotClaim;
+import ink.ml.deploy.platform.deployments.BuildSlots;
 import ink.ml.deploy.platform.deployments.ConfigSnapshot;
+import ink.ml.deploy.platform.deployments.Deployment;
 import ink.ml.deploy.platform.deployments.DeploymentSnapshot;
 import ink.ml.deploy.platform.deployments.DeploymentStep;
 import ink.ml.deploy.platform.deployments.Deployments;
@@ -19,6 +22,8 @@ import ink.ml.deploy.platform.github.GithubAccountView;
 import ink.ml.deploy.platform.github.GithubAccounts;
 import ink.ml.deploy.workflow.deploy.AppendBuildLogRequest;
 import ink.ml.deploy.workflow.deploy.AppendEventRequest;
+import ink.ml.deploy.workflow.deploy.ClaimBuildSlotRequest;
+import ink.ml.deploy.workflow.deploy.ClaimBuildSlotResult;
 import ink.ml.deploy.workflow.deploy.DeploymentPlan;
 import ink.ml.deploy.workflow.deploy.DeploymentRecordActivities;
 import ink.ml.deploy.workflow.deploy.LoadPlanRequest;
@@ -27,6 +32,7 @@ import ink.ml.deploy.workflow.deploy.MarkStatusResult;
 import ink.ml.deploy.workflow.deploy.RecordImageRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,12 +49,31 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     private final Deployments deployments;
     private final GithubAccounts githubAccounts;
     private final RegistryHost registry;
+    private final BuildSlots buildSlots;
+    private final BuildSlotLimits limits;
 
+    @Inject
+    public DeploymentRecordActivitiesImpl(
+            Deployments deployments,
+            GithubAccounts githubAccounts,
+            DeployConfig config,
+            BuildSlots buildSlots,
+            BuildSlotsConfig buildSlotsConfig) {
+        this.deployments = deployments;
+        this.githubAccounts = githubAccounts;
+        this.registry = RegistryHost.of(config.registry());
+        this.buildSlots = buildSlots;
+        this.limits = BuildSlotLimits.of(buildSlotsConfig);
+    }
+
+    /** For code that wires the worker's activities by hand: the default build slot limits. */
     public DeploymentRecordActivitiesImpl(
             Deployments deployments, GithubAccounts githubAccounts, DeployConfig config) {
         this.deployments = deployments;
         this.githubAccounts = githubAccounts;
         this.registry = RegistryHost.of(config.registry());
+        this.buildSlots = new BuildSlots(Deployment.getEntityManager(), deployments);
+        this.limits = BuildSlotLimits.DEFAULT;
     }
 
     @Override
@@ -126,6 +151,25 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
         } catch (IllegalStatusTransitionException e) {
             throw RecordFailures.stale(id, e.from());
         }
+    }
+
+    @Override
+    public ClaimBuildSlotResult claimBuildSlot(ClaimBuildSlotRequest request) {
+        UUID id = deploymentId(request.deploymentId());
+        DeploymentStep step = parse(() -> DeploymentStep.fromValue(request.step()));
+        BuildSlotClaim claim;
+        try {
+            claim = buildSlots.claim(id, limits.perUser(), step, request.message());
+        } catch (NotFoundException e) {
+            throw RecordFailures.notFound("deployment", id.toString());
+        } catch (IllegalStatusTransitionException e) {
+            throw RecordFailures.stale(id, e.from());
+        }
+        return new ClaimBuildSlotResult(
+                claim.claimed(),
+                claim.running(),
+                claim.limit(),
+                claim.claimed() ? 0 : limits.recheckAfter(request.attempt()).toMillis());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 /** Deployment plans as the product plane would load them, for the workflow tests. */
 public final class DeployPlans {
+    public static final String USER = "u7k2m9";
     public static final String REGION = "eu-central-1";
     public static final String DEPLOYER_QUEUE = "deployer-eu-central-1";
     public static final String SHA = "0123456789abcdef0123456789abcdef01234567";
@@ -15,23 +16,29 @@ public final class DeployPlans {
 
     /** A git-push deployment of a fresh commit: it needs a build. */
     public static DeploymentPlan build(String deploymentId, String serviceId) {
-        return plan(deploymentId, serviceId, null);
+        return plan(deploymentId, serviceId, USER, null);
+    }
+
+    /** Like {@link #build(String, String)}, of a service of another user. */
+    public static DeploymentPlan build(String deploymentId, String serviceId, String userId) {
+        return plan(deploymentId, serviceId, userId, null);
     }
 
     /** A rollback to an earlier deployment's image: no build. */
     public static DeploymentPlan rollback(String deploymentId, String serviceId, String image) {
-        return plan(deploymentId, serviceId, image);
+        return plan(deploymentId, serviceId, USER, image);
     }
 
     public static String newId() {
         return UUID.randomUUID().toString();
     }
 
-    private static DeploymentPlan plan(String deploymentId, String serviceId, String existing) {
+    private static DeploymentPlan plan(
+            String deploymentId, String serviceId, String userId, String existing) {
         return new DeploymentPlan(
                 deploymentId,
                 serviceId,
-                "u7k2m9",
+                userId,
                 "shop",
                 "web",
                 REGION,

@@ -9,8 +9,11 @@ import static ink.ml.deploy.domain.DeploymentStatus.QUEUED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.WorkflowIds;
+import ink.ml.deploy.workflow.deploy.BuildRequest;
 import ink.ml.deploy.workflow.deploy.DeployOutcome;
 import ink.ml.deploy.workflow.deploy.DeployRequest;
 import ink.ml.deploy.workflow.deploy.DeployServiceWorkflow;
@@ -19,7 +22,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * see {@link DeployWorkflowEnvironment}), with time skipping: every path a deployment can take.
  */
 class DeployServiceWorkflowImplTest {
+    private static final Duration SETTLES = Duration.ofSeconds(30);
     private final String deploymentId = DeployPlans.newId();
     private final String serviceId = DeployPlans.newId();
     private DeployWorkflowEnvironment temporal;
@@ -35,6 +41,36 @@ class DeployServiceWorkflowImplTest {
     @AfterEach
     void closeTemporal() {
         temporal.close();
+    }
+
+    private String deploymentOf(String userId) {
+        String id = DeployPlans.newId();
+        temporal.records.add(DeployPlans.build(id, DeployPlans.newId(), userId));
+        return id;
+    }
+
+    private void start(String deployment) {
+        WorkflowClient.start(
+                temporal.deployWorkflow(deployment)::deploy, new DeployRequest(deployment));
+    }
+
+    private DeployOutcome result(String deployment) {
+        return stub(deployment).getResult(DeployOutcome.class);
+    }
+
+    /** The deployment's running workflow, found by its id. */
+    private WorkflowStub stub(String deployment) {
+        return temporal.client.newUntypedWorkflowStub(
+                WorkflowIds.deploy(UUID.fromString(deployment)));
+    }
+
+    /** Until exactly these deployments' builds run. */
+    private void awaitBuilding(String... deployments) {
+        await().atMost(SETTLES)
+                .untilAsserted(
+                        () ->
+                                assertThat(temporal.build.running())
+                                        .containsExactlyInAnyOrder(deployments));
     }
 
     @Test
@@ -158,6 +194,86 @@ class DeployServiceWorkflowImplTest {
                 .containsExactly("#1 compiling", "build stopped");
         assertThat(temporal.records.image(deploymentId)).isNull();
         assertThat(temporal.workload.applied()).isEmpty();
+    }
+
+    @Test
+    void aUsersBuildOverTheLimitWaitsQueuedAndStartsWhenOneOfTheirBuildsEnds() {
+        temporal = new DeployWorkflowEnvironment();
+        temporal.records.allowingBuildsPerUser(2);
+        temporal.build.eachUntilFinished();
+        temporal.start();
+        String first = deploymentOf(DeployPlans.USER);
+        String second = deploymentOf(DeployPlans.USER);
+        String third = deploymentOf(DeployPlans.USER);
+        String anotherUsers = deploymentOf("o3x8q1");
+        start(first);
+        start(second);
+        awaitBuilding(first, second);
+
+        start(third);
+
+        await().atMost(SETTLES)
+                .untilAsserted(
+                        () ->
+                                assertThat(temporal.records.events(third))
+                                        .extracting(InMemoryDeploymentRecords.Event::message)
+                                        .contains(
+                                                "Waiting for a build slot: 2 of your builds are"
+                                                        + " running (at most 2 at a time); this one"
+                                                        + " starts when one of them ends"));
+        start(anotherUsers);
+        awaitBuilding(first, second, anotherUsers);
+        assertThat(temporal.records.status(third)).isEqualTo(QUEUED);
+
+        temporal.build.finish(first);
+
+        awaitBuilding(second, third, anotherUsers);
+        List.of(second, third, anotherUsers).forEach(temporal.build::finish);
+        for (String deployment : List.of(first, second, third, anotherUsers)) {
+            assertThat(result(deployment).status()).isEqualTo("active");
+        }
+        assertThat(temporal.records.statusPath(third))
+                .containsExactly(QUEUED, BUILDING, DEPLOYING, ACTIVE);
+        assertThat(temporal.records.events(third))
+                .extracting(InMemoryDeploymentRecords.Event::step, e -> e.status())
+                .containsExactly(
+                        tuple("queued", "info"),
+                        tuple("build", "started"),
+                        tuple("build", "succeeded"),
+                        tuple("deploy", "started"),
+                        tuple("deploy", "succeeded"),
+                        tuple("rollout", "started"),
+                        tuple("rollout", "succeeded"),
+                        tuple("active", "succeeded"));
+    }
+
+    @Test
+    void cancellingADeploymentWaitingForABuildSlotEndsItCancelledWithoutABuild() {
+        temporal = new DeployWorkflowEnvironment();
+        temporal.records.allowingBuildsPerUser(1);
+        temporal.build.eachUntilFinished();
+        temporal.start();
+        String running = deploymentOf(DeployPlans.USER);
+        String waiting = deploymentOf(DeployPlans.USER);
+        start(running);
+        awaitBuilding(running);
+        start(waiting);
+        await().atMost(SETTLES).until(() -> !temporal.records.events(waiting).isEmpty());
+
+        stub(waiting).cancel();
+
+        await().atMost(SETTLES).until(() -> temporal.records.status(waiting) == CANCELLED);
+        // Only now wait on results: that lets the test server skip time, which a held build's
+        // heartbeat timeout must not see.
+        temporal.build.finish(running);
+        assertThatThrownBy(() -> result(waiting))
+                .isInstanceOf(WorkflowFailedException.class)
+                .hasCauseInstanceOf(CanceledFailure.class);
+        assertThat(temporal.records.statusPath(waiting)).containsExactly(QUEUED, CANCELLED);
+        assertThat(result(running).status()).isEqualTo("active");
+        assertThat(temporal.build.calls())
+                .extracting(BuildRequest::deploymentId)
+                .containsExactly(running);
     }
 
     @Test

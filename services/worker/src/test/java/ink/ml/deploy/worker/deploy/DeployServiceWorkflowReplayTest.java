@@ -29,13 +29,24 @@ class DeployServiceWorkflowReplayTest {
     /** Recorded before {@link DeployServiceWorkflowImpl#DATABASE_WRITES_AS_LOCAL_ACTIVITIES}. */
     static final String HISTORY_WITH_DISPATCHED_RECORDS = "/histories/deploy-happy-path.json";
 
+    /** Recorded before {@link DeployServiceWorkflowImpl#BUILD_SLOTS_PER_USER}. */
+    static final String HISTORY_WITHOUT_BUILD_SLOTS =
+            "/histories/deploy-happy-path-local-records.json";
+
     /** The current code's history: what the recorder below writes. */
-    static final String HISTORY = "/histories/deploy-happy-path-local-records.json";
+    static final String HISTORY = "/histories/deploy-happy-path-build-slot.json";
 
     @Test
     void recordedHappyPathStillReplays() throws Exception {
         WorkflowReplayer.replayWorkflowExecution(
                 WorkflowExecutionHistory.fromJson(read(HISTORY)), DeployServiceWorkflowImpl.class);
+    }
+
+    @Test
+    void aRunStartedBeforeBuildSlotsStillReplays() throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(
+                WorkflowExecutionHistory.fromJson(read(HISTORY_WITHOUT_BUILD_SLOTS)),
+                DeployServiceWorkflowImpl.class);
     }
 
     @Test

@@ -4,6 +4,8 @@ import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.worker.WorkflowTestDoubles;
 import ink.ml.deploy.workflow.deploy.AppendBuildLogRequest;
 import ink.ml.deploy.workflow.deploy.AppendEventRequest;
+import ink.ml.deploy.workflow.deploy.ClaimBuildSlotRequest;
+import ink.ml.deploy.workflow.deploy.ClaimBuildSlotResult;
 import ink.ml.deploy.workflow.deploy.DeploymentPlan;
 import ink.ml.deploy.workflow.deploy.DeploymentRecordActivities;
 import ink.ml.deploy.workflow.deploy.LoadPlanRequest;
@@ -11,6 +13,7 @@ import ink.ml.deploy.workflow.deploy.MarkStatusRequest;
 import ink.ml.deploy.workflow.deploy.MarkStatusResult;
 import ink.ml.deploy.workflow.deploy.RecordImageRequest;
 import io.quarkiverse.temporal.TemporalActivity;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,12 +31,22 @@ public class InMemoryDeploymentRecords implements DeploymentRecordActivities {
     /** One stored event: step, status, message. */
     public record Event(String step, String status, String message) {}
 
+    /** How long a deployment refused a build slot waits here: real time, the tests hold builds. */
+    private static final Duration RECHECK = Duration.ofMillis(200);
+
     private final Map<String, DeploymentPlan> plans = new HashMap<>();
     private final Map<String, List<DeploymentStatus>> statuses = new HashMap<>();
     private final Map<String, List<Event>> events = new HashMap<>();
     private final Map<String, String> images = new HashMap<>();
     private final Map<String, String> errors = new HashMap<>();
     private final Map<String, TreeMap<Integer, String>> logs = new HashMap<>();
+    private volatile int buildsPerUser = 2;
+
+    /** Builds one user may run at once, as {@code mcpdeploy.builds.per-user}. */
+    public InMemoryDeploymentRecords allowingBuildsPerUser(int limit) {
+        this.buildsPerUser = limit;
+        return this;
+    }
 
     /** A queued deployment. */
     public synchronized void add(DeploymentPlan plan) {
@@ -72,6 +85,34 @@ public class InMemoryDeploymentRecords implements DeploymentRecordActivities {
                                 DeploymentRecordActivitiesImpl.eventStatusOf(target).value(),
                                 request.message()));
         return new MarkStatusResult(target.value());
+    }
+
+    /** Like the database: at most {@link #allowingBuildsPerUser} of one user's plans building. */
+    @Override
+    public synchronized ClaimBuildSlotResult claimBuildSlot(ClaimBuildSlotRequest request) {
+        String id = request.deploymentId();
+        String user = loadPlan(new LoadPlanRequest(id)).userId();
+        long running =
+                plans.values().stream()
+                        .filter(plan -> plan.userId().equals(user))
+                        .filter(plan -> status(plan.deploymentId()) == DeploymentStatus.BUILDING)
+                        .count();
+        if (status(id) == DeploymentStatus.BUILDING) {
+            return new ClaimBuildSlotResult(true, (int) running, buildsPerUser, 0);
+        }
+        if (status(id) == DeploymentStatus.QUEUED && running >= buildsPerUser) {
+            return new ClaimBuildSlotResult(
+                    false, (int) running, buildsPerUser, RECHECK.toMillis());
+        }
+        markStatus(
+                new MarkStatusRequest(
+                        id,
+                        DeploymentStatus.BUILDING.value(),
+                        request.step(),
+                        request.message(),
+                        null,
+                        null));
+        return new ClaimBuildSlotResult(true, (int) running + 1, buildsPerUser, 0);
     }
 
     @Override

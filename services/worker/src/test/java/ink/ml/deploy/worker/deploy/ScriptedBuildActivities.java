@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +35,8 @@ public class ScriptedBuildActivities implements BuildActivities {
         SUCCEED,
         FAIL,
         RUN_UNTIL_CANCELLED,
-        HOLD_UNTIL_RELEASED
+        HOLD_UNTIL_RELEASED,
+        EACH_UNTIL_FINISHED
     }
 
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
@@ -44,6 +48,8 @@ public class ScriptedBuildActivities implements BuildActivities {
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stoppedByCancellation = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
+    private final Map<String, CountDownLatch> finishes = new ConcurrentHashMap<>();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private volatile WorkflowClient client;
     private volatile List<List<String>> output = List.of();
     private volatile List<String> trailingOutput = List.of();
@@ -93,6 +99,25 @@ public class ScriptedBuildActivities implements BuildActivities {
         return this;
     }
 
+    /**
+     * Each build runs, heartbeating, until the test {@link #finish finishes} it, then succeeds:
+     * builds of several deployments at once, ended one by one.
+     */
+    public ScriptedBuildActivities eachUntilFinished() {
+        this.ending = Ending.EACH_UNTIL_FINISHED;
+        return this;
+    }
+
+    /** Lets the build of the deployment succeed, whether it has started yet or not. */
+    public void finish(String deploymentId) {
+        finishOf(deploymentId).countDown();
+    }
+
+    /** The deployments whose builds run now (started, not finished). */
+    public Set<String> running() {
+        return Set.copyOf(running);
+    }
+
     /** Lets a held build go on to its cancellation. */
     public void release() {
         released.countDown();
@@ -123,7 +148,33 @@ public class ScriptedBuildActivities implements BuildActivities {
             case FAIL -> throw StepFailure.of(failureType, failureReason);
             case RUN_UNTIL_CANCELLED -> heartbeatUntilCancelled(request, lineNo);
             case HOLD_UNTIL_RELEASED -> holdUntilReleased(request, lineNo);
+            case EACH_UNTIL_FINISHED -> runUntilFinished(request);
         };
+    }
+
+    private BuildResult runUntilFinished(BuildRequest request) {
+        ActivityExecutionContext context = Activity.getExecutionContext();
+        CountDownLatch finished = finishOf(request.deploymentId());
+        Instant giveUp = Instant.now().plus(HOLD_AT_MOST);
+        running.add(request.deploymentId());
+        try {
+            while (!finished.await(20, TimeUnit.MILLISECONDS)) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw new IllegalStateException("the build was never finished");
+                }
+                context.heartbeat(null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building", e);
+        } finally {
+            running.remove(request.deploymentId());
+        }
+        return BuildResult.of(request.imageRef(), 8080, false);
+    }
+
+    private CountDownLatch finishOf(String deploymentId) {
+        return finishes.computeIfAbsent(deploymentId, id -> new CountDownLatch(1));
     }
 
     private BuildResult holdUntilReleased(BuildRequest request, int nextLineNo) {
