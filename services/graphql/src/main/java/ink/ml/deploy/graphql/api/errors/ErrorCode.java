@@ -19,8 +19,14 @@ public enum ErrorCode {
     GRAPHQL_PARSE_FAILED,
     /** The document does not fit the schema (unknown field, wrong argument type). */
     GRAPHQL_VALIDATION_FAILED,
-    /** The query nests deeper or asks for more than one request may. */
+    /** The query nests deeper, asks for more, or is larger than one request may. */
     QUERY_TOO_COMPLEX,
+    /**
+     * An introspection query that asks for the same schema fields over and over (graphql-java's
+     * good-faith check), or introspection is off: ask for the schema once, or read the published
+     * {@code /graphql/schema.graphql}.
+     */
+    INTROSPECTION_REFUSED,
     /** A fault on our side; the details are in the server log, never in the response. */
     INTERNAL_SERVER_ERROR
 }
