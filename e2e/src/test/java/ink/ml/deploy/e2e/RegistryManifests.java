@@ -60,6 +60,20 @@ final class RegistryManifests {
                 .statusCode();
     }
 
+    /**
+     * A token to pull {@code imageRef}, from the realm the registry's challenge names, for the
+     * login {@code basicAuth}: what a node's runtime presents when it pulls. The realm answers with
+     * a token whatever the login may do; the registry then decides.
+     */
+    static String pullToken(String imageRef, String basicAuth) {
+        int slash = imageRef.indexOf('/');
+        int colon = imageRef.lastIndexOf(':');
+        URI base = URI.create("http://" + imageRef.substring(0, slash) + "/v2/");
+        String challenge =
+                head(base, Optional.empty()).headers().firstValue("WWW-Authenticate").orElse("");
+        return token(challenge, imageRef.substring(slash + 1, colon), basicAuth);
+    }
+
     private static String token(String challenge, String repository, String basicAuth) {
         Matcher parameters = CHALLENGE_PARAMETER.matcher(challenge);
         String realm = null;

@@ -8,16 +8,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * A project namespace's image pull secret as the deployer applied it ({@code registry-pull}, type
  * {@code kubernetes.io/dockerconfigjson}): what a node presents to the registry to pull that
  * project's images.
  *
- * @param dockerConfigJson the secret's Docker client configuration
- * @param basicAuth {@code base64(user:password)} of its one registry login
+ * @param registry the registry its one login is for
+ * @param basicAuth {@code base64(user:password)} of that login
  */
-record RegistryPullSecret(String dockerConfigJson, String basicAuth) {
+record RegistryPullSecret(String registry, String basicAuth) {
     static final String NAME = "registry-pull";
 
     static RegistryPullSecret of(KubernetesClient kubernetes, String namespace) {
@@ -30,9 +31,9 @@ record RegistryPullSecret(String dockerConfigJson, String basicAuth) {
                         Base64.getDecoder().decode(secret.getData().get(".dockerconfigjson")),
                         StandardCharsets.UTF_8);
         try {
-            JsonNode auths = new ObjectMapper().readTree(json).path("auths");
-            String auth = auths.elements().next().path("auth").asText();
-            return new RegistryPullSecret(json, auth);
+            Map.Entry<String, JsonNode> login =
+                    new ObjectMapper().readTree(json).path("auths").fields().next();
+            return new RegistryPullSecret(login.getKey(), login.getValue().path("auth").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -53,15 +53,21 @@ final class RunningContainer implements AutoCloseable {
     }
 
     /**
-     * {@code docker pull} with the pull secret as the client's configuration, as a node pulls.
+     * {@code docker pull} with a token the pull secret's login got at the registry's realm, as a
+     * node's runtime pulls: the engine itself sits in the build network, which cannot reach the
+     * realm, so it is handed the token rather than the login.
      *
      * @throws IllegalStateException with docker's answer when the registry refuses
      */
     static void pull(DockerEngineProcess docker, String image, RegistryPullSecret pullSecret) {
+        String token = RegistryManifests.pullToken(image, pullSecret.basicAuth());
+        String registry = image.substring(0, image.indexOf('/'));
         Path config;
         try {
             config = Files.createTempDirectory("e2e-docker-config-");
-            Files.writeString(config.resolve("config.json"), pullSecret.dockerConfigJson());
+            Files.writeString(
+                    config.resolve("config.json"),
+                    "{\"auths\":{\"" + registry + "\":{\"registrytoken\":\"" + token + "\"}}}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
