@@ -159,7 +159,14 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
         DeploymentStep step = parse(() -> DeploymentStep.fromValue(request.step()));
         BuildSlotClaim claim;
         try {
-            claim = buildSlots.claim(id, limits.perUser(), step, request.message());
+            // Its own transaction, opened here: the user's lock must last to the commit even
+            // where BuildSlots is not a CDI bean (hand-wired test workers).
+            claim =
+                    QuarkusTransaction.requiringNew()
+                            .call(
+                                    () ->
+                                            buildSlots.claim(
+                                                    id, limits.perUser(), step, request.message()));
         } catch (NotFoundException e) {
             throw RecordFailures.notFound("deployment", id.toString());
         } catch (IllegalStatusTransitionException e) {
