@@ -1,27 +1,38 @@
 package ink.ml.deploy.mcp.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ink.ml.deploy.platform.oauth.ClientRegistration;
 import ink.ml.deploy.platform.oauth.OAuthClients;
 import ink.ml.deploy.platform.oauth.OAuthError;
 import ink.ml.deploy.platform.oauth.OAuthException;
 import ink.ml.deploy.platform.oauth.RegisteredClient;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Dynamic client registration (RFC 7591). Open, as MCP clients expect: a client is only a name and
  * redirect URIs, and a user still has to approve it on the consent page. Every client is public
  * ({@code token_endpoint_auth_method=none}); PKCE binds its codes.
+ *
+ * <p>Being open, it is bounded: a few registrations per address and period ({@link
+ * RegistrationRateLimit}), a body of a few KiB ({@link ClientMetadataBody}), and clients that never
+ * complete an authorization are deleted after a while ({@link UnusedClientsCleanup}).
  */
 @Path(ClientRegistrationResource.PATH)
 public class ClientRegistrationResource {
@@ -30,16 +41,46 @@ public class ClientRegistrationResource {
     private static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token");
 
     private final OAuthClients clients;
+    private final RegistrationRateLimit rateLimit;
+    private final OAuthServerConfig config;
+    private final ObjectMapper json;
 
-    public ClientRegistrationResource(OAuthClients clients) {
+    public ClientRegistrationResource(
+            OAuthClients clients,
+            RegistrationRateLimit rateLimit,
+            OAuthServerConfig config,
+            ObjectMapper json) {
         this.clients = clients;
+        this.rateLimit = rateLimit;
+        this.config = config;
+        this.json = json;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response register(JsonNode metadata) {
+    public Response register(
+            InputStream entity, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        // Counted before the body is read: a refused or oversized attempt costs a token too.
+        Optional<Duration> wait =
+                rateLimit.take(
+                        request.remoteAddress() == null
+                                ? null
+                                : request.remoteAddress().hostAddress());
+        if (wait.isPresent()) {
+            return OAuthErrors.tooManyRequests(
+                    wait.get(),
+                    "too many registrations from this address (at most "
+                            + rateLimit.describe()
+                            + ")");
+        }
         try {
+            JsonNode metadata =
+                    ClientMetadataBody.read(
+                            entity,
+                            headers.getLength(),
+                            config.registration().maxBodyBytes(),
+                            json);
             if (metadata == null || !metadata.isObject()) {
                 throw metadataError("the body must be a JSON object of client metadata");
             }
@@ -61,6 +102,8 @@ public class ClientRegistrationResource {
                     .cacheControl(OAuthErrors.noStore())
                     .entity(body)
                     .build();
+        } catch (ClientMetadataBody.TooLargeException e) {
+            return OAuthErrors.tooLarge(e.getMessage());
         } catch (OAuthException e) {
             return OAuthErrors.of(e);
         }
