@@ -15,6 +15,7 @@ import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.testing.WorkflowExecutions;
+import ink.ml.deploy.testing.github.GithubPushWorkflowIds;
 import ink.ml.deploy.workflow.push.PushEvent;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

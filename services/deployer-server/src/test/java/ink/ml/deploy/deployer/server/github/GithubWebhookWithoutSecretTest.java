@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.testing.WorkflowExecutions;
+import ink.ml.deploy.testing.github.GithubPushWorkflowIds;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import ink.ml.deploy.graphql.api.Accounts;
-import ink.ml.deploy.graphql.api.LoggedProblems;
+import ink.ml.deploy.testing.LoggedProblems;
 import ink.ml.deploy.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package ink.ml.deploy.graphql.api;
+package ink.ml.deploy.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package ink.ml.deploy.deployer.server.github;
+package ink.ml.deploy.testing.github;
 
 import ink.ml.deploy.domain.DeliveryId;
 import ink.ml.deploy.github.BranchPush;
@@ -8,16 +8,16 @@ import ink.ml.deploy.workflow.WorkflowIds;
 import java.nio.charset.StandardCharsets;
 
 /** The push workflow a signed push body starts, whatever delivery id carries it. */
-final class GithubPushWorkflowIds {
+public final class GithubPushWorkflowIds {
     private GithubPushWorkflowIds() {}
 
-    static BranchPush parsed(String body) {
+    public static BranchPush parsed(String body) {
         return (BranchPush)
                 GitHubEventParser.parse(
                         "push", DeliveryId.of("any"), body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String of(String body) {
+    public static String of(String body) {
         return WorkflowIds.gitPush(PushSource.GITHUB, parsed(body).pushId());
     }
 }
