@@ -113,8 +113,10 @@ public class DeploymentTools {
             title = "Cancel deployment",
             description =
                     "Stops a deployment that is queued, building or deploying; the live"
-                            + " deployment keeps serving. Returns the deployment once it has"
-                            + " stopped. A deployment that already ended cannot be cancelled.",
+                            + " deployment keeps serving. Returns at once, once the cancellation"
+                            + " is recorded: the deployment shows cancelled when its running step"
+                            + " has stopped, usually within seconds (get_service shows it). A"
+                            + " deployment that already ended cannot be cancelled.",
             annotations =
                     @Tool.Annotations(
                             title = "Cancel deployment",

@@ -5,6 +5,7 @@ import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.github.GithubAccounts;
 import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.platform.services.Services;
+import ink.ml.deploy.worker.control.CancellationWatchWorkflowImpl;
 import ink.ml.deploy.worker.control.ControlActivitiesImpl;
 import ink.ml.deploy.worker.control.DeploymentControlWorkflowImpl;
 import ink.ml.deploy.worker.delete.DeleteServiceWorkflowImpl;
@@ -66,6 +67,7 @@ class InProcessWorker {
         Worker worker = factory.newWorker(TaskQueues.DEFAULT);
         worker.registerWorkflowImplementationTypes(
                 DeploymentControlWorkflowImpl.class,
+                CancellationWatchWorkflowImpl.class,
                 DeployServiceWorkflowImpl.class,
                 DeleteServiceWorkflowImpl.class);
         worker.registerActivitiesImplementations(

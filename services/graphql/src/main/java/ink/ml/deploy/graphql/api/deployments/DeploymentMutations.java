@@ -52,7 +52,9 @@ public class DeploymentMutations {
     }
 
     @Mutation("cancelDeployment")
-    @Description("Cancels a deployment in flight; answers once it has stopped.")
+    @Description(
+            "Cancels a deployment in flight; answers once the cancellation is recorded, and the"
+                    + " deployment turns CANCELLED when its running step has stopped.")
     public @NonNull Deployment cancelDeployment(
             @Name("deploymentId") @NonNull @Id String deploymentId) {
         return Deployment.of(control.cancel(caller.get(), Ids.parse("deploymentId", deploymentId)));
