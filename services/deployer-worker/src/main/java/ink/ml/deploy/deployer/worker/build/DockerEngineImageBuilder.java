@@ -15,13 +15,10 @@ import java.util.function.Consumer;
  * trusts it too).
  *
  * <p>Every build resolves its {@code FROM} and {@code COPY --from} images at the registry ({@code
- * --pull}), with the build's own credential, and the pushed image is untagged from the engine
- * afterwards: otherwise a later build of another project would find this one's image in the engine
- * by name and use it without the registry ever being asked.
+ * --pull}), with the build's own credential: otherwise a later build of another project would find
+ * this one's image in the engine by name and use it without the registry ever being asked.
  */
 public final class DockerEngineImageBuilder implements ImageBuilder {
-    private static final Duration UNTAG_TIMEOUT = Duration.ofSeconds(60);
-
     private final String dockerBinary;
     private final String host;
     private final String network;
@@ -54,34 +51,27 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
         if (!build.succeeded()) {
             throw BuildFailures.of(StepFailure.BUILD_FAILED, "the image build", build, timeout);
         }
-        try {
-            output.accept(
-                    "==> Built in "
-                            + StepTimer.millisSince(buildStart)
-                            + " ms; pushing "
-                            + job.image().reference());
-            Duration left = Duration.between(Instant.now(), deadline);
-            ProcessOutcome push;
-            // The engine pushes from its own network, where the token realm may be out of reach.
-            try (DockerClientConfig login = DockerClientConfig.forPush(job)) {
-                push =
-                        ProcessRunner.run(
-                                pushCommand(job),
-                                environment(login),
-                                job.context(),
-                                left.isNegative() ? Duration.ZERO : left,
-                                output,
-                                cancellation);
-            }
-            if (!push.succeeded()) {
-                throw BuildFailures.of(
-                        StepFailure.PUSH_FAILED,
-                        "pushing " + job.image().reference(),
-                        push,
-                        timeout);
-            }
-        } finally {
-            untag(job);
+        output.accept(
+                "==> Built in "
+                        + StepTimer.millisSince(buildStart)
+                        + " ms; pushing "
+                        + job.image().reference());
+        Duration left = Duration.between(Instant.now(), deadline);
+        ProcessOutcome push;
+        // The engine pushes from its own network, where the token realm may be out of reach.
+        try (DockerClientConfig login = DockerClientConfig.forPush(job)) {
+            push =
+                    ProcessRunner.run(
+                            pushCommand(job),
+                            environment(login),
+                            job.context(),
+                            left.isNegative() ? Duration.ZERO : left,
+                            output,
+                            cancellation);
+        }
+        if (!push.succeeded()) {
+            throw BuildFailures.of(
+                    StepFailure.PUSH_FAILED, "pushing " + job.image().reference(), push, timeout);
         }
     }
 
@@ -105,19 +95,6 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
 
     List<String> pushCommand(BuildJob job) {
         return List.of(dockerBinary, "-H", host, "push", job.image().reference());
-    }
-
-    /** Removes the tag only: the layers stay in the engine's build cache. */
-    private void untag(BuildJob job) throws InterruptedException {
-        try (DockerClientConfig none = DockerClientConfig.anonymous()) {
-            ProcessRunner.run(
-                    List.of(dockerBinary, "-H", host, "rmi", job.image().reference()),
-                    environment(none),
-                    job.context(),
-                    UNTAG_TIMEOUT,
-                    line -> {},
-                    new Cancellation());
-        }
     }
 
     private static Map<String, String> environment(DockerClientConfig login) {

@@ -138,8 +138,11 @@ class TenantBuildIsolationTest {
     }
 
     @Test
-    void anotherTenantsImageCannotBeAFromImage() {
+    void anotherTenantsImageCannotBeAFromImageEvenWhereTheEngineHoldsIt() {
         PushTarget victim = pushTenantAImage("web");
+        assertThat(engineHolds(victim))
+                .as("tenant A's image is tagged in the shared engine")
+                .isTrue();
         TestImages.write(
                 context,
                 "Dockerfile",
@@ -234,6 +237,22 @@ class TenantBuildIsolationTest {
                 .isEqualTo(200);
         assertThat(get(manifest, Optional.of(pullToken(TENANT_B, TENANT_A + "/web"))).statusCode())
                 .isEqualTo(401);
+    }
+
+    private static boolean engineHolds(PushTarget image) {
+        try {
+            Process inspect =
+                    new ProcessBuilder(engine.command("image", "inspect", image.reference()))
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
+            return inspect.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String pullToken(String namespace, String repository) {
