@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TemporalTestServerResource.class)
 @WithTestResource(GitRootTestResource.class)
 class ReceivePackHandlerTest {
+    private static final String DASH =
+            "a branch name must not have a part (between '/') starting with '-'";
     private final GitCli git = new GitCli();
 
     @Test
@@ -121,19 +123,15 @@ class ReceivePackHandlerTest {
                 .contains("* [new branch]      main -> main")
                 .contains("* [new branch]      main -> feature/ok")
                 .contains("* [new tag]         main -> v1.0+build")
-                .contains("! [remote rejected] main -> -x (no part of the name may start with '-')")
+                .contains("! [remote rejected] main -> -x (" + DASH + ")")
+                .contains("! [remote rejected] main -> --upload-pack=x (" + DASH + ")")
                 .contains(
-                        "! [remote rejected] main -> --upload-pack=x (no part of the name may"
-                                + " start with '-')")
-                .contains(
-                        "! [remote rejected] main -> $(id) (a name may contain only ASCII"
+                        "! [remote rejected] main -> $(id) (a branch name may contain only ASCII"
                                 + " letters, digits and . _ - + /)")
                 .contains(
-                        "! [remote rejected] main -> HEAD (HEAD is reserved: it cannot name a"
-                                + " branch or tag)")
-                .contains(
-                        "! [remote rejected] main -> team/-y (no part of the name may start with"
-                                + " '-')")
+                        "! [remote rejected] main -> HEAD (a branch name must not be HEAD: git"
+                                + " reserves it for the checked-out commit)")
+                .contains("! [remote rejected] main -> team/-y (" + DASH + ")")
                 .contains(
                         "! [remote rejected] main -> refs/x/y (only branches (refs/heads/*) and"
                                 + " tags (refs/tags/*) can be pushed)");

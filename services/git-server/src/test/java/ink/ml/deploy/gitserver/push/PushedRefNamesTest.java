@@ -35,20 +35,22 @@ class PushedRefNamesTest {
                         + " pushed",
                 "HEAD                  | only branches (refs/heads/*) and tags (refs/tags/*) can be"
                         + " pushed",
-                "refs/heads/a..b       | not a valid git ref name",
-                "refs/heads/a.lock     | not a valid git ref name",
-                "refs/heads/           | not a valid git ref name",
-                "refs/heads/HEAD       | HEAD is reserved: it cannot name a branch or tag",
-                "refs/tags/HEAD        | HEAD is reserved: it cannot name a branch or tag",
-                "refs/heads/-x         | no part of the name may start with '-'",
-                "refs/heads/--upload-pack=x | no part of the name may start with '-'",
-                "refs/heads/team/-x    | no part of the name may start with '-'",
-                "refs/tags/-v1         | no part of the name may start with '-'",
-                "refs/heads/$(id)      | a name may contain only ASCII letters, digits and . _ - + /",
-                "refs/heads/`id`       | a name may contain only ASCII letters, digits and . _ - + /",
-                "refs/heads/a;b        | a name may contain only ASCII letters, digits and . _ - + /",
-                "refs/heads/café       | a name may contain only ASCII letters, digits and . _ - + /",
-                "refs/heads/@          | a name may contain only ASCII letters, digits and . _ - + /",
+                "refs/heads/a..b | a branch name must not contain '..'",
+                "refs/heads/a.lock | a branch name must not have a part (between '/') ending with '.lock'",
+                "refs/heads/ | a branch name must not be empty",
+                "refs/heads/HEAD | a branch name must not be HEAD: git reserves it for the checked-out commit",
+                "refs/tags/HEAD | a tag name must not be HEAD: git reserves it for the checked-out commit",
+                "refs/heads/refs/heads/main | a branch name must be the short name (e.g. main), not a full ref",
+                "refs/heads/-x | a branch name must not have a part (between '/') starting with '-'",
+                "refs/heads/--upload-pack=x | a branch name must not have a part (between '/') starting with '-'",
+                "refs/heads/team/-x | a branch name must not have a part (between '/') starting with '-'",
+                "refs/tags/-v1 | a tag name must not have a part (between '/') starting with '-'",
+                "refs/heads/$(id) | a branch name may contain only ASCII letters, digits and . _ - + /",
+                "refs/heads/`id` | a branch name may contain only ASCII letters, digits and . _ - + /",
+                "refs/heads/a;b | a branch name may contain only ASCII letters, digits and . _ - + /",
+                "refs/heads/café | a branch name may contain only ASCII letters, digits and . _ - + /",
+                "refs/heads/@ | a branch name may contain only ASCII letters, digits and . _ - + /",
+                "refs/heads/a@{1} | a branch name may contain only ASCII letters, digits and . _ - + /",
             })
     void refusesWithTheRuleBroken(String refName, String reason) {
         assertThat(PushedRefNames.refusal(refName)).contains(reason);
@@ -57,7 +59,7 @@ class PushedRefNamesTest {
     @Test
     void refusesANameLongerThanABranchATrackingServiceCouldName() {
         assertThat(PushedRefNames.refusal("refs/heads/" + "a".repeat(256)))
-                .contains("a name may have at most 255 characters");
+                .contains("a branch name must be at most 255 characters (got 256)");
         assertThat(PushedRefNames.refusal("refs/heads/" + "a".repeat(255))).isEmpty();
     }
 }

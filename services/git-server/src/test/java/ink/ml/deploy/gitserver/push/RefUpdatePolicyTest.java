@@ -42,7 +42,7 @@ class RefUpdatePolicyTest {
     @Test
     void refusesCreatingOrUpdatingARefWithABadName() {
         assertThat(policy.refusal(new ReceiveCommand(ObjectId.zeroId(), NEW, "refs/heads/-x")))
-                .contains("no part of the name may start with '-'");
+                .contains("a branch name must not have a part (between '/') starting with '-'");
         assertThat(policy.refusal(new ReceiveCommand(OLD, NEW, "refs/meta/config"))).isPresent();
     }
 
