@@ -9,6 +9,7 @@ import ink.ml.deploy.domain.GitHubRepo;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.InvalidValueException;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -52,7 +53,19 @@ public final class GitHubEventParser {
             // Tags and other refs are not what a service tracks.
             return new IgnoredEvent(delivery, "push", "the push is not to a branch (" + ref + ")");
         }
-        GitBranch branch = branch(ref.substring(BRANCH_REF_PREFIX.length()));
+        String name = ref.substring(BRANCH_REF_PREFIX.length());
+        if (name.isEmpty()) {
+            throw new InvalidValueException("ref", "names no branch: " + ref);
+        }
+        Optional<String> untrackable = GitBranch.ruleBrokenBy(name);
+        if (untrackable.isPresent()) {
+            // GitHub allows names (feat@x, café) that no service can be set to follow.
+            return new IgnoredEvent(
+                    delivery,
+                    "push",
+                    "no service can track branch " + name + ": it " + untrackable.get());
+        }
+        GitBranch branch = GitBranch.of(name);
         GitHubRepo repository = repository(payload);
         if (payload.path("deleted").asBoolean(false)) {
             return new IgnoredEvent(
@@ -132,14 +145,6 @@ public final class GitHubEventParser {
             return GitHubRepo.parse(fullName.asText());
         } catch (InvalidValueException e) {
             throw new InvalidValueException("repository.full_name", e.rule());
-        }
-    }
-
-    private static GitBranch branch(String name) {
-        try {
-            return GitBranch.of(name);
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException("ref", "names an invalid branch: " + e.rule());
         }
     }
 

@@ -76,9 +76,23 @@ class GitHubEventParserTest {
     }
 
     @Test
-    void rejectsPushToInvalidBranchName() {
-        assertRejected(push("refs/heads/-rf", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c"), "ref");
+    void rejectsPushThatNamesNoBranch() {
         assertRejected(push("refs/heads/", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c"), "ref");
+    }
+
+    @Test
+    void pushToABranchNoServiceCanTrackStartsNothing() {
+        for (String name : new String[] {"-rf", "feat@x", "café", "HEAD"}) {
+            GitHubEvent event =
+                    GitHubEventParser.parse(
+                            "push",
+                            DELIVERY,
+                            push("refs/heads/" + name, "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c"));
+
+            assertThat(event).as(name).isInstanceOf(IgnoredEvent.class);
+            assertThat(((IgnoredEvent) event).reason())
+                    .startsWith("no service can track branch " + name + ": it ");
+        }
     }
 
     @Test
