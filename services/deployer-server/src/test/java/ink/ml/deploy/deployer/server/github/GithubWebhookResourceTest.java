@@ -166,12 +166,13 @@ class GithubWebhookResourceTest {
     }
 
     @Test
-    void rejectsSignedPushWithInvalidBranch() {
+    void signedPushToABranchNoServiceCanTrackStartsNothing() {
         String delivery = newDeliveryId();
 
         signed("push", delivery, push("octo/shop", "-delete-me", randomSha()))
-                .statusCode(400)
-                .body("message", containsString("ref"))
+                .statusCode(200)
+                .body("outcome", equalTo("ignored"))
+                .body("message", containsString("no service can track branch -delete-me"))
                 .body("workflowId", nullValue());
     }
 
