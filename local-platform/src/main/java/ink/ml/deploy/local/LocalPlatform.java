@@ -230,7 +230,7 @@ public final class LocalPlatform implements AutoCloseable {
         say("Registry: docker-registry on " + started.host() + " (token auth per project)");
         DockerEngineProcess engine;
         if (network.isPresent()) {
-            network.get().allow(port(started.host()));
+            network.get().allow(started.port());
             engine = started(DockerEngineProcess.startIn(network.get(), started.host()));
             say("Builder: private Docker engine at " + engine.host() + ", in " + network.get());
         } else {
@@ -242,10 +242,6 @@ public final class LocalPlatform implements AutoCloseable {
                             + isolationMissing.get());
         }
         docker = Optional.of(engine);
-    }
-
-    private static int port(String hostAndPort) {
-        return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
     }
 
     private void awaitServices() {

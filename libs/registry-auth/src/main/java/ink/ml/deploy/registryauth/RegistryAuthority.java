@@ -145,9 +145,6 @@ public final class RegistryAuthority {
         }
         String[] userAndPassword = basicCredentials(authorization);
         RegistryGrant grant = verify(userAndPassword[0], userAndPassword[1]);
-        if (scopes.size() > MAX_SCOPES) {
-            throw new RegistryAuthException("at most " + MAX_SCOPES + " scopes in one request");
-        }
         return token(grant, scopes.stream().map(RegistryScope::parse).toList());
     }
 

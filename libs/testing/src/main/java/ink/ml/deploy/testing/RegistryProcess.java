@@ -135,6 +135,11 @@ public final class RegistryProcess implements AutoCloseable {
         return host;
     }
 
+    /** The port it listens on, e.g. to open it to a {@link BuildNetwork}. */
+    public int port() {
+        return Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
+    }
+
     private void awaitReady(Path log) {
         HttpClient http =
                 HttpClient.newBuilder()

@@ -92,7 +92,7 @@ class TenantBuildIsolationTest {
                                         "mcpdeploy",
                                         "mcpdeploy-registry",
                                         tokenKeys.certificateFile())));
-        network.allow(port(registry.host()));
+        network.allow(registry.port());
         engine = DockerEngineProcess.startIn(network, registry.host());
         platformService = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 0);
         platformService.createContext(
@@ -358,9 +358,5 @@ class TenantBuildIsolationTest {
     private static RegistryClient registryClient() {
         return new RegistryClient(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), true, access);
-    }
-
-    private static int port(String host) {
-        return Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
     }
 }
