@@ -115,16 +115,7 @@ public final class RegistryAuthority {
         claims.put("nbf", now.minus(CLOCK_SKEW).getEpochSecond());
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("jti", nonce());
-        claims.put(
-                "access",
-                access.stream()
-                        .map(
-                                scope ->
-                                        Map.of(
-                                                "type", scope.type(),
-                                                "name", scope.name(),
-                                                "actions", List.copyOf(scope.actions())))
-                        .toList());
+        claims.put("access", access.stream().map(RegistryAuthority::accessEntry).toList());
         return new IssuedToken(
                 CompactJws.sign(header(), claims, key.privateKey()),
                 Duration.between(now, expiresAt),
@@ -168,6 +159,15 @@ public final class RegistryAuthority {
             throw new RegistryAuthException("the Basic credentials need a user name and password");
         }
         return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    /** In the order the token specification writes them: type, name, actions. */
+    private static Map<String, Object> accessEntry(RegistryScope scope) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("type", scope.type());
+        entry.put("name", scope.name());
+        entry.put("actions", List.copyOf(scope.actions()));
+        return entry;
     }
 
     private Map<String, Object> header() {
