@@ -1,204 +1,84 @@
 package ink.ml.deploy.deployer.worker.apply;
 
-import ink.ml.deploy.deployer.worker.build.RegistryConfig;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
+import ink.ml.deploy.deployer.worker.run.ExecutionTarget;
+import ink.ml.deploy.deployer.worker.run.ExecutionTargetConfig;
 import ink.ml.deploy.domain.AppPort;
-import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.EnvVarName;
 import ink.ml.deploy.domain.ImageRef;
-import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceRef;
-import ink.ml.deploy.k8s.CustomDomainResources;
 import ink.ml.deploy.k8s.ImagePull;
-import ink.ml.deploy.k8s.Labels;
-import ink.ml.deploy.k8s.ProjectResources;
-import ink.ml.deploy.k8s.ProjectSpec;
-import ink.ml.deploy.k8s.RegistryPullSecret;
-import ink.ml.deploy.k8s.RegistryPullSpec;
-import ink.ml.deploy.k8s.ServiceNames;
 import ink.ml.deploy.k8s.ServiceSpec;
-import ink.ml.deploy.k8s.ServiceWorkload;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.ApplyWorkloadRequest;
 import ink.ml.deploy.workflow.deploy.DeleteWorkloadRequest;
 import ink.ml.deploy.workflow.deploy.RolloutRequest;
 import ink.ml.deploy.workflow.deploy.RolloutResult;
 import ink.ml.deploy.workflow.deploy.WorkloadActivities;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.temporal.activity.Activity;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.ArrayList;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
- * The Kubernetes side of a deployment, built with libs/k8s and written through the fabric8 client.
- * Every method is safe to retry: apply converges on the built resources, waiting only reads, and
- * deleting what is already gone is fine. Variable values and the registry credential travel only
- * inside their Secrets: they are never logged and never part of a failure message.
- *
- * <p>Where the registry uses token authentication, each apply writes the namespace's pull Secret
- * with a freshly signed pull credential and the Deployment names it; the Secret belongs to the
- * namespace, not to a service, so deleting one service leaves it to the others and deleting the
- * namespace removes it. Where the registry is anonymous neither is written.
+ * The workload activities of the deploy workflow, on whichever {@link ExecutionTarget} this
+ * region's configuration names ({@code mcpdeploy.execution.target}). Turns the activity's request
+ * into the libs/k8s {@link ServiceSpec} both targets run from, so the workflows stay
+ * target-agnostic and each rule on the spec's values holds on both.
  */
 @ApplicationScoped
 public class WorkloadActivitiesImpl implements WorkloadActivities {
-    private static final Logger LOG = Logger.getLogger(WorkloadActivitiesImpl.class);
-
-    /** Kubernetes' answer to a resource that fails validation or admission. */
-    private static final int UNPROCESSABLE = 422;
-
-    private static final int NOT_FOUND = 404;
-
-    /** cert-manager is a CRD: its endpoint is named here instead of discovered. */
-    static final ResourceDefinitionContext CERTIFICATES =
-            new ResourceDefinitionContext.Builder()
-                    .withGroup("cert-manager.io")
-                    .withVersion("v1")
-                    .withKind(CustomDomainResources.CERTIFICATE_KIND)
-                    .withPlural("certificates")
-                    .withNamespaced(true)
-                    .build();
-
-    private final KubernetesClient client;
-    private final ResourceApplier applier;
+    private final ExecutionTarget target;
     private final ClusterConfig cluster;
-    private final WorkloadConfig config;
     private final RegistryAccess registryAccess;
-    private final RegistryConfig registry;
+
+    @Inject
+    WorkloadActivitiesImpl(
+            ExecutionTargetConfig targets,
+            @Any Instance<ExecutionTarget> available,
+            ClusterConfig cluster,
+            RegistryAccess registryAccess) {
+        this(
+                available.select(Identifier.Literal.of(targets.target().id())).get(),
+                cluster,
+                registryAccess);
+    }
 
     public WorkloadActivitiesImpl(
-            KubernetesClient client,
-            ResourceApplier applier,
-            ClusterConfig cluster,
-            WorkloadConfig config,
-            RegistryAccess registryAccess,
-            RegistryConfig registry) {
-        this.client = client;
-        this.applier = applier;
+            ExecutionTarget target, ClusterConfig cluster, RegistryAccess registryAccess) {
+        this.target = target;
         this.cluster = cluster;
-        this.config = config;
         this.registryAccess = registryAccess;
-        this.registry = registry;
     }
 
     @Override
     public void applyWorkload(ApplyWorkloadRequest request) {
-        ServiceSpec spec = serviceSpec(request);
-        ProjectSpec project = new ProjectSpec(spec.service().user(), spec.service().project());
-        List<HasMetadata> resources = new ArrayList<>(ProjectResources.from(project).all());
-        pullSecret(project).ifPresent(resources::add);
-        resources.addAll(ServiceWorkload.from(spec).all());
-        for (HasMetadata resource : resources) {
-            Activity.getExecutionContext()
-                    .heartbeat(resource.getKind() + " " + resource.getMetadata().getName());
-            apply(resource);
-        }
-        LOG.infof(
-                "applied %d resources of %s for deployment %s",
-                resources.size(), spec.service().hostLabel(), spec.deployment());
+        target.apply(serviceSpec(request));
     }
 
     @Override
     public RolloutResult awaitRollout(RolloutRequest request) {
-        ServiceRef service = ServiceRef.of(request.userId(), request.project(), request.service());
-        DeploymentId deployment = DeploymentId.of(request.deploymentId());
-        long deadline = System.nanoTime() + config.rolloutTimeout().toNanos();
-        while (true) {
-            RolloutDiagnosis diagnosis =
-                    RolloutDiagnosis.of(deployment, read(service), pods(service));
-            // Heartbeating on every look lets a cancelled deployment stop waiting promptly.
-            Activity.getExecutionContext().heartbeat(diagnosis.reason());
-            if (diagnosis.isReady()) {
-                LOG.infof("deployment %s of %s is ready", deployment, service.hostLabel());
-                return new RolloutResult(diagnosis.readyReplicas());
-            }
-            if (diagnosis.isFailed()) {
-                LOG.infof(
-                        "deployment %s of %s failed to roll out: %s",
-                        deployment, service.hostLabel(), diagnosis.reason());
-                throw StepFailure.of(StepFailure.ROLLOUT_FAILED, diagnosis.reason());
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw StepFailure.of(
-                        StepFailure.ROLLOUT_FAILED,
-                        "the rollout did not finish within "
-                                + describe(config.rolloutTimeout())
-                                + " ("
-                                + diagnosis.reason()
-                                + ")");
-            }
-            pause(config.rolloutPollInterval());
-        }
+        return target.awaitRollout(
+                ServiceRef.of(request.userId(), request.project(), request.service()),
+                DeploymentId.of(request.deploymentId()));
     }
 
     @Override
     public void deleteWorkload(DeleteWorkloadRequest request) {
-        ServiceRef service = ServiceRef.of(request.userId(), request.project(), request.service());
-        String namespace = service.namespace();
-        Map<String, String> selector = Labels.serviceSelector(service);
-        // Traffic first, then the workload, then what it read; each call deletes whatever of it
-        // still exists, so a retried or repeated delete finds nothing and succeeds.
-        client.network().v1().ingresses().inNamespace(namespace).withLabels(selector).delete();
-        client.apps().deployments().inNamespace(namespace).withLabels(selector).delete();
-        client.services().inNamespace(namespace).withLabels(selector).delete();
-        deleteCertificates(namespace, selector);
-        client.secrets().inNamespace(namespace).withLabels(selector).delete();
-        if (request.lastServiceOfProject()) {
-            client.namespaces().withName(namespace).delete();
-        }
-        LOG.infof(
-                "deleted the resources of %s%s",
-                service.hostLabel(),
-                request.lastServiceOfProject() ? " and namespace " + namespace : "");
-    }
-
-    /**
-     * cert-manager writes a certificate's key pair into a Secret it does not delete with the
-     * Certificate, and without our labels; it is found through the Certificate's spec.
-     */
-    private void deleteCertificates(String namespace, Map<String, String> selector) {
-        var certificates =
-                client.genericKubernetesResources(CERTIFICATES)
-                        .inNamespace(namespace)
-                        .withLabels(selector);
-        List<GenericKubernetesResource> existing;
-        try {
-            existing = certificates.list().getItems();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == NOT_FOUND) {
-                // cert-manager is not installed: no service here can have a custom domain.
-                return;
-            }
-            throw e;
-        }
-        for (GenericKubernetesResource certificate : existing) {
-            if (certificate.get("spec", "secretName") instanceof String secretName) {
-                client.secrets().inNamespace(namespace).withName(secretName).delete();
-            }
-        }
-        certificates.delete();
+        target.delete(
+                ServiceRef.of(request.userId(), request.project(), request.service()),
+                request.lastServiceOfProject());
     }
 
     private ServiceSpec serviceSpec(ApplyWorkloadRequest request) {
         try {
             ServiceRef service =
                     ServiceRef.of(request.userId(), request.project(), request.service());
-            Cluster target = cluster.toCluster();
             Map<EnvVarName, String> env = new LinkedHashMap<>();
             request.env().forEach((name, value) -> env.put(EnvVarName.of(name), value));
             return new ServiceSpec(
@@ -208,87 +88,12 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
                     registryAccess.isAuthenticated() ? ImagePull.PULL_SECRET : ImagePull.ANONYMOUS,
                     AppPort.of(request.port()),
                     new ResourcePlan(request.memoryMi(), request.milliCpu()),
-                    target,
+                    cluster.toCluster(),
                     env);
         } catch (IllegalArgumentException invalid) {
             // The product plane validates all of this; a value that still breaks a rule will
             // break it on every retry too. Domain messages name the field, never a value.
             throw StepFailure.of(StepFailure.APPLY_REJECTED, invalid.getMessage());
         }
-    }
-
-    /**
-     * Signed anew on every apply, so each deploy extends the namespace's pull access by the
-     * credential's lifetime. Replacing the Secret rolls no pods: the kubelet reads it only to pull.
-     */
-    private Optional<HasMetadata> pullSecret(ProjectSpec project) {
-        return registryAccess
-                .pullCredential(project.namespace())
-                .map(
-                        credential ->
-                                RegistryPullSecret.from(
-                                                new RegistryPullSpec(
-                                                        project,
-                                                        RegistryHost.of(registry.host()),
-                                                        credential.username(),
-                                                        credential.password()))
-                                        .secret());
-    }
-
-    private void apply(HasMetadata resource) {
-        try {
-            applier.apply(resource);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == UNPROCESSABLE) {
-                throw StepFailure.of(
-                        StepFailure.APPLY_REJECTED,
-                        "the cluster rejected the "
-                                + resource.getKind()
-                                + " "
-                                + resource.getMetadata().getName()
-                                + ": "
-                                + serverMessage(e));
-            }
-            // Anything else (unreachable API server, 5xx, 409 from a racing writer) may pass:
-            // the activity's retry policy tries again.
-            throw e;
-        }
-    }
-
-    private static String serverMessage(KubernetesClientException e) {
-        if (e.getStatus() != null && e.getStatus().getMessage() != null) {
-            return e.getStatus().getMessage();
-        }
-        return Objects.requireNonNullElse(e.getMessage(), "no reason given");
-    }
-
-    private Deployment read(ServiceRef service) {
-        return client.apps()
-                .deployments()
-                .inNamespace(service.namespace())
-                .withName(ServiceNames.deploymentName(service))
-                .get();
-    }
-
-    private List<Pod> pods(ServiceRef service) {
-        return client.pods()
-                .inNamespace(service.namespace())
-                .withLabels(Labels.serviceSelector(service))
-                .list()
-                .getItems();
-    }
-
-    private static void pause(Duration interval) {
-        try {
-            Thread.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Activity.wrap(e);
-        }
-    }
-
-    private static String describe(Duration timeout) {
-        long seconds = timeout.toSeconds();
-        return seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " seconds";
     }
 }

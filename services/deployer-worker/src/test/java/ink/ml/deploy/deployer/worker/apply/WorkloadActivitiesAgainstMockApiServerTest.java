@@ -133,12 +133,10 @@ class WorkloadActivitiesAgainstMockApiServerTest {
         environments.add(environment);
         environment.registerActivitiesImplementations(
                 new WorkloadActivitiesImpl(
-                        client,
-                        applier,
+                        new KubernetesExecutionTarget(
+                                client, applier, workloadConfig, registryAccess, registryConfig),
                         clusterConfig,
-                        workloadConfig,
-                        registryAccess,
-                        registryConfig));
+                        registryAccess));
         environment.setActivityHeartbeatListener(
                 String.class,
                 details -> {
@@ -162,7 +160,7 @@ class WorkloadActivitiesAgainstMockApiServerTest {
         client.secrets().inNamespace(NAMESPACE).delete();
         client.pods().inNamespace(NAMESPACE).delete();
         client.network().v1().networkPolicies().inNamespace(NAMESPACE).delete();
-        client.genericKubernetesResources(WorkloadActivitiesImpl.CERTIFICATES)
+        client.genericKubernetesResources(KubernetesExecutionTarget.CERTIFICATES)
                 .inNamespace(NAMESPACE)
                 .delete();
         client.namespaces().withName(NAMESPACE).delete();
@@ -479,7 +477,7 @@ class WorkloadActivitiesAgainstMockApiServerTest {
                                 CustomDomain.parse(
                                         "app.example.com", Cluster.EU_CENTRAL_1.platformZones()),
                                 AppPort.of(3000)));
-        client.genericKubernetesResources(WorkloadActivitiesImpl.CERTIFICATES)
+        client.genericKubernetesResources(KubernetesExecutionTarget.CERTIFICATES)
                 .inNamespace(NAMESPACE)
                 .resource(domain.certificate())
                 .create();
@@ -514,7 +512,7 @@ class WorkloadActivitiesAgainstMockApiServerTest {
                 .isEmpty();
         assertThat(client.secrets().inNamespace(NAMESPACE).list().getItems()).isEmpty();
         assertThat(
-                        client.genericKubernetesResources(WorkloadActivitiesImpl.CERTIFICATES)
+                        client.genericKubernetesResources(KubernetesExecutionTarget.CERTIFICATES)
                                 .inNamespace(NAMESPACE)
                                 .list()
                                 .getItems())
