@@ -105,7 +105,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (PlatformService service : PlatformService.values()) {
             jars.add(ServiceProcess.runnableJar(options.repositoryRoot(), service.module()));
         }
-        ports.requireFree(options.temporalAddress().isEmpty());
+        ports.requireFree(options.temporalAddress().isEmpty(), false);
         Path logs = Directories.recreate(options.logDirectory());
 
         say("PostgreSQL: starting an embedded server…");
@@ -418,6 +418,47 @@ public final class LocalPlatform implements AutoCloseable {
     /** Where {@code <module>.log} of each service is. */
     public Path logDirectory() {
         return options.logDirectory();
+    }
+
+    /**
+     * Stops one service, runs {@code whileDown}, then starts it again with the same settings and
+     * waits until it answers: what an upgrade or a crash of that one process looks like. Its log so
+     * far is kept as {@code <module>-before-restart.log}.
+     */
+    public void restartService(String module, Runnable whileDown) {
+        PlatformService service = PlatformService.byModule(module);
+        int index = List.of(PlatformService.values()).indexOf(service);
+        ServiceProcess stopped = services.get(index);
+        stopped.close();
+        try {
+            Files.move(
+                    stopped.logFile(),
+                    stopped.logFile().resolveSibling(module + "-before-restart.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the log of " + module, e);
+        }
+        whileDown.run();
+        ServiceLaunch launch =
+                wiring.launch(
+                        service,
+                        options.serviceProperties(service),
+                        options.serviceEnvironment(service));
+        ServiceProcess restarted =
+                ServiceProcess.start(
+                        module,
+                        ServiceProcess.runnableJar(options.repositoryRoot(), module),
+                        options.jvmOptions(),
+                        launch.systemProperties(),
+                        launch.environment(),
+                        options.logDirectory());
+        services.set(index, restarted);
+        long deadline = System.nanoTime() + SERVICE_START.toNanos();
+        restarted.awaitStarted(SERVICE_START);
+        awaitHealthy(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                service,
+                deadline);
     }
 
     /** Every service's log tail on standard error, e.g. for a failed test. */

@@ -24,6 +24,7 @@ public final class LocalPlatformOptions {
     private final Map<PlatformService, Map<String, String>> serviceEnvironment;
     private final Map<String, String> environment;
     private final Path logDirectory;
+    private final boolean inMemoryKubernetes;
 
     private LocalPlatformOptions(
             Path repositoryRoot,
@@ -32,7 +33,8 @@ public final class LocalPlatformOptions {
             Map<PlatformService, Map<String, String>> serviceProperties,
             Map<PlatformService, Map<String, String>> serviceEnvironment,
             Map<String, String> environment,
-            Path logDirectory) {
+            Path logDirectory,
+            boolean inMemoryKubernetes) {
         this.repositoryRoot = repositoryRoot;
         this.randomPorts = randomPorts;
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -40,6 +42,7 @@ public final class LocalPlatformOptions {
         this.serviceEnvironment = serviceEnvironment;
         this.environment = Map.copyOf(environment);
         this.logDirectory = logDirectory;
+        this.inMemoryKubernetes = inMemoryKubernetes;
     }
 
     /**
@@ -63,7 +66,8 @@ public final class LocalPlatformOptions {
                 new EnumMap<>(PlatformService.class),
                 new EnumMap<>(PlatformService.class),
                 System.getenv(),
-                root.resolve("local-platform").resolve("target").resolve("platform-logs"));
+                root.resolve("local-platform").resolve("target").resolve("platform-logs"),
+                false);
     }
 
     /** Free ports instead of the fixed ones, so tests run beside a platform that holds those. */
@@ -75,7 +79,8 @@ public final class LocalPlatformOptions {
                 serviceProperties,
                 serviceEnvironment,
                 environment,
-                logDirectory);
+                logDirectory,
+                inMemoryKubernetes);
     }
 
     /** JVM options for every service, e.g. {@code -Xmx384m -XX:TieredStopAtLevel=1}. */
@@ -94,7 +99,8 @@ public final class LocalPlatformOptions {
                 serviceProperties,
                 serviceEnvironment,
                 environment,
-                logDirectory);
+                logDirectory,
+                inMemoryKubernetes);
     }
 
     /**
@@ -113,7 +119,8 @@ public final class LocalPlatformOptions {
                 merged(serviceProperties, service, checkedNames("props", props)),
                 serviceEnvironment,
                 environment,
-                logDirectory);
+                logDirectory,
+                inMemoryKubernetes);
     }
 
     /**
@@ -132,7 +139,8 @@ public final class LocalPlatformOptions {
                 serviceProperties,
                 merged(serviceEnvironment, service, checkedNames("env", env)),
                 environment,
-                logDirectory);
+                logDirectory,
+                inMemoryKubernetes);
     }
 
     private static Map<String, String> checkedNames(String field, Map<String, String> values) {
@@ -174,7 +182,36 @@ public final class LocalPlatformOptions {
                 serviceProperties,
                 serviceEnvironment,
                 environment,
-                logDirectory);
+                logDirectory,
+                inMemoryKubernetes);
+    }
+
+    /**
+     * Apps go to the in-memory Kubernetes API (which runs no pods) instead of the Docker engine:
+     * {@code ./run-platform --in-memory-kubernetes}, and tests of the Kubernetes resources.
+     */
+    public LocalPlatformOptions withInMemoryKubernetes() {
+        return new LocalPlatformOptions(
+                repositoryRoot,
+                randomPorts,
+                jvmOptions,
+                serviceProperties,
+                serviceEnvironment,
+                environment,
+                logDirectory,
+                true);
+    }
+
+    /**
+     * Where apps run: {@code KUBECONFIG}'s cluster when set, else the in-memory API when asked,
+     * else the Docker engine (the platform falls back to the in-memory API, saying so, where no
+     * engine is installed).
+     */
+    public AppsTarget appsTarget() {
+        if (kubeconfig().isPresent()) {
+            return AppsTarget.KUBECONFIG;
+        }
+        return inMemoryKubernetes ? AppsTarget.IN_MEMORY_KUBERNETES : AppsTarget.DOCKER;
     }
 
     /** Where each service's log ({@code <module>.log}) is written; emptied at start. */
@@ -187,7 +224,8 @@ public final class LocalPlatformOptions {
                 serviceProperties,
                 serviceEnvironment,
                 environment,
-                directory.toAbsolutePath().normalize());
+                directory.toAbsolutePath().normalize(),
+                inMemoryKubernetes);
     }
 
     public Path repositoryRoot() {

@@ -12,15 +12,27 @@ import java.util.Set;
 
 /**
  * Which port each part listens on: the README's fixed ports (graphql 8081 … git-server 8086, the
- * management ports of deployer-server 9084 and git-server 9086, Temporal 7233) for people, or free
- * ports for tests, which may run beside a platform that already holds the fixed ones.
+ * management ports of deployer-server 9084 and git-server 9086, Temporal 7233, the apps' edge 8080
+ * and its admin API 2019) for people, or free ports for tests, which may run beside a platform that
+ * already holds the fixed ones.
+ *
+ * @param edgePort where deployed apps answer, e.g. {@code http://web-demo-local.localhost:8080}
+ * @param edgeAdminPort the edge's admin API, which only the deployer-worker calls
  */
 public record PortPlan(
         Map<PlatformService, Integer> servicePorts,
         Map<PlatformService, Integer> managementPorts,
-        int temporalPort) {
+        int temporalPort,
+        int edgePort,
+        int edgeAdminPort) {
     /** Temporal's usual frontend port, so the Temporal CLI finds the local server unconfigured. */
     public static final int TEMPORAL_DEFAULT_PORT = 7233;
+
+    /** The port of the printed app URLs; 80 would need the edge to bind a privileged port. */
+    public static final int EDGE_DEFAULT_PORT = 8080;
+
+    /** Caddy's usual admin port. */
+    public static final int EDGE_ADMIN_DEFAULT_PORT = 2019;
 
     public PortPlan {
         servicePorts = Map.copyOf(servicePorts);
@@ -37,7 +49,8 @@ public record PortPlan(
             }
         }
         Set<Integer> seen = new HashSet<>();
-        for (int port : allPorts(servicePorts, managementPorts, temporalPort)) {
+        for (int port :
+                allPorts(servicePorts, managementPorts, temporalPort, edgePort, edgeAdminPort)) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port " + port + " is not in 1..65535");
             }
@@ -56,7 +69,12 @@ public record PortPlan(
                 management.put(service, service.defaultManagementPort());
             }
         }
-        return new PortPlan(ports, management, TEMPORAL_DEFAULT_PORT);
+        return new PortPlan(
+                ports,
+                management,
+                TEMPORAL_DEFAULT_PORT,
+                EDGE_DEFAULT_PORT,
+                EDGE_ADMIN_DEFAULT_PORT);
     }
 
     /**
@@ -66,7 +84,7 @@ public record PortPlan(
      */
     public static PortPlan random() {
         PlatformService[] services = PlatformService.values();
-        int count = 2 * services.length + 1;
+        int count = 2 * services.length + 3;
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             for (int i = 0; i < count; i++) {
@@ -80,7 +98,12 @@ public record PortPlan(
                     management.put(services[i], sockets[services.length + i].getLocalPort());
                 }
             }
-            return new PortPlan(ports, management, sockets[count - 1].getLocalPort());
+            return new PortPlan(
+                    ports,
+                    management,
+                    sockets[count - 3].getLocalPort(),
+                    sockets[count - 2].getLocalPort(),
+                    sockets[count - 1].getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException("no free local ports", e);
         } finally {
@@ -95,14 +118,19 @@ public record PortPlan(
      * ./run-platform}), instead of a service failing to bind after everything else has started.
      *
      * @param temporalToo false when Temporal runs elsewhere ({@code TEMPORAL_ADDRESS})
+     * @param edgeToo false when no edge is started (apps run on Kubernetes)
      */
-    public void requireFree(boolean temporalToo) {
+    public void requireFree(boolean temporalToo, boolean edgeToo) {
         Map<Integer, String> planned = new LinkedHashMap<>();
         servicePorts.forEach((service, port) -> planned.put(port, service.module()));
         managementPorts.forEach(
                 (service, port) -> planned.put(port, service.module() + " management"));
         if (temporalToo) {
             planned.put(temporalPort, "Temporal");
+        }
+        if (edgeToo) {
+            planned.put(edgePort, "the apps' edge");
+            planned.put(edgeAdminPort, "the edge's admin API");
         }
         planned.forEach(
                 (port, user) -> {
@@ -133,8 +161,8 @@ public record PortPlan(
     private static int[] allPorts(
             Map<PlatformService, Integer> servicePorts,
             Map<PlatformService, Integer> managementPorts,
-            int temporal) {
-        int[] ports = new int[servicePorts.size() + managementPorts.size() + 1];
+            int... others) {
+        int[] ports = new int[servicePorts.size() + managementPorts.size() + others.length];
         int i = 0;
         for (int port : servicePorts.values()) {
             ports[i++] = port;
@@ -142,7 +170,9 @@ public record PortPlan(
         for (int port : managementPorts.values()) {
             ports[i++] = port;
         }
-        ports[i] = temporal;
+        for (int port : others) {
+            ports[i++] = port;
+        }
         return ports;
     }
 

@@ -37,6 +37,8 @@ class LocalPlatformOptionsTest {
         assertThat(ports.healthPort(PlatformService.GIT_SERVER)).isEqualTo(9086);
         assertThat(ports.healthPort(PlatformService.GRAPHQL)).isEqualTo(8081);
         assertThat(ports.temporalPort()).isEqualTo(7233);
+        assertThat(ports.edgePort()).isEqualTo(8080);
+        assertThat(ports.edgeAdminPort()).isEqualTo(2019);
         assertThat(options.serviceJar(PlatformService.DEPLOYER_WORKER))
                 .isEqualTo(
                         root.resolve(
@@ -56,6 +58,8 @@ class LocalPlatformOptionsTest {
                 .doesNotHaveDuplicates()
                 .doesNotContain(
                         first.temporalPort(),
+                        first.edgePort(),
+                        first.edgeAdminPort(),
                         first.healthPort(PlatformService.DEPLOYER_SERVER),
                         first.healthPort(PlatformService.GIT_SERVER));
         assertThat(first).isNotEqualTo(second);
@@ -72,7 +76,9 @@ class LocalPlatformOptionsTest {
                                         Map.of(
                                                 PlatformService.DEPLOYER_SERVER, 8081,
                                                 PlatformService.GIT_SERVER, 9086),
-                                        7233))
+                                        7233,
+                                        8080,
+                                        2019))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port 8081 is planned twice");
         assertThatThrownBy(
@@ -80,7 +86,9 @@ class LocalPlatformOptionsTest {
                                 new PortPlan(
                                         fixed.servicePorts(),
                                         Map.of(PlatformService.DEPLOYER_SERVER, 9084),
-                                        7233))
+                                        7233,
+                                        8080,
+                                        2019))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("managementPorts: git-server needs one");
     }
@@ -90,7 +98,7 @@ class LocalPlatformOptionsTest {
         PortPlan ports = PortPlan.random();
         int graphql = ports.port(PlatformService.GRAPHQL);
         try (ServerSocket taken = new ServerSocket(graphql, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> ports.requireFree(true))
+            assertThatThrownBy(() -> ports.requireFree(true, true))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage(
                             "port "
@@ -98,7 +106,7 @@ class LocalPlatformOptionsTest {
                                     + " (graphql) is in use on 127.0.0.1: is the platform already"
                                     + " running?");
         }
-        ports.requireFree(true);
+        ports.requireFree(true, true);
     }
 
     @Test
