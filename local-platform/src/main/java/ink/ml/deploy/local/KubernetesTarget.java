@@ -1,6 +1,6 @@
 package ink.ml.deploy.local;
 
-import ink.ml.deploy.local.PlatformWiring.KubernetesWiring;
+import ink.ml.deploy.local.PlatformWiring.ExecutionWiring;
 import ink.ml.deploy.testing.MockDeploymentController;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -35,14 +35,14 @@ final class KubernetesTarget implements AutoCloseable {
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     private final KubernetesClient client;
-    private final KubernetesWiring wiring;
+    private final ExecutionWiring wiring;
     private final String description;
     private final boolean inMemory;
     private final Deque<AutoCloseable> started;
 
     private KubernetesTarget(
             KubernetesClient client,
-            KubernetesWiring wiring,
+            ExecutionWiring wiring,
             String description,
             boolean inMemory,
             Deque<AutoCloseable> started) {
@@ -71,7 +71,7 @@ final class KubernetesTarget implements AutoCloseable {
             started.push(MockDeploymentController.start(client));
             return new KubernetesTarget(
                     client,
-                    KubernetesWiring.inMemory("http://127.0.0.1:" + server.getPort()),
+                    ExecutionWiring.inMemoryKubernetes("http://127.0.0.1:" + server.getPort()),
                     IN_MEMORY_DESCRIPTION + " (" + "http://127.0.0.1:" + server.getPort() + ")",
                     true,
                     started);
@@ -97,7 +97,7 @@ final class KubernetesTarget implements AutoCloseable {
         started.push(client);
         return new KubernetesTarget(
                 client,
-                KubernetesWiring.kubeconfig(kubeconfig.toAbsolutePath()),
+                ExecutionWiring.kubeconfig(kubeconfig.toAbsolutePath()),
                 "the cluster of KUBECONFIG="
                         + kubeconfig
                         + " ("
@@ -111,7 +111,7 @@ final class KubernetesTarget implements AutoCloseable {
         return client;
     }
 
-    KubernetesWiring wiring() {
+    ExecutionWiring wiring() {
         return wiring;
     }
 

@@ -70,7 +70,9 @@ public final class LocalPlatform implements AutoCloseable {
     private Optional<DockerEngineProcess> docker = Optional.empty();
     private Optional<RegistryTokenKeys> registryTokenKeys = Optional.empty();
     private Optional<String> buildsUnavailable = Optional.empty();
-    private KubernetesTarget kubernetes;
+    private Optional<KubernetesTarget> kubernetes = Optional.empty();
+    private Optional<DockerApps> dockerApps = Optional.empty();
+    private String appsDescription;
     private LocalIdentityProvider identity;
     private PlatformWiring wiring;
     private String apiKey;
@@ -105,7 +107,8 @@ public final class LocalPlatform implements AutoCloseable {
         for (PlatformService service : PlatformService.values()) {
             jars.add(ServiceProcess.runnableJar(options.repositoryRoot(), service.module()));
         }
-        ports.requireFree(options.temporalAddress().isEmpty(), false);
+        ports.requireFree(
+                options.temporalAddress().isEmpty(), options.appsTarget() == AppsTarget.DOCKER);
         Path logs = Directories.recreate(options.logDirectory());
 
         say("PostgreSQL: starting an embedded server…");
@@ -125,12 +128,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         startBuilders();
 
-        kubernetes =
-                started(
-                        options.kubeconfig()
-                                .map(KubernetesTarget::connect)
-                                .orElseGet(KubernetesTarget::startInMemory));
-        say("Kubernetes: " + kubernetes.description());
+        PlatformWiring.ExecutionWiring execution = startAppsTarget();
 
         identity = started(LocalIdentityProvider.start());
 
@@ -143,7 +141,7 @@ public final class LocalPlatform implements AutoCloseable {
                         registry.map(RegistryProcess::host),
                         docker.map(DockerEngineProcess::host),
                         registryTokenKeys,
-                        kubernetes.wiring(),
+                        execution,
                         runDirectory,
                         identity.jwksUrl(),
                         identity.projectId(),
@@ -242,6 +240,39 @@ public final class LocalPlatform implements AutoCloseable {
                             + isolationMissing.get());
         }
         docker = Optional.of(engine);
+    }
+
+    /**
+     * Where apps run: {@code KUBECONFIG}'s cluster, the in-memory API when asked, else the Docker
+     * engine and the edge; where those cannot run here, the in-memory API, saying why.
+     */
+    private PlatformWiring.ExecutionWiring startAppsTarget() {
+        AppsTarget target = options.appsTarget();
+        if (target == AppsTarget.DOCKER) {
+            Optional<String> unavailable =
+                    buildsUnavailable.or(DockerApps::unavailableReason);
+            if (unavailable.isEmpty()) {
+                DockerApps apps = started(DockerApps.start(ports, registry.orElseThrow().host()));
+                dockerApps = Optional.of(apps);
+                appsDescription = apps.description();
+                say("Apps: " + appsDescription);
+                return apps.wiring();
+            }
+            say(
+                    "Apps CANNOT run on Docker here ("
+                            + unavailable.get()
+                            + "); using the in-memory Kubernetes API, which runs no pods");
+            target = AppsTarget.IN_MEMORY_KUBERNETES;
+        }
+        KubernetesTarget cluster =
+                started(
+                        target == AppsTarget.KUBECONFIG
+                                ? KubernetesTarget.connect(options.kubeconfig().orElseThrow())
+                                : KubernetesTarget.startInMemory());
+        kubernetes = Optional.of(cluster);
+        appsDescription = "Kubernetes: " + cluster.description();
+        say("Apps: " + appsDescription);
+        return cluster.wiring();
     }
 
     private void awaitServices() {
@@ -372,19 +403,49 @@ public final class LocalPlatform implements AutoCloseable {
         return apiKey;
     }
 
-    /** A client of the API server the deployer applies to. */
+    /**
+     * A client of the API server the deployer applies to.
+     *
+     * @throws IllegalStateException when apps run on Docker
+     */
     public KubernetesClient kubernetes() {
-        return kubernetes.client();
+        return kubernetes
+                .orElseThrow(() -> new IllegalStateException("apps run on Docker, not Kubernetes"))
+                .client();
     }
 
-    /** True when Kubernetes is the in-memory API (no pods run), false for {@code KUBECONFIG}. */
+    /** True when Kubernetes is the in-memory API (no pods run). */
     public boolean inMemoryKubernetes() {
-        return kubernetes.inMemory();
+        return kubernetes.map(KubernetesTarget::inMemory).orElse(false);
     }
 
-    /** What a person is told about Kubernetes. */
-    public String kubernetesDescription() {
-        return kubernetes.description();
+    /** Where apps run, as a person is told. */
+    public String appsDescription() {
+        return appsDescription;
+    }
+
+    /** True when apps run as containers on this machine, behind the edge. */
+    public boolean appsRunOnDocker() {
+        return dockerApps.isPresent();
+    }
+
+    /**
+     * The app engine's API socket ({@code unix://…}), when apps run on Docker.
+     */
+    public Optional<String> appEngineHost() {
+        return dockerApps.map(apps -> apps.engine().host());
+    }
+
+    /**
+     * Where apps answer through the edge, e.g. port 8080 for {@code
+     * http://web-demo-local.localhost:8080/}; the edge's admin API, when apps run on Docker.
+     */
+    public int edgePort() {
+        return ports.edgePort();
+    }
+
+    public Optional<URI> edgeAdminUrl() {
+        return dockerApps.map(apps -> apps.edge().adminUrl());
     }
 
     /** {@code 127.0.0.1:PORT}, when the registry runs. */

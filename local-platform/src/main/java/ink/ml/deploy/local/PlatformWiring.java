@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param dockerHost {@code unix://…} of the private Docker engine, when it runs
  * @param registryTokenKeys the key the deployer-worker signs registry tokens with, and the
  *     certificate the registry trusts, when the registry uses token auth
- * @param kubernetes how the deployer reaches Kubernetes
+ * @param execution where the apps run: how the deployer reaches that target, and the apps' public
+ *     URLs every service shows
  * @param runDirectory the run's temporary directory, deleted when the platform stops: the
  *     git-server's repositories, the deployer's checkouts and every service's {@code
  *     java.io.tmpdir} live under it, so nothing is left behind in {@code /tmp}
@@ -32,7 +33,7 @@ public record PlatformWiring(
         Optional<String> registryHost,
         Optional<String> dockerHost,
         Optional<RegistryTokenKeys> registryTokenKeys,
-        KubernetesWiring kubernetes,
+        ExecutionWiring execution,
         Path runDirectory,
         URI jwksUrl,
         String firebaseProjectId,
@@ -45,33 +46,69 @@ public record PlatformWiring(
     static final String REGISTRY_CERTIFICATE_ENV = "MCPDEPLOY_REGISTRY_AUTH_CERTIFICATE";
     static final String REGION = "eu-central-1";
 
-    /** How the deployer-worker reaches Kubernetes: extra properties and environment. */
-    public record KubernetesWiring(
-            Map<String, String> properties, Map<String, String> environment) {
-        public KubernetesWiring {
+    /**
+     * Where apps run: the deployer-worker's extra properties and environment, and the cluster
+     * settings that make every service show the URL that really answers.
+     */
+    public record ExecutionWiring(
+            Map<String, String> properties,
+            Map<String, String> environment,
+            Map<String, String> clusterProperties) {
+        public ExecutionWiring {
             properties = Map.copyOf(properties);
             environment = Map.copyOf(environment);
+            clusterProperties = Map.copyOf(clusterProperties);
         }
 
         /**
          * The fabric8 mock API server: it cannot do server-side apply (it answers 415 to the apply
          * patch), so the deployer creates or updates.
          */
-        public static KubernetesWiring inMemory(String apiServerUrl) {
+        public static ExecutionWiring inMemoryKubernetes(String apiServerUrl) {
             Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("mcpdeploy.execution.target", "kubernetes");
             properties.put("quarkus.kubernetes-client.api-server-url", apiServerUrl);
             properties.put("quarkus.kubernetes-client.trust-certs", "true");
             properties.put("mcpdeploy.workload.apply-mode", "create-or-update");
             properties.put("mcpdeploy.workload.rollout-poll-interval", "250ms");
             properties.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
-            return new KubernetesWiring(properties, Map.of());
+            return new ExecutionWiring(properties, Map.of(), Map.of());
         }
 
         /** A real cluster: the deployer's default server-side apply, credentials from the file. */
-        public static KubernetesWiring kubeconfig(Path kubeconfig) {
-            return new KubernetesWiring(
-                    Map.of("kubeconfig", kubeconfig.toString()),
-                    Map.of("KUBECONFIG", kubeconfig.toString()));
+        public static ExecutionWiring kubeconfig(Path kubeconfig) {
+            return new ExecutionWiring(
+                    Map.of("mcpdeploy.execution.target", "kubernetes", "kubeconfig", kubeconfig.toString()),
+                    Map.of("KUBECONFIG", kubeconfig.toString()),
+                    Map.of());
+        }
+
+        /**
+         * The Docker target on the app engine at {@code dockerHost}, behind the edge whose admin API
+         * is {@code edgeAdmin}; apps answer at {@code http://{service}-{project}-{user}.localhost:
+         * {edgePort}} (RFC 6761: curl and browsers resolve {@code *.localhost} to loopback).
+         *
+         * @param sandboxed false where runsc is missing: apps then run under runc, which the
+         *     deployer-worker only does when told so explicitly
+         */
+        public static ExecutionWiring docker(
+                String dockerHost, URI edgeAdmin, int edgePort, boolean sandboxed) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("mcpdeploy.execution.target", "docker");
+            properties.put("mcpdeploy.docker.host", dockerHost);
+            if (!sandboxed) {
+                properties.put("mcpdeploy.docker.runtime", "runc");
+                properties.put("mcpdeploy.docker.allow-unsandboxed", "true");
+            }
+            properties.put("mcpdeploy.edge.admin-url", edgeAdmin.toString());
+            properties.put("mcpdeploy.edge.listen-port", Integer.toString(edgePort));
+            return new ExecutionWiring(
+                    properties,
+                    Map.of(),
+                    Map.of(
+                            "mcpdeploy.cluster.apps-domain", "localhost",
+                            "mcpdeploy.cluster.url-scheme", "http",
+                            "mcpdeploy.cluster.url-port", Integer.toString(edgePort)));
         }
     }
 
@@ -125,12 +162,14 @@ public record PlatformWiring(
         switch (service) {
             case GRAPHQL -> {
                 database(properties, environment);
+                properties.putAll(execution.clusterProperties());
                 properties.put("mcpdeploy.firebase.project-id", firebaseProjectId);
                 properties.put("mcpdeploy.firebase.jwks-url", jwksUrl.toString());
                 properties.put("mcpdeploy.git-server.public-url", gitServerUrl().toString());
             }
             case MCP -> {
                 database(properties, environment);
+                properties.putAll(execution.clusterProperties());
                 properties.put("mcpdeploy.git-server.url", gitServerUrl().toString());
                 properties.put("mcpdeploy.mcp.oauth.public-url", mcpPublicUrl().toString());
             }
@@ -161,8 +200,9 @@ public record PlatformWiring(
                                     "mcpdeploy.builder.docker.binary",
                                     DockerEngineProcess.CLIENT.toString());
                         });
-                properties.putAll(kubernetes.properties());
-                environment.putAll(kubernetes.environment());
+                properties.putAll(execution.clusterProperties());
+                properties.putAll(execution.properties());
+                environment.putAll(execution.environment());
             }
             case GIT_SERVER -> properties.put("mcpdeploy.git-server.root", gitRoot().toString());
         }

@@ -21,7 +21,7 @@ record Welcome(
         String temporalTarget,
         String jdbcUrl,
         Path logDirectory,
-        String kubernetes,
+        String apps,
         Optional<String> registryHost,
         Optional<String> buildsUnavailable,
         String apiKey) {
@@ -36,7 +36,7 @@ record Welcome(
                 platform.temporalTarget(),
                 platform.jdbcUrl(),
                 platform.logDirectory(),
-                platform.kubernetesDescription(),
+                platform.appsDescription(),
                 platform.registryHost(),
                 platform.buildsUnavailable(),
                 platform.apiKey());
@@ -61,7 +61,7 @@ record Welcome(
                 "Webhooks:      " + deployerServerUrl + "/webhooks/github",
                 "Temporal:      " + temporalTarget,
                 "PostgreSQL:    " + jdbcUrl,
-                "Kubernetes:    " + kubernetes,
+                "Apps:          " + apps,
                 builds,
                 "Logs:          " + logDirectory + "/<service>.log",
                 "",
@@ -107,10 +107,11 @@ record Welcome(
                 "SERVICE=$(gql 'mutation($p: ID!, $r: ID!) { createService(input: {projectId: $p,"
                         + " repoId: $r, name: \\\"web\\\", port: 8080}) { id } }'"
                         + " \"{\\\"p\\\":\\\"$PROJECT\\\",\\\"r\\\":\\\"$REPO\\\"}\" | field id)",
-                "for i in $(seq 90); do gql 'query($s: ID!) { service(id: $s) { hostname"
+                "for i in $(seq 90); do gql 'query($s: ID!) { service(id: $s) { url"
                         + " latestDeployment { status imageRef errorMessage } } }'"
-                        + " \"{\\\"s\\\":\\\"$SERVICE\\\"}\" | grep -E 'ACTIVE|FAILED|CRASHED' && break;"
-                        + " sleep 2; done");
+                        + " \"{\\\"s\\\":\\\"$SERVICE\\\"}\" | tee /tmp/mcpdeploy-demo.json"
+                        + " | grep -E 'ACTIVE|FAILED|CRASHED' && break; sleep 2; done",
+                "curl -sS \"$(field url < /tmp/mcpdeploy-demo.json)\"   # hello from MCPDeploy");
     }
 
     String mcpConfig() {

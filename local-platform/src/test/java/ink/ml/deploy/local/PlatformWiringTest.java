@@ -2,7 +2,7 @@ package ink.ml.deploy.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ink.ml.deploy.local.PlatformWiring.KubernetesWiring;
+import ink.ml.deploy.local.PlatformWiring.ExecutionWiring;
 import ink.ml.deploy.testing.RegistryTokenKeys;
 import ink.ml.deploy.testing.ServiceProcess;
 import java.net.URI;
@@ -17,7 +17,7 @@ class PlatformWiringTest {
     private final PlatformSecrets secrets = PlatformSecrets.random();
     private final PlatformWiring wiring =
             wiring(
-                    KubernetesWiring.inMemory("http://127.0.0.1:40000"),
+                    ExecutionWiring.inMemoryKubernetes("http://127.0.0.1:40000"),
                     Optional.of("127.0.0.1:5000"));
 
     @Test
@@ -166,7 +166,7 @@ class PlatformWiringTest {
     void aRealClusterKeepsServerSideApplyAndGetsTheKubeconfig() {
         PlatformWiring cluster =
                 wiring(
-                        KubernetesWiring.kubeconfig(Path.of("/home/me/.kube/config")),
+                        ExecutionWiring.kubeconfig(Path.of("/home/me/.kube/config")),
                         Optional.empty());
 
         ServiceLaunch deployer =
@@ -179,6 +179,53 @@ class PlatformWiringTest {
                         "mcpdeploy.registry.host")
                 .containsEntry("kubeconfig", "/home/me/.kube/config");
         assertThat(deployer.environment()).containsEntry("KUBECONFIG", "/home/me/.kube/config");
+    }
+
+    @Test
+    void onTheDockerTargetEveryServiceShowsTheEdgesLocalhostUrlAndOnlyTheDeployerGetsTheEngine() {
+        PlatformWiring docker =
+                wiring(
+                        ExecutionWiring.docker(
+                                "unix:///tmp/appd/docker.sock",
+                                URI.create("http://127.0.0.1:2019"),
+                                8080,
+                                true),
+                        Optional.of("127.0.0.1:5000"));
+
+        ServiceLaunch deployer = docker.launch(PlatformService.DEPLOYER_WORKER, Map.of(), Map.of());
+
+        assertThat(deployer.systemProperties())
+                .containsEntry("mcpdeploy.execution.target", "docker")
+                .containsEntry("mcpdeploy.docker.host", "unix:///tmp/appd/docker.sock")
+                .containsEntry("mcpdeploy.edge.admin-url", "http://127.0.0.1:2019")
+                .doesNotContainKeys(
+                        "mcpdeploy.docker.runtime",
+                        "mcpdeploy.docker.allow-unsandboxed",
+                        "quarkus.kubernetes-client.api-server-url");
+        for (PlatformService shown :
+                List.of(
+                        PlatformService.GRAPHQL,
+                        PlatformService.MCP,
+                        PlatformService.DEPLOYER_WORKER)) {
+            assertThat(docker.launch(shown, Map.of(), Map.of()).systemProperties())
+                    .as(shown.module())
+                    .containsEntry("mcpdeploy.cluster.apps-domain", "localhost")
+                    .containsEntry("mcpdeploy.cluster.url-scheme", "http")
+                    .containsEntry("mcpdeploy.cluster.url-port", "8080");
+        }
+        assertThat(docker.launch(PlatformService.GRAPHQL, Map.of(), Map.of()).systemProperties())
+                .doesNotContainKey("mcpdeploy.docker.host");
+    }
+
+    @Test
+    void withoutRunscTheDeployerIsToldExplicitlyToRunAppsUnsandboxed() {
+        ExecutionWiring unsandboxed =
+                ExecutionWiring.docker(
+                        "unix:///tmp/appd/docker.sock", URI.create("http://127.0.0.1:2019"), 8080, false);
+
+        assertThat(unsandboxed.properties())
+                .containsEntry("mcpdeploy.docker.runtime", "runc")
+                .containsEntry("mcpdeploy.docker.allow-unsandboxed", "true");
     }
 
     @Test
@@ -195,7 +242,7 @@ class PlatformWiringTest {
                 .containsEntry("MCPDEPLOY_SOURCE_GITHUB_PRIVATE_KEY", "pem");
     }
 
-    private PlatformWiring wiring(KubernetesWiring kubernetes, Optional<String> registry) {
+    private PlatformWiring wiring(ExecutionWiring kubernetes, Optional<String> registry) {
         return new PlatformWiring(
                 PortPlan.fixed(),
                 "jdbc:postgresql://x/mcpdeploy",

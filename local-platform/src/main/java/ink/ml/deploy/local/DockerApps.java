@@ -1,0 +1,100 @@
+package ink.ml.deploy.local;
+
+import ink.ml.deploy.local.PlatformWiring.ExecutionWiring;
+import ink.ml.deploy.testing.AppEngineProcess;
+import ink.ml.deploy.testing.CaddyProcess;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Where the local platform runs deployed apps by default: a private Docker engine with bridge
+ * networking (one network per project) and gVisor's {@code runsc}, and Caddy as the edge that
+ * routes {@code *.localhost:8080} to the apps. Both are processes of their own, so apps keep
+ * answering while a platform service restarts.
+ */
+final class DockerApps implements AutoCloseable {
+    private final AppEngineProcess engine;
+    private final CaddyProcess edge;
+    private final boolean sandboxed;
+    private final Deque<AutoCloseable> started;
+
+    private DockerApps(
+            AppEngineProcess engine,
+            CaddyProcess edge,
+            boolean sandboxed,
+            Deque<AutoCloseable> started) {
+        this.engine = engine;
+        this.edge = edge;
+        this.sandboxed = sandboxed;
+        this.started = started;
+    }
+
+    /** Why apps cannot run on Docker here (docker.io or caddy missing, not root), if so. */
+    static Optional<String> unavailableReason() {
+        return AppEngineProcess.unavailableReason(false).or(CaddyProcess::unavailableReason);
+    }
+
+    /**
+     * @param registryHost the registry the engine pulls the apps' images from, over plain HTTP
+     */
+    static DockerApps start(PortPlan ports, String registryHost) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            boolean sandboxed = AppEngineProcess.sandboxAvailable();
+            AppEngineProcess engine = AppEngineProcess.start(sandboxed, registryHost);
+            started.push(engine);
+            CaddyProcess edge = CaddyProcess.start(ports.edgePort(), ports.edgeAdminPort());
+            started.push(edge);
+            return new DockerApps(engine, edge, sandboxed, started);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    ExecutionWiring wiring() {
+        return ExecutionWiring.docker(engine.host(), edge.adminUrl(), edge.edgePort(), sandboxed);
+    }
+
+    AppEngineProcess engine() {
+        return engine;
+    }
+
+    CaddyProcess edge() {
+        return edge;
+    }
+
+    /** What a person is told about it. */
+    String description() {
+        String runtime =
+                sandboxed
+                        ? "under gVisor (runsc)"
+                        : "WITHOUT gVisor: runsc is not installed, so apps run as plain containers"
+                                + " (runc) with full access to this machine's kernel";
+        return "a private Docker engine ("
+                + engine.host()
+                + "), one network per project, "
+                + runtime
+                + "; edge: Caddy on port "
+                + edge.edgePort()
+                + " (admin "
+                + edge.adminUrl()
+                + ")";
+    }
+
+    @Override
+    public void close() {
+        closeAll(started);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("stopping the apps' engine or edge failed: " + e);
+            }
+        }
+    }
+}
