@@ -27,6 +27,11 @@ public record Service(
         @NonNull @Description("CPU limit in vCPUs, e.g. \"0.5\".") String vcpu,
         @NonNull @Description("Where it answers on the platform, e.g. web-u1.ml.ink.")
                 String hostname,
+        @NonNull
+                @Description(
+                        "The URL it answers at once a deployment is active, e.g."
+                                + " https://web-u1.ml.ink.")
+                String url,
         @NonNull @Description("What a custom domain's CNAME must point to.") String cnameTarget,
         @NonNull @Description("Names of its environment variables; values are write-only.")
                 List<@NonNull String> variableNames,
@@ -49,6 +54,7 @@ public record Service(
                 view.memoryMi(),
                 view.vcpu(),
                 view.hostname(),
+                view.url(),
                 view.cnameTarget(),
                 view.variableNames(),
                 view.createdAt(),
