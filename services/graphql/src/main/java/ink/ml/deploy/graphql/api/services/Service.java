@@ -29,8 +29,9 @@ public record Service(
                 String hostname,
         @NonNull
                 @Description(
-                        "The URL it answers at once a deployment is active, e.g."
-                                + " https://web-u1.ml.ink.")
+                        "The URL it answers at through the cluster's edge once a deployment"
+                                + " is active, e.g. https://web-shop-u1.ml.ink, or"
+                                + " http://web-shop-u1.localhost:8080 on one machine.")
                 String url,
         @NonNull @Description("What a custom domain's CNAME must point to.") String cnameTarget,
         @NonNull @Description("Names of its environment variables; values are write-only.")
