@@ -75,8 +75,8 @@ import java.util.function.Predicate;
  * image.
  *
  * <p>Where Docker, the registry or busybox is not installed, {@link #start} skips the calling test
- * with a message saying which; {@code .ci/run} installs them. Close it to stop everything in
- * reverse order.
+ * with a message saying which (fails it with {@code CI=true}); {@code ./run-tests} installs them.
+ * Close it to stop everything in reverse order.
  */
 final class SpineEnvironment implements AutoCloseable {
     static final String USER = "itu1";
