@@ -12,8 +12,10 @@ import ink.ml.deploy.local.LocalPlatform;
 import ink.ml.deploy.local.LocalPlatformOptions;
 import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.testing.DockerEngineProcess;
+import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.testing.ServiceLogsOnFailure;
+import ink.ml.deploy.testing.StaticBusybox;
 import ink.ml.deploy.testing.github.FakeGithub;
 import ink.ml.deploy.testing.github.GithubUser;
 import io.fabric8.kubernetes.api.model.Container;
@@ -25,7 +27,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,17 +80,13 @@ class PlatformEndToEndIT {
     @BeforeAll
     static void startThePlatform() throws IOException {
         startedAt = System.nanoTime();
-        Assumptions.assumeTrue(
-                Files.isRegularFile(BusyboxApp.BUSYBOX),
-                "Debian's busybox-static is not installed ("
-                        + BusyboxApp.BUSYBOX
-                        + "): the FROM scratch app has no program; .ci/run installs it");
+        RealParts.require(StaticBusybox.unavailableReason());
         // Without Debian's docker.io or docker-registry the whole class is reported aborted with
-        // the reason, never passed: the end-to-end path needs a real image build. .ci/run installs
-        // both, so this only happens on a machine set up by hand.
-        RegistryProcess.unavailableReason()
-                .or(DockerEngineProcess::unavailableReason)
-                .ifPresent(reason -> Assumptions.abort("cannot build images here: " + reason));
+        // the reason, never passed (failed in CI): the end-to-end path needs a real image build.
+        RealParts.require(
+                RegistryProcess.unavailableReason()
+                        .or(DockerEngineProcess::unavailableReason)
+                        .map(reason -> "cannot build images here: " + reason));
         Directories.recreate(WORK);
 
         github = FakeGithub.start();
@@ -122,7 +118,7 @@ class PlatformEndToEndIT {
                 Duration.ofNanos(System.nanoTime() - platformStart));
         // The OAuth app's registered callback, as set in GitHub's App settings.
         github.registerOAuthCallback(graphqlRoot().resolve("/auth/github/callback"));
-        Assumptions.assumeTrue(
+        RealParts.require(
                 platform.registryHost().isPresent() && platform.docker().isPresent(),
                 () ->
                         "the platform started without builds: "

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * MockDeploymentController}); nothing runs the image.
  *
  * <p>Where Docker, the registry or busybox is not installed, the tests are skipped with a message
- * saying which; {@code .ci/run} installs them.
+ * saying which (failed with {@code CI=true}); {@code ./run-tests} installs them.
  */
 class DeploymentSpineIT {
     private static SpineEnvironment spine;

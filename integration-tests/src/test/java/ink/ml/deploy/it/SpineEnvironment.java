@@ -8,8 +8,10 @@ import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.MockDeploymentController;
+import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.testing.ServiceProcess;
+import ink.ml.deploy.testing.StaticBusybox;
 import ink.ml.deploy.workflow.PushSource;
 import ink.ml.deploy.workflow.WorkflowIds;
 import ink.ml.deploy.workflow.codec.EncryptedDataConverter;
@@ -59,7 +61,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The deployment spine's whole world, shared by {@link DeploymentSpineIT} and {@link
@@ -74,8 +75,8 @@ import org.junit.jupiter.api.Assumptions;
  * image.
  *
  * <p>Where Docker, the registry or busybox is not installed, {@link #start} skips the calling test
- * with a message saying which; {@code .ci/run} installs them. Close it to stop everything in
- * reverse order.
+ * with a message saying which (fails it with {@code CI=true}); {@code ./run-tests} installs them.
+ * Close it to stop everything in reverse order.
  */
 final class SpineEnvironment implements AutoCloseable {
     static final String USER = "itu1";
@@ -91,7 +92,6 @@ final class SpineEnvironment implements AutoCloseable {
                     "CMD [\"/bin/busybox\",\"httpd\",\"-f\",\"-p\",\"8080\"]",
                     "");
 
-    private static final Path BUSYBOX = Path.of("/bin/busybox");
     private static final Duration SERVICE_START = Duration.ofSeconds(90);
     private static final Duration DEPLOY_DEADLINE = Duration.ofMinutes(3);
 
@@ -119,14 +119,10 @@ final class SpineEnvironment implements AutoCloseable {
     static SpineEnvironment start(String name) throws Exception {
         Path worker = ServiceProcess.runnableJar("worker");
         Path deployer = ServiceProcess.runnableJar("deployer-worker");
-        Assumptions.assumeTrue(
-                Files.isRegularFile(BUSYBOX),
-                "Debian's busybox-static is not installed ("
-                        + BUSYBOX
-                        + "): the FROM scratch image has no program to run; .ci/run installs it");
+        RealParts.require(StaticBusybox.unavailableReason());
         SpineEnvironment environment =
                 new SpineEnvironment(
-                        Files.readAllBytes(BUSYBOX),
+                        Files.readAllBytes(StaticBusybox.PATH),
                         Directories.recreate(Path.of("target", name + "-git").toAbsolutePath()));
         try {
             environment.startAll(

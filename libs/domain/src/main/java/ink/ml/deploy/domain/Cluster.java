@@ -6,17 +6,41 @@ import java.util.Objects;
 
 /**
  * One execution-plane cluster: its region, the apps domain its customer services are reachable
- * under, and the zone that holds the per-service CNAME targets for custom domains.
+ * under, the zone that holds the per-service CNAME targets for custom domains, and how its edge is
+ * reached from outside (scheme and port). Together they are the one rule for a service's public
+ * URL, so that every API shows the address that really answers.
+ *
+ * @param urlScheme what the edge answers with: {@code https} in production, {@code http} locally
+ * @param urlPort the edge's public port; left out of URLs when it is the scheme's default
  */
-public record Cluster(Region region, String appsDomain, String cnameZone) {
-    /** The seed's production cluster. */
+public record Cluster(
+        Region region, String appsDomain, String cnameZone, UrlScheme urlScheme, int urlPort) {
+    /** The seed's production cluster: HTTPS on the default port. */
     public static final Cluster EU_CENTRAL_1 =
             new Cluster(Region.of("eu-central-1"), "ml.ink", "cname.ml.ink");
 
+    /**
+     * RFC 6761: every name under {@code localhost} is loopback in curl and browsers, so it is the
+     * one single-label apps domain allowed (the one-machine platform's).
+     */
+    public static final String LOCALHOST = "localhost";
+
     public Cluster {
         Objects.requireNonNull(region, "region");
-        requireZone("appsDomain", appsDomain);
+        if (!LOCALHOST.equals(appsDomain)) {
+            requireZone("appsDomain", appsDomain);
+        }
         requireZone("cnameZone", cnameZone);
+        Objects.requireNonNull(urlScheme, "urlScheme");
+        if (urlPort < 1 || urlPort > 65535) {
+            throw new InvalidValueException(
+                    "urlPort", "must be between 1 and 65535 (got " + urlPort + ")");
+        }
+    }
+
+    /** A cluster whose edge answers HTTPS on port 443, as in production. */
+    public Cluster(Region region, String appsDomain, String cnameZone) {
+        this(region, appsDomain, cnameZone, UrlScheme.HTTPS, UrlScheme.HTTPS.defaultPort());
     }
 
     private static void requireZone(String field, String zone) {
@@ -39,6 +63,15 @@ public record Cluster(Region region, String appsDomain, String cnameZone) {
      */
     public String platformHostname(ServiceRef service) {
         return service.hostLabel() + "." + appsDomain;
+    }
+
+    /**
+     * The URL the service answers at through the edge, without a trailing slash: e.g. {@code
+     * https://web-shop-u42.ml.ink}, or {@code http://web-shop-u42.localhost:8080} on one machine.
+     */
+    public String publicUrl(ServiceRef service) {
+        String port = urlPort == urlScheme.defaultPort() ? "" : ":" + urlPort;
+        return urlScheme.value() + "://" + platformHostname(service) + port;
     }
 
     /** What a custom domain's CNAME must point to: {@code {service label}.{cnameZone}}. */

@@ -22,6 +22,52 @@ class ClusterTest {
     }
 
     @Test
+    void productionUrlIsHttpsWithoutAPort() {
+        assertThat(Cluster.EU_CENTRAL_1.publicUrl(web)).isEqualTo("https://web-shop-u42.ml.ink");
+    }
+
+    @Test
+    void oneMachineUrlIsHttpUnderLocalhostWithTheEdgesPort() {
+        Cluster local =
+                new Cluster(
+                        Region.of("eu-central-1"),
+                        "localhost",
+                        "cname.localhost",
+                        UrlScheme.HTTP,
+                        8080);
+
+        assertThat(local.publicUrl(web)).isEqualTo("http://web-shop-u42.localhost:8080");
+        assertThat(local.platformZones()).containsExactly("localhost");
+    }
+
+    @Test
+    void aSchemesDefaultPortIsLeftOutAndAnyOtherKept() {
+        assertThat(edge(UrlScheme.HTTP, 80).publicUrl(web))
+                .isEqualTo("http://web-shop-u42.apps.example.net");
+        assertThat(edge(UrlScheme.HTTP, 443).publicUrl(web))
+                .isEqualTo("http://web-shop-u42.apps.example.net:443");
+        assertThat(edge(UrlScheme.HTTPS, 8443).publicUrl(web))
+                .isEqualTo("https://web-shop-u42.apps.example.net:8443");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 65536})
+    void refusesPortsOutsideTcpsRange(int port) {
+        assertThatThrownBy(() -> edge(UrlScheme.HTTPS, port))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("urlPort: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ftp", "https:", "ws"})
+    void refusesSchemesAnEdgeDoesNotServe(String scheme) {
+        assertThatThrownBy(() -> UrlScheme.parse(scheme))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("urlScheme: must be http or https");
+        assertThat(UrlScheme.parse("HTTP")).isEqualTo(UrlScheme.HTTP);
+    }
+
+    @Test
     void eachServiceHasItsOwnCnameTarget() {
         assertThat(Cluster.EU_CENTRAL_1.cnameTarget(web)).isEqualTo("web-shop-u42.cname.ml.ink");
         assertThat(Cluster.EU_CENTRAL_1.cnameTarget(ServiceRef.of("u43", "shop", "web")))
@@ -53,10 +99,16 @@ class ClusterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ML.ink", "ink", "ml..ink", "-ml.ink", "ml.ink/"})
+    @ValueSource(
+            strings = {"", "ML.ink", "ink", "ml..ink", "-ml.ink", "ml.ink/", "LOCALHOST", "local"})
     void refusesMalformedAppsDomains(String domain) {
         assertThatThrownBy(() -> new Cluster(Region.of("eu-central-1"), domain, "cname.ml.ink"))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("appsDomain: ");
+    }
+
+    private static Cluster edge(UrlScheme scheme, int port) {
+        return new Cluster(
+                Region.of("us-east-1"), "apps.example.net", "cname.example.net", scheme, port);
     }
 }

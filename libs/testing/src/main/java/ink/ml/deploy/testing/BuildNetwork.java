@@ -50,7 +50,9 @@ public final class BuildNetwork implements AutoCloseable {
         for (Path tool : List.of(IP, NFT, NSENTER)) {
             if (!Files.isExecutable(tool)) {
                 return Optional.of(
-                        tool + " is missing (iproute2, nftables, util-linux): .ci/run installs it");
+                        tool
+                                + " is missing (iproute2, nftables, util-linux): ./run-tests"
+                                + " installs it");
             }
         }
         return Optional.empty();

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A private Docker engine (Debian's {@code docker.io}, whose dockerd has BuildKit built in) for
@@ -27,8 +26,9 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Use {@link #CLIENT}, the Debian package's client: a newer {@code docker} earlier on the PATH
  * delegates builds to a buildx plugin that is not installed. Where the package is missing or the
- * tests do not run as root, {@link #startOrSkip} skips the calling test with a message saying why;
- * an engine that is installed but does not start fails the test.
+ * tests do not run as root, {@link #startOrSkip} skips the calling test with a message saying why
+ * ({@link RealParts}: in CI it fails); an engine that is installed but does not start fails the
+ * test.
  */
 public final class DockerEngineProcess implements AutoCloseable {
     public static final Path DOCKERD = Path.of("/usr/sbin/dockerd");
@@ -50,11 +50,12 @@ public final class DockerEngineProcess implements AutoCloseable {
     }
 
     /**
+     * Starts the engine, or skips the calling test where it cannot run here (fails it in CI).
+     *
      * @param insecureRegistries {@code host:port} of plain-HTTP registries to push to
      */
     public static DockerEngineProcess startOrSkip(String... insecureRegistries) {
-        Optional<String> unavailable = unavailableReason();
-        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
+        RealParts.require(unavailableReason());
         return start(insecureRegistries);
     }
 
@@ -69,7 +70,7 @@ public final class DockerEngineProcess implements AutoCloseable {
                             + DOCKERD
                             + ", "
                             + CLIENT
-                            + "): .ci/run installs it");
+                            + "): ./run-tests installs it");
         }
         if (!"root".equals(System.getProperty("user.name"))) {
             return Optional.of(

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's {@code docker-registry} (Distribution 2.8) on a free port (127.0.0.1 unless told
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.Assumptions;
  * it to stop the process and delete its storage.
  *
  * <p>Where the package is missing, {@link #startOrSkip()} skips the calling test with a message
- * saying so; a registry that is installed but does not start fails the test.
+ * saying so ({@link RealParts}: in CI it fails); a registry that is installed but does not start
+ * fails the test.
  */
 public final class RegistryProcess implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/docker-registry");
@@ -45,9 +45,11 @@ public final class RegistryProcess implements AutoCloseable {
      */
     public record TokenAuth(URI realm, String issuer, String service, Path certificate) {}
 
+    /**
+     * Starts the registry, or skips the calling test where it is not installed (fails it in CI).
+     */
     public static RegistryProcess startOrSkip() {
-        Optional<String> unavailable = unavailableReason();
-        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
+        RealParts.require(unavailableReason());
         return start();
     }
 
@@ -58,7 +60,7 @@ public final class RegistryProcess implements AutoCloseable {
                 : Optional.of(
                         "Debian's docker-registry is not installed ("
                                 + BINARY
-                                + "): .ci/run installs it");
+                                + "): ./run-tests installs it");
     }
 
     /**

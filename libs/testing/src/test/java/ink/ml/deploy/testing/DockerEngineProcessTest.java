@@ -8,23 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A private Docker engine from Debian's docker.io; skipped where it is not installed. */
+/**
+ * A private Docker engine from Debian's docker.io; skipped where it is not installed (not in CI).
+ */
 class DockerEngineProcessTest {
-    private static final Path BUSYBOX = Path.of("/bin/busybox");
-
     @Test
     void closeLeavesNothingBehindEvenAfterAHostNetworkContainer(@TempDir Path image)
             throws Exception {
-        Assumptions.assumeTrue(
-                Files.isRegularFile(BUSYBOX), "Debian's busybox-static is not installed");
+        RealParts.require(StaticBusybox.unavailableReason());
         Path directory;
         try (DockerEngineProcess engine = DockerEngineProcess.startOrSkip()) {
             directory = engine.directory();
-            Files.copy(BUSYBOX, image.resolve("busybox"));
+            Files.copy(StaticBusybox.PATH, image.resolve("busybox"));
             Path tar = image.resolve("image.tar");
             run(List.of("tar", "-C", image.toString(), "-cf", tar.toString(), "busybox"));
             run(engine.command("import", tar.toString(), "local/busybox:test"));

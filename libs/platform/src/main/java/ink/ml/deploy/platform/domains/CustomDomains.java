@@ -38,9 +38,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CustomDomains {
-    /** The only cluster so far; its zones are the names nobody may claim. */
-    static final Cluster CLUSTER = Cluster.EU_CENTRAL_1;
-
     /** {@code custom_domains.last_check_error} and {@code cert_error} hold at most this much. */
     static final int MAX_ERROR = 1000;
 
@@ -48,8 +45,12 @@ public class CustomDomains {
 
     private final EntityManager entityManager;
 
-    public CustomDomains(EntityManager entityManager) {
+    /** The cluster services run on; its zones are the names nobody may claim. */
+    private final Cluster cluster;
+
+    public CustomDomains(EntityManager entityManager, Cluster cluster) {
         this.entityManager = entityManager;
+        this.cluster = cluster;
     }
 
     /**
@@ -62,7 +63,7 @@ public class CustomDomains {
     @Transactional
     public CustomDomainView add(Caller caller, String serviceId, String domain) {
         UUID id = Ids.parse("serviceId", serviceId);
-        CustomDomain name = CustomDomain.parse(domain, CLUSTER.platformZones());
+        CustomDomain name = CustomDomain.parse(domain, cluster.platformZones());
         OwnedService owner = liveService(caller, id);
         releaseAbandonedClaim(name);
         if (CustomDomainRecord.count("domain", name.value()) > 0) {
@@ -86,7 +87,7 @@ public class CustomDomains {
             throw e;
         }
         return CustomDomainView.of(
-                row, DomainVerificationRecords.forService(name, token, CLUSTER, owner.ref()));
+                row, DomainVerificationRecords.forService(name, token, cluster, owner.ref()));
     }
 
     /**
@@ -221,13 +222,13 @@ public class CustomDomains {
         return new OwnedService(service, project);
     }
 
-    private static CustomDomainView view(CustomDomainRecord row, OwnedService owner) {
+    private CustomDomainView view(CustomDomainRecord row, OwnedService owner) {
         return CustomDomainView.of(
                 row,
                 DomainVerificationRecords.forService(
                         new CustomDomain(row.domain),
                         new VerificationToken(row.verificationToken),
-                        CLUSTER,
+                        cluster,
                         owner.ref()));
     }
 

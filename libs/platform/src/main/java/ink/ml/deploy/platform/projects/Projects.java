@@ -24,9 +24,11 @@ public class Projects {
     public static final String DEFAULT_NAME = "default";
 
     private final EntityManager entityManager;
+    private final Cluster cluster;
 
-    public Projects(EntityManager entityManager) {
+    public Projects(EntityManager entityManager, Cluster cluster) {
         this.entityManager = entityManager;
+        this.cluster = cluster;
     }
 
     @Transactional
@@ -140,7 +142,7 @@ public class Projects {
         project.id = Ids.random();
         project.userId = caller.id();
         project.name = name.value();
-        project.region = Cluster.EU_CENTRAL_1.region().id();
+        project.region = cluster.region().id();
         project.isDefault = isDefault;
         project.createdAt = Timestamps.now();
         project.persistAndFlush();

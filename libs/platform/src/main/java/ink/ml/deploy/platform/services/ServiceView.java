@@ -23,6 +23,8 @@ import java.util.List;
  * @param milliCpu the CPU limit in millicores, e.g. 500
  * @param vcpu the same in vCPUs as a decimal, e.g. {@code "0.5"}
  * @param hostname where the service answers on the platform, e.g. {@code web-shop-u1.ml.ink}
+ * @param url the URL it answers at through the cluster's edge, e.g. {@code
+ *     https://web-shop-u1.ml.ink} ({@link Cluster#publicUrl})
  * @param cnameTarget what a custom domain's CNAME must point to
  * @param variableNames the names of its environment variables, sorted
  */
@@ -43,6 +45,7 @@ public record ServiceView(
         int milliCpu,
         String vcpu,
         String hostname,
+        String url,
         String cnameTarget,
         List<String> variableNames,
         Instant createdAt,
@@ -53,9 +56,12 @@ public record ServiceView(
     }
 
     static ServiceView of(
-            Service service, Project project, InternalRepo internalRepo, List<String> names) {
+            Service service,
+            Project project,
+            Cluster cluster,
+            InternalRepo internalRepo,
+            List<String> names) {
         ServiceRef ref = ServiceRef.of(project.userId, project.name, service.name);
-        Cluster cluster = Cluster.EU_CENTRAL_1;
         return new ServiceView(
                 service.id.toString(),
                 service.projectId.toString(),
@@ -73,6 +79,7 @@ public record ServiceView(
                 service.milliCpu,
                 Vcpu.ofMilli(service.milliCpu).toString(),
                 cluster.platformHostname(ref),
+                cluster.publicUrl(ref),
                 cluster.cnameTarget(ref),
                 names,
                 service.createdAt,

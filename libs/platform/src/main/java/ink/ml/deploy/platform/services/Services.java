@@ -57,10 +57,12 @@ public class Services {
 
     private final Projects projects;
     private final Variables variables;
+    private final Cluster cluster;
 
-    public Services(Projects projects, Variables variables) {
+    public Services(Projects projects, Variables variables, Cluster cluster) {
         this.projects = projects;
         this.variables = variables;
+        this.cluster = cluster;
     }
 
     /**
@@ -137,7 +139,7 @@ public class Services {
                     "name",
                     "cannot be changed: it names the service's resources in the project's"
                             + " namespace and is part of its hostname "
-                            + Cluster.EU_CENTRAL_1.platformHostname(ref(project, service))
+                            + cluster.platformHostname(ref(project, service))
                             + "; create a new service instead");
         }
         // Everything is checked before anything changes.
@@ -286,6 +288,7 @@ public class Services {
                         ServiceView.of(
                                 s,
                                 project,
+                                cluster,
                                 s.internalRepoId == null ? null : repos.get(s.internalRepoId),
                                 names.getOrDefault(s.id, List.of())));
     }
@@ -320,7 +323,7 @@ public class Services {
                 service.internalRepoId == null
                         ? null
                         : InternalRepo.findById(service.internalRepoId);
-        return ServiceView.of(service, project, repo, variables.namesOf(service));
+        return ServiceView.of(service, project, cluster, repo, variables.namesOf(service));
     }
 
     /**
@@ -364,7 +367,7 @@ public class Services {
      * share a label, since the user id ends it: {@code web-a}/{@code b} and {@code web}/{@code a-b}
      * of one user).
      */
-    private static void refuseNameClashes(Project project, ServiceRef ref) {
+    private void refuseNameClashes(Project project, ServiceRef ref) {
         if (Service.count(
                         "projectId = ?1 and name = ?2 and deletedAt is null",
                         project.id,
@@ -377,8 +380,7 @@ public class Services {
         }
     }
 
-    private static RuntimeException raceLost(
-            PersistenceException e, Project project, ServiceRef ref) {
+    private RuntimeException raceLost(PersistenceException e, Project project, ServiceRef ref) {
         if (violates(e, UNIQUE_NAME)) {
             return nameTaken(project, ref);
         }
@@ -394,11 +396,11 @@ public class Services {
                 "a service named " + ref.service() + " already exists in project " + project.name);
     }
 
-    private static ConflictException labelTaken(ServiceRef ref) {
+    private ConflictException labelTaken(ServiceRef ref) {
         return new ConflictException(
                 "name",
                 "the hostname "
-                        + Cluster.EU_CENTRAL_1.platformHostname(ref)
+                        + cluster.platformHostname(ref)
                         + " is already used by another of your services (its service and project"
                         + " names join into the same label); choose another service name");
     }

@@ -10,16 +10,20 @@ import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ProjectsTest {
     @Inject Projects projects;
     @Inject TestUsers users;
+    @Inject EntityManager entityManager;
 
     @Test
     void newUserStartsWithADefaultProject() {
@@ -37,6 +41,27 @@ class ProjectsTest {
                             assertThat(p.region()).isEqualTo("eu-central-1");
                         });
         assertThat(projects.getDefault(caller).id()).isEqualTo(page.items().get(0).id());
+    }
+
+    @Test
+    void theDatabaseRefusesARegionOfAnotherShape() {
+        ProjectView shop = projects.create(users.newCaller(), "shop");
+
+        assertThatThrownBy(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .run(
+                                                () ->
+                                                        entityManager
+                                                                .createNativeQuery(
+                                                                        "update projects set"
+                                                                                + " region = 'EU'"
+                                                                                + " where id = ?1")
+                                                                .setParameter(
+                                                                        1,
+                                                                        UUID.fromString(shop.id()))
+                                                                .executeUpdate()))
+                .hasStackTraceContaining("projects_region_shape");
     }
 
     @Test

@@ -67,6 +67,7 @@ class ServicesTest {
         assertThat(web.milliCpu()).isEqualTo(500);
         assertThat(web.vcpu()).isEqualTo("0.5");
         assertThat(web.hostname()).isEqualTo("web-default-" + caller.id() + ".ml.ink");
+        assertThat(web.url()).isEqualTo("https://web-default-" + caller.id() + ".ml.ink");
         assertThat(web.cnameTarget()).isEqualTo("web-default-" + caller.id() + ".cname.ml.ink");
         assertThat(web.variableNames()).isEmpty();
         assertThat(web.createdAt()).isEqualTo(web.updatedAt());

@@ -49,7 +49,7 @@ public record ServiceOutput(
                 service.port(),
                 service.memoryMi(),
                 service.vcpu(),
-                "https://" + service.hostname(),
+                service.url(),
                 service.variableNames(),
                 service.createdAt().toString(),
                 service.updatedAt().toString());

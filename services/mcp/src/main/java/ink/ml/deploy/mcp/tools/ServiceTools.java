@@ -55,8 +55,8 @@ public class ServiceTools {
             title = "Create service",
             description =
                     "Creates a service that builds a repository's Dockerfile and runs it at"
-                            + " https://<name>-<project>-<user>.ml.ink (the exact URL is in the"
-                            + " result), then deploys the newest commit of its branch. The repo is"
+                            + " its own URL, host <name>-<project>-<user> under the platform's"
+                            + " apps domain (the exact URL is in the result), then deploys the newest commit of its branch. The repo is"
                             + " one made with create_repo (host ink: give its name) or a GitHub"
                             + " repository (host github: give owner/name; the MCPDeploy GitHub App"
                             + " must be installed on it). Every later push to the branch deploys"

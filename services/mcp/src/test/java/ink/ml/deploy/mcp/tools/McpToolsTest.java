@@ -164,7 +164,8 @@ class McpToolsTest {
                 .containsEntry("repo", repo)
                 .containsEntry("port", 3000)
                 .containsEntry("envVarNames", List.of("LOG_LEVEL"));
-        assertThat((String) service.get("url")).startsWith("https://" + name + "-default-");
+        assertThat(service)
+                .containsEntry("url", "https://" + name + "-default-" + OWNER + ".ml.ink");
         assertThat(created).doesNotContainKey("deployment");
         assertThat((String) created.get("next")).contains("branch main does not exist");
         assertThat(mcp.ok("get_service", Map.of("serviceId", serviceId)))

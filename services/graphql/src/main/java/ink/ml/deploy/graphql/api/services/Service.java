@@ -27,6 +27,12 @@ public record Service(
         @NonNull @Description("CPU limit in vCPUs, e.g. \"0.5\".") String vcpu,
         @NonNull @Description("Where it answers on the platform, e.g. web-u1.ml.ink.")
                 String hostname,
+        @NonNull
+                @Description(
+                        "The URL it answers at through the cluster's edge once a deployment"
+                                + " is active, e.g. https://web-shop-u1.ml.ink, or"
+                                + " http://web-shop-u1.localhost:8080 on one machine.")
+                String url,
         @NonNull @Description("What a custom domain's CNAME must point to.") String cnameTarget,
         @NonNull @Description("Names of its environment variables; values are write-only.")
                 List<@NonNull String> variableNames,
@@ -49,6 +55,7 @@ public record Service(
                 view.memoryMi(),
                 view.vcpu(),
                 view.hostname(),
+                view.url(),
                 view.cnameTarget(),
                 view.variableNames(),
                 view.createdAt(),

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ServicesApiTest {
     static final String FIELDS =
             "id projectId name sourceKind githubRepo internalRepoId branch rootDirectory"
-                    + " dockerfilePath buildStrategy port memoryMi vcpu hostname cnameTarget"
+                    + " dockerfilePath buildStrategy port memoryMi vcpu hostname url cnameTarget"
                     + " variableNames";
 
     @Inject Accounts accounts;
@@ -97,7 +97,10 @@ class ServicesApiTest {
                                 Map.of("id", id)));
         assertThat(one.getString("data.service.sourceKind")).isEqualTo("GITHUB");
         assertThat(one.getList("data.service.variableNames")).containsExactly("A");
-        assertThat(one.getString("data.service.hostname")).startsWith("api-");
+        assertThat(one.getString("data.service.hostname"))
+                .isEqualTo("api-default-" + user.id() + ".ml.ink");
+        assertThat(one.getString("data.service.url"))
+                .isEqualTo("https://api-default-" + user.id() + ".ml.ink");
 
         JsonPath nested =
                 ok(
