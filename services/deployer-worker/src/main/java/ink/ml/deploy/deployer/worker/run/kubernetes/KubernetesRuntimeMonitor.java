@@ -13,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,7 @@ public class KubernetesRuntimeMonitor {
     private ScheduledExecutorService scheduler;
     private boolean listingFails;
 
+    @Inject
     public KubernetesRuntimeMonitor(
             KubernetesClient client,
             RuntimeStatusReporter reporter,
