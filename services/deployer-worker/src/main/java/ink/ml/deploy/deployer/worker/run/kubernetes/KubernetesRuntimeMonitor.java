@@ -90,7 +90,7 @@ public class KubernetesRuntimeMonitor {
                 ConfigProvider.getConfig()
                         .getOptionalValue(TARGET_PROPERTY, String.class)
                         .orElse(KUBERNETES);
-        if (!KUBERNETES.equals(target)) {
+        if (!KUBERNETES.equalsIgnoreCase(target.strip())) {
             return;
         }
         Duration interval = config.pollInterval();
@@ -141,7 +141,9 @@ public class KubernetesRuntimeMonitor {
             // Warned once per outage; the next look tries again.
             if (!listingFails) {
                 LOG.warnf(
-                        "Cannot list the platform's pods to watch for crashes: %s", e.getMessage());
+                        "Cannot list the platform's pods to watch for crashes: %s%s",
+                        e.getMessage(),
+                        e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
             }
             listingFails = true;
             return;
