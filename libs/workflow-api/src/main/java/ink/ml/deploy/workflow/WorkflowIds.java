@@ -1,6 +1,8 @@
 package ink.ml.deploy.workflow;
 
 import ink.ml.deploy.domain.DeliveryId;
+import ink.ml.deploy.workflow.runtime.RuntimeStatusReport;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -37,5 +39,20 @@ public final class WorkflowIds {
      */
     public static String control(UUID requestId) {
         return "control-" + requestId;
+    }
+
+    /**
+     * {@code runtime-{deploymentId}-{condition}-{observedAt epoch ms}}: one workflow per
+     * observation. The same report sent twice (a retried start) names the same workflow, which
+     * starts once; a new observation of the same state is another workflow, which finds the
+     * deployment already there and changes nothing.
+     */
+    public static String runtimeStatus(RuntimeStatusReport report) {
+        return "runtime-"
+                + report.deploymentId()
+                + "-"
+                + report.condition().name().toLowerCase(Locale.ROOT)
+                + "-"
+                + report.observedAt().toEpochMilli();
     }
 }

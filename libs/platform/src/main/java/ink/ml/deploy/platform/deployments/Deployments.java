@@ -268,6 +268,54 @@ public class Deployments {
     }
 
     /**
+     * What the execution target saw a live deployment doing: {@code CRASHED} (a crash loop, an OOM
+     * kill) or {@code ACTIVE} (running again). The one rule for runtime reports: a live deployment
+     * moves through {@link DeploymentStatus#transitionTo} and gets an event in the {@code active}
+     * step with {@code reason}, in one transaction; a deployment already in that state, or one that
+     * is not live (deploying, superseded, removed), is left as it is. So a repeated, late or
+     * reordered report about pods the deployment no longer owns never writes over a newer truth.
+     *
+     * @param observed {@link DeploymentStatus#CRASHED} or {@link DeploymentStatus#ACTIVE}
+     * @param reason plain words for the user, e.g. "OOMKilled: the app used more memory than its
+     *     plan (512 Mi)"; cut to {@value #MAX_MESSAGE_LENGTH} chars
+     * @throws NotFoundException when the deployment does not exist
+     */
+    @Transactional
+    public RuntimeStateChange recordRuntimeState(
+            UUID deploymentId, DeploymentStatus observed, String reason) {
+        if (observed != DeploymentStatus.CRASHED && observed != DeploymentStatus.ACTIVE) {
+            throw new InvalidValueException(
+                    "observed", "a runtime report is crashed or active, not " + observed.value());
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidValueException("reason", "must say in plain words what was seen");
+        }
+        Deployment deployment = locked(deploymentId);
+        DeploymentStatus current = deployment.status();
+        if (current == observed) {
+            return RuntimeStateChange.ALREADY;
+        }
+        if (!current.isLive()) {
+            return RuntimeStateChange.NOT_LIVE;
+        }
+        // Live and different: crashed <-> active, both allowed by the rule book.
+        DeploymentStatus next = current.transitionTo(observed);
+        apply(deployment, next, Timestamps.now());
+        entityManager.flush();
+        if (next == DeploymentStatus.CRASHED) {
+            appendEvent(
+                    deploymentId, DeploymentStep.ACTIVE, EventStatus.FAILED, "Crashed: " + reason);
+        } else {
+            appendEvent(
+                    deploymentId,
+                    DeploymentStep.ACTIVE,
+                    EventStatus.SUCCEEDED,
+                    "Running again: " + reason);
+        }
+        return RuntimeStateChange.MOVED;
+    }
+
+    /**
      * Records the image the build pushed for a deployment still in flight. The image must be the
      * deployment's own: same service, same commit.
      */
