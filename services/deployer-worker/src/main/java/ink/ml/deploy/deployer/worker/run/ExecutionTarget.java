@@ -21,12 +21,14 @@ public interface ExecutionTarget {
     void apply(ServiceSpec spec);
 
     /**
-     * Waits until the deployment serves its service's traffic, or fails with a diagnosis (exit code,
-     * last log lines, OOM, missing image, a port that never opened, the deadline).
+     * Waits until the deployment serves its service's traffic, or fails with a diagnosis (exit
+     * code, last log lines, OOM, missing image, a port that never opened, the deadline).
      */
     RolloutResult awaitRollout(ServiceRef service, DeploymentId deployment);
 
-    /** Removes the service's workload and routes; the project's namespace or network too when last. */
+    /**
+     * Removes the service's workload and routes; the project's namespace or network too when last.
+     */
     void delete(ServiceRef service, boolean lastServiceOfProject);
 
     /** What a person is told about this target, e.g. in the start-up log. */

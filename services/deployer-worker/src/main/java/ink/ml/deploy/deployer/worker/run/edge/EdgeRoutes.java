@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * The single-host edge's routing table (Traefik's part on one machine): which upstream answers for
- * each platform hostname. Each change is atomic for its host: a request sees the old upstream or the
- * new one, never none. The edge keeps serving its last table while the platform is down.
+ * each platform hostname. Each change is atomic for its host: a request sees the old upstream or
+ * the new one, never none. The edge keeps serving its last table while the platform is down.
  */
 public interface EdgeRoutes {
 
