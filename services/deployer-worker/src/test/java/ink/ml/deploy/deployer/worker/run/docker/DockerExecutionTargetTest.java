@@ -7,6 +7,7 @@ import static ink.ml.deploy.deployer.worker.run.docker.AppEngineFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -149,35 +150,64 @@ class DockerExecutionTargetTest {
     }
 
     @Test
-    void containerReachesNoAddressOfThisHostNorTheCloudMetadataAddress() throws Exception {
+    void containerReachesNoAddressOfThisHostNorCloudMetadataNorAPrivateNetwork() throws Exception {
         ServiceRef service = ServiceRef.of(newUser(), "probe", "web");
         DockerExecutionTarget target = fixture.target(new InMemoryEdgeRoutes());
         target.apply(
                 spec(service, "d1", fixture.images.push(App.WEB, service, sha('3')), Map.of()));
         target.awaitRollout(service, DeploymentId.of("d1"));
-        List<String> hostAddresses = new ArrayList<>(List.of(fixture.gateway(service)));
-        hostAddresses.addAll(externalAddresses());
 
         try (PlatformPort platform = new PlatformPort();
-                MetadataAddress metadata = MetadataAddress.add()) {
-            List<String> targets = new ArrayList<>(hostAddresses);
-            targets.add(MetadataAddress.ADDRESS);
-            for (String address : targets) {
-                // The platform's port answers from here, on each of these addresses...
-                assertThat(platform.answersAt(address)).as("host reaches %s", address).isTrue();
-                // ...but not to the customer's container.
-                AppImages.Outcome attempt =
-                        fixture.exec(
-                                service,
-                                "d1",
-                                "/busybox nc -w 3 " + address + " " + platform.port());
+                OffHostService offHost = OffHostService.start()) {
+            List<String> targets = new ArrayList<>();
+            targets.add(fixture.gateway(service) + " " + platform.port());
+            externalAddresses().forEach(address -> targets.add(address + " " + platform.port()));
+            OffHostService.ADDRESSES.forEach(
+                    address -> targets.add(address + " " + OffHostService.PORT));
+            for (String addressAndPort : targets) {
+                String[] parts = addressAndPort.split(" ");
+                assertThat(answersAt(parts[0], Integer.parseInt(parts[1])))
+                        .as("this host reaches %s", addressAndPort)
+                        .isTrue();
+            }
+
+            // Without the table the container reaches each of them: the probe is sound...
+            fixture.firewall.remove();
+            try {
+                for (String addressAndPort : targets) {
+                    assertThat(fromContainer(service, addressAndPort).output())
+                            .as("container to %s without the firewall", addressAndPort)
+                            .contains(PlatformPort.BANNER);
+                }
+            } finally {
+                fixture.firewall.install();
+            }
+            // ...and with it, none.
+            for (String addressAndPort : targets) {
+                AppImages.Outcome attempt = fromContainer(service, addressAndPort);
                 assertThat(attempt.output())
-                        .as("container to %s", address)
+                        .as("container to %s", addressAndPort)
                         .doesNotContain(PlatformPort.BANNER);
                 assertThat(attempt.exitCode())
-                        .as("container to %s: %s", address, attempt.output())
+                        .as("container to %s: %s", addressAndPort, attempt.output())
                         .isNotZero();
             }
+        }
+    }
+
+    private static AppImages.Outcome fromContainer(ServiceRef service, String addressAndPort)
+            throws Exception {
+        return fixture.exec(service, "d1", "/busybox nc -w 3 " + addressAndPort + " </dev/null");
+    }
+
+    private static boolean answersAt(String address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            socket.setSoTimeout(2000);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .contains(PlatformPort.BANNER);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -446,17 +476,6 @@ class DockerExecutionTargetTest {
             return server.getLocalPort();
         }
 
-        boolean answersAt(String address) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(address, port()), 2000);
-                socket.setSoTimeout(2000);
-                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                        .contains(BANNER);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
         @Override
         public void close() throws IOException {
             server.close();
@@ -464,33 +483,90 @@ class DockerExecutionTargetTest {
     }
 
     /**
-     * 169.254.169.254 on a dummy interface of this host, as a cloud's metadata service would be.
+     * A service off this host, as a cloud's metadata service (169.254.169.254) or a machine on a
+     * private network would be: a network namespace joined by a veth pair and routed to, with a
+     * busybox listener answering the banner.
      */
-    private static final class MetadataAddress implements AutoCloseable {
-        static final String ADDRESS = "169.254.169.254";
-        private final String device;
+    private static final class OffHostService implements AutoCloseable {
+        static final List<String> ADDRESSES = List.of("169.254.169.254", "192.168.255.2");
+        static final int PORT = 8181;
+        private final String id;
+        private Process listener;
 
-        private MetadataAddress(String device) {
-            this.device = device;
+        private OffHostService(String id) {
+            this.id = id;
         }
 
-        static MetadataAddress add() throws Exception {
-            String device = "dpmd" + newUser().substring(1, 7);
-            AppImages.run(List.of("ip", "link", "add", device, "type", "dummy"));
-            MetadataAddress metadata = new MetadataAddress(device);
+        static OffHostService start() throws Exception {
+            OffHostService service = new OffHostService(newUser().substring(1, 7));
             try {
-                AppImages.run(List.of("ip", "addr", "add", ADDRESS + "/32", "dev", device));
-                AppImages.run(List.of("ip", "link", "set", device, "up"));
+                service.setUp();
             } catch (Exception | AssertionError e) {
-                metadata.close();
+                service.close();
                 throw e;
             }
-            return metadata;
+            return service;
+        }
+
+        private void setUp() throws Exception {
+            AppImages.run(List.of("ip", "netns", "add", namespace()));
+            AppImages.run(
+                    List.of("ip", "link", "add", host(), "type", "veth", "peer", "name", inner()));
+            AppImages.run(List.of("ip", "link", "set", inner(), "netns", namespace()));
+            AppImages.run(List.of("ip", "addr", "add", "169.254.169.1/32", "dev", host()));
+            AppImages.run(List.of("ip", "link", "set", host(), "up"));
+            for (String address : ADDRESSES) {
+                inNamespace("ip", "addr", "add", address + "/32", "dev", inner());
+                AppImages.run(List.of("ip", "route", "add", address + "/32", "dev", host()));
+            }
+            inNamespace("ip", "link", "set", inner(), "up");
+            inNamespace("ip", "route", "add", "default", "dev", inner());
+            listener =
+                    new ProcessBuilder(
+                                    "ip",
+                                    "netns",
+                                    "exec",
+                                    namespace(),
+                                    AppImages.BUSYBOX.toString(),
+                                    "nc",
+                                    "-ll",
+                                    "-p",
+                                    Integer.toString(PORT),
+                                    "-e",
+                                    AppImages.BUSYBOX.toString(),
+                                    "echo",
+                                    PlatformPort.BANNER)
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> answersAt(ADDRESSES.get(0), PORT));
+        }
+
+        private void inNamespace(String... command) throws Exception {
+            List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace()));
+            full.addAll(List.of(command));
+            AppImages.run(full);
+        }
+
+        private String namespace() {
+            return "dpoh" + id;
+        }
+
+        private String host() {
+            return "dpoh" + id + "h";
+        }
+
+        private String inner() {
+            return "dpoh" + id + "n";
         }
 
         @Override
         public void close() throws Exception {
-            AppImages.attempt(List.of("ip", "link", "delete", device));
+            if (listener != null) {
+                listener.destroyForcibly().waitFor();
+            }
+            AppImages.attempt(List.of("ip", "link", "delete", host()));
+            AppImages.attempt(List.of("ip", "netns", "delete", namespace()));
         }
     }
 }
