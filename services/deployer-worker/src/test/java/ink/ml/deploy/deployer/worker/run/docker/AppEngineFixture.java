@@ -137,6 +137,22 @@ final class AppEngineFixture implements AutoCloseable {
                         script));
     }
 
+    /**
+     * {@code docker exec -d}: for a command that ends its own container, whose exec session would
+     * otherwise never close.
+     */
+    void execDetached(ServiceRef service, String deployment, String script) throws Exception {
+        AppImages.run(
+                engine.command(
+                        "exec",
+                        "-d",
+                        DockerNames.containerName(service, DeploymentId.of(deployment)),
+                        "/busybox",
+                        "sh",
+                        "-c",
+                        script));
+    }
+
     /** The network gateway of a project: this host's address on the project's bridge. */
     String gateway(ServiceRef service) {
         return docker.inspectNetworkCmd()
