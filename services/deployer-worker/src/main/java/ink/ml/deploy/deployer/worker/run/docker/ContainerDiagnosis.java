@@ -59,6 +59,12 @@ final class ContainerDiagnosis {
                 + " is not in the registry: was it pushed, and is the tag right?";
     }
 
+    static String replaced(String newerDeployment) {
+        return "another deployment ("
+                + newerDeployment
+                + ") replaced this one before it became ready";
+    }
+
     static String containerGone() {
         return "the deployment's container is gone: was the service deleted meanwhile?";
     }

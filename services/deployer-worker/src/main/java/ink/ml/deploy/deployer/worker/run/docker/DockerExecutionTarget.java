@@ -170,6 +170,13 @@ public class DockerExecutionTarget implements ExecutionTarget {
         rollouts.begin(labels.hostname());
         try {
             String upstream = awaitReady(first.getId(), labels);
+            // A newer deployment's container may have started meanwhile: routing to this one
+            // would take its traffic back, and retiring the others would remove it.
+            Optional<String> newer = newerDeployment(service, first);
+            if (newer.isPresent()) {
+                throw StepFailure.of(
+                        StepFailure.ROLLOUT_FAILED, ContainerDiagnosis.replaced(newer.get()));
+            }
             edge.route(labels.hostname(), upstream);
             LOG.infof(
                     "deployment %s of %s is ready; %s routed to it",

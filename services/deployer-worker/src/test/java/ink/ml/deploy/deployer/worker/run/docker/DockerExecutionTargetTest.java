@@ -268,6 +268,30 @@ class DockerExecutionTargetTest {
     }
 
     @Test
+    void anOlderDeploymentThatBecomesReadyAfterANewerOneStartedNeitherTakesTheRouteNorRemovesIt()
+            throws Exception {
+        ServiceRef service = ServiceRef.of(newUser(), "shop", "web");
+        InMemoryEdgeRoutes edge = new InMemoryEdgeRoutes();
+        DockerExecutionTarget target = fixture.target(edge);
+        target.apply(
+                spec(service, "d1", fixture.images.push(App.WEB, service, sha('b')), Map.of()));
+        target.apply(
+                spec(service, "d2", fixture.images.push(App.WEB, service, sha('c')), Map.of()));
+
+        ApplicationFailure failure =
+                catchThrowableOfType(
+                        ApplicationFailure.class,
+                        () -> target.awaitRollout(service, DeploymentId.of("d1")));
+        target.awaitRollout(service, DeploymentId.of("d2"));
+
+        assertThat(failure.getOriginalMessage())
+                .isEqualTo("another deployment (d2) replaced this one before it became ready");
+        assertThat(edge.changes()).hasSize(1);
+        assertThat(container(service, "d2")).isPresent();
+        assertThat(container(service, "d1")).isEmpty();
+    }
+
+    @Test
     void reapplyingTheSameDeploymentKeepsItsContainer() throws Exception {
         ServiceRef service = ServiceRef.of(newUser(), "shop", "web");
         ServiceSpec spec =
