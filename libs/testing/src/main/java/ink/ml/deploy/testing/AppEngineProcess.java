@@ -1,0 +1,337 @@
+package ink.ml.deploy.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A private Docker engine for running apps as the single-host execution target does: Debian's
+ * {@code docker.io} with its default bridge networking (so each project gets a bridge network of
+ * its own, with Docker's isolation between them) and gVisor's {@code runsc} registered as the
+ * runtime {@code runsc}. Data, exec root, pid file and API socket live in a short temporary
+ * directory. Close it to stop dockerd, its containerd and the container shims and sandboxes it
+ * left, remove the bridges it made and delete its directory.
+ *
+ * <p>Where a package is missing or the tests do not run as root, {@link #startOrSkip} skips the
+ * calling test with a message saying why; {@link #start} fails instead, and so does an engine that
+ * is installed but does not start.
+ */
+public final class AppEngineProcess implements AutoCloseable {
+    public static final Path RUNSC = Path.of("/usr/bin/runsc");
+
+    /**
+     * Where the engine takes its networks' subnets: away from Docker's usual 172.17-31 and 192.168
+     * ranges and from {@link BuildNetwork}'s 10.213.0.0/16.
+     */
+    public static final String ADDRESS_POOL = "10.210.0.0/16";
+
+    /** The default bridge's own subnet, outside {@link #ADDRESS_POOL}. */
+    private static final String DEFAULT_BRIDGE = "10.211.0.1/24";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Path IP = Path.of("/usr/sbin/ip");
+
+    private final Process process;
+    private final Path directory;
+    private final Path socket;
+    private final Set<String> bridgesBefore;
+
+    private AppEngineProcess(
+            Process process, Path directory, Path socket, Set<String> bridgesBefore) {
+        this.process = process;
+        this.directory = directory;
+        this.socket = socket;
+        this.bridgesBefore = bridgesBefore;
+    }
+
+    /**
+     * @param insecureRegistries {@code host:port} of plain-HTTP registries to pull from
+     */
+    public static AppEngineProcess startOrSkip(String... insecureRegistries) {
+        Optional<String> unavailable = unavailableReason();
+        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
+        return start(insecureRegistries);
+    }
+
+    /**
+     * Why an app engine cannot run here (docker.io or runsc missing, or not root), or empty when it
+     * can.
+     */
+    public static Optional<String> unavailableReason() {
+        Optional<String> docker = DockerEngineProcess.unavailableReason();
+        if (docker.isPresent()) {
+            return docker;
+        }
+        if (!Files.isExecutable(RUNSC)) {
+            return Optional.of(
+                    "Debian's runsc (gVisor) is not installed ("
+                            + RUNSC
+                            + "): .ci/run installs it");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Starts the engine; fails when it cannot run here ({@link #unavailableReason()}) or does not
+     * answer.
+     *
+     * @param insecureRegistries {@code host:port} of plain-HTTP registries to pull from
+     */
+    public static AppEngineProcess start(String... insecureRegistries) {
+        unavailableReason()
+                .ifPresent(
+                        reason -> {
+                            throw new IllegalStateException(reason);
+                        });
+        Path directory;
+        try {
+            // Short path: the API socket's path must fit in 108 bytes, and so must the sockets
+            // containerd and the shims make under the exec root.
+            directory = Files.createTempDirectory(Path.of("/tmp"), "appd-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path socket = directory.resolve("docker.sock");
+        Path config = directory.resolve("daemon.json");
+        Path log = directory.resolve("dockerd.log");
+        RegistryProcess.write(config, daemonJson(directory, socket, insecureRegistries));
+        Set<String> bridgesBefore = bridges();
+        Process process;
+        try {
+            process =
+                    new ProcessBuilder(
+                                    DockerEngineProcess.DOCKERD.toString(),
+                                    "--config-file",
+                                    config.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + DockerEngineProcess.DOCKERD, e);
+        }
+        AppEngineProcess engine = new AppEngineProcess(process, directory, socket, bridgesBefore);
+        engine.awaitReady(log);
+        return engine;
+    }
+
+    /** {@code unix://…/docker.sock}: the value for {@code docker -H} and {@code DOCKER_HOST}. */
+    public String host() {
+        return "unix://" + socket;
+    }
+
+    /** A client command line against this engine: {@code /usr/bin/docker -H <host> args…}. */
+    public List<String> command(String... args) {
+        List<String> command =
+                new ArrayList<>(List.of(DockerEngineProcess.CLIENT.toString(), "-H", host()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** The engine's own directory (data, exec root, socket): deleted by {@link #close()}. */
+    Path directory() {
+        return directory;
+    }
+
+    static String daemonJson(Path directory, Path socket, String... insecureRegistries) {
+        // The http:// form: dockerd drops the scheme for itself, and its BuildKit reads it as
+        // "plain HTTP".
+        String registries =
+                Stream.of(insecureRegistries)
+                        .map(registry -> "\"http://" + registry + "\"")
+                        .collect(Collectors.joining(", "));
+        // runsc's own --network=host makes the sandbox use the namespace Docker made for the
+        // container; ptrace is the platform that runs here; cgroups are Docker's to set.
+        return String.join(
+                "\n",
+                "{",
+                "  \"data-root\": \"" + directory.resolve("data") + "\",",
+                "  \"exec-root\": \"" + directory.resolve("exec") + "\",",
+                "  \"pidfile\": \"" + directory.resolve("docker.pid") + "\",",
+                "  \"hosts\": [\"unix://" + socket + "\"],",
+                "  \"bip\": \"" + DEFAULT_BRIDGE + "\",",
+                "  \"default-address-pools\": [{\"base\": \""
+                        + ADDRESS_POOL
+                        + "\", \"size\": 24}],",
+                "  \"insecure-registries\": [" + registries + "],",
+                "  \"runtimes\": {\"runsc\": {\"path\": \""
+                        + RUNSC
+                        + "\", \"runtimeArgs\":"
+                        + " [\"--platform=ptrace\", \"--ignore-cgroups\", \"--network=host\"]}},",
+                "  \"default-ulimits\": {\"nofile\": {\"Name\": \"nofile\", \"Soft\": 20000, \"Hard\": 20000}},",
+                "  \"features\": {\"buildkit\": true}",
+                "}",
+                "");
+    }
+
+    private void awaitReady(Path log) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                String tail = RegistryProcess.read(log);
+                close();
+                throw new IllegalStateException(
+                        "dockerd exited at start (" + process.exitValue() + "): " + tail);
+            }
+            if (pings()) {
+                return;
+            }
+            RegistryProcess.pause();
+        }
+        String tail = RegistryProcess.read(log);
+        close();
+        throw new IllegalStateException(
+                "dockerd did not answer on " + socket + " within " + START_TIMEOUT + ": " + tail);
+    }
+
+    /** {@code GET /_ping} over the API socket: "OK" once the engine serves requests. */
+    private boolean pings() {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            channel.write(
+                    ByteBuffer.wrap(
+                            "GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer answer = ByteBuffer.allocate(1024);
+            StringBuilder text = new StringBuilder();
+            while (channel.read(answer) > 0) {
+                answer.flip();
+                text.append(StandardCharsets.US_ASCII.decode(answer));
+                answer.clear();
+            }
+            return text.toString().startsWith("HTTP/1.0 200")
+                    || text.toString().startsWith("HTTP/1.1 200");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Stops dockerd, which stops its containers (no live restore) and its containerd; then kills
+     * what outlived it (container shims and gVisor sandboxes detach from dockerd's process tree,
+     * but their command lines name this engine's directory), unmounts leftovers, removes the
+     * bridges it made and deletes the directory.
+     */
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        killLeftovers();
+        unmountLeftovers();
+        removeBridges();
+        Directories.deleteQuietly(directory);
+    }
+
+    private void killLeftovers() {
+        String mark = directory.toString();
+        List<ProcessHandle> leftovers =
+                ProcessHandle.allProcesses()
+                        .filter(
+                                handle ->
+                                        handle.info()
+                                                .commandLine()
+                                                .map(line -> line.contains(mark))
+                                                .orElse(false))
+                        .toList();
+        leftovers.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : leftovers) {
+            try {
+                handle.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Gone or stuck: the directory delete below is best effort either way.
+            }
+        }
+    }
+
+    /** Bridges this engine made (the default one and its networks'); they outlive dockerd. */
+    private void removeBridges() {
+        for (String bridge : bridges()) {
+            if (!bridgesBefore.contains(bridge)) {
+                execute(IP.toString(), "link", "delete", bridge);
+            }
+        }
+    }
+
+    private static Set<String> bridges() {
+        if (!Files.isExecutable(IP)) {
+            return Set.of();
+        }
+        String output = execute(IP.toString(), "-o", "link", "show", "type", "bridge");
+        return output.lines()
+                .map(line -> line.split(":", 3))
+                .filter(fields -> fields.length > 2)
+                .map(fields -> fields[1].trim().replaceAll("@.*", ""))
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * dockerd leaves some mounts under its directory when it stops (network namespaces, shm);
+     * without this the directory cannot be deleted.
+     */
+    private void unmountLeftovers() {
+        Path mounts = Path.of("/proc/self/mounts");
+        if (!Files.isReadable(mounts)) {
+            return;
+        }
+        List<String> inside;
+        try (Stream<String> lines = Files.lines(mounts)) {
+            String prefix = directory.toString() + "/";
+            inside =
+                    lines.map(line -> line.split(" "))
+                            .filter(fields -> fields.length > 1)
+                            // /proc/self/mounts escapes a space in a path as \040.
+                            .map(fields -> fields[1].replace("\\040", " "))
+                            .filter(mountPoint -> mountPoint.startsWith(prefix))
+                            .sorted(Comparator.reverseOrder())
+                            .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return;
+        }
+        for (String mountPoint : inside) {
+            execute("umount", "-l", mountPoint);
+        }
+    }
+
+    private static String execute(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            return output;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}

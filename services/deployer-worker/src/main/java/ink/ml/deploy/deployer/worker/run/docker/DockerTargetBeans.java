@@ -1,0 +1,55 @@
+package ink.ml.deploy.deployer.worker.run.docker;
+
+import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
+import ink.ml.deploy.deployer.worker.run.RuntimeStatusReporter;
+import ink.ml.deploy.deployer.worker.run.edge.EdgeRoutes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+
+/**
+ * The single-host target's beans. Each is made on its first use, so a worker on the Kubernetes
+ * target never connects to Docker nor needs an edge; the edge and the status reporter are looked up
+ * only then, too. Typed to their own classes: they never answer for {@code ExecutionTarget}, so the
+ * choice of target stays with whoever reads {@code mcpdeploy.execution.target}.
+ */
+@ApplicationScoped
+public class DockerTargetBeans {
+
+    @Produces
+    @Singleton
+    RolloutsInFlight rolloutsInFlight() {
+        return new RolloutsInFlight();
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Typed(DockerExecutionTarget.class)
+    DockerExecutionTarget dockerExecutionTarget(
+            AppEngineConnection engine,
+            DockerTargetConfig config,
+            RegistryAccess registryAccess,
+            Instance<EdgeRoutes> edge,
+            RolloutsInFlight rollouts) {
+        return new DockerExecutionTarget(
+                engine.client(), config, registryAccess, edge.get(), rollouts);
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Typed(DockerRuntimeMonitor.class)
+    DockerRuntimeMonitor dockerRuntimeMonitor(
+            AppEngineConnection engine,
+            Instance<EdgeRoutes> edge,
+            Instance<RuntimeStatusReporter> reporter,
+            RolloutsInFlight rollouts) {
+        return new DockerRuntimeMonitor(engine.client(), edge.get(), reporter.get(), rollouts);
+    }
+
+    void stop(@Disposes DockerRuntimeMonitor monitor) {
+        monitor.close();
+    }
+}
