@@ -133,4 +133,27 @@ final class Dashboard {
         edges.forEach(edge -> list.add(DeploymentView.from(edge.path("node"))));
         return list;
     }
+
+    /** Where the service answers, as the API shows it. */
+    String serviceUrl(String serviceId) {
+        return graphql.execute("query($id: ID!) { service(id: $id) { url } }", Map.of("id", serviceId))
+                .path("service")
+                .path("url")
+                .asText();
+    }
+
+    /** The deployment's event messages, oldest first (one page of up to 100). */
+    List<String> eventMessages(String deploymentId) {
+        JsonNode edges =
+                graphql.execute(
+                                "query($id: ID!) { deployment(id: $id) { events(first: 100) {"
+                                        + " edges { node { step status message } } } } }",
+                                Map.of("id", deploymentId))
+                        .path("deployment")
+                        .path("events")
+                        .path("edges");
+        List<String> messages = new ArrayList<>();
+        edges.forEach(edge -> messages.add(edge.path("node").path("message").asText("")));
+        return messages;
+    }
 }

@@ -97,6 +97,7 @@ class PlatformEndToEndIT {
                         // its own Temporal test server and the in-memory Kubernetes API.
                         .withEnvironment(Map.of())
                         .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"))
+                        .withInMemoryKubernetes()
                         .withLogDirectory(Path.of("target", "e2e-logs").toAbsolutePath())
                         .withServiceProperties("graphql", githubSignIn(github))
                         .withServiceProperties("deployer-worker", githubClones(github))

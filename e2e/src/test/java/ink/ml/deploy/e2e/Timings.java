@@ -11,13 +11,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Figures measured during the run, printed and written to {@code target/e2e-timings.txt}; never
+ * Figures measured during the run, printed and written to a file under {@code target/}; never
  * asserted (tests do not assert on wall-clock time).
  */
 final class Timings {
-    static final Path FILE = Path.of("target", "e2e-timings.txt");
-
+    private final Path file;
     private final Map<String, String> figures = new ConcurrentHashMap<>();
+
+    /** Figures for {@code target/e2e-timings.txt}. */
+    Timings() {
+        this("e2e-timings.txt");
+    }
+
+    /** Figures for {@code target/<fileName>}. */
+    Timings(String fileName) {
+        this.file = Path.of("target", fileName);
+    }
 
     void record(String name, String value) {
         figures.put(name, value);
@@ -50,8 +59,8 @@ final class Timings {
                         .map(entry -> entry.getKey() + " = " + entry.getValue())
                         .toList();
         try {
-            Files.createDirectories(FILE.getParent());
-            Files.write(FILE, lines);
+            Files.createDirectories(file.getParent());
+            Files.write(file, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

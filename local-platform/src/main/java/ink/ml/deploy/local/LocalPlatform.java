@@ -249,8 +249,7 @@ public final class LocalPlatform implements AutoCloseable {
     private PlatformWiring.ExecutionWiring startAppsTarget() {
         AppsTarget target = options.appsTarget();
         if (target == AppsTarget.DOCKER) {
-            Optional<String> unavailable =
-                    buildsUnavailable.or(DockerApps::unavailableReason);
+            Optional<String> unavailable = buildsUnavailable.or(DockerApps::unavailableReason);
             if (unavailable.isEmpty()) {
                 DockerApps apps = started(DockerApps.start(ports, registry.orElseThrow().host()));
                 dockerApps = Optional.of(apps);
@@ -398,6 +397,14 @@ public final class LocalPlatform implements AutoCloseable {
         return identity.mint(uid, email, displayName);
     }
 
+    /**
+     * The ready-to-paste bash example {@code ./run-platform} prints: a project, a repository, a push,
+     * a service, and {@code curl} of its URL.
+     */
+    public String example() {
+        return Welcome.of(this).example();
+    }
+
     /** The local user's {@code dk_live_} key, made at start. */
     public String apiKey() {
         return apiKey;
@@ -429,9 +436,7 @@ public final class LocalPlatform implements AutoCloseable {
         return dockerApps.isPresent();
     }
 
-    /**
-     * The app engine's API socket ({@code unix://…}), when apps run on Docker.
-     */
+    /** The app engine's API socket ({@code unix://…}), when apps run on Docker. */
     public Optional<String> appEngineHost() {
         return dockerApps.map(apps -> apps.engine().host());
     }
@@ -442,6 +447,29 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public int edgePort() {
         return ports.edgePort();
+    }
+
+    /**
+     * A Docker client command line against the app engine, e.g. {@code appEngineCommand("ps")}.
+     *
+     * @throws IllegalStateException when apps do not run on Docker
+     */
+    public List<String> appEngineCommand(String... args) {
+        return dockerApps
+                .orElseThrow(() -> new IllegalStateException("apps do not run on Docker"))
+                .engine()
+                .command(args);
+    }
+
+    /**
+     * Restarts the edge from its initial configuration, without routes, as after a machine reboot
+     * without saved state: the deployer-worker's runtime monitor routes the running apps again.
+     */
+    public void restartEdgeWithoutItsRoutes() {
+        dockerApps
+                .orElseThrow(() -> new IllegalStateException("apps do not run on Docker"))
+                .edge()
+                .restart(ink.ml.deploy.testing.CaddyProcess.Restart.FRESH);
     }
 
     public Optional<URI> edgeAdminUrl() {

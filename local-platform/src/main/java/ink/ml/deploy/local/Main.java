@@ -15,9 +15,18 @@ public final class Main {
         // Embedded PostgreSQL, Temporal and fabric8 are chatty at info; their warnings still show.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         long start = System.nanoTime();
+        LocalPlatformOptions options = LocalPlatformOptions.defaults(Path.of("."));
+        for (String argument : args) {
+            if (argument.equals("--in-memory-kubernetes")) {
+                options = options.withInMemoryKubernetes();
+            } else {
+                System.err.println("unknown argument '" + argument + "'");
+                System.exit(2);
+            }
+        }
         LocalPlatform platform;
         try {
-            platform = LocalPlatform.start(LocalPlatformOptions.defaults(Path.of(".")));
+            platform = LocalPlatform.start(options);
         } catch (RuntimeException e) {
             System.err.println("The platform did not start: " + e.getMessage());
             System.exit(1);

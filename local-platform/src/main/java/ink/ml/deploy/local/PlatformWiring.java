@@ -78,15 +78,20 @@ public record PlatformWiring(
         /** A real cluster: the deployer's default server-side apply, credentials from the file. */
         public static ExecutionWiring kubeconfig(Path kubeconfig) {
             return new ExecutionWiring(
-                    Map.of("mcpdeploy.execution.target", "kubernetes", "kubeconfig", kubeconfig.toString()),
+                    Map.of(
+                            "mcpdeploy.execution.target",
+                            "kubernetes",
+                            "kubeconfig",
+                            kubeconfig.toString()),
                     Map.of("KUBECONFIG", kubeconfig.toString()),
                     Map.of());
         }
 
         /**
-         * The Docker target on the app engine at {@code dockerHost}, behind the edge whose admin API
-         * is {@code edgeAdmin}; apps answer at {@code http://{service}-{project}-{user}.localhost:
-         * {edgePort}} (RFC 6761: curl and browsers resolve {@code *.localhost} to loopback).
+         * The Docker target on the app engine at {@code dockerHost}, behind the edge whose admin
+         * API is {@code edgeAdmin}; apps answer at {@code
+         * http://{service}-{project}-{user}.localhost: {edgePort}} (RFC 6761: curl and browsers
+         * resolve {@code *.localhost} to loopback).
          *
          * @param sandboxed false where runsc is missing: apps then run under runc, which the
          *     deployer-worker only does when told so explicitly
@@ -107,6 +112,7 @@ public record PlatformWiring(
                     Map.of(),
                     Map.of(
                             "mcpdeploy.cluster.apps-domain", "localhost",
+                            "mcpdeploy.cluster.cname-zone", "cname.localhost",
                             "mcpdeploy.cluster.url-scheme", "http",
                             "mcpdeploy.cluster.url-port", Integer.toString(edgePort)));
         }

@@ -221,7 +221,10 @@ class PlatformWiringTest {
     void withoutRunscTheDeployerIsToldExplicitlyToRunAppsUnsandboxed() {
         ExecutionWiring unsandboxed =
                 ExecutionWiring.docker(
-                        "unix:///tmp/appd/docker.sock", URI.create("http://127.0.0.1:2019"), 8080, false);
+                        "unix:///tmp/appd/docker.sock",
+                        URI.create("http://127.0.0.1:2019"),
+                        8080,
+                        false);
 
         assertThat(unsandboxed.properties())
                 .containsEntry("mcpdeploy.docker.runtime", "runc")

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A private Docker engine for running apps as the single-host execution target does: Debian's
@@ -64,8 +63,7 @@ public final class AppEngineProcess implements AutoCloseable {
      * @param insecureRegistries {@code host:port} of plain-HTTP registries to pull from
      */
     public static AppEngineProcess startOrSkip(String... insecureRegistries) {
-        Optional<String> unavailable = unavailableReason();
-        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
+        RealParts.require(unavailableReason());
         return start(insecureRegistries);
     }
 
@@ -74,11 +72,19 @@ public final class AppEngineProcess implements AutoCloseable {
      * can.
      */
     public static Optional<String> unavailableReason() {
+        return unavailableReason(true);
+    }
+
+    /**
+     * @param sandboxed whether runsc is required too; the local platform can run apps without it,
+     *     saying so
+     */
+    public static Optional<String> unavailableReason(boolean sandboxed) {
         Optional<String> docker = DockerEngineProcess.unavailableReason();
         if (docker.isPresent()) {
             return docker;
         }
-        if (!Files.isExecutable(RUNSC)) {
+        if (sandboxed && !sandboxAvailable()) {
             return Optional.of(
                     "Debian's runsc (gVisor) is not installed ("
                             + RUNSC
@@ -87,14 +93,29 @@ public final class AppEngineProcess implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Whether gVisor's runsc is installed. */
+    public static boolean sandboxAvailable() {
+        return Files.isExecutable(RUNSC);
+    }
+
     /**
-     * Starts the engine; fails when it cannot run here ({@link #unavailableReason()}) or does not
-     * answer.
+     * Starts the engine with runsc registered; fails when it cannot run here ({@link
+     * #unavailableReason()}) or does not answer.
      *
      * @param insecureRegistries {@code host:port} of plain-HTTP registries to pull from
      */
     public static AppEngineProcess start(String... insecureRegistries) {
-        unavailableReason()
+        return start(true, insecureRegistries);
+    }
+
+    /**
+     * Starts the engine, with runsc registered when {@code sandboxed}; fails when it cannot run
+     * here or does not answer.
+     *
+     * @param insecureRegistries {@code host:port} of plain-HTTP registries to pull from
+     */
+    public static AppEngineProcess start(boolean sandboxed, String... insecureRegistries) {
+        unavailableReason(sandboxed)
                 .ifPresent(
                         reason -> {
                             throw new IllegalStateException(reason);
@@ -110,7 +131,7 @@ public final class AppEngineProcess implements AutoCloseable {
         Path socket = directory.resolve("docker.sock");
         Path config = directory.resolve("daemon.json");
         Path log = directory.resolve("dockerd.log");
-        RegistryProcess.write(config, daemonJson(directory, socket, insecureRegistries));
+        RegistryProcess.write(config, daemonJson(directory, socket, sandboxed, insecureRegistries));
         Set<String> bridgesBefore = bridges();
         Process process;
         try {
@@ -148,7 +169,8 @@ public final class AppEngineProcess implements AutoCloseable {
         return directory;
     }
 
-    static String daemonJson(Path directory, Path socket, String... insecureRegistries) {
+    static String daemonJson(
+            Path directory, Path socket, boolean sandboxed, String... insecureRegistries) {
         // The http:// form: dockerd drops the scheme for itself, and its BuildKit reads it as
         // "plain HTTP".
         String registries =
@@ -169,10 +191,13 @@ public final class AppEngineProcess implements AutoCloseable {
                         + ADDRESS_POOL
                         + "\", \"size\": 24}],",
                 "  \"insecure-registries\": [" + registries + "],",
-                "  \"runtimes\": {\"runsc\": {\"path\": \""
-                        + RUNSC
-                        + "\", \"runtimeArgs\":"
-                        + " [\"--platform=ptrace\", \"--ignore-cgroups\", \"--network=host\"]}},",
+                sandboxed
+                        ? "  \"runtimes\": {\"runsc\": {\"path\": \""
+                                + RUNSC
+                                + "\", \"runtimeArgs\":"
+                                + " [\"--platform=ptrace\", \"--ignore-cgroups\","
+                                + " \"--network=host\"]}},"
+                        : "  \"runtimes\": {},",
                 "  \"default-ulimits\": {\"nofile\": {\"Name\": \"nofile\", \"Soft\": 20000, \"Hard\": 20000}},",
                 "  \"features\": {\"buildkit\": true}",
                 "}",

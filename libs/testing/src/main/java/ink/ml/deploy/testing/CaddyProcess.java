@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Caddy ({@code /usr/bin/caddy}) as the single-host edge, for tests and benchmarks: its
@@ -58,10 +57,7 @@ public final class CaddyProcess implements AutoCloseable {
 
     /** {@link #start()}, or a skipped test where Caddy is not installed and this is not CI. */
     public static CaddyProcess startOrSkip() {
-        Optional<String> unavailable = unavailableReason();
-        if (unavailable.isPresent() && !"true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assumptions.abort(unavailable.get());
-        }
+        RealParts.require(unavailableReason());
         return start();
     }
 
@@ -86,6 +82,14 @@ public final class CaddyProcess implements AutoCloseable {
      * missing ({@link #unavailableReason()}) or its admin API does not answer.
      */
     public static CaddyProcess start(int edgePort) {
+        return start(edgePort, RegistryProcess.freePort());
+    }
+
+    /**
+     * Starts Caddy with its admin API on {@code adminPort}, reserving {@code edgePort} on loopback
+     * for the edge; fails when Caddy is missing or its admin API does not answer.
+     */
+    public static CaddyProcess start(int edgePort, int adminPort) {
         unavailableReason()
                 .ifPresent(
                         reason -> {
@@ -97,7 +101,7 @@ public final class CaddyProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CaddyProcess caddy = new CaddyProcess(directory, RegistryProcess.freePort(), edgePort);
+        CaddyProcess caddy = new CaddyProcess(directory, adminPort, edgePort);
         RegistryProcess.write(
                 caddy.initialConfig(),
                 "{\"admin\": {\"listen\": \"" + LOOPBACK + ":" + caddy.adminPort + "\"}}\n");

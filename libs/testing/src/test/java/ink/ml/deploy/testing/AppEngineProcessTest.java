@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +18,8 @@ class AppEngineProcessTest {
     @Test
     void runsAContainerUnderGvisorOnABridgeNetworkAndCloseLeavesNothingBehind(@TempDir Path image)
             throws Exception {
-        Assumptions.assumeTrue(
-                Files.isRegularFile(BUSYBOX), "Debian's busybox-static is not installed");
+        RealParts.require(
+                Files.isRegularFile(BUSYBOX), () -> "Debian's busybox-static is not installed");
         Path directory;
         String sandbox;
         try (AppEngineProcess engine = AppEngineProcess.startOrSkip()) {
@@ -75,11 +74,21 @@ class AppEngineProcessTest {
     }
 
     @Test
+    void anUnsandboxedEngineHasNoRunscRuntime() {
+        String json =
+                AppEngineProcess.daemonJson(
+                        Path.of("/tmp/appd-x"), Path.of("/tmp/appd-x/docker.sock"), false);
+
+        assertThat(json).contains("\"runtimes\": {}").doesNotContain("runsc");
+    }
+
+    @Test
     void daemonJsonRegistersRunscAndKeepsBridgeNetworking() {
         String json =
                 AppEngineProcess.daemonJson(
                         Path.of("/tmp/appd-x"),
                         Path.of("/tmp/appd-x/docker.sock"),
+                        true,
                         "127.0.0.1:5000");
         assertThat(json)
                 .contains("\"runsc\": {\"path\": \"/usr/bin/runsc\"")

@@ -1,0 +1,307 @@
+package ink.ml.deploy.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ink.ml.deploy.e2e.DeploymentFollower.Followed;
+import ink.ml.deploy.e2e.EdgeClient.Reply;
+import ink.ml.deploy.local.LocalPlatform;
+import ink.ml.deploy.local.LocalPlatformOptions;
+import ink.ml.deploy.testing.AppEngineProcess;
+import ink.ml.deploy.testing.CaddyProcess;
+import ink.ml.deploy.testing.Directories;
+import ink.ml.deploy.testing.RealParts;
+import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.testing.ServiceLogsOnFailure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Deployed apps run and answer on this machine: {@link LocalPlatform} with its default apps target,
+ * the private app engine (Debian's docker.io with bridge networks and gVisor's runsc) behind Caddy
+ * as the edge. Users drive it as they would: GraphQL, the stock git client, and HTTP to {@code
+ * http://{service}-{project}-{user}.localhost:{edge port}/} (sent to loopback with that Host, as
+ * curl and browsers do). One platform serves every test; timings go to {@code
+ * target/e2e-timings.txt}, never into an assertion.
+ */
+class AppsOnDockerEndToEndIT {
+    private static final Duration DEPLOY_DEADLINE = Duration.ofMinutes(3);
+    private static final Path WORK = Path.of("target", "e2e-docker-work").toAbsolutePath();
+    private static final Timings TIMINGS = new Timings("e2e-docker-timings.txt");
+
+    private static LocalPlatform platform;
+    private static EdgeClient edge;
+
+    @RegisterExtension
+    static final ServiceLogsOnFailure PRINT_SERVICE_LOGS_ON_FAILURE =
+            new ServiceLogsOnFailure(
+                    () -> {
+                        if (platform != null) {
+                            platform.printServiceLogs();
+                        }
+                    });
+
+    @BeforeAll
+    static void startThePlatformWithAppsOnDocker() {
+        RealParts.require(
+                Files.isRegularFile(BusyboxApp.BUSYBOX),
+                () -> "Debian's busybox-static is not installed (" + BusyboxApp.BUSYBOX + ")");
+        RealParts.require(
+                RegistryProcess.unavailableReason()
+                        .or(AppEngineProcess::unavailableReason)
+                        .or(CaddyProcess::unavailableReason));
+        Directories.recreate(WORK);
+        platform =
+                LocalPlatform.start(
+                        LocalPlatformOptions.defaults(Path.of("..").toAbsolutePath().normalize())
+                                .withRandomPorts()
+                                .withEnvironment(Map.of())
+                                .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"))
+                                .withLogDirectory(
+                                        Path.of("target", "e2e-docker-logs").toAbsolutePath()));
+        assertThat(platform.appsRunOnDocker()).as(platform.appsDescription()).isTrue();
+        edge = new EdgeClient(platform.edgePort());
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform != null) {
+            platform.close();
+            TIMINGS.write();
+        }
+    }
+
+    @Test
+    void aPushedAppAnswersAtItsUrlAndEachNextPushSwitchesOverWithNoFailedRequest()
+            throws Exception {
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-shop", "shop");
+        String hostname = "web-shop-" + app.userId() + ".localhost";
+        String url = app.dashboard().serviceUrl(app.serviceId());
+        assertThat(url).isEqualTo("http://" + hostname + ":" + platform.edgePort());
+        assertThat(edge.get(hostname).status()).as("before the first deploy").isEqualTo(404);
+
+        List<Duration> pushToFirstAnswer = new ArrayList<>();
+        RequestLoop loop = null;
+        for (int version = 1; version <= 5; version++) {
+            BusyboxApp.writeTo(app.git(), "shop v" + version + "\n");
+            String sha = app.git().commit("version " + version);
+            long pushed = System.nanoTime();
+            app.git().push(app.grant().remoteUrl(), app.grant().token());
+            String expected = "shop v" + version;
+            await().atMost(DEPLOY_DEADLINE)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> edge.getQuietly(hostname).body().startsWith(expected));
+            pushToFirstAnswer.add(Duration.ofNanos(System.nanoTime() - pushed));
+            Followed followed = app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE);
+            assertThat(followed.deployment().status())
+                    .as("%s", followed.deployment())
+                    .isEqualTo("ACTIVE");
+            if (loop == null) {
+                // From the first version on, someone is always using the app.
+                loop = RequestLoop.start(edge, hostname, 2);
+            }
+        }
+        RequestLoop.Result result = loop.stop();
+
+        TIMINGS.record("push to first 200 through the edge, median of 5",
+                Timings.median(pushToFirstAnswer));
+        TIMINGS.record("push to first 200, each", pushToFirstAnswer.toString());
+        TIMINGS.record("requests during 4 switches", Integer.toString(result.requests()));
+        TIMINGS.record("failed requests during 4 switches", Integer.toString(result.failed().size()));
+        assertThat(result.requests()).isGreaterThan(100);
+        assertThat(result.failed()).as("requests that failed across the switches").isEmpty();
+        assertThat(edge.get(hostname).body()).isEqualTo("shop v5\n");
+        assertThat(edge.get("nothing-here-" + app.userId() + ".localhost").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theAppKeepsAnsweringWhileTheDeployerWorkerIsDownAndIsRoutedAgainWhenItReturns()
+            throws Exception {
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-steady", "steady");
+        String hostname = "web-steady-" + app.userId() + ".localhost";
+        BusyboxApp.writeTo(app.git(), "steady\n");
+        String sha = app.git().commit("steady");
+        app.git().push(app.grant().remoteUrl(), app.grant().token());
+        assertThat(app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE).deployment().status())
+                .isEqualTo("ACTIVE");
+        assertThat(edge.get(hostname).body()).isEqualTo("steady\n");
+
+        AtomicInteger answeredWhileDown = new AtomicInteger();
+        platform.restartService(
+                "deployer-worker",
+                () -> {
+                    // The product plane's worker of this region is gone; the app is not.
+                    assertThat(edge.getQuietly(hostname).body()).isEqualTo("steady\n");
+                    answeredWhileDown.incrementAndGet();
+                    // The edge restarts too, having lost its routes.
+                    platform.restartEdgeWithoutItsRoutes();
+                    assertThat(edge.getQuietly(hostname).status()).isNotEqualTo(200);
+                });
+
+        // The returning worker adopts the running container and routes it again.
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> edge.getQuietly(hostname).body().equals("steady\n"));
+        assertThat(answeredWhileDown).hasValue(1);
+        assertThat(app.dashboard().latestDeployment(app.serviceId()).orElseThrow().status())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void killingTheAppsProcessShowsCrashedThenActiveAgainAfterTheRestart() throws Exception {
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-crash", "crashy");
+        String hostname = "web-crashy-" + app.userId() + ".localhost";
+        // Not exec'd: httpd is a child of sh, so killing it ends the container (PID 1 would ignore
+        // the signal), as an app that dies does.
+        BusyboxApp.writeTo(app.git(), "crashy\n");
+        app.git()
+                .write(
+                        "Dockerfile",
+                        BusyboxApp.DOCKERFILE.replace(
+                                "\"exec /bin/busybox httpd -f -p ${PORT:-8080} -h /www\"",
+                                "\"/bin/busybox httpd -f -p ${PORT:-8080} -h /www; exit 3\""));
+        String sha = app.git().commit("crashy");
+        app.git().push(app.grant().remoteUrl(), app.grant().token());
+        DeploymentView deployment =
+                app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE).deployment();
+        assertThat(deployment.status()).as("%s", deployment).isEqualTo("ACTIVE");
+
+        String container = containerOf(app);
+        run(platform.appEngineCommand(
+                "exec", "-d", container, "/bin/busybox", "killall", "-9", "httpd"));
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () ->
+                                app.dashboard().eventMessages(deployment.id()).stream()
+                                        .anyMatch(message -> message.startsWith("Running again")));
+        List<String> messages = app.dashboard().eventMessages(deployment.id());
+        assertThat(messages)
+                .filteredOn(message -> message.startsWith("Crashed: "))
+                .singleElement()
+                .asString()
+                .contains("3");
+        assertThat(app.dashboard().deployment(deployment.id()).status()).isEqualTo("ACTIVE");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> edge.getQuietly(hostname).body().equals("crashy\n"));
+    }
+
+    @Test
+    void anAppThatExitsAtOnceFailsWithItsExitCodeAndLastLogLines() {
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-exit", "quitter");
+        BusyboxApp.writeTo(app.git(), "never served\n");
+        app.git()
+                .write(
+                        "Dockerfile",
+                        BusyboxApp.DOCKERFILE.replace(
+                                "\"exec /bin/busybox httpd -f -p ${PORT:-8080} -h /www\"",
+                                "\"echo missing DATABASE_URL >&2; exit 7\""));
+        String sha = app.git().commit("quits");
+        app.git().push(app.grant().remoteUrl(), app.grant().token());
+
+        DeploymentView deployment =
+                app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE).deployment();
+
+        assertThat(deployment.status()).isEqualTo("FAILED");
+        assertThat(deployment.errorMessage()).contains("7").contains("missing DATABASE_URL");
+    }
+
+    @Test
+    void thePrintedExampleEndsWithTheAppAnsweringItsUrl() throws Exception {
+        Path demo = Path.of("/tmp/mcpdeploy-demo");
+        Directories.deleteQuietly(demo);
+        Process bash =
+                new ProcessBuilder("bash", "-c", "set -e\n" + platform.example())
+                        .redirectErrorStream(true)
+                        .start();
+        String output =
+                new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        Directories.deleteQuietly(demo);
+
+        assertThat(bash.exitValue()).as(output).isZero();
+        assertThat(output.strip()).as(output).endsWith("hello from MCPDeploy");
+    }
+
+    private static String containerOf(InternalApp app) throws IOException, InterruptedException {
+        String ids =
+                run(platform.appEngineCommand(
+                                "ps",
+                                "-q",
+                                "--filter",
+                                "label=dp.ml.ink/project=" + app.project().name(),
+                                "--filter",
+                                "label=dp.ml.ink/service=web",
+                                "--filter",
+                                "label=dp.ml.ink/tenant=" + app.userId()))
+                        .strip();
+        assertThat(ids.lines()).as("the app's containers").hasSize(1);
+        return ids;
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        return output;
+    }
+
+    /** Requests to one app from a few threads until stopped: what a user sees during a switch. */
+    private static final class RequestLoop {
+        /** Bounds the loop should a stop never come. */
+        private static final int MAX_REQUESTS = 200_000;
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicInteger requests = new AtomicInteger();
+        private final List<String> failed = new CopyOnWriteArrayList<>();
+        private final List<Thread> threads = new ArrayList<>();
+
+        record Result(int requests, List<String> failed) {}
+
+        static RequestLoop start(EdgeClient edge, String hostname, int threads) {
+            RequestLoop loop = new RequestLoop();
+            for (int i = 0; i < threads; i++) {
+                Thread thread =
+                        new Thread(
+                                () -> {
+                                    while (loop.running.get()
+                                            && loop.requests.incrementAndGet() < MAX_REQUESTS) {
+                                        Reply reply = edge.getQuietly(hostname);
+                                        if (reply.status() != 200) {
+                                            loop.failed.add(reply.status() + " " + reply.body());
+                                        }
+                                    }
+                                },
+                                "request-loop-" + i);
+                thread.start();
+                loop.threads.add(thread);
+            }
+            return loop;
+        }
+
+        Result stop() throws InterruptedException {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            return new Result(requests.get(), List.copyOf(failed));
+        }
+    }
+}
