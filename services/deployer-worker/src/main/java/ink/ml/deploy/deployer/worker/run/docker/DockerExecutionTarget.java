@@ -17,6 +17,7 @@ import ink.ml.deploy.k8s.ServiceSpec;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.RolloutResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -186,6 +187,26 @@ public class DockerExecutionTarget implements ExecutionTarget {
         } finally {
             rollouts.end(labels.hostname());
         }
+    }
+
+    /** The deployment id of a container of the service made after {@code container}, if any. */
+    private Optional<String> newerDeployment(
+            ServiceRef service, InspectContainerResponse container) {
+        Instant created = Instant.parse(container.getCreated());
+        for (Container other : containers.ofService(service)) {
+            if (other.getId().equals(container.getId())) {
+                continue;
+            }
+            Optional<InspectContainerResponse> inspected = containers.inspect(other.getId());
+            if (inspected.isPresent()
+                    && Instant.parse(inspected.get().getCreated()).isAfter(created)) {
+                return Optional.of(
+                        ContainerLabels.read(DockerContainers.labels(inspected.get()))
+                                .map(labels -> labels.deployment().value())
+                                .orElse("unknown"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
