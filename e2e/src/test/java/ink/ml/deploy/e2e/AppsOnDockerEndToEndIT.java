@@ -117,16 +117,17 @@ class AppsOnDockerEndToEndIT {
         }
         RequestLoop.Result result = loop.stop();
 
-        TIMINGS.record("push to first 200 through the edge, median of 5",
+        TIMINGS.record(
+                "push to first 200 through the edge, median of 5",
                 Timings.median(pushToFirstAnswer));
         TIMINGS.record("push to first 200, each", pushToFirstAnswer.toString());
         TIMINGS.record("requests during 4 switches", Integer.toString(result.requests()));
-        TIMINGS.record("failed requests during 4 switches", Integer.toString(result.failed().size()));
+        TIMINGS.record(
+                "failed requests during 4 switches", Integer.toString(result.failed().size()));
         assertThat(result.requests()).isGreaterThan(100);
         assertThat(result.failed()).as("requests that failed across the switches").isEmpty();
         assertThat(edge.get(hostname).body()).isEqualTo("shop v5\n");
-        assertThat(edge.get("nothing-here-" + app.userId() + ".localhost").status())
-                .isEqualTo(404);
+        assertThat(edge.get("nothing-here-" + app.userId() + ".localhost").status()).isEqualTo(404);
     }
 
     @Test
@@ -137,7 +138,11 @@ class AppsOnDockerEndToEndIT {
         BusyboxApp.writeTo(app.git(), "steady\n");
         String sha = app.git().commit("steady");
         app.git().push(app.grant().remoteUrl(), app.grant().token());
-        assertThat(app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE).deployment().status())
+        assertThat(
+                        app.follower()
+                                .follow(app.serviceId(), sha, DEPLOY_DEADLINE)
+                                .deployment()
+                                .status())
                 .isEqualTo("ACTIVE");
         assertThat(edge.get(hostname).body()).isEqualTo("steady\n");
 
@@ -182,8 +187,9 @@ class AppsOnDockerEndToEndIT {
         assertThat(deployment.status()).as("%s", deployment).isEqualTo("ACTIVE");
 
         String container = containerOf(app);
-        run(platform.appEngineCommand(
-                "exec", "-d", container, "/bin/busybox", "killall", "-9", "httpd"));
+        run(
+                platform.appEngineCommand(
+                        "exec", "-d", container, "/bin/busybox", "killall", "-9", "httpd"));
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
@@ -230,8 +236,7 @@ class AppsOnDockerEndToEndIT {
                 new ProcessBuilder("bash", "-c", "set -e\n" + platform.example())
                         .redirectErrorStream(true)
                         .start();
-        String output =
-                new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor(5, TimeUnit.MINUTES)).isTrue();
         Directories.deleteQuietly(demo);
 

@@ -136,7 +136,8 @@ final class Dashboard {
 
     /** Where the service answers, as the API shows it. */
     String serviceUrl(String serviceId) {
-        return graphql.execute("query($id: ID!) { service(id: $id) { url } }", Map.of("id", serviceId))
+        return graphql.execute(
+                        "query($id: ID!) { service(id: $id) { url } }", Map.of("id", serviceId))
                 .path("service")
                 .path("url")
                 .asText();

@@ -398,8 +398,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * The ready-to-paste bash example {@code ./run-platform} prints: a project, a repository, a push,
-     * a service, and {@code curl} of its URL.
+     * The ready-to-paste bash example {@code ./run-platform} prints: a project, a repository, a
+     * push, a service, and {@code curl} of its URL.
      */
     public String example() {
         return Welcome.of(this).example();

@@ -181,6 +181,7 @@ public record PlatformWiring(
             }
             case WORKER -> {
                 database(properties, environment);
+                properties.putAll(execution.clusterProperties());
                 registryHost.ifPresent(host -> properties.put("mcpdeploy.deploy.registry", host));
             }
             case DEPLOYER_SERVER -> {}

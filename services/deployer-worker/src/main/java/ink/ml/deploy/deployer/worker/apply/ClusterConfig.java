@@ -2,8 +2,10 @@ package ink.ml.deploy.deployer.worker.apply;
 
 import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.Region;
+import ink.ml.deploy.domain.UrlScheme;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.OptionalInt;
 
 /**
  * The cluster this deployer-worker runs in and applies workloads to. The region must match the task
@@ -25,8 +27,24 @@ public interface ClusterConfig {
     @WithDefault("cname.ml.ink")
     String cnameZone();
 
+    /**
+     * How a service's public URL starts: {@code https} in production, {@code http} on one machine.
+     * The same key as the product plane's (libs/platform ClusterConfig), so both show one URL.
+     */
+    @WithDefault("https")
+    String urlScheme();
+
+    /** The port of the public URL; the scheme's own when absent (e.g. 8080 on one machine). */
+    OptionalInt urlPort();
+
     /** The validated domain value; a malformed setting fails the first activity, loudly. */
     default Cluster toCluster() {
-        return new Cluster(Region.of(region()), appsDomain(), cnameZone());
+        UrlScheme scheme = UrlScheme.parse(urlScheme());
+        return new Cluster(
+                Region.of(region()),
+                appsDomain(),
+                cnameZone(),
+                scheme,
+                urlPort().orElse(scheme.defaultPort()));
     }
 }

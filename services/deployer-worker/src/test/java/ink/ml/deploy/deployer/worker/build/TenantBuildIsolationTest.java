@@ -13,6 +13,7 @@ import ink.ml.deploy.registryauth.RegistryRole;
 import ink.ml.deploy.registryauth.RegistrySigningKey;
 import ink.ml.deploy.testing.BuildNetwork;
 import ink.ml.deploy.testing.DockerEngineProcess;
+import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.testing.RegistryTokenKeys;
 import ink.ml.deploy.testing.RegistryTokenRealm;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +68,7 @@ class TenantBuildIsolationTest {
                 BuildNetwork.unavailableReason()
                         .or(RegistryProcess::unavailableReason)
                         .or(DockerEngineProcess::unavailableReason);
-        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
+        RealParts.require(unavailable);
         TestImages.busyboxOrSkip();
         RegistryTokenKeys tokenKeys = RegistryTokenKeys.generate(keys);
         authority =

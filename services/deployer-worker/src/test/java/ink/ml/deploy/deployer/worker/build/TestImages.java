@@ -1,5 +1,7 @@
 package ink.ml.deploy.deployer.worker.build;
 
+import ink.ml.deploy.testing.RealParts;
+import ink.ml.deploy.testing.StaticBusybox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Build contexts for {@code FROM scratch} images (no base image can be pulled here), with Debian's
@@ -33,18 +34,10 @@ final class TestImages {
     }
 
     static byte[] busyboxOrSkip() {
-        return busybox()
-                .orElseGet(
-                        () -> {
-                            // Skipped, never passed, where the package is missing: these tests
-                            // need a static binary to put in a FROM scratch image (no Docker Hub
-                            // here). `.ci/run` installs busybox-static, so CI runs them all.
-                            Assumptions.abort(
-                                    "Debian's busybox-static is not installed ("
-                                            + BUSYBOX
-                                            + "): a FROM scratch image has nothing to RUN");
-                            return null;
-                        });
+        // Skipped where the package is missing (failed in CI): these tests need a static binary to
+        // put in a FROM scratch image (no Docker Hub here).
+        RealParts.require(StaticBusybox.unavailableReason());
+        return busybox().orElseThrow();
     }
 
     /** A context whose image serves HTTP on 8080 (or holds a small file without busybox). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import ink.ml.deploy.domain.GitSha;
+import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.workflow.StepFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,8 @@ class GitCliRepositoryClonerTest extends RepositoryClonerContract {
     @BeforeAll
     static void findGit() {
         git = GitBinary.find("git", System.getenv("PATH")).orElse(null);
-        Assumptions.assumeTrue(git != null, "no git binary on PATH: the git CLI cloner is skipped");
+        RealParts.require(
+                git != null, () -> "no git binary on PATH: the git CLI cloner is skipped");
     }
 
     @Override
