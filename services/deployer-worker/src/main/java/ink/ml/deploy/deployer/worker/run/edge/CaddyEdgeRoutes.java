@@ -33,7 +33,7 @@ public final class CaddyEdgeRoutes implements EdgeRoutes {
     /**
      * Rounds of read-and-write-back before giving up when other writers keep changing the table.
      */
-    private static final int ATTEMPTS = 20;
+    private static final int ATTEMPTS = 50;
 
     private final CaddyAdminClient admin;
     private final CaddyEdgeJson config;
