@@ -130,14 +130,16 @@ class CaddyEdgeRoutesTest {
 
     @Test
     void webSocketPassesThrough() throws Exception {
-        CaddyEdgeRoutes edge = edge();
-        edge.route("ws-demo-local.localhost", green.address());
+        try (TestWebSocketEcho app = TestWebSocketEcho.start("green")) {
+            CaddyEdgeRoutes edge = edge();
+            edge.route("ws-demo-local.localhost", app.address());
 
-        String echo =
-                EdgeTestClient.websocketRoundTrip(
-                        caddy.edgePort(), "ws-demo-local.localhost", "/socket", "hello");
+            String echo =
+                    EdgeTestClient.websocketRoundTrip(
+                            caddy.edgePort(), "ws-demo-local.localhost", "/socket", "hello");
 
-        assertThat(echo).isEqualTo("green echoes hello");
+            assertThat(echo).isEqualTo("green echoes hello");
+        }
     }
 
     @Test
