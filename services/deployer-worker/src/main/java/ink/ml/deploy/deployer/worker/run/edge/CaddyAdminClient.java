@@ -133,6 +133,7 @@ final class CaddyAdminClient {
                 return sendOnce(method, path, body, ifMatch);
             } catch (IOException e) {
                 last = e;
+                pause();
             }
         }
         throw new EdgeAdminException(
@@ -143,6 +144,16 @@ final class CaddyAdminClient {
                         + (last.getMessage() == null ? "" : ": " + last.getMessage())
                         + "): is caddy running?",
                 last);
+    }
+
+    /** Time for Caddy to have its admin endpoint listening again. */
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EdgeAdminException("interrupted while calling the edge", e);
+        }
     }
 
     private Answer sendOnce(String method, String path, byte[] body, String ifMatch)

@@ -24,11 +24,13 @@ import java.util.Map;
  *
  * <p>Streaming passes without a {@code flush_interval}: Caddy flushes at once every response of
  * unknown length (chunked) or of type {@code text/event-stream}, and WebSocket upgrades are proxied
- * as streams. A negative {@code flush_interval} is avoided on purpose: in Caddy 2.6 it ties the
- * upstream request to the config that served it, so any route change (a reload) cut every in-flight
- * stream of every app. {@code reverse_proxy} sets {@code X-Forwarded-For}, {@code
- * X-Forwarded-Proto} and {@code X-Forwarded-Host} itself, and ignores values a client sent (no
- * trusted proxies), and passes the request's {@code Host} through unchanged.
+ * as streams. A negative {@code flush_interval} is avoided on purpose: with it, Caddy 2.6.2 cut
+ * every in-flight streamed response, of every app, at each config load (each route change; the
+ * upstream read fails with "use of closed network connection"), where without it the response
+ * finishes on the old config ({@code CaddyEdgeRoutesTest} keeps that). {@code reverse_proxy} sets
+ * {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} itself, and
+ * ignores values a client sent (no trusted proxies), and passes the request's {@code Host} through
+ * unchanged.
  */
 final class CaddyEdgeJson {
     static final String SERVER = "edge";

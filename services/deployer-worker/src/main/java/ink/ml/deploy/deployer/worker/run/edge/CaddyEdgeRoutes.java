@@ -16,8 +16,15 @@ import org.jboss.logging.Logger;
 /**
  * {@link EdgeRoutes} on Caddy, driven through its admin API. Caddy is a separate process: it keeps
  * serving its last table while the platform is down, and (run with {@code --resume}) after its own
- * restart. Each change makes Caddy load the new config next to the old one on the same listener, so
- * a request is served by one table or the other, never by none.
+ * restart. Each change makes Caddy load the whole new config and start it before it stops the old
+ * one, so an answered request comes from the old table or the new one, never a 404 or 502 in
+ * between.
+ *
+ * <p>What a change costs the apps in Caddy 2.6 (seen with Debian's 2.6.2, in the tests and by
+ * hand): the config load opens a new listening socket and closes the old one, so connections still
+ * waiting in the old one's backlog are reset before any answer (a client sees a reset and must try
+ * again), and every WebSocket proxied by the edge, for any app, is closed. Responses that stream
+ * (chunked, server-sent events) finish on the old config.
  *
  * <p>On first use the edge's base config ({@link CaddyEdgeJson}) is put in place, keeping the host
  * routes Caddy already has: after a platform restart they are the apps that kept answering.
@@ -33,7 +40,7 @@ public final class CaddyEdgeRoutes implements EdgeRoutes {
     /**
      * Rounds of read-and-write-back before giving up when other writers keep changing the table.
      */
-    private static final int ATTEMPTS = 20;
+    private static final int ATTEMPTS = 50;
 
     private final CaddyAdminClient admin;
     private final CaddyEdgeJson config;

@@ -27,8 +27,9 @@ public interface EdgeConfig {
     int listenPort();
 
     /**
-     * The address the edge binds. Unset: every interface (IPv4 and IPv6), so that both {@code
-     * 127.0.0.1} and {@code ::1}, which {@code *.localhost} resolves to, answer.
+     * The address the edge binds, e.g. {@code 127.0.0.1} (an IPv6 address in brackets: {@code
+     * [::1]}). Unset: every interface (IPv4 and IPv6), so that both {@code 127.0.0.1} and {@code
+     * ::1}, which {@code *.localhost} resolves to, answer.
      */
     Optional<String> listenHost();
 

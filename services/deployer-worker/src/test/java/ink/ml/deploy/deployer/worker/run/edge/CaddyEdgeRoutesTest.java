@@ -130,14 +130,16 @@ class CaddyEdgeRoutesTest {
 
     @Test
     void webSocketPassesThrough() throws Exception {
-        CaddyEdgeRoutes edge = edge();
-        edge.route("ws-demo-local.localhost", green.address());
+        try (TestWebSocketEcho app = TestWebSocketEcho.start("green")) {
+            CaddyEdgeRoutes edge = edge();
+            edge.route("ws-demo-local.localhost", app.address());
 
-        String echo =
-                EdgeTestClient.websocketRoundTrip(
-                        caddy.edgePort(), "ws-demo-local.localhost", "/socket", "hello");
+            String echo =
+                    EdgeTestClient.websocketRoundTrip(
+                            caddy.edgePort(), "ws-demo-local.localhost", "/socket", "hello");
 
-        assertThat(echo).isEqualTo("green echoes hello");
+            assertThat(echo).isEqualTo("green echoes hello");
+        }
     }
 
     @Test
@@ -222,8 +224,9 @@ class CaddyEdgeRoutesTest {
                                     return null;
                                 }));
             }
-            int switches = 0;
-            for (; switches < 20; switches++) {
+            // Spread the 20 switches over the loop: one each time 90 more requests are answered.
+            for (int switches = 0; switches < 20; switches++) {
+                awaitAnswered(answeredBlue, answeredGreen, failures, (switches + 1) * 90);
                 edge.route(host, switches % 2 == 0 ? green.address() : blue.address());
             }
             for (Future<?> loop : loops) {
@@ -401,6 +404,21 @@ class CaddyEdgeRoutesTest {
         try (EdgeTestClient client = client()) {
             assertThat(client.get("after-demo-local.localhost", "/").body()).isEqualTo("green");
             assertThat(client.get("before-demo-local.localhost", "/").status()).isEqualTo(404);
+        }
+    }
+
+    private static void awaitAnswered(
+            AtomicInteger blue,
+            AtomicInteger green,
+            ConcurrentLinkedQueue<String> failed,
+            int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (blue.get() + green.get() + failed.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the request loop stalled before " + count + " answers");
+            }
+            Thread.sleep(1);
         }
     }
 

@@ -8,9 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A small app behind the edge, on loopback (Vert.x): {@code /} answers with its name, {@code
- * /headers} with the Host and X-Forwarded-* headers it received, {@code /stream} sends a first
- * chunk and the second only when the test {@link #releaseStream() releases} it, and a WebSocket
- * echoes each text message.
+ * /headers} with the Host and X-Forwarded-* headers it received, and {@code /stream} sends a first
+ * chunk and the second only when the test {@link #releaseStream() releases} it.
  */
 final class TestUpstream implements AutoCloseable {
     private final Vertx vertx;
@@ -24,12 +23,6 @@ final class TestUpstream implements AutoCloseable {
         this.server =
                 vertx.createHttpServer()
                         .requestHandler(this::handle)
-                        .webSocketHandler(
-                                socket ->
-                                        socket.textMessageHandler(
-                                                text ->
-                                                        socket.writeTextMessage(
-                                                                name + " echoes " + text)))
                         .listen(0, "127.0.0.1")
                         .toCompletionStage()
                         .toCompletableFuture()
