@@ -1,8 +1,10 @@
 package ink.ml.deploy.deployer.worker.run.docker;
 
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
+import ink.ml.deploy.deployer.worker.run.ExecutionTarget;
 import ink.ml.deploy.deployer.worker.run.RuntimeStatusReporter;
 import ink.ml.deploy.deployer.worker.run.edge.EdgeRoutes;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -13,8 +15,8 @@ import jakarta.inject.Singleton;
 /**
  * The single-host target's beans. Each is made on its first use, so a worker on the Kubernetes
  * target never connects to Docker nor needs an edge; the edge and the status reporter are looked up
- * only then, too. Typed to their own classes: they never answer for {@code ExecutionTarget}, so the
- * choice of target stays with whoever reads {@code mcpdeploy.execution.target}.
+ * only then, too. The target answers for {@code ExecutionTarget} only under its identifier, {@code
+ * docker}: the workload activities pick it when {@code mcpdeploy.execution.target=docker}.
  */
 @ApplicationScoped
 public class DockerTargetBeans {
@@ -27,7 +29,8 @@ public class DockerTargetBeans {
 
     @Produces
     @ApplicationScoped
-    @Typed(DockerExecutionTarget.class)
+    @Identifier("docker")
+    @Typed({DockerExecutionTarget.class, ExecutionTarget.class})
     DockerExecutionTarget dockerExecutionTarget(
             AppEngineConnection engine,
             DockerTargetConfig config,

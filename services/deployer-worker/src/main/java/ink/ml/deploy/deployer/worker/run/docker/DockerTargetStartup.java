@@ -1,6 +1,7 @@
 package ink.ml.deploy.deployer.worker.run.docker;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,7 +30,7 @@ public class DockerTargetStartup {
                     String target,
             DockerTargetConfig config,
             AppEngineConnection engine,
-            DockerExecutionTarget executionTarget,
+            @Identifier("docker") DockerExecutionTarget executionTarget,
             DockerRuntimeMonitor monitor) {
         this.target = target;
         this.config = config;
