@@ -256,6 +256,9 @@ public final class AppEngineProcess implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (process.isAlive()) {
+            removeContainersAndNetworks();
+        }
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         try {
@@ -271,6 +274,25 @@ public final class AppEngineProcess implements AutoCloseable {
         unmountLeftovers();
         removeBridges();
         Directories.deleteQuietly(directory);
+    }
+
+    /**
+     * Containers and networks removed through the engine take their firewall rules with them; left
+     * to a stopped engine, each network's rules stay in the host's iptables for good.
+     */
+    private void removeContainersAndNetworks() {
+        List<String> containers =
+                execute(command("ps", "-aq").toArray(String[]::new))
+                        .lines()
+                        .map(String::trim)
+                        .filter(id -> !id.isEmpty())
+                        .toList();
+        if (!containers.isEmpty()) {
+            List<String> remove = new ArrayList<>(command("rm", "-f"));
+            remove.addAll(containers);
+            execute(remove.toArray(String[]::new));
+        }
+        execute(command("network", "prune", "-f").toArray(String[]::new));
     }
 
     private void killLeftovers() {
@@ -348,7 +370,7 @@ public final class AppEngineProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output =
                     new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
             return output;
