@@ -48,6 +48,21 @@ class LocalPlatformOptionsTest {
     }
 
     @Test
+    void appsRunOnDockerUnlessKubeconfigNamesAClusterOrTheInMemoryApiIsAskedFor() {
+        LocalPlatformOptions options =
+                LocalPlatformOptions.defaults(root).withEnvironment(Map.of());
+
+        assertThat(options.appsTarget()).isEqualTo(AppsTarget.DOCKER);
+        assertThat(options.withInMemoryKubernetes().appsTarget())
+                .isEqualTo(AppsTarget.IN_MEMORY_KUBERNETES);
+        assertThat(
+                        options.withEnvironment(Map.of("KUBECONFIG", "/home/me/.kube/config"))
+                                .withInMemoryKubernetes()
+                                .appsTarget())
+                .isEqualTo(AppsTarget.KUBECONFIG);
+    }
+
+    @Test
     void randomPortsAreAllDifferentAndChangeFromRunToRun() {
         LocalPlatformOptions options = LocalPlatformOptions.defaults(root).withRandomPorts();
 
