@@ -30,9 +30,11 @@ class HostPackagesScriptTest {
                     "busybox-static",
                     "git",
                     "caddy",
+                    "haproxy",
                     "iproute2",
                     "nftables",
                     "openssl",
+                    "curl",
                     "openjdk-17-jdk-headless",
                     "maven");
 
