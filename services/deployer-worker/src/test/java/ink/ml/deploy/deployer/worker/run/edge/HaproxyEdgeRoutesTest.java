@@ -511,6 +511,31 @@ class HaproxyEdgeRoutesTest {
                 .doesNotContainKey("during-down-demo-local.localhost");
     }
 
+    @Test
+    void edgeStartedOnEveryInterfaceAnswersOnIpv4AndIpv6Loopback() throws Exception {
+        // As the local platform starts it: *.localhost resolves to 127.0.0.1 and ::1.
+        try (HaproxyProcess everywhere =
+                HaproxyProcess.start(java.util.Optional.empty(), freePort())) {
+            new HaproxyEdgeRoutes(everywhere.adminSocket(), everywhere.mapFile(), ADMIN_TIMEOUT)
+                    .route("both-demo-local.localhost", blue.address());
+
+            for (String address : List.of("127.0.0.1", "::1")) {
+                try (java.net.Socket socket = new java.net.Socket(address, everywhere.edgePort())) {
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream()
+                            .write(
+                                    "GET / HTTP/1.1\r\nHost: both-demo-local.localhost\r\nConnection: close\r\n\r\n"
+                                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    String answer =
+                            new String(
+                                    socket.getInputStream().readAllBytes(),
+                                    java.nio.charset.StandardCharsets.US_ASCII);
+                    assertThat(answer).as(address).startsWith("HTTP/1.1 200").endsWith("blue");
+                }
+            }
+        }
+    }
+
     private static void awaitAnswered(
             AtomicInteger blue,
             AtomicInteger green,
