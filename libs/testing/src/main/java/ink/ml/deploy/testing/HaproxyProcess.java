@@ -230,6 +230,16 @@ public final class HaproxyProcess implements AutoCloseable {
         run();
     }
 
+    /**
+     * Stops HAProxy, empties its map file and starts it again: an edge without routes, as a new
+     * machine's, which the platform must fill again from the apps it adopts.
+     */
+    public void restartWithoutRoutes() {
+        stop();
+        RegistryProcess.write(mapFile(), "");
+        run();
+    }
+
     /** Stops HAProxy as if it crashed or its machine went down; {@link #restart} brings it back. */
     public void stop() {
         if (process != null) {

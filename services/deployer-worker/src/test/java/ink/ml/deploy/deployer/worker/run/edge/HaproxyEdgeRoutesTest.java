@@ -493,6 +493,21 @@ class HaproxyEdgeRoutesTest {
     }
 
     @Test
+    void edgeTakesNewRoutesAfterHaproxyRestartsWithoutAny() throws Exception {
+        HaproxyEdgeRoutes edge = edge();
+        edge.route("lost-demo-local.localhost", blue.address());
+
+        haproxy.restartWithoutRoutes();
+        // The same instance: the host it had routed is new to HAProxy now.
+        edge.route("lost-demo-local.localhost", green.address());
+
+        assertThat(edge.routes()).containsEntry("lost-demo-local.localhost", green.address());
+        try (EdgeTestClient client = client()) {
+            assertThat(client.get("lost-demo-local.localhost", "/").body()).isEqualTo("green");
+        }
+    }
+
+    @Test
     void changeWhileHaproxyIsDownFailsSayingTheEdgeDoesNotAnswer() throws Exception {
         HaproxyEdgeRoutes edge = edge();
         edge.route("before-down-demo-local.localhost", blue.address());
