@@ -1,5 +1,7 @@
 import ink.ml.deploy.deployer.worker.run.edge.CaddyEdgeRoutes;
+import ink.ml.deploy.deployer.worker.run.edge.HaproxyEdgeRoutes;
 import ink.ml.deploy.testing.CaddyProcess;
+import ink.ml.deploy.testing.HaproxyProcess;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.BufferedInputStream;
@@ -20,17 +22,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Latency through the single-host edge (Debian's Caddy, configured by CaddyEdgeRoutes as the
- * platform configures it) against the same app called directly, in the same run.
+ * Latency through the single-host edge (Debian's HAProxy and Debian's Caddy, configured by
+ * HaproxyEdgeRoutes and CaddyEdgeRoutes as the platform configures them) against the same app
+ * called directly, in the same run.
  *
  * <p>One app (Vert.x, answering "ok" with a Content-Length) on loopback; a fixed number of GETs,
- * from a fixed number of threads, each with one kept-alive connection. Rounds alternate direct
- * and edge so that a drift of the machine hits both. Prints p50/p90/p99/p99.9/max of each path
- * and the difference. Numbers only: nothing is asserted.
+ * from a fixed number of threads, each with one kept-alive connection. Each round runs every path,
+ * starting from a different one, so that a drift of the machine hits all. Prints p50/p90/p99/p99.9
+ * /max of each path and what each edge adds. Numbers only: nothing is asserted.
  *
  * <p>Options: --requests N (per path, default 40000), --concurrency C (default 4), --rounds R
  * (default 4), --warmup W (per path, default 5000), --upstream ip:port (an app already running,
- * e.g. a container, instead of the built-in one).
+ * e.g. a container, instead of the built-in one), --edge haproxy|caddy|both (default both).
  */
 public class EdgeBench {
     private static final String HOST = "bench-edge-local.localhost";
@@ -42,53 +45,79 @@ public class EdgeBench {
         int warmup = intOption(args, "--warmup", 5_000);
         String givenUpstream = option(args, "--upstream", null);
 
+        String edges = option(args, "--edge", "both");
+        if (!List.of("haproxy", "caddy", "both").contains(edges)) {
+            throw new IllegalArgumentException("--edge must be haproxy, caddy or both (got " + edges + ")");
+        }
+
         Vertx vertx = Vertx.vertx();
-        try (CaddyProcess caddy = CaddyProcess.start()) {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
             String upstream = givenUpstream != null ? givenUpstream : startApp(vertx);
-            new CaddyEdgeRoutes(caddy.adminUrl(), caddy.edgeListen(), Duration.ofSeconds(10))
-                    .route(HOST, upstream);
             int upstreamPort = Integer.parseInt(upstream.substring(upstream.lastIndexOf(':') + 1));
             String upstreamIp = upstream.substring(0, upstream.lastIndexOf(':'));
-            Target direct = new Target("direct", upstreamIp, upstreamPort, HOST);
-            Target edge = new Target("edge", "127.0.0.1", caddy.edgePort(), HOST);
+            List<Target> targets = new ArrayList<>();
+            targets.add(new Target("direct", upstreamIp, upstreamPort, HOST));
+            List<String> versions = new ArrayList<>();
+            if (!edges.equals("caddy")) {
+                HaproxyProcess haproxy = HaproxyProcess.start();
+                started.add(haproxy);
+                new HaproxyEdgeRoutes(haproxy.adminSocket(), haproxy.mapFile(), Duration.ofSeconds(10))
+                        .route(HOST, upstream);
+                targets.add(new Target("haproxy", "127.0.0.1", haproxy.edgePort(), HOST));
+                versions.add(version(HaproxyProcess.BINARY.toString(), "-v"));
+            }
+            if (!edges.equals("haproxy")) {
+                CaddyProcess caddy = CaddyProcess.start();
+                started.add(caddy);
+                new CaddyEdgeRoutes(caddy.adminUrl(), caddy.edgeListen(), Duration.ofSeconds(10))
+                        .route(HOST, upstream);
+                targets.add(new Target("caddy", "127.0.0.1", caddy.edgePort(), HOST));
+                versions.add("caddy " + version(CaddyProcess.BINARY.toString(), "version"));
+            }
 
             System.out.printf(
                     Locale.ROOT,
-                    "caddy %s, app %s, %d requests per path, %d threads, %d rounds, %d warm-up%n",
-                    version(),
+                    "%s; app %s, %d requests per path, %d threads, %d rounds, %d warm-up%n",
+                    String.join("; ", versions),
                     givenUpstream != null ? upstream : "Vert.x on " + upstream,
                     requests,
                     concurrency,
                     rounds,
                     warmup);
-            run(direct, warmup, concurrency);
-            run(edge, warmup, concurrency);
+            for (Target target : targets) {
+                run(target, warmup, concurrency);
+            }
 
-            long[][] directRounds = new long[rounds][];
-            long[][] edgeRounds = new long[rounds][];
+            long[][][] perTarget = new long[targets.size()][rounds][];
             for (int round = 0; round < rounds; round++) {
-                // Alternate which path goes first.
-                if (round % 2 == 0) {
-                    directRounds[round] = run(direct, requests / rounds, concurrency);
-                    edgeRounds[round] = run(edge, requests / rounds, concurrency);
-                } else {
-                    edgeRounds[round] = run(edge, requests / rounds, concurrency);
-                    directRounds[round] = run(direct, requests / rounds, concurrency);
+                // Each round starts from another path.
+                for (int i = 0; i < targets.size(); i++) {
+                    int t = (round + i) % targets.size();
+                    perTarget[t][round] = run(targets.get(t), requests / rounds, concurrency);
                 }
             }
-            long[] directAll = concat(directRounds);
-            long[] edgeAll = concat(edgeRounds);
-            Arrays.sort(directAll);
-            Arrays.sort(edgeAll);
-            System.out.println("path     p50 µs   p90 µs   p99 µs  p99.9 µs   max µs");
-            print("direct", directAll);
-            print("edge", edgeAll);
-            System.out.printf(
-                    Locale.ROOT,
-                    "added by the edge: p50 %+.0f µs, p99 %+.0f µs%n",
-                    (percentile(edgeAll, 50) - percentile(directAll, 50)) / 1000.0,
-                    (percentile(edgeAll, 99) - percentile(directAll, 99)) / 1000.0);
+            long[][] all = new long[targets.size()][];
+            for (int t = 0; t < targets.size(); t++) {
+                all[t] = concat(perTarget[t]);
+                Arrays.sort(all[t]);
+            }
+            System.out.println("path      p50 µs   p90 µs   p99 µs  p99.9 µs   max µs");
+            for (int t = 0; t < targets.size(); t++) {
+                print(targets.get(t).name(), all[t]);
+            }
+            for (int t = 1; t < targets.size(); t++) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "added by %s: p50 %+.0f µs, p99 %+.0f µs%n",
+                        targets.get(t).name(),
+                        (percentile(all[t], 50) - percentile(all[0], 50)) / 1000.0,
+                        (percentile(all[t], 99) - percentile(all[0], 99)) / 1000.0);
+            }
         } finally {
+            for (AutoCloseable part : started) {
+                part.close();
+            }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
@@ -180,7 +209,7 @@ public class EdgeBench {
     private static void print(String name, long[] sorted) {
         System.out.printf(
                 Locale.ROOT,
-                "%-6s %8.0f %8.0f %8.0f %9.0f %8.0f%n",
+                "%-7s %8.0f %8.0f %8.0f %9.0f %8.0f%n",
                 name,
                 percentile(sorted, 50) / 1000.0,
                 percentile(sorted, 90) / 1000.0,
@@ -205,10 +234,15 @@ public class EdgeBench {
         return all;
     }
 
-    private static String version() {
+    private static String version(String... command) {
         try {
-            Process process = new ProcessBuilder(CaddyProcess.BINARY.toString(), "version").start();
-            String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String version =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .findFirst()
+                            .orElse("")
+                            .trim();
             process.waitFor();
             return version;
         } catch (IOException | InterruptedException e) {

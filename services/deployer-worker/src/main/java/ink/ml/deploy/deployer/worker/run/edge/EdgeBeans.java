@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * The edge as a bean. Application-scoped, so it is made on its first use: nothing calls Caddy when
- * the service starts, and a deployer-worker on the Kubernetes target never does.
+ * The edge as a bean, of the {@link EdgeConfig#kind() kind} configured. Application-scoped, so it
+ * is made on its first use: nothing calls the proxy when the service starts, and a deployer-worker
+ * on the Kubernetes target never does.
  */
 @ApplicationScoped
 public class EdgeBeans {
@@ -13,6 +14,9 @@ public class EdgeBeans {
     @Produces
     @ApplicationScoped
     EdgeRoutes edgeRoutes(EdgeConfig config) {
-        return CaddyEdgeRoutes.from(config);
+        return switch (config.kind()) {
+            case HAPROXY -> HaproxyEdgeRoutes.from(config);
+            case CADDY -> CaddyEdgeRoutes.from(config);
+        };
     }
 }

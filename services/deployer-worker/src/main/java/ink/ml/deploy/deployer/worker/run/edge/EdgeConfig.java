@@ -6,15 +6,36 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The single-host edge ({@link CaddyEdgeRoutes}): where its admin API answers and where it serves
- * the apps. Used by the Docker execution target only.
+ * The single-host edge ({@link HaproxyEdgeRoutes} or {@link CaddyEdgeRoutes}): which proxy, where
+ * its admin API answers and where it serves the apps. Used by the Docker execution target only.
  */
 @ConfigMapping(prefix = "mcpdeploy.edge")
 public interface EdgeConfig {
 
     /**
-     * Caddy's admin API. Keep it on loopback: whoever reaches it can route any host anywhere.
-     * Caddy's own default is {@code localhost:2019}.
+     * Which proxy the edge is: {@code haproxy} (routes change without a reload, so no request and
+     * no WebSocket is cut by a deploy's switch) or {@code caddy} (each change reloads it).
+     */
+    @WithDefault("haproxy")
+    EdgeKind kind();
+
+    /**
+     * HAProxy's admin socket ({@code stats socket <path> mode 600 level admin} in its config).
+     * Whoever can open it routes any host anywhere: keep it readable by the platform only.
+     */
+    @WithDefault("/run/mcpdeploy/edge/haproxy.sock")
+    String adminSocket();
+
+    /**
+     * HAProxy's routes map file, as its config names it: the platform rewrites it after each
+     * change, so that HAProxy restarts with the routes it had. On persistent storage.
+     */
+    @WithDefault("/var/lib/mcpdeploy/edge/routes.map")
+    String mapFile();
+
+    /**
+     * Caddy's admin API (kind {@code caddy}). Keep it on loopback: whoever reaches it can route any
+     * host anywhere. Caddy's own default is {@code localhost:2019}.
      */
     @WithDefault("http://127.0.0.1:2019")
     String adminUrl();
@@ -34,8 +55,8 @@ public interface EdgeConfig {
     Optional<String> listenHost();
 
     /**
-     * How long one admin call may take. A route change makes Caddy load the whole config again,
-     * which takes milliseconds; the margin is for a loaded machine.
+     * How long one admin call may take. A route change takes HAProxy microseconds and Caddy a
+     * config load of milliseconds; the margin is for a loaded machine.
      */
     @WithDefault("10s")
     Duration adminTimeout();

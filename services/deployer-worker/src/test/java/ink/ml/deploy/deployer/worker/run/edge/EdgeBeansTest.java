@@ -22,7 +22,7 @@ class EdgeBeansTest {
     @Inject EdgeConfig config;
 
     @Test
-    void edgeIsNotMadeAtStartSoNothingCallsCaddyUntilItIsUsed() {
+    void edgeIsNotMadeAtStartSoNothingCallsTheProxyUntilItIsUsed() {
         InjectableBean<EdgeRoutes> bean = Arc.container().instance(EdgeRoutes.class).getBean();
 
         assertThat(edge).isInstanceOf(ClientProxy.class);
@@ -30,10 +30,62 @@ class EdgeBeansTest {
     }
 
     @Test
-    void configDefaultsToCaddysAdminOnLoopbackAndPort8080OnEveryInterface() {
+    void configDefaultsToHaproxyWithItsSocketAndMapFileAndPort8080OnEveryInterface() {
+        assertThat(config.kind()).isEqualTo(EdgeKind.HAPROXY);
+        assertThat(config.adminSocket()).isEqualTo("/run/mcpdeploy/edge/haproxy.sock");
+        assertThat(config.mapFile()).isEqualTo("/var/lib/mcpdeploy/edge/routes.map");
         assertThat(config.adminUrl()).isEqualTo("http://127.0.0.1:2019");
         assertThat(config.listenPort()).isEqualTo(8080);
         assertThat(config.listenHost()).isEmpty();
         assertThat(config.adminTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void kindChoosesTheProxy() {
+        EdgeBeans beans = new EdgeBeans();
+
+        assertThat(beans.edgeRoutes(withKind(EdgeKind.HAPROXY)))
+                .isInstanceOf(HaproxyEdgeRoutes.class);
+        assertThat(beans.edgeRoutes(withKind(EdgeKind.CADDY))).isInstanceOf(CaddyEdgeRoutes.class);
+    }
+
+    /** The injected settings with another kind; making either edge does no I/O. */
+    private EdgeConfig withKind(EdgeKind kind) {
+        return new EdgeConfig() {
+            @Override
+            public EdgeKind kind() {
+                return kind;
+            }
+
+            @Override
+            public String adminSocket() {
+                return config.adminSocket();
+            }
+
+            @Override
+            public String mapFile() {
+                return config.mapFile();
+            }
+
+            @Override
+            public String adminUrl() {
+                return config.adminUrl();
+            }
+
+            @Override
+            public int listenPort() {
+                return config.listenPort();
+            }
+
+            @Override
+            public java.util.Optional<String> listenHost() {
+                return config.listenHost();
+            }
+
+            @Override
+            public Duration adminTimeout() {
+                return config.adminTimeout();
+            }
+        };
     }
 }

@@ -40,12 +40,19 @@ final class EdgeTestClient implements AutoCloseable {
 
     /** {@code GET path} with {@code Host: host}. */
     Response get(String host, String path) throws IOException {
+        return get(host, path, "");
+    }
+
+    /**
+     * {@code GET path} with {@code Host: host} and {@code extraHeaders} ("Name: value\r\n" each).
+     */
+    Response get(String host, String path, String extraHeaders) throws IOException {
         try {
-            return exchange(host, path);
+            return exchange(host, path, extraHeaders);
         } catch (StaleConnection e) {
             close();
             retries++;
-            return exchange(host, path);
+            return exchange(host, path, extraHeaders);
         } catch (IOException e) {
             close();
             throw e;
@@ -105,7 +112,15 @@ final class EdgeTestClient implements AutoCloseable {
      */
     static String websocketRoundTrip(int port, String host, String path, String message)
             throws Exception {
-        try (Socket socket = connect(port)) {
+        try (WebSocket socket = openWebSocket(port, host, path)) {
+            return socket.roundTrip(message);
+        }
+    }
+
+    /** Opens a WebSocket to {@code path} with {@code Host: host}; it stays open until closed. */
+    static WebSocket openWebSocket(int port, String host, String path) throws Exception {
+        Socket socket = connect(port);
+        try {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             byte[] nonce = new byte[16];
@@ -137,6 +152,27 @@ final class EdgeTestClient implements AutoCloseable {
             if (!accept.equals(headers.get("sec-websocket-accept"))) {
                 throw new IOException("wrong Sec-WebSocket-Accept: " + headers);
             }
+            return new WebSocket(socket, in, out);
+        } catch (Exception e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** An open WebSocket through the edge. */
+    static final class WebSocket implements AutoCloseable {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        private WebSocket(Socket socket, InputStream in, OutputStream out) {
+            this.socket = socket;
+            this.in = in;
+            this.out = out;
+        }
+
+        /** Sends {@code message} as a text frame and returns the next text frame received. */
+        String roundTrip(String message) throws IOException {
             // A client's frame is masked (RFC 6455 §5.3); short text, so a one-byte length.
             byte[] payload = message.getBytes(StandardCharsets.UTF_8);
             byte[] mask = {1, 2, 3, 4};
@@ -148,16 +184,26 @@ final class EdgeTestClient implements AutoCloseable {
                 frame.write(payload[i] ^ mask[i % 4]);
             }
             out.write(frame.toByteArray());
-            int opcode = in.read() & 0x0f;
+            out.flush();
+            int first = in.read();
+            if (first < 0) {
+                throw new EOFException("the WebSocket was closed");
+            }
+            int opcode = first & 0x0f;
             int length = in.read() & 0x7f;
             if (opcode != 1 || length >= 126) {
                 throw new IOException("unexpected frame: opcode " + opcode + ", length " + length);
             }
             return new String(in.readNBytes(length), StandardCharsets.UTF_8);
         }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
-    private Response exchange(String host, String path) throws IOException {
+    private Response exchange(String host, String path, String extraHeaders) throws IOException {
         if (socket == null) {
             socket = connect(port);
             in = new BufferedInputStream(socket.getInputStream());
@@ -165,7 +211,10 @@ final class EdgeTestClient implements AutoCloseable {
         }
         String statusLine;
         try {
-            out.write(request(host, path, "keep-alive").getBytes(StandardCharsets.US_ASCII));
+            String request = request(host, path, "keep-alive");
+            out.write(
+                    (request.substring(0, request.length() - 2) + extraHeaders + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             int first = in.read();
             if (first < 0) {

@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A small app behind the edge, on loopback (Vert.x): {@code /} answers with its name, {@code
- * /headers} with the Host and X-Forwarded-* headers it received, and {@code /stream} sends a first
- * chunk and the second only when the test {@link #releaseStream() releases} it.
+ * /headers} with the Host and X-Forwarded-* headers it received, {@code /unavailable} with its own
+ * 503, and {@code /stream} sends a first chunk and the second only when the test {@link
+ * #releaseStream() releases} it.
  */
 final class TestUpstream implements AutoCloseable {
     private final Vertx vertx;
@@ -57,6 +58,7 @@ final class TestUpstream implements AutoCloseable {
                                             + "\nx-forwarded-host="
                                             + request.getHeader("X-Forwarded-Host")
                                             + "\n");
+            case "/unavailable" -> request.response().setStatusCode(503).end(name + " is busy");
             case "/stream" -> {
                 request.response().setChunked(true).write("first chunk\n");
                 streamRelease.thenRun(() -> request.response().end("second chunk\n"));
