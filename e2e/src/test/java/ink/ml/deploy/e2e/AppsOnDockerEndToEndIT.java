@@ -8,8 +8,8 @@ import ink.ml.deploy.e2e.EdgeClient.Reply;
 import ink.ml.deploy.local.LocalPlatform;
 import ink.ml.deploy.local.LocalPlatformOptions;
 import ink.ml.deploy.testing.AppEngineProcess;
-import ink.ml.deploy.testing.CaddyProcess;
 import ink.ml.deploy.testing.Directories;
+import ink.ml.deploy.testing.HaproxyProcess;
 import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.testing.ServiceLogsOnFailure;
@@ -32,10 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deployed apps run and answer on this machine: {@link LocalPlatform} with its default apps target,
- * the private app engine (Debian's docker.io with bridge networks and gVisor's runsc) behind Caddy
- * as the edge. Users drive it as they would: GraphQL, the stock git client, and HTTP to {@code
- * http://{service}-{project}-{user}.localhost:{edge port}/} (sent to loopback with that Host, as
- * curl and browsers do). One platform serves every test; timings go to {@code
+ * the private app engine (Debian's docker.io with bridge networks and gVisor's runsc) behind
+ * HAProxy as the edge. Users drive it as they would: GraphQL, the stock git client, and HTTP to
+ * {@code http://{service}-{project}-{user}.localhost:{edge port}/} (sent to loopback with that
+ * Host, as curl and browsers do). One platform serves every test; timings go to {@code
  * target/e2e-timings.txt}, never into an assertion.
  */
 class AppsOnDockerEndToEndIT {
@@ -63,7 +63,7 @@ class AppsOnDockerEndToEndIT {
         RealParts.require(
                 RegistryProcess.unavailableReason()
                         .or(AppEngineProcess::unavailableReason)
-                        .or(CaddyProcess::unavailableReason));
+                        .or(HaproxyProcess::unavailableReason));
         Directories.recreate(WORK);
         platform =
                 LocalPlatform.start(

@@ -2,26 +2,27 @@ package ink.ml.deploy.local;
 
 import ink.ml.deploy.local.PlatformWiring.ExecutionWiring;
 import ink.ml.deploy.testing.AppEngineProcess;
-import ink.ml.deploy.testing.CaddyProcess;
+import ink.ml.deploy.testing.HaproxyProcess;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 
 /**
  * Where the local platform runs deployed apps by default: a private Docker engine with bridge
- * networking (one network per project) and gVisor's {@code runsc}, and Caddy as the edge that
- * routes {@code *.localhost:8080} to the apps. Both are processes of their own, so apps keep
- * answering while a platform service restarts.
+ * networking (one network per project) and gVisor's {@code runsc}, and HAProxy as the edge that
+ * routes {@code *.localhost:8080} to the apps (its routes change through its runtime API, never a
+ * reload, so a switch loses no request). Both are processes of their own, so apps keep answering
+ * while a platform service restarts. The edge listens on loopback only, like the services.
  */
 final class DockerApps implements AutoCloseable {
     private final AppEngineProcess engine;
-    private final CaddyProcess edge;
+    private final HaproxyProcess edge;
     private final boolean sandboxed;
     private final Deque<AutoCloseable> started;
 
     private DockerApps(
             AppEngineProcess engine,
-            CaddyProcess edge,
+            HaproxyProcess edge,
             boolean sandboxed,
             Deque<AutoCloseable> started) {
         this.engine = engine;
@@ -30,9 +31,9 @@ final class DockerApps implements AutoCloseable {
         this.started = started;
     }
 
-    /** Why apps cannot run on Docker here (docker.io or caddy missing, not root), if so. */
+    /** Why apps cannot run on Docker here (docker.io or haproxy missing, not root), if so. */
     static Optional<String> unavailableReason() {
-        return AppEngineProcess.unavailableReason(false).or(CaddyProcess::unavailableReason);
+        return AppEngineProcess.unavailableReason(false).or(HaproxyProcess::unavailableReason);
     }
 
     /**
@@ -44,7 +45,7 @@ final class DockerApps implements AutoCloseable {
             boolean sandboxed = AppEngineProcess.sandboxAvailable();
             AppEngineProcess engine = AppEngineProcess.start(sandboxed, registryHost);
             started.push(engine);
-            CaddyProcess edge = CaddyProcess.start(ports.edgePort(), ports.edgeAdminPort());
+            HaproxyProcess edge = HaproxyProcess.start(Optional.of("127.0.0.1"), ports.edgePort());
             started.push(edge);
             return new DockerApps(engine, edge, sandboxed, started);
         } catch (RuntimeException e) {
@@ -54,14 +55,15 @@ final class DockerApps implements AutoCloseable {
     }
 
     ExecutionWiring wiring() {
-        return ExecutionWiring.docker(engine.host(), edge.adminUrl(), edge.edgePort(), sandboxed);
+        return ExecutionWiring.docker(
+                engine.host(), edge.adminSocket(), edge.mapFile(), edge.edgePort(), sandboxed);
     }
 
     AppEngineProcess engine() {
         return engine;
     }
 
-    CaddyProcess edge() {
+    HaproxyProcess edge() {
         return edge;
     }
 
@@ -76,11 +78,8 @@ final class DockerApps implements AutoCloseable {
                 + engine.host()
                 + "), one network per project, "
                 + runtime
-                + "; edge: Caddy on port "
-                + edge.edgePort()
-                + " (admin "
-                + edge.adminUrl()
-                + ")";
+                + "; edge: HAProxy on 127.0.0.1:"
+                + edge.edgePort();
     }
 
     @Override

@@ -443,7 +443,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * Where apps answer through the edge, e.g. port 8080 for {@code
-     * http://web-demo-local.localhost:8080/}; the edge's admin API, when apps run on Docker.
+     * http://web-demo-local.localhost:8080/}.
      */
     public int edgePort() {
         return ports.edgePort();
@@ -469,11 +469,7 @@ public final class LocalPlatform implements AutoCloseable {
         dockerApps
                 .orElseThrow(() -> new IllegalStateException("apps do not run on Docker"))
                 .edge()
-                .restart(ink.ml.deploy.testing.CaddyProcess.Restart.FRESH);
-    }
-
-    public Optional<URI> edgeAdminUrl() {
-        return dockerApps.map(apps -> apps.edge().adminUrl());
+                .restartWithoutRoutes();
     }
 
     /** {@code 127.0.0.1:PORT}, when the registry runs. */

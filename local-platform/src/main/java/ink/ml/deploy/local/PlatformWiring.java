@@ -88,16 +88,20 @@ public record PlatformWiring(
         }
 
         /**
-         * The Docker target on the app engine at {@code dockerHost}, behind the edge whose admin
-         * API is {@code edgeAdmin}; apps answer at {@code
-         * http://{service}-{project}-{user}.localhost: {edgePort}} (RFC 6761: curl and browsers
-         * resolve {@code *.localhost} to loopback).
+         * The Docker target on the app engine at {@code dockerHost}, behind the HAProxy edge whose
+         * runtime API is {@code edgeSocket} and whose routes persist in {@code edgeMapFile}; apps
+         * answer at {@code http://{service}-{project}-{user}.localhost:{edgePort}} (RFC 6761: curl
+         * and browsers resolve {@code *.localhost} to loopback).
          *
          * @param sandboxed false where runsc is missing: apps then run under runc, which the
          *     deployer-worker only does when told so explicitly
          */
         public static ExecutionWiring docker(
-                String dockerHost, URI edgeAdmin, int edgePort, boolean sandboxed) {
+                String dockerHost,
+                Path edgeSocket,
+                Path edgeMapFile,
+                int edgePort,
+                boolean sandboxed) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("mcpdeploy.execution.target", "docker");
             properties.put("mcpdeploy.docker.host", dockerHost);
@@ -105,7 +109,9 @@ public record PlatformWiring(
                 properties.put("mcpdeploy.docker.runtime", "runc");
                 properties.put("mcpdeploy.docker.allow-unsandboxed", "true");
             }
-            properties.put("mcpdeploy.edge.admin-url", edgeAdmin.toString());
+            properties.put("mcpdeploy.edge.kind", "haproxy");
+            properties.put("mcpdeploy.edge.admin-socket", edgeSocket.toString());
+            properties.put("mcpdeploy.edge.map-file", edgeMapFile.toString());
             properties.put("mcpdeploy.edge.listen-port", Integer.toString(edgePort));
             return new ExecutionWiring(
                     properties,

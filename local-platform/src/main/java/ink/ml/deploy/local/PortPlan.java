@@ -12,27 +12,22 @@ import java.util.Set;
 
 /**
  * Which port each part listens on: the README's fixed ports (graphql 8081 … git-server 8086, the
- * management ports of deployer-server 9084 and git-server 9086, Temporal 7233, the apps' edge 8080
- * and its admin API 2019) for people, or free ports for tests, which may run beside a platform that
- * already holds the fixed ones.
+ * management ports of deployer-server 9084 and git-server 9086, Temporal 7233, the apps' edge 8080)
+ * for people, or free ports for tests, which may run beside a platform that already holds the fixed
+ * ones.
  *
  * @param edgePort where deployed apps answer, e.g. {@code http://web-demo-local.localhost:8080}
- * @param edgeAdminPort the edge's admin API, which only the deployer-worker calls
  */
 public record PortPlan(
         Map<PlatformService, Integer> servicePorts,
         Map<PlatformService, Integer> managementPorts,
         int temporalPort,
-        int edgePort,
-        int edgeAdminPort) {
+        int edgePort) {
     /** Temporal's usual frontend port, so the Temporal CLI finds the local server unconfigured. */
     public static final int TEMPORAL_DEFAULT_PORT = 7233;
 
     /** The port of the printed app URLs; 80 would need the edge to bind a privileged port. */
     public static final int EDGE_DEFAULT_PORT = 8080;
-
-    /** Caddy's usual admin port. */
-    public static final int EDGE_ADMIN_DEFAULT_PORT = 2019;
 
     public PortPlan {
         servicePorts = Map.copyOf(servicePorts);
@@ -49,8 +44,7 @@ public record PortPlan(
             }
         }
         Set<Integer> seen = new HashSet<>();
-        for (int port :
-                allPorts(servicePorts, managementPorts, temporalPort, edgePort, edgeAdminPort)) {
+        for (int port : allPorts(servicePorts, managementPorts, temporalPort, edgePort)) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port " + port + " is not in 1..65535");
             }
@@ -69,12 +63,7 @@ public record PortPlan(
                 management.put(service, service.defaultManagementPort());
             }
         }
-        return new PortPlan(
-                ports,
-                management,
-                TEMPORAL_DEFAULT_PORT,
-                EDGE_DEFAULT_PORT,
-                EDGE_ADMIN_DEFAULT_PORT);
+        return new PortPlan(ports, management, TEMPORAL_DEFAULT_PORT, EDGE_DEFAULT_PORT);
     }
 
     /**
@@ -84,7 +73,7 @@ public record PortPlan(
      */
     public static PortPlan random() {
         PlatformService[] services = PlatformService.values();
-        int count = 2 * services.length + 3;
+        int count = 2 * services.length + 2;
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             for (int i = 0; i < count; i++) {
@@ -101,7 +90,6 @@ public record PortPlan(
             return new PortPlan(
                     ports,
                     management,
-                    sockets[count - 3].getLocalPort(),
                     sockets[count - 2].getLocalPort(),
                     sockets[count - 1].getLocalPort());
         } catch (IOException e) {
@@ -130,7 +118,6 @@ public record PortPlan(
         }
         if (edgeToo) {
             planned.put(edgePort, "the apps' edge");
-            planned.put(edgeAdminPort, "the edge's admin API");
         }
         planned.forEach(
                 (port, user) -> {

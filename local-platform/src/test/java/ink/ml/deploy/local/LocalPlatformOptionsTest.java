@@ -38,7 +38,6 @@ class LocalPlatformOptionsTest {
         assertThat(ports.healthPort(PlatformService.GRAPHQL)).isEqualTo(8081);
         assertThat(ports.temporalPort()).isEqualTo(7233);
         assertThat(ports.edgePort()).isEqualTo(8080);
-        assertThat(ports.edgeAdminPort()).isEqualTo(2019);
         assertThat(options.serviceJar(PlatformService.DEPLOYER_WORKER))
                 .isEqualTo(
                         root.resolve(
@@ -74,7 +73,6 @@ class LocalPlatformOptionsTest {
                 .doesNotContain(
                         first.temporalPort(),
                         first.edgePort(),
-                        first.edgeAdminPort(),
                         first.healthPort(PlatformService.DEPLOYER_SERVER),
                         first.healthPort(PlatformService.GIT_SERVER));
         assertThat(first).isNotEqualTo(second);
@@ -92,8 +90,7 @@ class LocalPlatformOptionsTest {
                                                 PlatformService.DEPLOYER_SERVER, 8081,
                                                 PlatformService.GIT_SERVER, 9086),
                                         7233,
-                                        8080,
-                                        2019))
+                                        8080))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port 8081 is planned twice");
         assertThatThrownBy(
@@ -102,8 +99,7 @@ class LocalPlatformOptionsTest {
                                         fixed.servicePorts(),
                                         Map.of(PlatformService.DEPLOYER_SERVER, 9084),
                                         7233,
-                                        8080,
-                                        2019))
+                                        8080))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("managementPorts: git-server needs one");
     }

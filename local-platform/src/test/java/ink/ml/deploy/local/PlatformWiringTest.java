@@ -187,7 +187,8 @@ class PlatformWiringTest {
                 wiring(
                         ExecutionWiring.docker(
                                 "unix:///tmp/appd/docker.sock",
-                                URI.create("http://127.0.0.1:2019"),
+                                Path.of("/tmp/edge/haproxy.sock"),
+                                Path.of("/tmp/edge/routes.map"),
                                 8080,
                                 true),
                         Optional.of("127.0.0.1:5000"));
@@ -197,7 +198,9 @@ class PlatformWiringTest {
         assertThat(deployer.systemProperties())
                 .containsEntry("mcpdeploy.execution.target", "docker")
                 .containsEntry("mcpdeploy.docker.host", "unix:///tmp/appd/docker.sock")
-                .containsEntry("mcpdeploy.edge.admin-url", "http://127.0.0.1:2019")
+                .containsEntry("mcpdeploy.edge.kind", "haproxy")
+                .containsEntry("mcpdeploy.edge.admin-socket", "/tmp/edge/haproxy.sock")
+                .containsEntry("mcpdeploy.edge.map-file", "/tmp/edge/routes.map")
                 .doesNotContainKeys(
                         "mcpdeploy.docker.runtime",
                         "mcpdeploy.docker.allow-unsandboxed",
@@ -222,7 +225,8 @@ class PlatformWiringTest {
         ExecutionWiring unsandboxed =
                 ExecutionWiring.docker(
                         "unix:///tmp/appd/docker.sock",
-                        URI.create("http://127.0.0.1:2019"),
+                        Path.of("/tmp/edge/haproxy.sock"),
+                        Path.of("/tmp/edge/routes.map"),
                         8080,
                         false);
 
