@@ -44,7 +44,9 @@ public interface DockerTargetConfig {
 
     /**
      * Whether the target installs {@link #firewallTable()} at start. Off only where something else
-     * enforces the same rules; without them a container reaches the host's services.
+     * enforces the same rules; without them a container reaches the host's services, and apps under
+     * gVisor that read() their connections miss requests (app-networks.nft, chain output, says
+     * why).
      */
     @WithDefault("true")
     boolean installFirewall();

@@ -36,6 +36,10 @@ final class AppImages {
                         + " echo listening on $PORT;"
                         + " /busybox httpd -f -p $PORT -h /www & echo $! > /app.pid;"
                         + " wait $!; echo app stopped; exit 7"),
+        /**
+         * Only busybox's httpd on {@code $PORT}, as the end-to-end test's app: nothing before it.
+         */
+        HTTPD("exec /busybox httpd -f -p ${PORT:-8080} -h /www"),
         /** Exits at once with code 3 after two lines of log. */
         EXITS("echo starting up; echo cannot reach the database >&2; exit 3"),
         /** Runs but never listens. */
