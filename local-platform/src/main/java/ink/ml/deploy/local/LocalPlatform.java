@@ -450,18 +450,6 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * A Docker client command line against the app engine, e.g. {@code appEngineCommand("ps")}.
-     *
-     * @throws IllegalStateException when apps do not run on Docker
-     */
-    public List<String> appEngineCommand(String... args) {
-        return dockerApps
-                .orElseThrow(() -> new IllegalStateException("apps do not run on Docker"))
-                .engine()
-                .command(args);
-    }
-
-    /**
      * Restarts the edge from its initial configuration, without routes, as after a machine reboot
      * without saved state: the deployer-worker's runtime monitor routes the running apps again.
      */
