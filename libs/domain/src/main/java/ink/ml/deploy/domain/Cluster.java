@@ -3,6 +3,7 @@ package ink.ml.deploy.domain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * One execution-plane cluster: its region, the apps domain its customer services are reachable
@@ -41,6 +42,28 @@ public record Cluster(
     /** A cluster whose edge answers HTTPS on port 443, as in production. */
     public Cluster(Region region, String appsDomain, String cnameZone) {
         this(region, appsDomain, cnameZone, UrlScheme.HTTPS, UrlScheme.HTTPS.defaultPort());
+    }
+
+    /**
+     * The cluster as configured ({@code mcpdeploy.cluster.*}): the one place that reads the
+     * settings' strings, so the product plane and the deployer-worker build the same value. A
+     * malformed setting names its field.
+     *
+     * @param urlPort empty for the scheme's own port
+     */
+    public static Cluster configured(
+            String region,
+            String appsDomain,
+            String cnameZone,
+            String urlScheme,
+            OptionalInt urlPort) {
+        UrlScheme scheme = UrlScheme.parse(urlScheme);
+        return new Cluster(
+                Region.of(region),
+                appsDomain,
+                cnameZone,
+                scheme,
+                urlPort.orElse(scheme.defaultPort()));
     }
 
     private static void requireZone(String field, String zone) {

@@ -2,18 +2,12 @@ package ink.ml.deploy.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -131,7 +125,7 @@ public final class DockerEngineProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + DOCKERD, e);
         }
         DockerEngineProcess engine = new DockerEngineProcess(process, directory, socket, network);
-        engine.awaitReady(log);
+        PrivateDockerd.awaitReady(process, socket, log, START_TIMEOUT, engine::close);
         return engine;
     }
 
@@ -184,108 +178,11 @@ public final class DockerEngineProcess implements AutoCloseable {
                 "");
     }
 
-    private void awaitReady(Path log) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                close();
-                throw new IllegalStateException(
-                        "dockerd exited at start ("
-                                + process.exitValue()
-                                + "): "
-                                + RegistryProcess.read(log));
-            }
-            if (pings()) {
-                return;
-            }
-            RegistryProcess.pause();
-        }
-        String tail = RegistryProcess.read(log);
-        close();
-        throw new IllegalStateException(
-                "dockerd did not answer on " + socket + " within " + START_TIMEOUT + ": " + tail);
-    }
-
-    /** {@code GET /_ping} over the API socket: "OK" once the engine serves requests. */
-    private boolean pings() {
-        if (!Files.exists(socket)) {
-            return false;
-        }
-        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            channel.write(
-                    ByteBuffer.wrap(
-                            "GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n"
-                                    .getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer answer = ByteBuffer.allocate(1024);
-            StringBuilder text = new StringBuilder();
-            while (channel.read(answer) > 0) {
-                answer.flip();
-                text.append(StandardCharsets.US_ASCII.decode(answer));
-                answer.clear();
-            }
-            return text.toString().startsWith("HTTP/1.0 200")
-                    || text.toString().startsWith("HTTP/1.1 200");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** Stops dockerd (it stops its containerd), then anything of its tree still alive. */
     @Override
     public void close() {
-        List<ProcessHandle> tree = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        unmountLeftovers();
+        PrivateDockerd.stop(process, STOP_TIMEOUT);
+        PrivateDockerd.unmountUnder(directory);
         Directories.deleteQuietly(directory);
-    }
-
-    /**
-     * dockerd leaves some mounts under its directory when it stops: a container run with {@code
-     * --network host} makes it bind-mount the host's network namespace at {@code
-     * exec/netns/default}, which it does not unmount. Without this the directory cannot be deleted.
-     */
-    private void unmountLeftovers() {
-        Path mounts = Path.of("/proc/self/mounts");
-        if (!Files.isReadable(mounts)) {
-            return;
-        }
-        List<String> inside;
-        try (Stream<String> lines = Files.lines(mounts)) {
-            String prefix = directory.toString() + "/";
-            inside =
-                    lines.map(line -> line.split(" "))
-                            .filter(fields -> fields.length > 1)
-                            // /proc/self/mounts escapes a space in a path as \040.
-                            .map(fields -> fields[1].replace("\\040", " "))
-                            .filter(mountPoint -> mountPoint.startsWith(prefix))
-                            .sorted(Comparator.reverseOrder())
-                            .toList();
-        } catch (IOException | UncheckedIOException e) {
-            return;
-        }
-        for (String mountPoint : inside) {
-            try {
-                Process umount =
-                        new ProcessBuilder("umount", "-l", mountPoint)
-                                .redirectErrorStream(true)
-                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                                .start();
-                umount.waitFor(10, TimeUnit.SECONDS);
-            } catch (IOException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

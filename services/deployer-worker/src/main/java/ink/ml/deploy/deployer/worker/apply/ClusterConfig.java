@@ -1,8 +1,6 @@
 package ink.ml.deploy.deployer.worker.apply;
 
 import ink.ml.deploy.domain.Cluster;
-import ink.ml.deploy.domain.Region;
-import ink.ml.deploy.domain.UrlScheme;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.OptionalInt;
@@ -39,12 +37,6 @@ public interface ClusterConfig {
 
     /** The validated domain value; a malformed setting fails the first activity, loudly. */
     default Cluster toCluster() {
-        UrlScheme scheme = UrlScheme.parse(urlScheme());
-        return new Cluster(
-                Region.of(region()),
-                appsDomain(),
-                cnameZone(),
-                scheme,
-                urlPort().orElse(scheme.defaultPort()));
+        return Cluster.configured(region(), appsDomain(), cnameZone(), urlScheme(), urlPort());
     }
 }
