@@ -202,7 +202,10 @@ class DeploymentSpineIT {
         }
         String newest = shas.get(shas.size() - 1);
         for (StartedPush push : pushes) {
-            System.out.println("racing push " + push.outcome().get(2, TimeUnit.MINUTES));
+            var outcome = push.outcome().get(2, TimeUnit.MINUTES);
+            System.out.println("racing push " + outcome);
+            // Every push passed its head check, so every one must have recorded its deployment.
+            assertThat(outcome.deploymentIds()).as("push %s", push.workflowId()).hasSize(1);
         }
 
         List<DeploymentRow> rows =
@@ -210,6 +213,9 @@ class DeploymentSpineIT {
                         fixture.serviceId(),
                         settled -> settled.stream().anyMatch(row -> row.commit().equals(newest)));
         rows.forEach(row -> System.out.println("racing push deployment " + row));
+        assertThat(rows)
+                .extracting(DeploymentRow::commit)
+                .containsExactlyInAnyOrderElementsOf(shas);
         assertThat(rows)
                 .filteredOn(row -> row.status().equals("active"))
                 .extracting(DeploymentRow::commit)

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import ink.ml.deploy.mcp.auth.BearerMcpClient;
@@ -549,22 +551,30 @@ class McpAuthorizationFlowTest {
         }
     }
 
+    /** The door that counts: {@code /mcp} itself, with the same request either way. */
     private static void assertMcpAccepts(String accessToken) {
-        given().header("Authorization", "Bearer " + accessToken)
-                .get("/test/whoami")
+        initializeRequest(accessToken)
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .header("Mcp-Session-Id", not(emptyOrNullString()));
     }
 
     private static void assertMcpRefuses(String accessToken) {
-        given().header("Authorization", "Bearer " + accessToken)
-                .contentType("application/json")
-                .accept("application/json, text/event-stream")
-                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{}}")
-                .post("/mcp")
+        initializeRequest(accessToken)
                 .then()
                 .statusCode(401)
                 .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
                 .header("WWW-Authenticate", containsString("resource_metadata="));
+    }
+
+    private static Response initializeRequest(String accessToken) {
+        return given().header("Authorization", "Bearer " + accessToken)
+                .contentType("application/json")
+                .accept("application/json, text/event-stream")
+                .body(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                                + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                                + "\"clientInfo\":{\"name\":\"flow-test\",\"version\":\"1\"}}}")
+                .post("/mcp");
     }
 }
