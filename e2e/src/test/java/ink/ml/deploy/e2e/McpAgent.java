@@ -55,6 +55,24 @@ final class McpAgent implements AutoCloseable {
         return (Map<String, Object>) result.structuredContent();
     }
 
+    /**
+     * A tool call that may be refused: the structured result, or the tool error's text (e.g. {@code
+     * Not found: …}).
+     */
+    @SuppressWarnings("unchecked")
+    Answer attempt(String tool, Map<String, Object> arguments) {
+        CallToolResult result =
+                client.callTool(
+                        McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
+        if (Boolean.TRUE.equals(result.isError())) {
+            return new Answer(null, text(result));
+        }
+        return new Answer((Map<String, Object>) result.structuredContent(), null);
+    }
+
+    /** What a tool answered: {@code content} on success, else {@code error}. */
+    record Answer(Map<String, Object> content, String error) {}
+
     private static String text(CallToolResult result) {
         return result.content().stream()
                 .filter(TextContent.class::isInstance)

@@ -6,6 +6,7 @@ import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.deployments.RollbackTargets;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.workflow.WorkflowIds;
 import ink.ml.deploy.workflow.control.ControlAction;
@@ -29,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Deploy, redeploy, roll back, cancel and delete for the APIs (GraphQL now, MCP later), so agents
- * and dashboards get the same rules.
+ * Deploy, redeploy, roll back, cancel and delete for the APIs (GraphQL and MCP), so agents and
+ * dashboards get the same rules.
  *
  * <p>Each method first checks the request for the caller through libs/platform, read-only: another
  * user's id is {@link NotFoundException}, a request the state refuses is {@link ConflictException},
@@ -44,16 +45,19 @@ public class DeploymentControl {
     private final WorkflowClient client;
     private final Services services;
     private final Deployments deployments;
+    private final RollbackTargets rollbackTargets;
     private final ControlConfig config;
 
     public DeploymentControl(
             WorkflowClient client,
             Services services,
             Deployments deployments,
+            RollbackTargets rollbackTargets,
             ControlConfig config) {
         this.client = client;
         this.services = services;
         this.deployments = deployments;
+        this.rollbackTargets = rollbackTargets;
         this.config = config;
     }
 
@@ -80,9 +84,38 @@ public class DeploymentControl {
     }
 
     /**
+     * Deploys the service again: {@code deploymentId}'s commit with its configuration when given
+     * (it must be of that service, else {@link NotFoundException}), otherwise the newest commit of
+     * the tracked branch ({@link #deployLatest}).
+     */
+    public DeploymentView redeployService(Caller caller, UUID serviceId, String deploymentId) {
+        if (deploymentId == null) {
+            return deployLatest(caller, serviceId);
+        }
+        DeploymentView earlier = deployments.get(caller, deploymentId);
+        services.get(caller, serviceId.toString());
+        if (!earlier.serviceId().equals(serviceId.toString())) {
+            throw new NotFoundException("deployment", deploymentId + " of service " + serviceId);
+        }
+        return redeploy(caller, UUID.fromString(earlier.id()));
+    }
+
+    /**
+     * Rolls the service back to {@code deploymentId} when given, otherwise to the default target:
+     * the newest earlier deployment that ran ({@link RollbackTargets}).
+     *
+     * @throws ConflictException {@code deploymentId} when there is no such target
+     */
+    public DeploymentView rollbackService(Caller caller, UUID serviceId, String deploymentId) {
+        DeploymentView target = rollbackTargets.of(caller, serviceId.toString(), deploymentId);
+        return rollback(caller, UUID.fromString(target.id()));
+    }
+
+    /**
      * Puts an earlier deployment's image and configuration back, without a build.
      *
-     * @throws ConflictException {@code deploymentId} when that deployment never produced an image
+     * @throws ConflictException {@code deploymentId} when that deployment is not a {@link
+     *     RollbackTargets rollback target}
      */
     public DeploymentView rollback(Caller caller, UUID deploymentId) {
         deployments.rollbackTarget(caller, deploymentId.toString());

@@ -17,6 +17,7 @@ import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
+import ink.ml.deploy.platform.deployments.RollbackTargets;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.testing.PostgresTestResource;
@@ -75,6 +76,7 @@ class DeploymentControlTest {
 
     @Inject DeploymentControl control;
     @Inject Deployments deployments;
+    @Inject RollbackTargets rollbackTargets;
     @Inject Services services;
     @Inject WorkflowClient client;
     @Inject ControlConfig config;
@@ -392,7 +394,11 @@ class DeploymentControlTest {
                                 .build());
         DeploymentControl offline =
                 new DeploymentControl(
-                        WorkflowClient.newInstance(unreachable), services, deployments, config);
+                        WorkflowClient.newInstance(unreachable),
+                        services,
+                        deployments,
+                        rollbackTargets,
+                        config);
         try {
             UUID activeId = UUID.fromString(active.id());
             UUID queuedId = UUID.fromString(queued.id());

@@ -133,8 +133,8 @@ public class Deployments {
 
     /**
      * A new deployment that puts an earlier one's image back, with that deployment's commit,
-     * configuration and variables: no build. Refused when the earlier deployment never produced an
-     * image, and while another deployment of the service is in flight.
+     * configuration and variables: no build. Refused when the earlier deployment is not a {@link
+     * RollbackTargets rollback target}, and while another deployment of the service is in flight.
      */
     @Transactional
     public DeploymentView rollback(Caller caller, String deploymentId) {
@@ -153,8 +153,8 @@ public class Deployments {
 
     /**
      * The earlier deployment a rollback would put back, checked as {@link #rollback} checks it (the
-     * caller's, of a live service, with an image) without recording anything: lets an adapter
-     * refuse a rollback before it stops the deployment in flight.
+     * caller's, of a live service, a {@link RollbackTargets rollback target}) without recording
+     * anything: lets an adapter refuse a rollback before it stops the deployment in flight.
      */
     @Transactional
     public DeploymentView rollbackTarget(Caller caller, String deploymentId) {
@@ -164,16 +164,7 @@ public class Deployments {
     private Deployment rollbackTargetOf(Caller caller, UUID earlierId) {
         Deployment earlier = ownedDeployment(caller, earlierId);
         services.owned(caller, earlier.serviceId);
-        if (earlier.imageRef == null) {
-            throw new ConflictException(
-                    "deploymentId",
-                    "deployment "
-                            + earlierId
-                            + " never produced an image (it is "
-                            + earlier.status
-                            + "), so there is nothing to roll back to; pick a deployment that"
-                            + " was built");
-        }
+        RollbackTargets.requireTarget(earlier);
         return earlier;
     }
 

@@ -10,6 +10,7 @@ import ink.ml.deploy.graphql.api.deployments.DeploymentFixtures;
 import ink.ml.deploy.platform.apikeys.ApiKeyView;
 import ink.ml.deploy.platform.apikeys.ApiKeys;
 import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.EventStatus;
 import ink.ml.deploy.platform.pagination.PageRequest;
@@ -132,6 +133,16 @@ class AuthorizationMatrixTest {
                 "rollbackDeployment",
                 "mutation { rollbackDeployment(deploymentId: \"" + deployment + "\") { id } }");
         operations.put(
+                "rollbackDeployment by service",
+                "mutation { rollbackDeployment(serviceId: \"" + service + "\") { id } }");
+        operations.put(
+                "rollbackDeployment by service and deployment",
+                "mutation { rollbackDeployment(serviceId: \""
+                        + service
+                        + "\", deploymentId: \""
+                        + deployment
+                        + "\") { id } }");
+        operations.put(
                 "cancelDeployment",
                 "mutation { cancelDeployment(deploymentId: \"" + deployment + "\") { id } }");
         operations.put("deleteService", "mutation { deleteService(id: \"" + service + "\") }");
@@ -164,6 +175,11 @@ class AuthorizationMatrixTest {
         assertThat(key.revoked()).isFalse();
         assertThat(repos.count(owner.caller(), project)).isEqualTo(1);
         assertThat(deployments.get(owner.caller(), deployment).status()).isEqualTo("queued");
+        // A deployment or service the intruder managed to add to the owner's would show here.
+        assertThat(deployments.list(owner.caller(), service, PageRequest.firstPage()).items())
+                .extracting(DeploymentView::id)
+                .containsExactly(deployment);
+        assertThat(services.count(owner.caller(), project)).isEqualTo(1);
         // The intruder's own lists show none of it.
         var mine =
                 ok(

@@ -2,14 +2,11 @@ package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.control.DeploymentControl;
 import ink.ml.deploy.mcp.auth.CurrentCaller;
-import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
-import ink.ml.deploy.platform.services.ServiceView;
-import ink.ml.deploy.platform.services.Services;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import java.util.UUID;
@@ -18,22 +15,13 @@ import java.util.UUID;
 @ToolErrors
 public class DeploymentTools {
     private final CurrentCaller caller;
-    private final Services services;
     private final Deployments deployments;
     private final DeploymentControl control;
-    private final RollbackTargets targets;
 
-    DeploymentTools(
-            CurrentCaller caller,
-            Services services,
-            Deployments deployments,
-            DeploymentControl control,
-            RollbackTargets targets) {
+    DeploymentTools(CurrentCaller caller, Deployments deployments, DeploymentControl control) {
         this.caller = caller;
-        this.services = services;
         this.deployments = deployments;
         this.control = control;
-        this.targets = targets;
     }
 
     @Tool(
@@ -64,13 +52,9 @@ public class DeploymentTools {
                                             + " commit when omitted.",
                             required = false)
                     String deploymentId) {
-        Caller me = caller.get();
-        if (deploymentId == null) {
-            ServiceView service = services.get(me, serviceId);
-            return DeploymentOutput.of(control.deployLatest(me, UUID.fromString(service.id())));
-        }
-        DeploymentView earlier = targets.ofService(me, serviceId, deploymentId);
-        return DeploymentOutput.of(control.redeploy(me, UUID.fromString(earlier.id())));
+        return DeploymentOutput.of(
+                control.redeployService(
+                        caller.get(), Ids.parse("serviceId", serviceId), deploymentId));
     }
 
     @Tool(
@@ -99,13 +83,9 @@ public class DeploymentTools {
                                             + " before the live one when omitted.",
                             required = false)
                     String deploymentId) {
-        Caller me = caller.get();
-        Ids.parse("serviceId", serviceId);
-        DeploymentView target =
-                deploymentId == null
-                        ? targets.previous(me, serviceId)
-                        : targets.ofService(me, serviceId, deploymentId);
-        return DeploymentOutput.of(control.rollback(me, UUID.fromString(target.id())));
+        return DeploymentOutput.of(
+                control.rollbackService(
+                        caller.get(), Ids.parse("serviceId", serviceId), deploymentId));
     }
 
     @Tool(

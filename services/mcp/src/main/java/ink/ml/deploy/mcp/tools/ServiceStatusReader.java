@@ -1,12 +1,12 @@
 package ink.ml.deploy.mcp.tools;
 
-import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.LogLineView;
+import ink.ml.deploy.platform.deployments.RecentDeployments;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.services.ServiceView;
 import ink.ml.deploy.platform.services.Services;
@@ -17,7 +17,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What get_service shows: a service, its newest and live deployments, the newest failure, and the
@@ -29,10 +28,6 @@ class ServiceStatusReader {
 
     /** How many recent deployments are searched for the live one and the last error. */
     private static final int RECENT = 20;
-
-    /** Statuses of the deployment that serves traffic. */
-    private static final Set<String> LIVE =
-            Set.of(DeploymentStatus.ACTIVE.value(), DeploymentStatus.CRASHED.value());
 
     private final Services services;
     private final Deployments deployments;
@@ -50,19 +45,18 @@ class ServiceStatusReader {
         requireTail("events", events);
         requireTail("logLines", logLines);
         Optional<DeploymentView> latest = deployments.latest(caller, serviceId);
-        List<DeploymentView> recent =
-                deployments.list(caller, serviceId, PageRequest.of(RECENT, null)).items();
-        Optional<DeploymentView> live =
-                recent.stream().filter(d -> LIVE.contains(d.status())).findFirst();
+        RecentDeployments recent =
+                new RecentDeployments(
+                        deployments.list(caller, serviceId, PageRequest.of(RECENT, null)).items());
         ServiceOutput output = ServiceOutput.of(service);
         Map<String, String> env = includeEnv ? variables.reveal(caller, serviceId) : null;
         return new ServiceStatusOutput(
                 output,
                 latest.map(DeploymentView::status).orElse(NOT_DEPLOYED),
                 output.url(),
-                live.map(DeploymentOutput::of).orElse(null),
+                recent.live().map(DeploymentOutput::of).orElse(null),
                 latest.map(DeploymentOutput::of).orElse(null),
-                lastError(recent).orElse(null),
+                recent.lastError().map(ServiceStatusReader::lastError).orElse(null),
                 latest.map(d -> recentEvents(caller, d, events)).orElse(List.of()),
                 latest.map(d -> buildLogTail(caller, d, logLines)).orElse(List.of()),
                 env);
@@ -76,18 +70,13 @@ class ServiceStatusReader {
         }
     }
 
-    private static Optional<ServiceStatusOutput.LastError> lastError(List<DeploymentView> recent) {
-        return recent.stream()
-                .filter(d -> d.errorMessage() != null)
-                .findFirst()
-                .map(
-                        d ->
-                                new ServiceStatusOutput.LastError(
-                                        d.id(),
-                                        d.errorStep(),
-                                        d.errorMessage(),
-                                        (d.finishedAt() != null ? d.finishedAt() : d.updatedAt())
-                                                .toString()));
+    private static ServiceStatusOutput.LastError lastError(DeploymentView failed) {
+        return new ServiceStatusOutput.LastError(
+                failed.id(),
+                failed.errorStep(),
+                failed.errorMessage(),
+                (failed.finishedAt() != null ? failed.finishedAt() : failed.updatedAt())
+                        .toString());
     }
 
     /** The last {@code count} events, oldest first: events are read forward, so keep a window. */

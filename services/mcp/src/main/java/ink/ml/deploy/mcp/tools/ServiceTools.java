@@ -1,11 +1,10 @@
 package ink.ml.deploy.mcp.tools;
 
-import ink.ml.deploy.control.ControlPlaneUnavailableException;
+import ink.ml.deploy.control.CreatedService;
 import ink.ml.deploy.control.DeploymentControl;
+import ink.ml.deploy.control.ServiceCreation;
 import ink.ml.deploy.mcp.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
-import ink.ml.deploy.platform.common.ConflictException;
-import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.projects.ProjectView;
@@ -30,6 +29,7 @@ public class ServiceTools {
     private final Projects projects;
     private final ProjectReferences projectReferences;
     private final ServiceSources sources;
+    private final ServiceCreation creation;
     private final DeploymentControl control;
     private final ServiceStatusReader statusReader;
 
@@ -39,6 +39,7 @@ public class ServiceTools {
             Projects projects,
             ProjectReferences projectReferences,
             ServiceSources sources,
+            ServiceCreation creation,
             DeploymentControl control,
             ServiceStatusReader statusReader) {
         this.caller = caller;
@@ -46,6 +47,7 @@ public class ServiceTools {
         this.projects = projects;
         this.projectReferences = projectReferences;
         this.sources = sources;
+        this.creation = creation;
         this.control = control;
         this.statusReader = statusReader;
     }
@@ -61,8 +63,9 @@ public class ServiceTools {
                             + " repository (host github: give owner/name; the MCPDeploy GitHub App"
                             + " must be installed on it). Every later push to the branch deploys"
                             + " again. If the branch has no commit yet, the service is created"
-                            + " without a deployment and the first push deploys it. Watch progress"
-                            + " with get_service.",
+                            + " without a deployment and the first push deploys it. If the"
+                            + " deployment service is unreachable, nothing is created: try again"
+                            + " later. Watch progress with get_service.",
             annotations =
                     @Tool.Annotations(
                             title = "Create service",
@@ -147,40 +150,8 @@ public class ServiceTools {
         if (env != null) {
             request.env(env);
         }
-        ServiceView service = services.create(me, request.build());
-        ServiceOutput created = ServiceOutput.of(service);
-        try {
-            DeploymentView deployment = control.deployLatest(me, UUID.fromString(service.id()));
-            return new CreateServiceOutput(
-                    created,
-                    DeploymentOutput.of(deployment),
-                    "Deploying commit "
-                            + deployment.commitSha()
-                            + ". Call get_service with serviceId "
-                            + service.id()
-                            + " to follow the build; it answers at "
-                            + created.url()
-                            + " once active.");
-        } catch (ConflictException e) {
-            return new CreateServiceOutput(
-                    created,
-                    null,
-                    "The service was created but nothing is deployed yet: "
-                            + e.getMessage().substring(e.field().length() + 2)
-                            + ". Push the code to branch "
-                            + service.branch()
-                            + " (get_git_token gives a remote for an ink repo); the push deploys"
-                            + " it.");
-        } catch (ControlPlaneUnavailableException e) {
-            return new CreateServiceOutput(
-                    created,
-                    null,
-                    "The service was created but its first deployment could not start: "
-                            + e.getMessage()
-                            + ". Call redeploy_service with serviceId "
-                            + service.id()
-                            + " to try again.");
-        }
+        CreatedService created = creation.create(me, request.build(), true);
+        return CreateServiceOutput.of(created);
     }
 
     @Tool(

@@ -35,20 +35,20 @@ class TemporalDownToolsTest {
     void deploymentRequestsAreUnavailableAndNothingIsWritten() {
         Caller caller = fixtures.user("toolsdown");
         String repo = fixtures.unique("down");
+        String name = fixtures.unique("down").replace("-", "");
         try (McpTestClient mcp =
                 McpTestClient.connect(server, fixtures.apiKey(caller), Optional.empty())) {
             mcp.ok("create_repo", Map.of("name", repo));
-            Map<String, Object> created =
-                    mcp.ok(
-                            "create_service",
-                            Map.of("name", fixtures.unique("down").replace("-", ""), "repo", repo));
-            String serviceId = (String) McpToolsTest.nested(created, "service").get("id");
 
-            assertThat(created).doesNotContainKey("deployment");
-            assertThat((String) created.get("next"))
-                    .contains("its first deployment could not start")
-                    .contains("nothing was started or changed")
-                    .contains("redeploy_service");
+            // The service would never deploy, so it is not created: nothing is half-written.
+            assertThat(mcp.error("create_service", Map.of("name", name, "repo", repo)))
+                    .startsWith("Unavailable: the deployment service (Temporal) cannot be reached")
+                    .contains("nothing was started or changed");
+            assertThat(McpToolsTest.list(mcp.ok("list_services", Map.of("first", 100)), "services"))
+                    .noneMatch(s -> name.equals(s.get("name")));
+
+            String serviceId =
+                    fixtures.internalService(caller, fixtures.unique("up"), name, Map.of());
             assertThat(mcp.error("redeploy_service", Map.of("serviceId", serviceId)))
                     .startsWith("Unavailable: the deployment service (Temporal) cannot be reached");
             assertThat(mcp.error("delete_service", Map.of("serviceId", serviceId)))

@@ -1,6 +1,7 @@
 package ink.ml.deploy.graphql.api.deployments;
 
 import ink.ml.deploy.control.DeploymentControl;
+import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Ids;
 import org.eclipse.microprofile.graphql.Description;
@@ -44,11 +45,31 @@ public class DeploymentMutations {
     @Mutation("rollbackDeployment")
     @Description(
             "Puts an earlier deployment's image and configuration back, without a build: a new"
-                    + " deployment with trigger ROLLBACK.")
+                    + " deployment with trigger ROLLBACK. Give the deployment to go back to, or"
+                    + " only the service to go back to its newest earlier deployment that ran (the"
+                    + " one before the live one).")
     public @NonNull Deployment rollbackDeployment(
-            @Name("deploymentId") @NonNull @Id String deploymentId) {
+            @Name("deploymentId")
+                    @Id
+                    @Description("The deployment to go back to; it must have been active.")
+                    String deploymentId,
+            @Name("serviceId")
+                    @Id
+                    @Description(
+                            "The service to roll back; needed when deploymentId is not given,"
+                                    + " and the deployment must then be of it.")
+                    String serviceId) {
+        if (serviceId == null) {
+            if (deploymentId == null) {
+                throw new InvalidValueException(
+                        "serviceId", "give the service to roll back, or the deploymentId");
+            }
+            return Deployment.of(
+                    control.rollback(caller.get(), Ids.parse("deploymentId", deploymentId)));
+        }
         return Deployment.of(
-                control.rollback(caller.get(), Ids.parse("deploymentId", deploymentId)));
+                control.rollbackService(
+                        caller.get(), Ids.parse("serviceId", serviceId), deploymentId));
     }
 
     @Mutation("cancelDeployment")

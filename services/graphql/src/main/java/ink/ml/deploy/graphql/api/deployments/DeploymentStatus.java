@@ -22,12 +22,4 @@ public enum DeploymentStatus {
     static DeploymentStatus fromValue(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
-
-    /** No more events or log lines will come: followers stop here. */
-    public boolean isFinal() {
-        return switch (this) {
-            case QUEUED, BUILDING, DEPLOYING -> false;
-            case ACTIVE, FAILED, CANCELLED, SUPERSEDED, CRASHED, REMOVED -> true;
-        };
-    }
 }

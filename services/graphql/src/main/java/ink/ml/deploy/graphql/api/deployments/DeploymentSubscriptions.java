@@ -106,9 +106,11 @@ public class DeploymentSubscriptions {
         AtomicLong position = new AtomicLong(start);
         return () -> {
             // Also the ownership check: another user's deployment is NOT_FOUND on the first poll.
+            // Once it is no longer in flight, nothing more is recorded for a follower to wait for.
             boolean ended =
-                    DeploymentStatus.fromValue(deployments.get(who, deploymentId).status())
-                            .isFinal();
+                    !ink.ml.deploy.domain.DeploymentStatus.fromValue(
+                                    deployments.get(who, deploymentId).status())
+                            .isInFlight();
             List<T> items = new ArrayList<>();
             List<T> page;
             do {

@@ -1,6 +1,9 @@
 package ink.ml.deploy.graphql.api.services;
 
+import ink.ml.deploy.control.CreatedService;
 import ink.ml.deploy.control.DeploymentControl;
+import ink.ml.deploy.control.FirstDeployment;
+import ink.ml.deploy.control.ServiceCreation;
 import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.projects.Project;
@@ -9,13 +12,10 @@ import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;
-import ink.ml.deploy.platform.projects.Projects;
-import ink.ml.deploy.platform.repos.InternalRepos;
 import ink.ml.deploy.platform.services.CreateServiceRequest;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.services.UpdateServiceRequest;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -36,21 +36,18 @@ public class ServicesApi {
 
     private final CurrentCaller caller;
     private final Services services;
+    private final ServiceCreation creation;
     private final DeploymentControl control;
-    private final Projects projects;
-    private final InternalRepos repos;
 
     public ServicesApi(
             CurrentCaller caller,
             Services services,
-            DeploymentControl control,
-            Projects projects,
-            InternalRepos repos) {
+            ServiceCreation creation,
+            DeploymentControl control) {
         this.caller = caller;
         this.services = services;
+        this.creation = creation;
         this.control = control;
-        this.projects = projects;
-        this.repos = repos;
     }
 
     @Query("service")
@@ -79,38 +76,24 @@ public class ServicesApi {
             @Name("deploy") @DefaultValue("true") @Description("Deploy it at once (default).")
                     boolean deploy) {
         Caller who = caller.get();
-        if (deploy) {
-            // Someone else's project or repository is NOT_FOUND whether Temporal is up or not.
-            if (input.projectId != null) {
-                projects.get(who, input.projectId);
-            }
-            if (input.repoId != null) {
-                repos.get(who, input.repoId);
-            }
-            // Checked before anything is written: an outage must not leave behind a service that
-            // was never deployed.
-            control.ensureReachable();
+        CreatedService created =
+                InputFields.renamed(
+                        CREATE_FIELDS, () -> creation.create(who, requestOf(input), deploy));
+        Service service = Service.of(created.service());
+        if (created.firstDeployment() instanceof FirstDeployment.Refused refused) {
+            throw new ConflictException(
+                    refused.field(),
+                    "service "
+                            + service.name()
+                            + " was created (id "
+                            + service.id()
+                            + ") but its first deployment was refused: "
+                            + refused.field()
+                            + ": "
+                            + refused.reason()
+                            + "; fix that, then call deployService");
         }
-        Service created =
-                Service.of(
-                        InputFields.renamed(
-                                CREATE_FIELDS, () -> services.create(who, requestOf(input))));
-        if (deploy) {
-            try {
-                control.deployLatest(who, UUID.fromString(created.id()));
-            } catch (ConflictException refused) {
-                throw new ConflictException(
-                        refused.field(),
-                        "service "
-                                + created.name()
-                                + " was created (id "
-                                + created.id()
-                                + ") but its first deployment was refused: "
-                                + refused.getMessage()
-                                + "; fix that, then call deployService");
-            }
-        }
-        return created;
+        return service;
     }
 
     @Mutation("deleteService")

@@ -2,7 +2,10 @@ package ink.ml.deploy.graphql.api.deployments;
 
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.GitSha;
+import ink.ml.deploy.domain.ImageRef;
+import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.deployments.DeploymentSnapshot;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
@@ -48,6 +51,20 @@ public class DeploymentFixtures {
                 DeploymentStatus.FAILED,
                 Optional.of("build"),
                 Optional.of("exit code 1"));
+    }
+
+    /** A deployment built, rolled out and active: a rollback target once another follows. */
+    public DeploymentView active(Caller caller, String serviceId, char shaDigit) {
+        UUID id = UUID.fromString(queued(caller, serviceId, shaDigit).id());
+        deployments.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
+        DeploymentSnapshot snapshot = deployments.snapshotFor(id);
+        deployments.setImage(
+                id,
+                ImageRef.of(
+                        RegistryHost.of("127.0.0.1:5000"), snapshot.service(), snapshot.commit()));
+        deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
+        return deployments.transition(
+                id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
     }
 
     public DeploymentView queued(Caller caller, String serviceId, char shaDigit) {

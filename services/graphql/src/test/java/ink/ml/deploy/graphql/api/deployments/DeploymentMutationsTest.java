@@ -1,5 +1,6 @@
 package ink.ml.deploy.graphql.api.deployments;
 
+import static ink.ml.deploy.graphql.api.Gql.badInput;
 import static ink.ml.deploy.graphql.api.Gql.error;
 import static ink.ml.deploy.graphql.api.Gql.ok;
 import static ink.ml.deploy.graphql.api.Gql.post;
@@ -118,6 +119,48 @@ class DeploymentMutationsTest {
                 "CONFLICT");
 
         assertThat(deployments.count(user.caller(), service)).isEqualTo(1);
+    }
+
+    @Test
+    void aRollbackWithoutATargetIsAConflictBeforeTemporalWhenNothingEarlierRan() {
+        Account user = accounts.register();
+        String service = fixtures.service(user.caller(), "web");
+        fixtures.active(user.caller(), service, 'a');
+
+        var refused =
+                error(
+                        post(
+                                user.bearer(),
+                                "mutation($s: ID!) { rollbackDeployment(serviceId: $s) { id } }",
+                                Map.of("s", service)),
+                        "CONFLICT");
+
+        assertThat(refused.get("message").toString()).contains("nothing to roll back to");
+        assertThat(deployments.count(user.caller(), service)).isEqualTo(1);
+    }
+
+    @Test
+    void aRollbackWithoutATargetFindsTheEarlierDeploymentThenNeedsTemporal() {
+        Account user = accounts.register();
+        String service = fixtures.service(user.caller(), "web");
+        fixtures.active(user.caller(), service, 'a');
+        fixtures.active(user.caller(), service, 'b');
+
+        error(
+                post(
+                        user.bearer(),
+                        "mutation($s: ID!) { rollbackDeployment(serviceId: $s) { id } }",
+                        Map.of("s", service)),
+                "UNAVAILABLE");
+
+        assertThat(deployments.count(user.caller(), service)).isEqualTo(2);
+    }
+
+    @Test
+    void aRollbackNamesTheServiceOrTheDeployment() {
+        Account user = accounts.register();
+
+        badInput(post(user.bearer(), "mutation { rollbackDeployment { id } }"), "serviceId");
     }
 
     @Test

@@ -1,0 +1,498 @@
+package ink.ml.deploy.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ink.ml.deploy.local.LocalPlatform;
+import ink.ml.deploy.local.LocalPlatformOptions;
+import ink.ml.deploy.testing.ServiceLogsOnFailure;
+import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two front doors, one rule book: the same scenario through GraphQL and through MCP ends the same
+ * way. Each scenario is one method of {@link Door}, implemented once per door; a test sets up the
+ * same state for each door, runs the scenario through both and compares the outcomes, reduced to
+ * what a user can tell apart (refused how, or which deployment was put back).
+ *
+ * <p>One {@link LocalPlatform} serves every scenario: the six packaged services as processes on
+ * real ports, against a Temporal test server this class owns, so that the last scenario can take
+ * Temporal away. Deployment history that only builds would produce (a deployment that ran, one
+ * whose rollout failed after its build) is written straight into the product plane's database: the
+ * doors are under test here, not the builds, which {@link PlatformEndToEndIT} covers.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FrontDoorParityIT {
+    private static TestServer.PortBoundTestServer temporal;
+    private static LocalPlatform platform;
+
+    /** A failed scenario shows what the services said. */
+    @RegisterExtension
+    static final ServiceLogsOnFailure PRINT_SERVICE_LOGS_ON_FAILURE =
+            new ServiceLogsOnFailure(
+                    () -> {
+                        if (platform != null) {
+                            platform.printServiceLogs();
+                        }
+                    });
+
+    @BeforeAll
+    static void startThePlatform() {
+        int temporalPort = freePort();
+        temporal = TestServer.createPortBoundServer(temporalPort, true);
+        LocalPlatformOptions options =
+                LocalPlatformOptions.defaults(Path.of("..").toAbsolutePath().normalize())
+                        .withRandomPorts()
+                        .withEnvironment(Map.of("TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort))
+                        .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"))
+                        .withInMemoryKubernetes()
+                        .withLogDirectory(Path.of("target", "parity-logs").toAbsolutePath());
+        platform = LocalPlatform.start(options);
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (temporal != null) {
+            temporal.close();
+        }
+    }
+
+    // ---- the scenarios ---------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void anotherUsersServiceAndDeploymentAreNotFoundThroughEitherDoor() {
+        User owner = User.signIn("parityowner");
+        User stranger = User.signIn("paritystranger");
+        for (Door door : doors()) {
+            String service = owner.service("foreign" + door.name());
+            String deployment = seedDeployment(owner, service, "active", Duration.ofHours(1));
+
+            assertThat(door.getService(stranger, service)).as(door.name()).isEqualTo(NOT_FOUND);
+            assertThat(door.rollback(stranger, service)).as(door.name()).isEqualTo(NOT_FOUND);
+            assertThat(door.cancelDeployment(stranger, deployment))
+                    .as(door.name())
+                    .isEqualTo(NOT_FOUND);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aRollbackWithoutATargetIsRefusedAlikeWhenNothingEarlierRan() {
+        User user = User.signIn("paritynotarget");
+        Map<String, Outcome> withoutTarget = new LinkedHashMap<>();
+        Map<String, Outcome> toTheFailedOne = new LinkedHashMap<>();
+        for (Door door : doors()) {
+            String service = user.service("notarget" + door.name());
+            seedDeployment(user, service, "active", Duration.ofHours(2));
+            // Built, but its rollout failed: its image never served anyone.
+            String failed = seedDeployment(user, service, "failed", Duration.ofHours(1));
+
+            withoutTarget.put(door.name(), door.rollback(user, service));
+            toTheFailedOne.put(door.name(), door.rollbackTo(user, service, failed));
+        }
+
+        assertThat(withoutTarget).containsOnlyKeys("graphql", "mcp");
+        assertThat(withoutTarget.values()).containsOnly(new Outcome(Kind.CONFLICT, null));
+        assertThat(toTheFailedOne.values()).containsOnly(new Outcome(Kind.CONFLICT, null));
+    }
+
+    @Test
+    @Order(3)
+    void aRollbackWithoutATargetGoesToTheSameEarlierDeploymentThroughEitherDoor() {
+        User user = User.signIn("paritytarget");
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (Door door : doors()) {
+            String service = user.service("target" + door.name());
+            String older = seedDeployment(user, service, "superseded", Duration.ofHours(4));
+            String earlier = seedDeployment(user, service, "superseded", Duration.ofHours(3));
+            seedDeployment(user, service, "failed", Duration.ofHours(2));
+            seedDeployment(user, service, "active", Duration.ofHours(1));
+
+            Outcome outcome = door.rollback(user, service);
+            outcomes.put(
+                    door.name(),
+                    outcome.withDetail(
+                            Map.of(
+                                            earlier,
+                                            "the newest earlier deployment that ran",
+                                            older,
+                                            "an older one")
+                                    .getOrDefault(outcome.detail(), outcome.detail())));
+        }
+
+        assertThat(outcomes.values())
+                .containsOnly(new Outcome(Kind.OK, "the newest earlier deployment that ran"));
+    }
+
+    /** Last: it takes Temporal away for good. */
+    @Test
+    @Order(99)
+    void creatingAServiceWhileTemporalIsDownIsRefusedAndCreatesNothingThroughEitherDoor() {
+        User user = User.signIn("paritydown");
+        temporal.close();
+        temporal = null;
+        for (Door door : doors()) {
+            String name = "down" + door.name();
+
+            assertThat(door.createService(user, name))
+                    .as(door.name())
+                    .isEqualTo(new Outcome(Kind.UNAVAILABLE, null));
+            assertThat(user.serviceNames()).as(door.name()).doesNotContain(name);
+        }
+    }
+
+    // ---- the doors ---------------------------------------------------------------------------
+
+    /** What a user can tell apart in an answer. */
+    enum Kind {
+        OK,
+        NOT_FOUND,
+        CONFLICT,
+        UNAVAILABLE,
+        INVALID,
+        OTHER
+    }
+
+    /**
+     * @param detail for a deployment that was started, what it rolls back to; otherwise null
+     */
+    record Outcome(Kind kind, String detail) {
+        Outcome withDetail(String replaced) {
+            return new Outcome(kind, replaced);
+        }
+    }
+
+    private static final Outcome NOT_FOUND = new Outcome(Kind.NOT_FOUND, null);
+
+    /** One front door: each scenario once, as that door's users call it. */
+    interface Door {
+        String name();
+
+        /** Creates a service from GitHub {@code acme/<name>} and deploys it at once. */
+        Outcome createService(User user, String name);
+
+        /** Rolls the service back without naming a deployment. */
+        Outcome rollback(User user, String serviceId);
+
+        /** Rolls the service back to the named deployment. */
+        Outcome rollbackTo(User user, String serviceId, String deploymentId);
+
+        Outcome getService(User user, String serviceId);
+
+        Outcome cancelDeployment(User user, String deploymentId);
+    }
+
+    private static List<Door> doors() {
+        return List.of(new GraphqlDoor(), new McpDoor());
+    }
+
+    /** The dashboard's door: GraphQL over HTTP. */
+    static final class GraphqlDoor implements Door {
+        @Override
+        public String name() {
+            return "graphql";
+        }
+
+        @Override
+        public Outcome createService(User user, String name) {
+            return answer(
+                    user,
+                    "mutation($n: String!, $r: String!) { createService(input: {name: $n,"
+                            + " githubRepo: $r}) { id } }",
+                    Map.of("n", name, "r", "acme/" + name),
+                    data -> null);
+        }
+
+        @Override
+        public Outcome rollback(User user, String serviceId) {
+            return answer(
+                    user,
+                    "mutation($s: ID!) { rollbackDeployment(serviceId: $s) { rollbackOf } }",
+                    Map.of("s", serviceId),
+                    data -> data.path("rollbackDeployment").path("rollbackOf").asText());
+        }
+
+        @Override
+        public Outcome rollbackTo(User user, String serviceId, String deploymentId) {
+            return answer(
+                    user,
+                    "mutation($s: ID!, $d: ID!) { rollbackDeployment(serviceId: $s, deploymentId:"
+                            + " $d) { rollbackOf } }",
+                    Map.of("s", serviceId, "d", deploymentId),
+                    data -> data.path("rollbackDeployment").path("rollbackOf").asText());
+        }
+
+        @Override
+        public Outcome getService(User user, String serviceId) {
+            return answer(
+                    user,
+                    "query($s: ID!) { service(id: $s) { id } }",
+                    Map.of("s", serviceId),
+                    data -> null);
+        }
+
+        @Override
+        public Outcome cancelDeployment(User user, String deploymentId) {
+            return answer(
+                    user,
+                    "mutation($d: ID!) { cancelDeployment(deploymentId: $d) { id } }",
+                    Map.of("d", deploymentId),
+                    data -> null);
+        }
+
+        private static Outcome answer(
+                User user,
+                String document,
+                Map<String, ?> variables,
+                Function<JsonNode, String> detail) {
+            try {
+                return new Outcome(
+                        Kind.OK, detail.apply(user.graphql().execute(document, variables)));
+            } catch (GraphqlException e) {
+                return new Outcome(kindOf(e.codes().get(0)), null);
+            }
+        }
+
+        private static Kind kindOf(String code) {
+            return switch (code) {
+                case "NOT_FOUND" -> Kind.NOT_FOUND;
+                case "CONFLICT" -> Kind.CONFLICT;
+                case "UNAVAILABLE" -> Kind.UNAVAILABLE;
+                case "BAD_USER_INPUT" -> Kind.INVALID;
+                default -> Kind.OTHER;
+            };
+        }
+    }
+
+    /** The agents' door: MCP tools over Streamable HTTP. */
+    static final class McpDoor implements Door {
+        @Override
+        public String name() {
+            return "mcp";
+        }
+
+        @Override
+        public Outcome createService(User user, String name) {
+            return answer(
+                    user,
+                    "create_service",
+                    Map.of("name", name, "repo", "acme/" + name),
+                    content -> null);
+        }
+
+        @Override
+        public Outcome rollback(User user, String serviceId) {
+            return answer(
+                    user,
+                    "rollback_service",
+                    Map.of("serviceId", serviceId),
+                    content -> (String) content.get("rollbackOf"));
+        }
+
+        @Override
+        public Outcome rollbackTo(User user, String serviceId, String deploymentId) {
+            return answer(
+                    user,
+                    "rollback_service",
+                    Map.of("serviceId", serviceId, "deploymentId", deploymentId),
+                    content -> (String) content.get("rollbackOf"));
+        }
+
+        @Override
+        public Outcome getService(User user, String serviceId) {
+            return answer(user, "get_service", Map.of("serviceId", serviceId), content -> null);
+        }
+
+        @Override
+        public Outcome cancelDeployment(User user, String deploymentId) {
+            return answer(
+                    user,
+                    "cancel_deployment",
+                    Map.of("deploymentId", deploymentId),
+                    content -> null);
+        }
+
+        private static Outcome answer(
+                User user,
+                String tool,
+                Map<String, Object> arguments,
+                Function<Map<String, Object>, String> detail) {
+            try (McpAgent agent = McpAgent.connect(platform.mcpUrl(), user.apiKey())) {
+                McpAgent.Answer answer = agent.attempt(tool, arguments);
+                if (answer.error() == null) {
+                    return new Outcome(Kind.OK, detail.apply(answer.content()));
+                }
+                return new Outcome(kindOf(answer.error()), null);
+            }
+        }
+
+        private static Kind kindOf(String error) {
+            if (error.startsWith("Not found:")) {
+                return Kind.NOT_FOUND;
+            }
+            if (error.startsWith("Refused (")) {
+                return Kind.CONFLICT;
+            }
+            if (error.startsWith("Unavailable:")) {
+                return Kind.UNAVAILABLE;
+            }
+            if (error.startsWith("Invalid argument")) {
+                return Kind.INVALID;
+            }
+            return Kind.OTHER;
+        }
+    }
+
+    // ---- users and their state ------------------------------------------------------------
+
+    /** A user signed in to the dashboard, with an API key for agents. */
+    record User(
+            String id, GraphqlClient graphql, String apiKey, String projectId, String namespace) {
+        static User signIn(String uid) {
+            GraphqlClient graphql =
+                    new GraphqlClient(
+                            platform.graphqlUrl(),
+                            platform.signInToken(uid, uid + "@example.com", "Parity " + uid));
+            Dashboard dashboard = new Dashboard(graphql);
+            String id = dashboard.userId();
+            String apiKey = dashboard.createApiKey("parity");
+            JsonNode project =
+                    graphql.execute("{ projects { edges { node { id namespace isDefault } } } }")
+                            .path("projects")
+                            .path("edges")
+                            .get(0)
+                            .path("node");
+            return new User(
+                    id,
+                    graphql,
+                    apiKey,
+                    project.path("id").asText(),
+                    project.path("namespace").asText());
+        }
+
+        /** A service from GitHub {@code acme/<name>} in the default project, not deployed. */
+        String service(String name) {
+            return new Dashboard(graphql)
+                    .createService(projectId, name, Map.of("githubRepo", "acme/" + name));
+        }
+
+        List<String> serviceNames() {
+            return graphql.execute(
+                            "query($p: ID!) { project(id: $p) { services(first: 100) { edges {"
+                                    + " node { name } } } } }",
+                            Map.of("p", projectId))
+                    .path("project")
+                    .path("services")
+                    .path("edges")
+                    .findValuesAsText("name");
+        }
+    }
+
+    /**
+     * Writes a deployment of {@code serviceId} that was built (it has its image) and reached {@code
+     * status}, {@code ago} before now, as the deploy workflow would have left it. Returns its id.
+     */
+    private static String seedDeployment(User user, String serviceId, String status, Duration ago) {
+        JsonNode service =
+                user.graphql()
+                        .execute(
+                                "query($s: ID!) { service(id: $s) { name githubRepo branch port"
+                                        + " memoryMi rootDirectory dockerfilePath buildStrategy } }",
+                                Map.of("s", serviceId))
+                        .path("service");
+        String sha = randomSha();
+        String image =
+                "127.0.0.1:5000/"
+                        + user.namespace()
+                        + "/"
+                        + service.path("name").asText()
+                        + ":"
+                        + sha;
+        String config =
+                "{\"port\": "
+                        + service.path("port").asInt()
+                        + ", \"memoryMi\": "
+                        + service.path("memoryMi").asInt()
+                        + ", \"milliCpu\": 500, \"rootDirectory\": \""
+                        + service.path("rootDirectory").asText()
+                        + "\", \"dockerfilePath\": \""
+                        + service.path("dockerfilePath").asText()
+                        + "\", \"branch\": \""
+                        + service.path("branch").asText()
+                        + "\", \"buildStrategy\": \""
+                        + service.path("buildStrategy").asText()
+                        + "\", \"source\": {\"kind\": \"github\", \"githubRepo\": \""
+                        + service.path("githubRepo").asText()
+                        + "\"}}";
+        UUID id = UUID.randomUUID();
+        Timestamp at = Timestamp.from(Instant.now().minus(ago));
+        boolean ended = !status.equals("active");
+        try (Connection db = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "");
+                PreparedStatement insert =
+                        db.prepareStatement(
+                                "insert into deployments (id, service_id, status, trigger,"
+                                        + " commit_sha, image_ref, config_snapshot, error_step,"
+                                        + " error_message, workflow_id, created_at, updated_at,"
+                                        + " finished_at) values (?, ?, ?, 'api', ?, ?,"
+                                        + " cast(? as jsonb), ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setObject(2, UUID.fromString(serviceId));
+            insert.setString(3, status);
+            insert.setString(4, sha);
+            insert.setString(5, image);
+            insert.setString(6, config);
+            insert.setString(7, status.equals("failed") ? "rollout" : null);
+            insert.setString(8, status.equals("failed") ? "port 8080 never answered" : null);
+            insert.setString(9, "deploy-" + id);
+            insert.setTimestamp(10, at);
+            insert.setTimestamp(11, at);
+            insert.setTimestamp(12, ended ? at : null);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write a deployment of " + serviceId, e);
+        }
+        return id.toString();
+    }
+
+    private static String randomSha() {
+        byte[] raw = new byte[20];
+        ThreadLocalRandom.current().nextBytes(raw);
+        return HexFormat.of().formatHex(raw);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
