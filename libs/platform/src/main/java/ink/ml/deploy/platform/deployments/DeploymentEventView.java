@@ -1,4 +1,6 @@
 package ink.ml.deploy.platform.deployments;
+import ink.ml.deploy.domain.EventStatus;
+import ink.ml.deploy.domain.DeploymentStep;
 
 import java.time.Instant;
 

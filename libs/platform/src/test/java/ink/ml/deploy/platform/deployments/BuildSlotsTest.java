@@ -1,4 +1,5 @@
 package ink.ml.deploy.platform.deployments;
+import ink.ml.deploy.domain.DeploymentStep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
