@@ -3,14 +3,15 @@ package ink.ml.deploy.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.platform.apikeys.ApiKeys;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.deployments.DeploymentFixtures;
-import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
-import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.platform.deployments.NewDeployment;
 import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.github.GithubAccounts;
@@ -47,6 +48,7 @@ class AuthorizationMatrixTest {
     @Inject Services services;
     @Inject Variables variables;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject DeploymentFixtures fixtures;
     @Inject CustomDomains domains;
     @Inject InternalRepos repos;
@@ -79,8 +81,8 @@ class AuthorizationMatrixTest {
                         .id();
         DeploymentView deployment = fixtures.activeDeployment(owner, UUID.fromString(service));
         UUID deploymentId = UUID.fromString(deployment.id());
-        deployments.appendEvent(deploymentId, DeploymentStep.ACTIVE, EventStatus.SUCCEEDED, "up");
-        deployments.appendLogLines(deploymentId, 1, List.of("Step 1/2 : FROM scratch"));
+        records.appendEvent(deploymentId, DeploymentStep.ACTIVE, EventStatus.SUCCEEDED, "up");
+        records.appendLogLines(deploymentId, 1, List.of("Step 1/2 : FROM scratch"));
         String domain = domains.add(owner, service, "shop-" + owner.id() + ".example.com").id();
         String apiKey = apiKeys.create(owner, "laptop").id();
         return new Owned(project.id(), repo.id(), token, service, deployment.id(), domain, apiKey);
