@@ -3,6 +3,7 @@ package ink.ml.deploy.graphql.api.deployments;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
@@ -17,10 +18,13 @@ import java.util.UUID;
 public class DeploymentFixtures {
     private final Services services;
     private final Deployments deployments;
+    private final DeploymentRecords records;
 
-    public DeploymentFixtures(Services services, Deployments deployments) {
+    public DeploymentFixtures(
+            Services services, Deployments deployments, DeploymentRecords records) {
         this.services = services;
         this.deployments = deployments;
+        this.records = records;
     }
 
     public String service(Caller caller, String name) {
@@ -43,7 +47,7 @@ public class DeploymentFixtures {
     /** A deployment that ended as failed, so the next one may start. */
     public DeploymentView failed(Caller caller, String serviceId, char shaDigit) {
         DeploymentView queued = queued(caller, serviceId, shaDigit);
-        return deployments.transition(
+        return records.transition(
                 UUID.fromString(queued.id()),
                 DeploymentStatus.FAILED,
                 Optional.of("build"),
