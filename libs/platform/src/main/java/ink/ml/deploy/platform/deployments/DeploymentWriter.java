@@ -26,8 +26,8 @@ import java.util.UUID;
 
 /**
  * What both sides of deployments write the same way: a new deployment (its configuration and sealed
- * variables, its first event) and an event. Package-private: {@link Deployments} and {@link
- * DeploymentRecords} are the only ways in, each with its own authorization.
+ * variables, its first event) and an event. Package-private: {@link Deployments} (scoped to a
+ * caller) and {@link DeploymentRecords} (trusted orchestration) are the only ways in.
  */
 final class DeploymentWriter {
     private static final String IN_FLIGHT_INDEX = "deployments_one_in_flight";
@@ -47,6 +47,7 @@ final class DeploymentWriter {
         return "deploy-" + deploymentId;
     }
 
+    /** A queued deployment of the service as it is configured now, with its variables. */
     Deployment recordFor(Service service, NewDeployment request) {
         return insert(
                 service,
@@ -58,6 +59,14 @@ final class DeploymentWriter {
                 encodeEnv(variables.decryptedFor(service)));
     }
 
+    /**
+     * A queued deployment with its first event. Refused with a {@link ConflictException} on {@code
+     * serviceId} while another deployment of the service is in flight.
+     *
+     * @param imageRef the image to reuse (a rollback), or null to build one
+     * @param rollbackOf the deployment a rollback puts back, or null
+     * @param env the serialized variables to seal with it, or null for none
+     */
     Deployment insert(
             Service service,
             DeploymentTrigger trigger,

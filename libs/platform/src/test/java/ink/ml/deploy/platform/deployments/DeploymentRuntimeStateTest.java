@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** {@link Deployments#recordRuntimeState}: the one rule for what a runtime report may change. */
+/**
+ * {@link DeploymentRecords#recordRuntimeState}: the one rule for what a runtime report may change.
+ */
 @QuarkusTest
 class DeploymentRuntimeStateTest {
     private static final String LOOP = "CrashLoopBackOff: exited with code 1, restarted 4 times";
