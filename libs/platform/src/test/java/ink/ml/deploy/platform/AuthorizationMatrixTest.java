@@ -3,14 +3,15 @@ package ink.ml.deploy.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.platform.apikeys.ApiKeys;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.deployments.DeploymentFixtures;
-import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
-import ink.ml.deploy.platform.deployments.EventStatus;
 import ink.ml.deploy.platform.deployments.NewDeployment;
 import ink.ml.deploy.platform.deployments.RollbackTargets;
 import ink.ml.deploy.platform.domains.CustomDomains;
@@ -59,6 +60,7 @@ class AuthorizationMatrixTest {
     @Inject Services services;
     @Inject Variables variables;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject DeploymentFixtures fixtures;
     @Inject CustomDomains domains;
     @Inject InternalRepos repos;
@@ -94,8 +96,8 @@ class AuthorizationMatrixTest {
                         .id();
         DeploymentView deployment = fixtures.activeDeployment(owner, UUID.fromString(service));
         UUID deploymentId = UUID.fromString(deployment.id());
-        deployments.appendEvent(deploymentId, DeploymentStep.ACTIVE, EventStatus.SUCCEEDED, "up");
-        deployments.appendLogLines(deploymentId, 1, List.of("Step 1/2 : FROM scratch"));
+        records.appendEvent(deploymentId, DeploymentStep.ACTIVE, EventStatus.SUCCEEDED, "up");
+        records.appendLogLines(deploymentId, 1, List.of("Step 1/2 : FROM scratch"));
         String domain = domains.add(owner, service, "shop-" + owner.id() + ".example.com").id();
         String apiKey = apiKeys.create(owner, "laptop").id();
         UUID session = UUID.fromString(sessions.issue(owner.userId()).id());

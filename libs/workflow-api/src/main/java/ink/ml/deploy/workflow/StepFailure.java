@@ -1,5 +1,6 @@
 package ink.ml.deploy.workflow;
 
+import ink.ml.deploy.domain.DeploymentStep;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 
@@ -46,14 +47,14 @@ public final class StepFailure {
     }
 
     /** The deployment step a failure type belongs to, as stored in deployment events. */
-    public static String stepOf(String type) {
+    public static DeploymentStep stepOf(String type) {
         return switch (type) {
-            case CLONE_FAILED -> "clone";
-            case NO_DOCKERFILE, BUILD_FAILED -> "build";
-            case PUSH_FAILED -> "push";
-            case APPLY_REJECTED -> "deploy";
-            case ROLLOUT_FAILED -> "rollout";
-            default -> "deploy";
+            case CLONE_FAILED -> DeploymentStep.CLONE;
+            case NO_DOCKERFILE, BUILD_FAILED -> DeploymentStep.BUILD;
+            case PUSH_FAILED -> DeploymentStep.PUSH;
+            case APPLY_REJECTED -> DeploymentStep.DEPLOY;
+            case ROLLOUT_FAILED -> DeploymentStep.ROLLOUT;
+            default -> DeploymentStep.DEPLOY;
         };
     }
 }

@@ -14,6 +14,7 @@ import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.deployments.DeploymentEventView;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
@@ -77,6 +78,7 @@ class DeploymentControlTest {
     @Inject DeploymentControl control;
     @Inject Deployments deployments;
     @Inject RollbackTargets rollbackTargets;
+    @Inject DeploymentRecords records;
     @Inject Services services;
     @Inject WorkflowClient client;
     @Inject ControlConfig config;
@@ -437,16 +439,15 @@ class DeploymentControlTest {
         UUID id =
                 UUID.fromString(
                         deployments.record(caller, NewDeployment.api(serviceId, commit)).id());
-        deployments.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        deployments.setImage(
+        records.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
+        records.setImage(
                 id,
                 ImageRef.of(
                         RegistryHost.of("127.0.0.1:5000"),
-                        deployments.snapshotFor(id).service(),
+                        records.snapshotFor(id).service(),
                         commit));
-        deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
-        return deployments.transition(
-                id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
+        records.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
+        return records.transition(id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
     }
 
     /** A new GitHub service of the caller, deployed at a fresh commit through the API. */
@@ -472,7 +473,7 @@ class DeploymentControlTest {
     }
 
     private DeploymentStatus status(DeploymentView deployment) {
-        return deployments.statusOf(UUID.fromString(deployment.id()));
+        return records.statusOf(UUID.fromString(deployment.id()));
     }
 
     /** A port nothing listens on: bound, then released. */

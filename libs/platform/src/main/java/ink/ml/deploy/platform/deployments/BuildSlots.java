@@ -1,6 +1,8 @@
 package ink.ml.deploy.platform.deployments;
 
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.NotFoundException;
@@ -22,11 +24,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class BuildSlots {
     private final EntityManager entityManager;
-    private final Deployments deployments;
+    private final DeploymentRecords records;
 
-    public BuildSlots(EntityManager entityManager, Deployments deployments) {
+    public BuildSlots(EntityManager entityManager, DeploymentRecords records) {
         this.entityManager = entityManager;
-        this.deployments = deployments;
+        this.records = records;
     }
 
     /**
@@ -55,9 +57,9 @@ public class BuildSlots {
         if (running >= limit && deployment.status() == DeploymentStatus.QUEUED) {
             return new BuildSlotClaim(false, running, limit);
         }
-        deployments.transition(
+        records.transition(
                 deploymentId, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        deployments.appendEvent(deploymentId, step, EventStatus.STARTED, message);
+        records.appendEvent(deploymentId, step, EventStatus.STARTED, message);
         return new BuildSlotClaim(true, running + 1, limit);
     }
 

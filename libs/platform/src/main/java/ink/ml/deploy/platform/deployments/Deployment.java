@@ -13,8 +13,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One attempt to put a service's code live. Changed only through {@link Deployments}: the status
- * only moves through {@link DeploymentStatus#transitionTo}.
+ * One attempt to put a service's code live. Changed only through {@link Deployments} (for a caller)
+ * and {@link DeploymentRecords} (for the deploy workflow): the status only moves through {@link
+ * DeploymentStatus#transitionTo}.
  */
 @Entity
 @Table(name = "deployments")

@@ -1,5 +1,7 @@
 package ink.ml.deploy.platform.deployments;
 
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import java.time.Instant;
 
 /**

@@ -133,11 +133,11 @@ public class Variables {
     }
 
     /**
-     * Contract for the deployment path (the {@code Deployments} bean recording an env snapshot):
-     * the service's variables decrypted, sorted by name. There is no caller here, so the calling
-     * bean must have resolved {@code service} through {@link Services#owned} (or be trusted
-     * orchestration code) first. The values must only be sealed again or handed to the cluster's
-     * Secret: never logged, never returned to a client.
+     * Contract for the deployment path (the {@code Deployments} and {@code DeploymentRecords} beans
+     * recording an env snapshot): the service's variables decrypted, sorted by name. There is no
+     * caller here, so the calling bean must have resolved {@code service} through {@link
+     * Services#owned} (or be trusted orchestration code) first. The values must only be sealed
+     * again or handed to the cluster's Secret: never logged, never returned to a client.
      *
      * @throws IllegalStateException when a value does not open (unknown key, or a ciphertext that
      *     was tampered with or moved from another row); the message names the variable only

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.platform.TestUsers;
 import ink.ml.deploy.platform.common.Caller;
@@ -30,6 +31,7 @@ class BuildSlotsTest {
 
     @Inject BuildSlots slots;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject DeploymentFixtures fixtures;
     @Inject TestUsers users;
     @Inject EntityManager entityManager;
@@ -42,7 +44,7 @@ class BuildSlotsTest {
         BuildSlotClaim claim = slots.claim(queued, LIMIT, DeploymentStep.BUILD, BUILDING);
 
         assertThat(claim).isEqualTo(new BuildSlotClaim(true, 1, LIMIT));
-        assertThat(deployments.statusOf(queued)).isEqualTo(DeploymentStatus.BUILDING);
+        assertThat(records.statusOf(queued)).isEqualTo(DeploymentStatus.BUILDING);
         assertThat(deployments.events(caller, queued.toString(), 0, 10))
                 .last()
                 .satisfies(
@@ -63,14 +65,13 @@ class BuildSlotsTest {
         BuildSlotClaim refused = slots.claim(third, LIMIT, DeploymentStep.BUILD, BUILDING);
 
         assertThat(refused).isEqualTo(new BuildSlotClaim(false, 2, LIMIT));
-        assertThat(deployments.statusOf(third)).isEqualTo(DeploymentStatus.QUEUED);
+        assertThat(records.statusOf(third)).isEqualTo(DeploymentStatus.QUEUED);
 
-        deployments.transition(
-                first, DeploymentStatus.CANCELLED, Optional.empty(), Optional.empty());
+        records.transition(first, DeploymentStatus.CANCELLED, Optional.empty(), Optional.empty());
 
         assertThat(slots.claim(third, LIMIT, DeploymentStep.BUILD, BUILDING).claimed()).isTrue();
-        assertThat(deployments.statusOf(third)).isEqualTo(DeploymentStatus.BUILDING);
-        assertThat(deployments.statusOf(second)).isEqualTo(DeploymentStatus.BUILDING);
+        assertThat(records.statusOf(third)).isEqualTo(DeploymentStatus.BUILDING);
+        assertThat(records.statusOf(second)).isEqualTo(DeploymentStatus.BUILDING);
     }
 
     @Test
@@ -102,12 +103,12 @@ class BuildSlotsTest {
     void aDeploymentCancelledWhileWaitingIsNeverMovedToBuilding() {
         Caller caller = users.newCaller();
         UUID deployment = queued(caller, "web");
-        deployments.transition(
+        records.transition(
                 deployment, DeploymentStatus.CANCELLED, Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> slots.claim(deployment, LIMIT, DeploymentStep.BUILD, BUILDING))
                 .isInstanceOf(IllegalStatusTransitionException.class);
-        assertThat(deployments.statusOf(deployment)).isEqualTo(DeploymentStatus.CANCELLED);
+        assertThat(records.statusOf(deployment)).isEqualTo(DeploymentStatus.CANCELLED);
     }
 
     @Test
@@ -133,14 +134,14 @@ class BuildSlotsTest {
                         .containsExactlyInAnyOrder(
                                 new BuildSlotClaim(true, 2, LIMIT),
                                 new BuildSlotClaim(false, 2, LIMIT));
-                assertThat(racing.stream().map(deployments::statusOf))
+                assertThat(racing.stream().map(records::statusOf))
                         .containsExactlyInAnyOrder(
                                 DeploymentStatus.BUILDING, DeploymentStatus.QUEUED);
                 // Next round: this user again has exactly one build running.
-                deployments.transition(
+                records.transition(
                         running, DeploymentStatus.FAILED, Optional.empty(), Optional.empty());
                 for (UUID deployment : racing) {
-                    deployments.transition(
+                    records.transition(
                             deployment,
                             DeploymentStatus.CANCELLED,
                             Optional.empty(),
@@ -176,7 +177,7 @@ class BuildSlotsTest {
 
     private UUID building(Caller caller, String service) {
         UUID deployment = queued(caller, service);
-        deployments.transition(
+        records.transition(
                 deployment, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
         return deployment;
     }

@@ -20,10 +20,13 @@ public class DeploymentFixtures {
     private final SecureRandom random = new SecureRandom();
     private final Services services;
     private final Deployments deployments;
+    private final DeploymentRecords records;
 
-    public DeploymentFixtures(Services services, Deployments deployments) {
+    public DeploymentFixtures(
+            Services services, Deployments deployments, DeploymentRecords records) {
         this.services = services;
         this.deployments = deployments;
+        this.records = records;
     }
 
     /** A live GitHub-sourced service with default settings in the caller's default project. */
@@ -54,11 +57,10 @@ public class DeploymentFixtures {
         DeploymentView queued =
                 deployments.record(caller, NewDeployment.api(serviceId, randomSha()));
         UUID id = UUID.fromString(queued.id());
-        deployments.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        deployments.setImage(id, imageOf(id));
-        deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
-        return deployments.transition(
-                id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
+        records.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
+        records.setImage(id, imageOf(id));
+        records.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
+        return records.transition(id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
     }
 
     /** A deployment of a fresh commit whose build failed. */
@@ -66,8 +68,8 @@ public class DeploymentFixtures {
         DeploymentView queued =
                 deployments.record(caller, NewDeployment.api(serviceId, randomSha()));
         UUID id = UUID.fromString(queued.id());
-        deployments.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        return deployments.transition(
+        records.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
+        return records.transition(
                 id,
                 DeploymentStatus.FAILED,
                 Optional.of("build"),
@@ -76,7 +78,7 @@ public class DeploymentFixtures {
 
     /** The image the build would push for a deployment, in the test registry. */
     public ImageRef imageOf(UUID deploymentId) {
-        DeploymentSnapshot snapshot = deployments.snapshotFor(deploymentId);
+        DeploymentSnapshot snapshot = records.snapshotFor(deploymentId);
         return ImageRef.of(
                 RegistryHost.of("127.0.0.1:5000"), snapshot.service(), snapshot.commit());
     }

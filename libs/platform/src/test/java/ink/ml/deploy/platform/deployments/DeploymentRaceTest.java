@@ -31,6 +31,7 @@ class DeploymentRaceTest {
     private static final int ROUNDS = 5;
 
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject DeploymentFixtures fixtures;
     @Inject TestUsers users;
     @Inject EntityManager entityManager;
@@ -124,7 +125,7 @@ class DeploymentRaceTest {
                             () -> {
                                 entityManager.createNativeQuery("select 1").getSingleResult();
                                 bothInTransaction.await(10, TimeUnit.SECONDS);
-                                return deployments.transition(
+                                return records.transition(
                                         id, target, Optional.empty(), Optional.of(target.value()));
                             });
         } catch (RuntimeException e) {

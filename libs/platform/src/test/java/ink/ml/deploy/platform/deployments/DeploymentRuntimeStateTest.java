@@ -15,12 +15,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** {@link Deployments#recordRuntimeState}: the one rule for what a runtime report may change. */
+/**
+ * {@link DeploymentRecords#recordRuntimeState}: the one rule for what a runtime report may change.
+ */
 @QuarkusTest
 class DeploymentRuntimeStateTest {
     private static final String LOOP = "CrashLoopBackOff: exited with code 1, restarted 4 times";
 
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject DeploymentFixtures fixtures;
     @Inject TestUsers users;
 
@@ -29,7 +32,7 @@ class DeploymentRuntimeStateTest {
         Caller caller = users.newCaller();
         UUID id = UUID.fromString(fixtures.activeDeployment(caller, newService(caller)).id());
 
-        assertThat(deployments.recordRuntimeState(id, DeploymentStatus.CRASHED, LOOP))
+        assertThat(records.recordRuntimeState(id, DeploymentStatus.CRASHED, LOOP))
                 .isEqualTo(RuntimeStateChange.MOVED);
         assertThat(deployments.get(caller, id.toString()).status()).isEqualTo("crashed");
         assertThat(deployments.get(caller, id.toString()).finishedAt()).isNull();
@@ -40,9 +43,9 @@ class DeploymentRuntimeStateTest {
                         DeploymentEventView::message)
                 .containsExactly("active", "failed", "Crashed: " + LOOP);
 
-        assertThat(deployments.recordRuntimeState(id, DeploymentStatus.ACTIVE, "the app is ready"))
+        assertThat(records.recordRuntimeState(id, DeploymentStatus.ACTIVE, "the app is ready"))
                 .isEqualTo(RuntimeStateChange.MOVED);
-        assertThat(deployments.statusOf(id)).isEqualTo(DeploymentStatus.ACTIVE);
+        assertThat(records.statusOf(id)).isEqualTo(DeploymentStatus.ACTIVE);
         assertThat(lastEvent(caller, id))
                 .extracting(DeploymentEventView::status, DeploymentEventView::message)
                 .containsExactly("succeeded", "Running again: the app is ready");
@@ -54,7 +57,7 @@ class DeploymentRuntimeStateTest {
         UUID id = UUID.fromString(fixtures.activeDeployment(caller, newService(caller)).id());
         int events = events(caller, id).size();
 
-        assertThat(deployments.recordRuntimeState(id, DeploymentStatus.ACTIVE, "the app is ready"))
+        assertThat(records.recordRuntimeState(id, DeploymentStatus.ACTIVE, "the app is ready"))
                 .isEqualTo(RuntimeStateChange.ALREADY);
         assertThat(events(caller, id)).hasSize(events);
     }
@@ -68,13 +71,13 @@ class DeploymentRuntimeStateTest {
                         deployments
                                 .record(caller, NewDeployment.api(serviceId, fixtures.randomSha()))
                                 .id());
-        deployments.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        deployments.setImage(id, fixtures.imageOf(id));
-        deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
+        records.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
+        records.setImage(id, fixtures.imageOf(id));
+        records.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
 
-        assertThat(deployments.recordRuntimeState(id, DeploymentStatus.CRASHED, LOOP))
+        assertThat(records.recordRuntimeState(id, DeploymentStatus.CRASHED, LOOP))
                 .isEqualTo(RuntimeStateChange.NOT_LIVE);
-        assertThat(deployments.statusOf(id)).isEqualTo(DeploymentStatus.DEPLOYING);
+        assertThat(records.statusOf(id)).isEqualTo(DeploymentStatus.DEPLOYING);
     }
 
     @Test
@@ -82,20 +85,20 @@ class DeploymentRuntimeStateTest {
         Caller caller = users.newCaller();
         UUID id = UUID.fromString(fixtures.activeDeployment(caller, newService(caller)).id());
 
-        assertThatThrownBy(() -> deployments.recordRuntimeState(id, DeploymentStatus.REMOVED, "x"))
+        assertThatThrownBy(() -> records.recordRuntimeState(id, DeploymentStatus.REMOVED, "x"))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("observed");
-        assertThatThrownBy(() -> deployments.recordRuntimeState(id, DeploymentStatus.CRASHED, " "))
+        assertThatThrownBy(() -> records.recordRuntimeState(id, DeploymentStatus.CRASHED, " "))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("reason");
-        assertThat(deployments.statusOf(id)).isEqualTo(DeploymentStatus.ACTIVE);
+        assertThat(records.statusOf(id)).isEqualTo(DeploymentStatus.ACTIVE);
     }
 
     @Test
     void reportOfAnUnknownDeploymentIsNotFound() {
         assertThatThrownBy(
                         () ->
-                                deployments.recordRuntimeState(
+                                records.recordRuntimeState(
                                         UUID.randomUUID(), DeploymentStatus.CRASHED, LOOP))
                 .isInstanceOf(NotFoundException.class);
     }

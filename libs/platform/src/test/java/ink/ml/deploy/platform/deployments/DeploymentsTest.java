@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.domain.EnvVarName;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.domain.ImageRef;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeploymentsTest {
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject DeploymentFixtures fixtures;
     @Inject TestUsers users;
     @Inject EntityManager entityManager;
@@ -56,7 +59,7 @@ class DeploymentsTest {
         assertThat(queued.commitSha()).isEqualTo(sha.value());
         assertThat(queued.imageRef()).isNull();
         assertThat(queued.finishedAt()).isNull();
-        DeploymentSnapshot snapshot = deployments.snapshotFor(id);
+        DeploymentSnapshot snapshot = records.snapshotFor(id);
         assertThat(snapshot.workflowId()).isEqualTo("deploy-" + id);
         assertThat(snapshot.config())
                 .isEqualTo(
@@ -74,14 +77,14 @@ class DeploymentsTest {
 
         assertThat(transition(id, DeploymentStatus.BUILDING).status()).isEqualTo("building");
         ImageRef image = fixtures.imageOf(id);
-        assertThat(deployments.setImage(id, image).imageRef()).isEqualTo(image.reference());
+        assertThat(records.setImage(id, image).imageRef()).isEqualTo(image.reference());
         assertThat(transition(id, DeploymentStatus.DEPLOYING).status()).isEqualTo("deploying");
         DeploymentView active = transition(id, DeploymentStatus.ACTIVE);
 
         assertThat(active.status()).isEqualTo("active");
         assertThat(active.finishedAt()).isNull();
         assertThat(deployments.get(caller, queued.id())).isEqualTo(active);
-        assertThat(deployments.snapshotFor(id).image()).contains(image);
+        assertThat(records.snapshotFor(id).image()).contains(image);
     }
 
     @Test
@@ -147,7 +150,7 @@ class DeploymentsTest {
 
         assertThatThrownBy(
                         () ->
-                                deployments.transition(
+                                records.transition(
                                         id,
                                         DeploymentStatus.ACTIVE,
                                         Optional.of("rollout"),
@@ -185,7 +188,7 @@ class DeploymentsTest {
         assertThat(failed.finishedAt()).isNotNull().isEqualTo(failed.updatedAt());
         assertThat(failed.errorStep()).isEqualTo("build");
         assertThat(failed.errorMessage())
-                .hasSize(Deployments.MAX_MESSAGE_LENGTH)
+                .hasSize(DeploymentRecords.MAX_MESSAGE_LENGTH)
                 .startsWith("step 3/7 failed:[31m x")
                 .endsWith("x…");
         assertThat(deployments.get(caller, failed.id())).isEqualTo(failed);
@@ -209,7 +212,7 @@ class DeploymentsTest {
                 .satisfies(e -> assertThat(((ConflictException) e).field()).isEqualTo("serviceId"));
         assertThatThrownBy(
                         () ->
-                                deployments.recordForService(
+                                records.recordForService(
                                         NewDeployment.gitPush(serviceId, fixtures.randomSha())))
                 .isInstanceOf(ConflictException.class);
         assertThat(deployments.list(caller, serviceId.toString(), PageRequest.firstPage()).items())
@@ -265,8 +268,8 @@ class DeploymentsTest {
         assertThat(rollback.imageRef()).isEqualTo(good.imageRef());
         assertThat(rollback.commitSha()).isEqualTo(good.commitSha());
         UUID id = UUID.fromString(rollback.id());
-        DeploymentSnapshot earlier = deployments.snapshotFor(UUID.fromString(good.id()));
-        DeploymentSnapshot snapshot = deployments.snapshotFor(id);
+        DeploymentSnapshot earlier = records.snapshotFor(UUID.fromString(good.id()));
+        DeploymentSnapshot snapshot = records.snapshotFor(id);
         assertThat(snapshot.config()).isEqualTo(earlier.config());
         assertThat(snapshot.env()).isEqualTo(earlier.env());
         assertThat(snapshot.image()).isEqualTo(earlier.image()).isPresent();
@@ -291,8 +294,8 @@ class DeploymentsTest {
         assertThat(again.commitSha()).isEqualTo(earlier.commitSha());
         assertThat(again.imageRef()).isNull();
         assertThat(again.rollbackOf()).isNull();
-        DeploymentSnapshot before = deployments.snapshotFor(UUID.fromString(earlier.id()));
-        DeploymentSnapshot snapshot = deployments.snapshotFor(UUID.fromString(again.id()));
+        DeploymentSnapshot before = records.snapshotFor(UUID.fromString(earlier.id()));
+        DeploymentSnapshot snapshot = records.snapshotFor(UUID.fromString(again.id()));
         assertThat(snapshot.config()).isEqualTo(before.config());
         assertThat(snapshot.config().port()).isEqualTo(8080);
         assertThat(snapshot.env()).isEqualTo(before.env());
@@ -391,13 +394,13 @@ class DeploymentsTest {
         ImageRef wrong =
                 ImageRef.of(
                         RegistryHost.of("127.0.0.1:5000"),
-                        deployments.snapshotFor(id).service(),
+                        records.snapshotFor(id).service(),
                         fixtures.randomSha());
 
-        assertThatThrownBy(() -> deployments.setImage(id, wrong))
+        assertThatThrownBy(() -> records.setImage(id, wrong))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("image: ");
-        assertThat(deployments.snapshotFor(id).image()).isEmpty();
+        assertThat(records.snapshotFor(id).image()).isEmpty();
     }
 
     @Test
@@ -410,9 +413,9 @@ class DeploymentsTest {
 
         DeploymentEventView first = deployments.events(caller, deployment.id(), 0, 100).get(0);
         assertThat(first.message()).isEqualTo("queued: deploy requested");
-        deployments.appendEvent(id, DeploymentStep.CLONE, EventStatus.STARTED, "cloning");
-        deployments.appendEvent(id, DeploymentStep.CLONE, EventStatus.SUCCEEDED, "cloned");
-        deployments.appendEvent(
+        records.appendEvent(id, DeploymentStep.CLONE, EventStatus.STARTED, "cloning");
+        records.appendEvent(id, DeploymentStep.CLONE, EventStatus.SUCCEEDED, "cloned");
+        records.appendEvent(
                 id, DeploymentStep.BUILD, EventStatus.FAILED, "y".repeat(5000) + "\u0000");
 
         List<DeploymentEventView> all = deployments.events(caller, deployment.id(), 0, 100);
@@ -420,7 +423,9 @@ class DeploymentsTest {
                 .extracting(e -> e.step() + "/" + e.status())
                 .containsExactly("queued/info", "clone/started", "clone/succeeded", "build/failed");
         assertThat(all.get(0)).isEqualTo(first);
-        assertThat(all.get(3).message()).hasSize(Deployments.MAX_MESSAGE_LENGTH).endsWith("y…");
+        assertThat(all.get(3).message())
+                .hasSize(DeploymentRecords.MAX_MESSAGE_LENGTH)
+                .endsWith("y…");
         assertThat(deployments.events(caller, deployment.id(), first.id(), 2))
                 .extracting(DeploymentEventView::message)
                 .containsExactly("cloning", "cloned");
@@ -434,16 +439,16 @@ class DeploymentsTest {
                 deployments.record(caller, NewDeployment.api(serviceId, fixtures.randomSha()));
         UUID id = UUID.fromString(deployment.id());
 
-        assertThat(deployments.appendLogLines(id, 1, List.of("#1 [internal] load", "#2 FROM")))
+        assertThat(records.appendLogLines(id, 1, List.of("#1 [internal] load", "#2 FROM")))
                 .isEqualTo(2);
         // The activity retries after a timeout, re-sending what was already stored plus more.
         assertThat(
-                        deployments.appendLogLines(
+                        records.appendLogLines(
                                 id,
                                 1,
                                 List.of("#1 [internal] load", "#2 FROM", "#3 RUN", "#4 done")))
                 .isEqualTo(2);
-        assertThat(deployments.appendLogLines(id, 3, List.of("#3 RUN", "#4 done"))).isZero();
+        assertThat(records.appendLogLines(id, 3, List.of("#3 RUN", "#4 done"))).isZero();
 
         assertThat(deployments.logLines(caller, deployment.id(), 0, 100))
                 .extracting(l -> l.lineNo() + " " + l.line())
@@ -461,14 +466,16 @@ class DeploymentsTest {
                 deployments.record(caller, NewDeployment.api(serviceId, fixtures.randomSha()));
         UUID id = UUID.fromString(deployment.id());
 
-        deployments.appendLogLines(
+        records.appendLogLines(
                 id, 1, List.of("\u001b[32mok\u001b[0m\tdone\r", "z".repeat(10_000), "a\u0000b\nc"));
 
         List<LogLineView> lines = deployments.logLines(caller, deployment.id(), 0, 10);
         assertThat(lines.get(0).line()).isEqualTo("[32mok[0m\tdone");
-        assertThat(lines.get(1).line()).hasSize(Deployments.MAX_LOG_LINE_LENGTH).endsWith("z…");
+        assertThat(lines.get(1).line())
+                .hasSize(DeploymentRecords.MAX_LOG_LINE_LENGTH)
+                .endsWith("z…");
         assertThat(lines.get(2).line()).isEqualTo("abc");
-        assertThatThrownBy(() -> deployments.appendLogLines(id, 0, List.of("x")))
+        assertThatThrownBy(() -> records.appendLogLines(id, 0, List.of("x")))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("firstLineNo: ");
     }
@@ -538,7 +545,7 @@ class DeploymentsTest {
         assertThat(new String((byte[]) row[0], StandardCharsets.ISO_8859_1))
                 .doesNotContain("hunter2")
                 .doesNotContain("DATABASE_URL");
-        assertThat(deployments.snapshotFor(id).env())
+        assertThat(records.snapshotFor(id).env())
                 .containsExactly(
                         Map.entry(EnvVarName.of("DATABASE_URL"), "postgres://app:hunter2@db/app"));
     }
@@ -553,7 +560,7 @@ class DeploymentsTest {
 
         DeploymentView rollback = deployments.rollback(caller, blue.id());
 
-        assertThat(deployments.snapshotFor(UUID.fromString(rollback.id())).env())
+        assertThat(records.snapshotFor(UUID.fromString(rollback.id())).env())
                 .containsExactly(Map.entry(EnvVarName.of("MODE"), "blue"));
     }
 
@@ -577,7 +584,7 @@ class DeploymentsTest {
                                         .setParameter(2, second)
                                         .executeUpdate());
 
-        assertThatThrownBy(() -> deployments.snapshotFor(second))
+        assertThatThrownBy(() -> records.snapshotFor(second))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("s3cret");
     }
@@ -597,7 +604,7 @@ class DeploymentsTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(
                         () ->
-                                deployments.recordForService(
+                                records.recordForService(
                                         NewDeployment.gitPush(serviceId, fixtures.randomSha())))
                 .isInstanceOf(NotFoundException.class);
         assertThat(deployments.get(caller, failed.id())).isEqualTo(failed);
@@ -608,7 +615,7 @@ class DeploymentsTest {
         Caller caller = users.newCaller();
         UUID serviceId = fixtures.newService(caller, "web");
         DeploymentSnapshot snapshot =
-                deployments.snapshotFor(
+                records.snapshotFor(
                         UUID.fromString(
                                 deployments
                                         .record(
@@ -691,11 +698,11 @@ class DeploymentsTest {
                 .hasMessageStartingWith("limit: ");
         assertThatThrownBy(() -> deployments.logLines(caller, deployment.id(), 0, 1001))
                 .hasMessageStartingWith("limit: ");
-        assertThatThrownBy(() -> deployments.snapshotFor(UUID.randomUUID()))
+        assertThatThrownBy(() -> records.snapshotFor(UUID.randomUUID()))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(
                         () ->
-                                deployments.appendEvent(
+                                records.appendEvent(
                                         UUID.randomUUID(),
                                         DeploymentStep.BUILD,
                                         EventStatus.INFO,
@@ -724,12 +731,12 @@ class DeploymentsTest {
     }
 
     private DeploymentView transition(UUID id, DeploymentStatus target) {
-        return deployments.transition(id, target, Optional.empty(), Optional.empty());
+        return records.transition(id, target, Optional.empty(), Optional.empty());
     }
 
     private DeploymentView transition(
             UUID id, DeploymentStatus target, Optional<String> step, Optional<String> message) {
-        return deployments.transition(id, target, step, message);
+        return records.transition(id, target, step, message);
     }
 
     /** Inserts a deployment row directly, bypassing every check of the bean. */

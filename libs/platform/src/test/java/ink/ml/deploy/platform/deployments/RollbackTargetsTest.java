@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class RollbackTargetsTest {
     @Inject RollbackTargets targets;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject DeploymentFixtures fixtures;
     @Inject TestUsers users;
 
@@ -98,10 +99,10 @@ class RollbackTargetsTest {
         DeploymentView queued =
                 deployments.record(caller, NewDeployment.api(serviceId, fixtures.randomSha()));
         UUID id = UUID.fromString(queued.id());
-        deployments.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        deployments.setImage(id, fixtures.imageOf(id));
-        deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
-        return deployments.transition(
+        records.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
+        records.setImage(id, fixtures.imageOf(id));
+        records.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
+        return records.transition(
                 id,
                 DeploymentStatus.FAILED,
                 Optional.of("rollout"),

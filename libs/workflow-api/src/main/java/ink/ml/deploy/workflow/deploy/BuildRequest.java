@@ -1,5 +1,8 @@
 package ink.ml.deploy.workflow.deploy;
 
+import ink.ml.deploy.domain.SourceKind;
+import ink.ml.deploy.workflow.WireEnum;
+
 /**
  * @param workflowId the deploy workflow to send build output to
  * @param imageRef where to push, {@code {registry}/dp-{user}-{project}/{service}:{sha}}
@@ -7,7 +10,7 @@ package ink.ml.deploy.workflow.deploy;
 public record BuildRequest(
         String deploymentId,
         String workflowId,
-        String sourceKind,
+        @WireEnum SourceKind sourceKind,
         String repository,
         Long installationId,
         String commitSha,

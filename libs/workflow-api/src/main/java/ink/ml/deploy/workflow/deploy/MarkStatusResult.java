@@ -1,4 +1,7 @@
 package ink.ml.deploy.workflow.deploy;
 
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.workflow.WireEnum;
+
 /** The status after the move, as stored. */
-public record MarkStatusResult(String status) {}
+public record MarkStatusResult(@WireEnum DeploymentStatus status) {}

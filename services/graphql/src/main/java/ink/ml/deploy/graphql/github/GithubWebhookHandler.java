@@ -1,12 +1,12 @@
 package ink.ml.deploy.graphql.github;
 
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.github.BranchPush;
 import ink.ml.deploy.github.GitHubEvent;
 import ink.ml.deploy.github.IgnoredEvent;
 import ink.ml.deploy.github.InstallationChange;
 import ink.ml.deploy.github.WebhookReply;
 import ink.ml.deploy.platform.github.GithubAccounts;
-import ink.ml.deploy.platform.services.Service;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.webhooks.WebhookDeliveries;
 import ink.ml.deploy.platform.webhooks.WebhookSource;
@@ -69,7 +69,9 @@ public class GithubWebhookHandler {
         // resolves the tracking services again, so a service created meanwhile still deploys
         // from the next push.
         if (services.trackingServices(
-                        Service.SOURCE_GITHUB, push.repository().toString(), push.branch().value())
+                        SourceKind.GITHUB.value(),
+                        push.repository().toString(),
+                        push.branch().value())
                 .isEmpty()) {
             return WebhookReply.of("ignored", "no service tracks " + target);
         }

@@ -5,14 +5,15 @@ import static ink.ml.deploy.graphql.api.Gql.ok;
 import static ink.ml.deploy.graphql.api.Gql.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.graphql.api.Accounts.Account;
 import ink.ml.deploy.graphql.api.deployments.DeploymentFixtures;
 import ink.ml.deploy.platform.apikeys.ApiKeyView;
 import ink.ml.deploy.platform.apikeys.ApiKeys;
-import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
-import ink.ml.deploy.platform.deployments.EventStatus;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.platform.repos.InternalRepos;
@@ -43,6 +44,7 @@ class AuthorizationMatrixTest {
     @Inject Services services;
     @Inject Variables variables;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject ApiKeys apiKeys;
     @Inject InternalRepos repos;
 
@@ -64,9 +66,9 @@ class AuthorizationMatrixTest {
         service = fixtures.service(owner.caller(), project, "secret-app");
         variables.set(owner.caller(), service, Map.of("PASSWORD", "hunter2"));
         deployment = fixtures.queued(owner.caller(), service, 'c').id();
-        deployments.appendEvent(
+        records.appendEvent(
                 UUID.fromString(deployment), DeploymentStep.BUILD, EventStatus.STARTED, "build");
-        deployments.appendLogLines(UUID.fromString(deployment), 1, List.of("step 1"));
+        records.appendLogLines(UUID.fromString(deployment), 1, List.of("step 1"));
         apiKey = apiKeys.list(owner.caller(), PageRequest.firstPage()).items().get(0).id();
         serviceBefore = services.get(owner.caller(), service);
     }

@@ -1,7 +1,7 @@
 package ink.ml.deploy.mcp.tools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import ink.ml.deploy.platform.services.Service;
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.platform.services.ServiceView;
 import java.util.List;
 
@@ -35,7 +35,7 @@ public record ServiceOutput(
         String updatedAt) {
 
     static ServiceOutput of(ServiceView service) {
-        boolean github = Service.SOURCE_GITHUB.equals(service.sourceKind());
+        boolean github = SourceKind.GITHUB.value().equals(service.sourceKind());
         return new ServiceOutput(
                 service.id(),
                 service.projectId(),

@@ -1,6 +1,7 @@
 package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.domain.TaskQueues;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.github.GithubAccounts;
 import ink.ml.deploy.platform.projects.Projects;
@@ -37,6 +38,7 @@ class InProcessWorker {
     private final Services services;
     private final Projects projects;
     private final Deployments deployments;
+    private final DeploymentRecords records;
     private final GithubAccounts githubAccounts;
     private StandInCluster cluster;
     private WorkerFactory factory;
@@ -46,11 +48,13 @@ class InProcessWorker {
             Services services,
             Projects projects,
             Deployments deployments,
+            DeploymentRecords records,
             GithubAccounts githubAccounts) {
         this.client = client;
         this.services = services;
         this.projects = projects;
         this.deployments = deployments;
+        this.records = records;
         this.githubAccounts = githubAccounts;
     }
 
@@ -60,7 +64,7 @@ class InProcessWorker {
             return cluster;
         }
         DeployConfig config = new TestDeployConfig();
-        InFlightDeployments inFlight = new InFlightDeployments(client, deployments, config);
+        InFlightDeployments inFlight = new InFlightDeployments(client, records, config);
         LatestWinsStarts starts = new LatestWinsStarts(inFlight, client);
         cluster = new StandInCluster(client);
         factory = WorkerFactory.newInstance(client);
@@ -77,8 +81,8 @@ class InProcessWorker {
                         new TrackedBranches(services, projects, githubAccounts),
                         starts,
                         inFlight),
-                new DeploymentRecordActivitiesImpl(deployments, githubAccounts, config),
-                new ServiceDeletionActivitiesImpl(services, deployments, inFlight));
+                new DeploymentRecordActivitiesImpl(records, githubAccounts, config),
+                new ServiceDeletionActivitiesImpl(services, records, inFlight));
         factory.newWorker(DEPLOYER_QUEUE).registerActivitiesImplementations(cluster.activities());
         factory.start();
         return cluster;

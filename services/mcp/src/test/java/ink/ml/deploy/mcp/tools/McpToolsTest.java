@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ink.ml.deploy.control.DeploymentControl;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.pagination.PageRequest;
@@ -49,6 +50,7 @@ class McpToolsTest {
     @Inject InProcessWorker worker;
     @Inject Services services;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject Variables variables;
     @Inject DeploymentControl control;
 
@@ -390,7 +392,7 @@ class McpToolsTest {
 
     private void awaitStatus(String deploymentId, DeploymentStatus expected) {
         await().atMost(SETTLES)
-                .until(() -> deployments.statusOf(UUID.fromString(deploymentId)) == expected);
+                .until(() -> records.statusOf(UUID.fromString(deploymentId)) == expected);
     }
 
     @SuppressWarnings("unchecked")

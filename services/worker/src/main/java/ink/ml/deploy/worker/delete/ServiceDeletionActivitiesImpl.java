@@ -1,12 +1,12 @@
 package ink.ml.deploy.worker.delete;
 
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.platform.common.NotFoundException;
-import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
-import ink.ml.deploy.platform.deployments.Deployments;
-import ink.ml.deploy.platform.deployments.EventStatus;
 import ink.ml.deploy.platform.services.RetiredService;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.worker.deploy.InFlightDeployments;
@@ -27,13 +27,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ServiceDeletionActivitiesImpl implements ServiceDeletionActivities {
     private final Services services;
-    private final Deployments deployments;
+    private final DeploymentRecords records;
     private final InFlightDeployments inFlight;
 
     public ServiceDeletionActivitiesImpl(
-            Services services, Deployments deployments, InFlightDeployments inFlight) {
+            Services services, DeploymentRecords records, InFlightDeployments inFlight) {
         this.services = services;
-        this.deployments = deployments;
+        this.records = records;
         this.inFlight = inFlight;
     }
 
@@ -66,7 +66,7 @@ public class ServiceDeletionActivitiesImpl implements ServiceDeletionActivities 
 
     @Override
     public void markWorkloadRemoved(MarkWorkloadRemovedRequest request) {
-        Optional<DeploymentView> live = deployments.liveOf(serviceId(request.serviceId()));
+        Optional<DeploymentView> live = records.liveOf(serviceId(request.serviceId()));
         if (live.isEmpty()) {
             return;
         }
@@ -75,12 +75,12 @@ public class ServiceDeletionActivitiesImpl implements ServiceDeletionActivities 
             QuarkusTransaction.requiringNew()
                     .run(
                             () -> {
-                                deployments.transition(
+                                records.transition(
                                         deploymentId,
                                         DeploymentStatus.REMOVED,
                                         Optional.empty(),
                                         Optional.empty());
-                                deployments.appendEvent(
+                                records.appendEvent(
                                         deploymentId,
                                         DeploymentStep.DELETE,
                                         EventStatus.INFO,

@@ -1,10 +1,10 @@
 package ink.ml.deploy.worker.deploy;
 
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.domain.Region;
 import ink.ml.deploy.domain.TaskQueues;
-import ink.ml.deploy.platform.deployments.DeploymentStep;
-import ink.ml.deploy.platform.deployments.EventStatus;
 import ink.ml.deploy.workflow.deploy.AppendEventRequest;
 import ink.ml.deploy.workflow.deploy.ApplyWorkloadRequest;
 import ink.ml.deploy.workflow.deploy.BuildActivities;
@@ -122,8 +122,8 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
 
     private DeployOutcome run(String deploymentId) {
         DeploymentPlan plan = records.loadPlan(new LoadPlanRequest(deploymentId));
-        String deployerQueue = TaskQueues.deployer(Region.of(plan.region()));
-        String image = plan.needsBuild() ? build(plan, deployerQueue) : plan.existingImage();
+        String deployerQueue = TaskQueues.deployer(Region.of(plan.target().region()));
+        String image = plan.needsBuild() ? build(plan, deployerQueue) : plan.image();
 
         step = DeploymentStep.DEPLOY;
         mark(
@@ -138,14 +138,14 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
         apply.applyWorkload(
                 new ApplyWorkloadRequest(
                         deploymentId,
-                        plan.userId(),
-                        plan.project(),
-                        plan.service(),
+                        plan.target().userId(),
+                        plan.target().project(),
+                        plan.target().service(),
                         image,
-                        plan.port(),
-                        plan.memoryMi(),
-                        plan.milliCpu(),
-                        plan.env()));
+                        plan.runtime().port(),
+                        plan.runtime().memoryMi(),
+                        plan.runtime().milliCpu(),
+                        plan.runtime().env()));
         event(deploymentId, DeploymentStep.DEPLOY, EventStatus.SUCCEEDED, "Workload applied");
 
         step = DeploymentStep.ROLLOUT;
@@ -153,7 +153,7 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
                 deploymentId,
                 DeploymentStep.ROLLOUT,
                 EventStatus.STARTED,
-                "Waiting for the new pods to answer on port " + plan.port());
+                "Waiting for the new pods to answer on port " + plan.runtime().port());
         WorkloadActivities rollout =
                 Workflow.newActivityStub(
                         WorkloadActivities.class, DeployActivityOptions.rollout(deployerQueue));
@@ -161,10 +161,10 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
                 rollout.awaitRollout(
                         new RolloutRequest(
                                 deploymentId,
-                                plan.userId(),
-                                plan.project(),
-                                plan.service(),
-                                plan.port()));
+                                plan.target().userId(),
+                                plan.target().project(),
+                                plan.target().service(),
+                                plan.runtime().port()));
         event(
                 deploymentId,
                 DeploymentStep.ROLLOUT,
@@ -174,7 +174,7 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
         step = DeploymentStep.ACTIVE;
         // The platform supersedes the service's previous live deployment in the same move.
         mark(deploymentId, DeploymentStatus.ACTIVE, "Live: serving " + image);
-        return new DeployOutcome(deploymentId, DeploymentStatus.ACTIVE.value(), null, null);
+        return DeployOutcome.ended(deploymentId, DeploymentStatus.ACTIVE);
     }
 
     /** Clone, build and push on the cluster; returns the pushed image. */
@@ -183,11 +183,11 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
         step = DeploymentStep.BUILD;
         String building =
                 "Building commit "
-                        + plan.commitSha()
+                        + plan.source().commitSha()
                         + " of "
-                        + plan.repository()
+                        + plan.source().repository()
                         + " ("
-                        + plan.branch()
+                        + plan.source().branch()
                         + ")";
         if (Workflow.getVersion(BUILD_SLOTS_PER_USER, Workflow.DEFAULT_VERSION, 1)
                 == Workflow.DEFAULT_VERSION) {
@@ -203,12 +203,12 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
                         new BuildRequest(
                                 deploymentId,
                                 Workflow.getInfo().getWorkflowId(),
-                                plan.sourceKind(),
-                                plan.repository(),
-                                plan.installationId(),
-                                plan.commitSha(),
-                                plan.rootDirectory(),
-                                plan.dockerfilePath(),
+                                plan.source().kind(),
+                                plan.source().repository(),
+                                plan.source().installationId(),
+                                plan.source().commitSha(),
+                                plan.build().rootDirectory(),
+                                plan.build().dockerfilePath(),
                                 plan.image()));
         if (built.trailingOutput() != null) {
             buildLog.add(built.trailingOutput());
@@ -225,7 +225,7 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
             records.recordImage(
                     new RecordImageRequest(deploymentId, built.imageRef(), builtMessage));
         }
-        if (built.exposedPort() != null && built.exposedPort() != plan.port()) {
+        if (built.exposedPort() != null && built.exposedPort() != plan.runtime().port()) {
             event(
                     deploymentId,
                     DeploymentStep.BUILD,
@@ -233,7 +233,7 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
                     "The Dockerfile exposes port "
                             + built.exposedPort()
                             + " but the service is set to port "
-                            + plan.port()
+                            + plan.runtime().port()
                             + ", where traffic goes: if the app listens on "
                             + built.exposedPort()
                             + ", change the service's port.");
@@ -252,7 +252,7 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
             ClaimBuildSlotResult slot =
                     records.claimBuildSlot(
                             new ClaimBuildSlotRequest(
-                                    deploymentId, attempt, step.value(), buildingMessage));
+                                    deploymentId, attempt, step, buildingMessage));
             if (slot.claimed()) {
                 return;
             }
@@ -276,43 +276,32 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
      * database already holds a newer truth.
      */
     private DeployOutcome ended(String deploymentId, ActivityFailure failure) {
-        Optional<String> stale = FailureReason.staleStatus(failure);
+        Optional<DeploymentStatus> stale = FailureReason.staleStatus(failure);
         if (stale.isPresent()) {
             LOG.info("deployment {} is {}: this run stops", deploymentId, stale.get());
-            return new DeployOutcome(deploymentId, stale.get(), null, null);
+            return DeployOutcome.ended(deploymentId, stale.get());
         }
-        FailureReason reason = FailureReason.of(failure, step.value());
+        FailureReason reason = FailureReason.of(failure, step);
         try {
             records.markStatus(
-                    new MarkStatusRequest(
-                            deploymentId,
-                            DeploymentStatus.FAILED.value(),
-                            reason.step(),
-                            reason.message(),
-                            reason.step(),
-                            reason.message()));
+                    MarkStatusRequest.failed(deploymentId, reason.step(), reason.message()));
         } catch (ActivityFailure e) {
-            Optional<String> staleNow = FailureReason.staleStatus(e);
+            Optional<DeploymentStatus> staleNow = FailureReason.staleStatus(e);
             if (staleNow.isEmpty()) {
                 throw e;
             }
-            return new DeployOutcome(deploymentId, staleNow.get(), null, null);
+            return DeployOutcome.ended(deploymentId, staleNow.get());
         }
-        return new DeployOutcome(
-                deploymentId, DeploymentStatus.FAILED.value(), reason.step(), reason.message());
+        return DeployOutcome.failed(deploymentId, reason.step(), reason.message());
     }
 
     private void markCancelled(String deploymentId) {
         try {
             records.markStatus(
-                    new MarkStatusRequest(
+                    MarkStatusRequest.cancelled(
                             deploymentId,
-                            DeploymentStatus.CANCELLED.value(),
-                            DeploymentStep.CANCEL.value(),
                             "Cancelled before it went live: a newer deployment of the service, or"
-                                    + " its deletion, replaced it",
-                            null,
-                            null));
+                                    + " its deletion, replaced it"));
         } catch (ActivityFailure e) {
             if (FailureReason.staleStatus(e).isEmpty()) {
                 throw e;
@@ -321,15 +310,12 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
     }
 
     private void mark(String deploymentId, DeploymentStatus status, String message) {
-        records.markStatus(
-                new MarkStatusRequest(
-                        deploymentId, status.value(), step.value(), message, null, null));
+        records.markStatus(MarkStatusRequest.moving(deploymentId, status, step, message));
     }
 
     private void event(
             String deploymentId, DeploymentStep eventStep, EventStatus status, String message) {
-        records.appendEvent(
-                new AppendEventRequest(deploymentId, eventStep.value(), status.value(), message));
+        records.appendEvent(new AppendEventRequest(deploymentId, eventStep, status, message));
     }
 
     /**

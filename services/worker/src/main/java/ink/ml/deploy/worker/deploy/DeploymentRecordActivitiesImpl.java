@@ -1,12 +1,15 @@
 package ink.ml.deploy.worker.deploy;
 
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.domain.ImageRef;
 import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.RepoName;
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
@@ -14,10 +17,8 @@ import ink.ml.deploy.platform.deployments.BuildSlotClaim;
 import ink.ml.deploy.platform.deployments.BuildSlots;
 import ink.ml.deploy.platform.deployments.ConfigSnapshot;
 import ink.ml.deploy.platform.deployments.Deployment;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentSnapshot;
-import ink.ml.deploy.platform.deployments.DeploymentStep;
-import ink.ml.deploy.platform.deployments.Deployments;
-import ink.ml.deploy.platform.deployments.EventStatus;
 import ink.ml.deploy.platform.github.GithubAccountView;
 import ink.ml.deploy.platform.github.GithubAccounts;
 import ink.ml.deploy.workflow.deploy.AppendBuildLogRequest;
@@ -39,14 +40,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The deploy workflow's product-plane side, over libs/platform {@link Deployments}. Every method is
- * safe to retry: a status already reached, an image already recorded and log lines already stored
- * are not written twice. A move the status rules refuse fails with {@link
+ * The deploy workflow's product-plane side, over libs/platform {@link DeploymentRecords}. Every
+ * method is safe to retry: a status already reached, an image already recorded and log lines
+ * already stored are not written twice. A move the status rules refuse fails with {@link
  * DeploymentRecordActivities#STALE_DEPLOYMENT}: a newer deployment has taken over.
  */
 @ApplicationScoped
 public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivities {
-    private final Deployments deployments;
+    private final DeploymentRecords records;
     private final GithubAccounts githubAccounts;
     private final RegistryHost registry;
     private final BuildSlots buildSlots;
@@ -54,12 +55,12 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
 
     @Inject
     public DeploymentRecordActivitiesImpl(
-            Deployments deployments,
+            DeploymentRecords records,
             GithubAccounts githubAccounts,
             DeployConfig config,
             BuildSlots buildSlots,
             BuildSlotsConfig buildSlotsConfig) {
-        this.deployments = deployments;
+        this.records = records;
         this.githubAccounts = githubAccounts;
         this.registry = RegistryHost.of(config.registry());
         this.buildSlots = buildSlots;
@@ -68,11 +69,11 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
 
     /** For code that wires the worker's activities by hand: the default build slot limits. */
     public DeploymentRecordActivitiesImpl(
-            Deployments deployments, GithubAccounts githubAccounts, DeployConfig config) {
-        this.deployments = deployments;
+            DeploymentRecords records, GithubAccounts githubAccounts, DeployConfig config) {
+        this.records = records;
         this.githubAccounts = githubAccounts;
         this.registry = RegistryHost.of(config.registry());
-        this.buildSlots = new BuildSlots(Deployment.getEntityManager(), deployments);
+        this.buildSlots = new BuildSlots(Deployment.getEntityManager(), records);
         this.limits = BuildSlotLimits.DEFAULT;
     }
 
@@ -88,26 +89,32 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
                         () -> ImageRef.of(registry, snapshot.service(), snapshot.commit()));
         Map<String, String> env = new TreeMap<>();
         snapshot.env().forEach((name, value) -> env.put(name.value(), value));
-        return new DeploymentPlan(
-                id.toString(),
-                snapshot.serviceId().toString(),
-                snapshot.service().user().value(),
-                snapshot.service().project().value(),
-                snapshot.service().service().value(),
-                snapshot.region().id(),
-                source.kind(),
-                source.fromGithub() ? source.githubRepo() : internalRepoPath(snapshot, source),
-                source.fromGithub() ? installationOf(snapshot) : null,
-                config.branch(),
-                snapshot.commit().value(),
-                config.rootDirectory(),
-                config.dockerfilePath(),
-                config.port(),
-                config.memoryMi(),
-                config.milliCpu(),
-                env,
-                existing.map(ImageRef::reference).orElse(null),
-                image.reference());
+        var target =
+                new DeploymentPlan.Target(
+                        snapshot.serviceId().toString(),
+                        snapshot.service().user().value(),
+                        snapshot.service().project().value(),
+                        snapshot.service().service().value(),
+                        snapshot.region().id());
+        var from =
+                new DeploymentPlan.Source(
+                        parse(() -> SourceKind.fromValue(source.kind())),
+                        source.fromGithub()
+                                ? source.githubRepo()
+                                : internalRepoPath(snapshot, source),
+                        source.fromGithub() ? installationOf(snapshot) : null,
+                        config.branch(),
+                        snapshot.commit().value());
+        var build =
+                new DeploymentPlan.BuildSettings(config.rootDirectory(), config.dockerfilePath());
+        var runtime =
+                new DeploymentPlan.Runtime(
+                        config.port(), config.memoryMi(), config.milliCpu(), env);
+        return existing.isPresent()
+                ? DeploymentPlan.reusing(
+                        id.toString(), target, from, build, runtime, existing.get().reference())
+                : DeploymentPlan.toBuild(
+                        id.toString(), target, from, build, runtime, image.reference());
     }
 
     /**
@@ -126,12 +133,11 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     @Override
     public MarkStatusResult markStatus(MarkStatusRequest request) {
         UUID id = deploymentId(request.deploymentId());
-        DeploymentStatus target = parse(() -> DeploymentStatus.fromValue(request.status()));
-        DeploymentStep step = parse(() -> DeploymentStep.fromValue(request.step()));
+        DeploymentStatus target = request.status();
         DeploymentStatus current = status(id);
         if (current == target) {
             // A retry of a move that already happened (the worker died before reporting it).
-            return new MarkStatusResult(current.value());
+            return new MarkStatusResult(current);
         }
         try {
             // Status and its event in one transaction: a retry finds both or neither.
@@ -139,14 +145,19 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
                     .call(
                             () -> {
                                 var moved =
-                                        deployments.transition(
+                                        records.transition(
                                                 id,
                                                 target,
-                                                Optional.ofNullable(request.errorStep()),
+                                                Optional.ofNullable(request.errorStep())
+                                                        .map(DeploymentStep::value),
                                                 Optional.ofNullable(request.errorMessage()));
-                                deployments.appendEvent(
-                                        id, step, eventStatusOf(target), request.message());
-                                return new MarkStatusResult(moved.status());
+                                records.appendEvent(
+                                        id,
+                                        request.step(),
+                                        eventStatusOf(target),
+                                        request.message());
+                                return new MarkStatusResult(
+                                        DeploymentStatus.fromValue(moved.status()));
                             });
         } catch (IllegalStatusTransitionException e) {
             throw RecordFailures.stale(id, e.from());
@@ -156,7 +167,7 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     @Override
     public ClaimBuildSlotResult claimBuildSlot(ClaimBuildSlotRequest request) {
         UUID id = deploymentId(request.deploymentId());
-        DeploymentStep step = parse(() -> DeploymentStep.fromValue(request.step()));
+        DeploymentStep step = request.step();
         BuildSlotClaim claim;
         try {
             // Its own transaction, opened here: the user's lock must last to the commit even
@@ -192,9 +203,9 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
             QuarkusTransaction.requiringNew()
                     .run(
                             () -> {
-                                deployments.setImage(id, image);
+                                records.setImage(id, image);
                                 if (request.builtMessage() != null) {
-                                    deployments.appendEvent(
+                                    records.appendEvent(
                                             id,
                                             DeploymentStep.BUILD,
                                             EventStatus.SUCCEEDED,
@@ -209,10 +220,8 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     @Override
     public void appendEvent(AppendEventRequest request) {
         UUID id = deploymentId(request.deploymentId());
-        DeploymentStep step = parse(() -> DeploymentStep.fromValue(request.step()));
-        EventStatus status = parse(() -> EventStatus.fromValue(request.status()));
         try {
-            deployments.appendEvent(id, step, status, request.message());
+            records.appendEvent(id, request.step(), request.status(), request.message());
         } catch (NotFoundException e) {
             throw RecordFailures.notFound("deployment", id.toString());
         }
@@ -222,7 +231,7 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     public void appendBuildLog(AppendBuildLogRequest request) {
         UUID id = deploymentId(request.deploymentId());
         try {
-            deployments.appendLogLines(id, request.firstLineNo(), request.lines());
+            records.appendLogLines(id, request.firstLineNo(), request.lines());
         } catch (NotFoundException e) {
             throw RecordFailures.notFound("deployment", id.toString());
         } catch (InvalidValueException e) {
@@ -280,7 +289,7 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
 
     private DeploymentSnapshot snapshot(UUID id) {
         try {
-            return deployments.snapshotFor(id);
+            return records.snapshotFor(id);
         } catch (NotFoundException e) {
             throw RecordFailures.notFound("deployment", id.toString());
         }
@@ -288,7 +297,7 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
 
     private DeploymentStatus status(UUID id) {
         try {
-            return deployments.statusOf(id);
+            return records.statusOf(id);
         } catch (NotFoundException e) {
             throw RecordFailures.notFound("deployment", id.toString());
         }

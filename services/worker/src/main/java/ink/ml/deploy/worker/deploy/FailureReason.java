@@ -1,5 +1,7 @@
 package ink.ml.deploy.worker.deploy;
 
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.DeploymentRecordActivities;
 import io.temporal.api.enums.v1.TimeoutType;
@@ -12,12 +14,10 @@ import java.util.Optional;
  * Why a deployment failed, as stored on it: the step and a reason the user can act on. A {@link
  * StepFailure} carries its own reason (the user must change something); any other failure is the
  * platform's, and says so without repeating internal error text, which could quote anything.
- *
- * @param step a deployment step value, e.g. {@code build}
  */
-record FailureReason(String step, String message) {
+record FailureReason(DeploymentStep step, String message) {
 
-    static FailureReason of(ActivityFailure failure, String currentStep) {
+    static FailureReason of(ActivityFailure failure, DeploymentStep currentStep) {
         Throwable cause = failure.getCause();
         if (cause instanceof ApplicationFailure app && StepFailure.isStepFailure(app.getType())) {
             return new FailureReason(StepFailure.stepOf(app.getType()), app.getOriginalMessage());
@@ -27,7 +27,7 @@ record FailureReason(String step, String message) {
             return new FailureReason(
                     currentStep,
                     "The cluster's deployer did not pick up the "
-                            + currentStep
+                            + currentStep.value()
                             + " step within "
                             + DeployActivityOptions.DEPLOYER_PICKUP.toMinutes()
                             + " minutes: the cluster is unavailable. Nothing was changed; deploy"
@@ -37,14 +37,14 @@ record FailureReason(String step, String message) {
             return new FailureReason(
                     currentStep,
                     "The "
-                            + currentStep
+                            + currentStep.value()
                             + " step did not finish in time on the platform's side (not in your"
                             + " code's control). Deploy again to retry.");
         }
         return new FailureReason(
                 currentStep,
                 "The "
-                        + currentStep
+                        + currentStep.value()
                         + " step failed on the platform's side, not because of your code, even"
                         + " after retries. Deploy again to retry; if it keeps failing, contact"
                         + " support with the deployment id.");
@@ -54,12 +54,12 @@ record FailureReason(String step, String message) {
      * The status a stale run found its deployment in, when the failure is a refused status move
      * ({@link DeploymentRecordActivities#STALE_DEPLOYMENT}).
      */
-    static Optional<String> staleStatus(Throwable failure) {
+    static Optional<DeploymentStatus> staleStatus(Throwable failure) {
         if (failure instanceof ActivityFailure activity
                 && activity.getCause() instanceof ApplicationFailure app
                 && DeploymentRecordActivities.STALE_DEPLOYMENT.equals(app.getType())) {
-            return Optional.of(
-                    app.getDetails().getSize() > 0 ? app.getDetails().get(String.class) : "stale");
+            // RecordFailures.stale always names it, as its stored value.
+            return Optional.of(DeploymentStatus.fromValue(app.getDetails().get(String.class)));
         }
         return Optional.empty();
     }

@@ -1,11 +1,11 @@
 package ink.ml.deploy.worker.deploy;
 
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.domain.IllegalStatusTransitionException;
-import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
-import ink.ml.deploy.platform.deployments.Deployments;
-import ink.ml.deploy.platform.deployments.EventStatus;
 import ink.ml.deploy.workflow.WorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -29,13 +29,13 @@ public class InFlightDeployments {
     private static final Logger LOG = Logger.getLogger(InFlightDeployments.class);
 
     private final WorkflowClient client;
-    private final Deployments deployments;
+    private final DeploymentRecords records;
     private final DeployConfig config;
 
     public InFlightDeployments(
-            WorkflowClient client, Deployments deployments, DeployConfig config) {
+            WorkflowClient client, DeploymentRecords records, DeployConfig config) {
         this.client = client;
-        this.deployments = deployments;
+        this.records = records;
         this.config = config;
     }
 
@@ -47,7 +47,7 @@ public class InFlightDeployments {
      * @return the deployment that was in flight
      */
     public Optional<UUID> cancelAndAwait(UUID serviceId, Runnable heartbeat) {
-        Optional<DeploymentView> inFlight = deployments.inFlightOf(serviceId);
+        Optional<DeploymentView> inFlight = records.inFlightOf(serviceId);
         if (inFlight.isEmpty()) {
             return Optional.empty();
         }
@@ -72,7 +72,7 @@ public class InFlightDeployments {
      * flight is left as it is. Asking twice is harmless.
      */
     public void requestCancellation(UUID deploymentId) {
-        if (!deployments.statusOf(deploymentId).isInFlight()) {
+        if (!records.statusOf(deploymentId).isInFlight()) {
             return;
         }
         try {
@@ -93,7 +93,7 @@ public class InFlightDeployments {
      */
     public void awaitStopped(UUID deploymentId, Runnable heartbeat) {
         Instant deadline = Instant.now().plus(config.cancellationWait());
-        while (deployments.statusOf(deploymentId).isInFlight()) {
+        while (records.statusOf(deploymentId).isInFlight()) {
             if (Instant.now().isAfter(deadline)) {
                 forceStop(deploymentId);
                 return;
@@ -105,9 +105,9 @@ public class InFlightDeployments {
 
     private void cancelWithoutWorkflow(UUID deploymentId) {
         try {
-            deployments.transition(
+            records.transition(
                     deploymentId, DeploymentStatus.CANCELLED, Optional.empty(), Optional.empty());
-            deployments.appendEvent(
+            records.appendEvent(
                     deploymentId,
                     DeploymentStep.CANCEL,
                     EventStatus.INFO,

@@ -2,9 +2,9 @@ package ink.ml.deploy.worker.push;
 
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentTrigger;
 import ink.ml.deploy.platform.deployments.DeploymentView;
-import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
 import ink.ml.deploy.platform.services.Service;
 import ink.ml.deploy.platform.services.Services;
@@ -38,17 +38,17 @@ public class PushActivitiesImpl implements PushActivities {
     public static final String SERVICE_GONE = "ServiceGone";
 
     private final Services services;
-    private final Deployments deployments;
+    private final DeploymentRecords records;
     private final LatestWinsStarts starts;
     private final TrackedBranches trackedBranches;
 
     public PushActivitiesImpl(
             Services services,
-            Deployments deployments,
+            DeploymentRecords records,
             LatestWinsStarts starts,
             TrackedBranches trackedBranches) {
         this.services = services;
-        this.deployments = deployments;
+        this.records = records;
         this.starts = starts;
         this.trackedBranches = trackedBranches;
     }
@@ -109,8 +109,7 @@ public class PushActivitiesImpl implements PushActivities {
     }
 
     private Optional<DeploymentView> alreadyRecorded(UUID serviceId, GitSha commit) {
-        return deployments
-                .latestOf(serviceId)
+        return records.latestOf(serviceId)
                 .filter(d -> DeploymentTrigger.GIT_PUSH.value().equals(d.trigger()))
                 .filter(d -> commit.value().equals(d.commitSha()));
     }
@@ -120,8 +119,7 @@ public class PushActivitiesImpl implements PushActivities {
                 serviceId,
                 () -> {
                     try {
-                        return deployments.recordForService(
-                                NewDeployment.gitPush(serviceId, commit));
+                        return records.recordForService(NewDeployment.gitPush(serviceId, commit));
                     } catch (NotFoundException e) {
                         throw ApplicationFailure.newNonRetryableFailure(
                                 "service " + serviceId + " was deleted", SERVICE_GONE);

@@ -3,7 +3,7 @@ package ink.ml.deploy.worker.runtime;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.NotFoundException;
-import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.RuntimeStateChange;
 import ink.ml.deploy.worker.deploy.RecordFailures;
 import ink.ml.deploy.workflow.runtime.RuntimeCondition;
@@ -16,18 +16,18 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * A runtime report's product-plane side, over {@link Deployments#recordRuntimeState}. A report that
- * changes nothing (already there, not live, gone) is normal, not an error: the target reports what
- * it sees and the database decides. Those are logged at debug only.
+ * A runtime report's product-plane side, over {@link DeploymentRecords#recordRuntimeState}. A
+ * report that changes nothing (already there, not live, gone) is normal, not an error: the target
+ * reports what it sees and the database decides. Those are logged at debug only.
  */
 @ApplicationScoped
 public class RuntimeStatusActivitiesImpl implements RuntimeStatusActivities {
     private static final Logger LOG = Logger.getLogger(RuntimeStatusActivitiesImpl.class);
 
-    private final Deployments deployments;
+    private final DeploymentRecords records;
 
-    public RuntimeStatusActivitiesImpl(Deployments deployments) {
-        this.deployments = deployments;
+    public RuntimeStatusActivitiesImpl(DeploymentRecords records) {
+        this.records = records;
     }
 
     @Override
@@ -36,14 +36,14 @@ public class RuntimeStatusActivitiesImpl implements RuntimeStatusActivities {
         DeploymentStatus observed = statusOf(report.condition());
         RuntimeStateChange change;
         try {
-            change = deployments.recordRuntimeState(id, observed, report.reason());
+            change = records.recordRuntimeState(id, observed, report.reason());
         } catch (NotFoundException e) {
             LOG.debugf("Runtime report for deployment %s ignored: it does not exist", id);
             return new RuntimeStatusOutcome(RuntimeStatusChange.NOT_FOUND, null);
         } catch (InvalidValueException e) {
             throw RecordFailures.invalid(e);
         }
-        String status = deployments.statusOf(id).value();
+        String status = records.statusOf(id).value();
         switch (change) {
             case MOVED -> LOG.infof("Deployment %s is %s: %s", id, status, report.reason());
             case ALREADY -> LOG.debugf("Runtime report for deployment %s: already %s", id, status);

@@ -1,6 +1,7 @@
 package ink.ml.deploy.worker.source;
 
 import ink.ml.deploy.domain.InternalRepoPath;
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.github.GithubAccountView;
@@ -41,7 +42,8 @@ public class TrackedBranches {
     public BranchSource of(Caller caller, String serviceId) {
         ServiceView service = services.get(caller, serviceId);
         ProjectView project = projects.get(caller, service.projectId());
-        boolean github = Service.SOURCE_GITHUB.equals(service.sourceKind());
+        SourceKind kind = SourceKind.fromValue(service.sourceKind());
+        boolean github = kind == SourceKind.GITHUB;
         Long installation =
                 github
                         ? githubAccounts
@@ -53,7 +55,7 @@ public class TrackedBranches {
         // tokens are signed for.
         return new BranchSource(
                 project.region(),
-                service.sourceKind(),
+                kind,
                 github
                         ? service.githubRepo()
                         : InternalRepoPath.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.worker.deploy.DeployPlans;
 import ink.ml.deploy.workflow.control.BranchSource;
@@ -38,7 +39,7 @@ class DeploymentControlWorkflowImplTest {
     private static final String EARLIER = "8f1c2d3e-0000-4000-8000-00000000000b";
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
     private static final BranchSource SOURCE =
-            new BranchSource(DeployPlans.REGION, "github", "octo/shop", 42L, "main");
+            new BranchSource(DeployPlans.REGION, SourceKind.GITHUB, "octo/shop", 42L, "main");
 
     private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
     private final ScriptedControlActivities productPlane =
@@ -63,7 +64,8 @@ class DeploymentControlWorkflowImplTest {
 
         assertThat(outcome.deploymentId()).isEqualTo(ScriptedControlActivities.NEW_DEPLOYMENT);
         assertThat(asked)
-                .containsExactly(new ResolveBranchHeadRequest("github", "octo/shop", 42L, "main"));
+                .containsExactly(
+                        new ResolveBranchHeadRequest(SourceKind.GITHUB, "octo/shop", 42L, "main"));
         assertThat(productPlane.calls())
                 .containsExactly(
                         new BranchSourceRequest(USER, SERVICE),

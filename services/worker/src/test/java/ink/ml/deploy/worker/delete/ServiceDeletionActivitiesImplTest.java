@@ -9,6 +9,7 @@ import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
 import ink.ml.deploy.platform.services.Services;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
 class ServiceDeletionActivitiesImplTest {
     @Inject WorkflowClient client;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject Services services;
     @Inject ProductPlaneFixtures fixtures;
 
@@ -79,7 +81,7 @@ class ServiceDeletionActivitiesImplTest {
 
         deleteWorkflow(serviceId).delete(new DeleteServiceRequest(serviceId.toString()));
 
-        assertThat(deployments.statusOf(live)).isEqualTo(DeploymentStatus.REMOVED);
+        assertThat(records.statusOf(live)).isEqualTo(DeploymentStatus.REMOVED);
         assertThatThrownBy(() -> services.get(caller, serviceId.toString()))
                 .isInstanceOf(NotFoundException.class);
         assertThat(cluster.deleted())
@@ -87,7 +89,7 @@ class ServiceDeletionActivitiesImplTest {
                 .isEqualTo(
                         new DeleteWorkloadRequest(
                                 caller.id(),
-                                deployments.snapshotFor(live).service().project().value(),
+                                records.snapshotFor(live).service().project().value(),
                                 "web",
                                 true));
     }
@@ -96,15 +98,13 @@ class ServiceDeletionActivitiesImplTest {
         var sha = fixtures.randomSha();
         UUID id =
                 UUID.fromString(deployments.record(caller, NewDeployment.api(serviceId, sha)).id());
-        deployments.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        deployments.setImage(
+        records.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
+        records.setImage(
                 id,
                 ImageRef.of(
-                        RegistryHost.of("127.0.0.1:5000"),
-                        deployments.snapshotFor(id).service(),
-                        sha));
-        deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
-        deployments.transition(id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
+                        RegistryHost.of("127.0.0.1:5000"), records.snapshotFor(id).service(), sha));
+        records.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
+        records.transition(id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
         return id;
     }
 

@@ -1,5 +1,6 @@
 package ink.ml.deploy.worker.deploy;
 
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.workflow.deploy.DeploymentPlan;
 import java.util.Map;
 import java.util.UUID;
@@ -35,25 +36,14 @@ public final class DeployPlans {
 
     private static DeploymentPlan plan(
             String deploymentId, String serviceId, String userId, String existing) {
-        return new DeploymentPlan(
-                deploymentId,
-                serviceId,
-                userId,
-                "shop",
-                "web",
-                REGION,
-                "github",
-                "octo/shop",
-                4242L,
-                "main",
-                SHA,
-                "",
-                "Dockerfile",
-                8080,
-                512,
-                500,
-                Map.of("DATABASE_URL", "postgres://secret@db/shop"),
-                existing,
-                existing == null ? IMAGE : existing);
+        var target = new DeploymentPlan.Target(serviceId, userId, "shop", "web", REGION);
+        var source = new DeploymentPlan.Source(SourceKind.GITHUB, "octo/shop", 4242L, "main", SHA);
+        var build = new DeploymentPlan.BuildSettings("", "Dockerfile");
+        var runtime =
+                new DeploymentPlan.Runtime(
+                        8080, 512, 500, Map.of("DATABASE_URL", "postgres://secret@db/shop"));
+        return existing == null
+                ? DeploymentPlan.toBuild(deploymentId, target, source, build, runtime, IMAGE)
+                : DeploymentPlan.reusing(deploymentId, target, source, build, runtime, existing);
     }
 }

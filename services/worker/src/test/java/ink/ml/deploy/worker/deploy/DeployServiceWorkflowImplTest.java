@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.WorkflowIds;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
@@ -87,7 +89,8 @@ class DeployServiceWorkflowImplTest {
         DeployOutcome outcome =
                 temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
 
-        assertThat(outcome).isEqualTo(new DeployOutcome(deploymentId, "active", null, null));
+        assertThat(outcome)
+                .isEqualTo(new DeployOutcome(deploymentId, DeploymentStatus.ACTIVE, null, null));
         assertThat(temporal.records.statusPath(deploymentId))
                 .containsExactly(QUEUED, BUILDING, DEPLOYING, ACTIVE);
         assertThat(temporal.records.image(deploymentId)).isEqualTo(DeployPlans.IMAGE);
@@ -140,7 +143,13 @@ class DeployServiceWorkflowImplTest {
         DeployOutcome outcome =
                 temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
 
-        assertThat(outcome).isEqualTo(new DeployOutcome(deploymentId, "failed", "build", reason));
+        assertThat(outcome)
+                .isEqualTo(
+                        new DeployOutcome(
+                                deploymentId,
+                                DeploymentStatus.FAILED,
+                                DeploymentStep.BUILD,
+                                reason));
         assertThat(temporal.records.statusPath(deploymentId))
                 .containsExactly(QUEUED, BUILDING, FAILED);
         assertThat(temporal.records.error(deploymentId)).isEqualTo("build: " + reason);
@@ -164,7 +173,13 @@ class DeployServiceWorkflowImplTest {
         DeployOutcome outcome =
                 temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
 
-        assertThat(outcome).isEqualTo(new DeployOutcome(deploymentId, "failed", "rollout", reason));
+        assertThat(outcome)
+                .isEqualTo(
+                        new DeployOutcome(
+                                deploymentId,
+                                DeploymentStatus.FAILED,
+                                DeploymentStep.ROLLOUT,
+                                reason));
         assertThat(temporal.records.statusPath(deploymentId))
                 .containsExactly(QUEUED, BUILDING, DEPLOYING, FAILED);
         assertThat(temporal.records.error(deploymentId)).isEqualTo("rollout: " + reason);
@@ -230,7 +245,7 @@ class DeployServiceWorkflowImplTest {
         awaitBuilding(second, third, anotherUsers);
         List.of(second, third, anotherUsers).forEach(temporal.build::finish);
         for (String deployment : List.of(first, second, third, anotherUsers)) {
-            assertThat(result(deployment).status()).isEqualTo("active");
+            assertThat(result(deployment).status()).isEqualTo(DeploymentStatus.ACTIVE);
         }
         assertThat(temporal.records.statusPath(third))
                 .containsExactly(QUEUED, BUILDING, DEPLOYING, ACTIVE);
@@ -270,7 +285,7 @@ class DeployServiceWorkflowImplTest {
                 .isInstanceOf(WorkflowFailedException.class)
                 .hasCauseInstanceOf(CanceledFailure.class);
         assertThat(temporal.records.statusPath(waiting)).containsExactly(QUEUED, CANCELLED);
-        assertThat(result(running).status()).isEqualTo("active");
+        assertThat(result(running).status()).isEqualTo(DeploymentStatus.ACTIVE);
         assertThat(temporal.build.calls())
                 .extracting(BuildRequest::deploymentId)
                 .containsExactly(running);
@@ -286,7 +301,7 @@ class DeployServiceWorkflowImplTest {
         DeployOutcome outcome =
                 temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
 
-        assertThat(outcome.status()).isEqualTo("active");
+        assertThat(outcome.status()).isEqualTo(DeploymentStatus.ACTIVE);
         assertThat(temporal.build.calls()).isEmpty();
         assertThat(temporal.records.statusPath(deploymentId))
                 .containsExactly(QUEUED, DEPLOYING, ACTIVE);
@@ -305,7 +320,7 @@ class DeployServiceWorkflowImplTest {
         DeployOutcome outcome =
                 temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
 
-        assertThat(outcome.status()).isEqualTo("active");
+        assertThat(outcome.status()).isEqualTo(DeploymentStatus.ACTIVE);
         assertThat(temporal.workload.applyAttempts()).containsExactly(1, 2);
         assertThat(temporal.workload.applied()).hasSize(1);
         assertThat(temporal.records.statusPath(deploymentId))
@@ -316,13 +331,13 @@ class DeployServiceWorkflowImplTest {
     void runOfADeploymentAlreadyCancelledStopsWithoutWritingOrBuilding() {
         temporal = new DeployWorkflowEnvironment().start();
         temporal.records.add(DeployPlans.build(deploymentId, serviceId));
-        temporal.records.markStatus(
-                new MarkStatusRequest(deploymentId, "cancelled", "cancel", "replaced", null, null));
+        temporal.records.markStatus(MarkStatusRequest.cancelled(deploymentId, "replaced"));
 
         DeployOutcome outcome =
                 temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
 
-        assertThat(outcome).isEqualTo(new DeployOutcome(deploymentId, "cancelled", null, null));
+        assertThat(outcome)
+                .isEqualTo(new DeployOutcome(deploymentId, DeploymentStatus.CANCELLED, null, null));
         assertThat(temporal.records.statusPath(deploymentId)).containsExactly(QUEUED, CANCELLED);
         assertThat(temporal.build.calls()).isEmpty();
     }

@@ -33,13 +33,27 @@ class DeployServiceWorkflowReplayTest {
     static final String HISTORY_WITHOUT_BUILD_SLOTS =
             "/histories/deploy-happy-path-local-records.json";
 
+    /**
+     * Recorded before the deploy contracts were typed: a flat plan, statuses and steps as
+     * lower-case strings.
+     */
+    static final String HISTORY_BEFORE_TYPED_CONTRACTS =
+            "/histories/deploy-happy-path-build-slot.json";
+
     /** The current code's history: what the recorder below writes. */
-    static final String HISTORY = "/histories/deploy-happy-path-build-slot.json";
+    static final String HISTORY = "/histories/deploy-happy-path-typed-contracts.json";
 
     @Test
     void recordedHappyPathStillReplays() throws Exception {
         WorkflowReplayer.replayWorkflowExecution(
                 WorkflowExecutionHistory.fromJson(read(HISTORY)), DeployServiceWorkflowImpl.class);
+    }
+
+    @Test
+    void aRunStartedBeforeTheTypedContractsStillReplays() throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(
+                WorkflowExecutionHistory.fromJson(read(HISTORY_BEFORE_TYPED_CONTRACTS)),
+                DeployServiceWorkflowImpl.class);
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.domain.GitSha;
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.Deployments;
@@ -63,9 +66,10 @@ class DeploymentRecordActivitiesImplTest {
 
         DeploymentPlan plan = activities.loadPlan(new LoadPlanRequest(internal));
 
-        assertThat(plan.sourceKind()).isEqualTo("internal");
-        assertThat(plan.repository()).isEqualTo(caller.id() + "/" + plan.project() + "/code");
-        assertThat(plan.installationId()).isNull();
+        assertThat(plan.source().kind()).isEqualTo(SourceKind.INTERNAL);
+        assertThat(plan.source().repository())
+                .isEqualTo(caller.id() + "/" + plan.target().project() + "/code");
+        assertThat(plan.source().installationId()).isNull();
     }
 
     @Test
@@ -73,17 +77,17 @@ class DeploymentRecordActivitiesImplTest {
         DeploymentPlan plan = activities.loadPlan(new LoadPlanRequest(deploymentId));
 
         assertThat(plan.deploymentId()).isEqualTo(deploymentId);
-        assertThat(plan.region()).isEqualTo("eu-central-1");
-        assertThat(plan.sourceKind()).isEqualTo("github");
-        assertThat(plan.commitSha()).isEqualTo(sha.value());
-        assertThat(plan.env()).containsEntry("API_TOKEN", "t0ken-value");
+        assertThat(plan.target().region()).isEqualTo("eu-central-1");
+        assertThat(plan.source().kind()).isEqualTo(SourceKind.GITHUB);
+        assertThat(plan.source().commitSha()).isEqualTo(sha.value());
+        assertThat(plan.runtime().env()).containsEntry("API_TOKEN", "t0ken-value");
         assertThat(plan.needsBuild()).isTrue();
         assertThat(plan.image())
                 .isEqualTo(
                         "127.0.0.1:5000/dp-"
                                 + caller.id()
                                 + "-"
-                                + plan.project()
+                                + plan.target().project()
                                 + "/web:"
                                 + sha.value());
         assertThat(plan.toString()).doesNotContain("t0ken-value");
@@ -92,7 +96,8 @@ class DeploymentRecordActivitiesImplTest {
     @Test
     void retriedStatusMoveIsStoredOnceWithOneEvent() {
         MarkStatusRequest building =
-                new MarkStatusRequest(deploymentId, "building", "build", "Building", null, null);
+                MarkStatusRequest.moving(
+                        deploymentId, DeploymentStatus.BUILDING, DeploymentStep.BUILD, "Building");
 
         activities.markStatus(building);
         activities.markStatus(building);
@@ -107,21 +112,18 @@ class DeploymentRecordActivitiesImplTest {
 
     @Test
     void refusedStatusMoveIsANonRetryableStaleDeployment() {
-        activities.markStatus(
-                new MarkStatusRequest(deploymentId, "cancelled", "cancel", "replaced", null, null));
+        activities.markStatus(MarkStatusRequest.cancelled(deploymentId, "replaced"));
 
         ApplicationFailure failure =
                 catchThrowableOfType(
                         ApplicationFailure.class,
                         () ->
                                 activities.markStatus(
-                                        new MarkStatusRequest(
+                                        MarkStatusRequest.moving(
                                                 deploymentId,
-                                                "building",
-                                                "build",
-                                                "Building",
-                                                null,
-                                                null)));
+                                                DeploymentStatus.BUILDING,
+                                                DeploymentStep.BUILD,
+                                                "Building")));
 
         assertThat(failure.getType()).isEqualTo(DeploymentRecordActivities.STALE_DEPLOYMENT);
         assertThat(failure.isNonRetryable()).isTrue();
@@ -132,16 +134,12 @@ class DeploymentRecordActivitiesImplTest {
     @Test
     void failedMoveStoresTheStepAndTheReason() {
         activities.markStatus(
-                new MarkStatusRequest(deploymentId, "building", "build", "Building", null, null));
+                MarkStatusRequest.moving(
+                        deploymentId, DeploymentStatus.BUILDING, DeploymentStep.BUILD, "Building"));
 
         activities.markStatus(
-                new MarkStatusRequest(
-                        deploymentId,
-                        "failed",
-                        "build",
-                        "no Dockerfile at Dockerfile",
-                        "build",
-                        "no Dockerfile at Dockerfile"));
+                MarkStatusRequest.failed(
+                        deploymentId, DeploymentStep.BUILD, "no Dockerfile at Dockerfile"));
 
         var failed = deployments.get(caller, deploymentId);
         assertThat(failed.status()).isEqualTo("failed");
@@ -153,7 +151,8 @@ class DeploymentRecordActivitiesImplTest {
     @Test
     void imageOfAnotherServiceIsRefusedAndTheOwnImageIsRecorded() {
         activities.markStatus(
-                new MarkStatusRequest(deploymentId, "building", "build", "Building", null, null));
+                MarkStatusRequest.moving(
+                        deploymentId, DeploymentStatus.BUILDING, DeploymentStep.BUILD, "Building"));
         String own = activities.loadPlan(new LoadPlanRequest(deploymentId)).image();
 
         ApplicationFailure refused =
@@ -174,7 +173,8 @@ class DeploymentRecordActivitiesImplTest {
     @Test
     void imageRecordedTwiceWithItsBuiltEventStoresTheEventOnce() {
         activities.markStatus(
-                new MarkStatusRequest(deploymentId, "building", "build", "Building", null, null));
+                MarkStatusRequest.moving(
+                        deploymentId, DeploymentStatus.BUILDING, DeploymentStep.BUILD, "Building"));
         String own = activities.loadPlan(new LoadPlanRequest(deploymentId)).image();
 
         activities.recordImage(new RecordImageRequest(deploymentId, own, "Built and pushed"));

@@ -67,34 +67,34 @@ public class InMemoryDeploymentRecords implements DeploymentRecordActivities {
     public synchronized MarkStatusResult markStatus(MarkStatusRequest request) {
         String id = request.deploymentId();
         DeploymentStatus current = status(id);
-        DeploymentStatus target = DeploymentStatus.fromValue(request.status());
+        DeploymentStatus target = request.status();
         if (current == target) {
-            return new MarkStatusResult(current.value());
+            return new MarkStatusResult(current);
         }
         if (!current.canTransitionTo(target)) {
             throw RecordFailures.stale(UUID.fromString(id), current);
         }
         statuses.get(id).add(target);
         if (request.errorStep() != null) {
-            errors.put(id, request.errorStep() + ": " + request.errorMessage());
+            errors.put(id, request.errorStep().value() + ": " + request.errorMessage());
         }
         eventsOf(id)
                 .add(
                         new Event(
-                                request.step(),
+                                request.step().value(),
                                 DeploymentRecordActivitiesImpl.eventStatusOf(target).value(),
                                 request.message()));
-        return new MarkStatusResult(target.value());
+        return new MarkStatusResult(target);
     }
 
     /** Like the database: at most {@link #allowingBuildsPerUser} of one user's plans building. */
     @Override
     public synchronized ClaimBuildSlotResult claimBuildSlot(ClaimBuildSlotRequest request) {
         String id = request.deploymentId();
-        String user = loadPlan(new LoadPlanRequest(id)).userId();
+        String user = loadPlan(new LoadPlanRequest(id)).target().userId();
         long running =
                 plans.values().stream()
-                        .filter(plan -> plan.userId().equals(user))
+                        .filter(plan -> plan.target().userId().equals(user))
                         .filter(plan -> status(plan.deploymentId()) == DeploymentStatus.BUILDING)
                         .count();
         if (status(id) == DeploymentStatus.BUILDING) {
@@ -105,13 +105,8 @@ public class InMemoryDeploymentRecords implements DeploymentRecordActivities {
                     false, (int) running, buildsPerUser, RECHECK.toMillis());
         }
         markStatus(
-                new MarkStatusRequest(
-                        id,
-                        DeploymentStatus.BUILDING.value(),
-                        request.step(),
-                        request.message(),
-                        null,
-                        null));
+                MarkStatusRequest.moving(
+                        id, DeploymentStatus.BUILDING, request.step(), request.message()));
         return new ClaimBuildSlotResult(true, (int) running + 1, buildsPerUser, 0);
     }
 
@@ -129,7 +124,11 @@ public class InMemoryDeploymentRecords implements DeploymentRecordActivities {
     @Override
     public synchronized void appendEvent(AppendEventRequest request) {
         eventsOf(request.deploymentId())
-                .add(new Event(request.step(), request.status(), request.message()));
+                .add(
+                        new Event(
+                                request.step().value(),
+                                request.status().value(),
+                                request.message()));
     }
 
     @Override

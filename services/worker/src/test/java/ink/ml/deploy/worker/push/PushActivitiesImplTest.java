@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.GitSha;
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentEventView;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.testing.PostgresTestResource;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.Test;
 class PushActivitiesImplTest {
     @Inject PushActivitiesImpl activities;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject Services services;
     @Inject WorkflowClient client;
     @Inject ProductPlaneFixtures fixtures;
@@ -97,7 +100,7 @@ class PushActivitiesImplTest {
                 .isEqualTo(
                         new BranchSource(
                                 "eu-central-1",
-                                "internal",
+                                SourceKind.INTERNAL,
                                 caller.id() + "/default/code",
                                 null,
                                 "main"));
@@ -112,7 +115,9 @@ class PushActivitiesImplTest {
         BranchSource source = activities.trackedBranch(new TrackedBranchRequest(web.toString()));
 
         assertThat(source)
-                .isEqualTo(new BranchSource("eu-central-1", "github", repository, null, "release"));
+                .isEqualTo(
+                        new BranchSource(
+                                "eu-central-1", SourceKind.GITHUB, repository, null, "release"));
     }
 
     @Test
@@ -154,7 +159,7 @@ class PushActivitiesImplTest {
         assertThatThrownBy(() -> deployResult(firstDeployment))
                 .isInstanceOf(WorkflowFailedException.class)
                 .hasCauseInstanceOf(CanceledFailure.class);
-        var newest = deployments.latestOf(serviceId).orElseThrow();
+        var newest = records.latestOf(serviceId).orElseThrow();
         assertThat(newest.id()).isEqualTo(secondDeployment);
         assertThat(newest.commitSha()).isEqualTo(second.value());
         assertThat(DeploymentStatus.fromValue(newest.status()).isInFlight()).isTrue();
@@ -181,7 +186,7 @@ class PushActivitiesImplTest {
     }
 
     private DeploymentStatus status(String deploymentId) {
-        return deployments.statusOf(UUID.fromString(deploymentId));
+        return records.statusOf(UUID.fromString(deploymentId));
     }
 
     private DeployOutcome deployResult(String deploymentId) {

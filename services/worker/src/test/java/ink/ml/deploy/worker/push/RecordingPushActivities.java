@@ -1,5 +1,6 @@
 package ink.ml.deploy.worker.push;
 
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.worker.WorkflowTestDoubles;
 import ink.ml.deploy.workflow.PushSource;
 import ink.ml.deploy.workflow.control.BranchSource;
@@ -37,8 +38,10 @@ public class RecordingPushActivities implements PushActivities {
     public synchronized RecordingPushActivities tracking(
             String source, String repository, String branch, String... serviceIds) {
         tracking.put(key(source, repository, branch), List.of(serviceIds));
-        String sourceKind =
-                PushSource.fromValue(source) == PushSource.GITHUB ? "github" : "internal";
+        SourceKind sourceKind =
+                PushSource.fromValue(source) == PushSource.GITHUB
+                        ? SourceKind.GITHUB
+                        : SourceKind.INTERNAL;
         for (String serviceId : serviceIds) {
             branches.put(serviceId, new BranchSource(REGION, sourceKind, repository, null, branch));
         }

@@ -9,6 +9,7 @@ import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentEventView;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
 import ink.ml.deploy.testing.PostgresTestResource;
@@ -47,6 +48,7 @@ class RuntimeStatusWorkflowImplTest {
 
     @Inject WorkflowClient client;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
     @Inject ProductPlaneFixtures fixtures;
 
     @Test
@@ -58,7 +60,7 @@ class RuntimeStatusWorkflowImplTest {
 
         assertThat(outcome)
                 .isEqualTo(new RuntimeStatusOutcome(RuntimeStatusChange.MOVED, "crashed"));
-        assertThat(deployments.statusOf(live)).isEqualTo(DeploymentStatus.CRASHED);
+        assertThat(records.statusOf(live)).isEqualTo(DeploymentStatus.CRASHED);
         assertThat(deployments.get(caller, live.toString()).status()).isEqualTo("crashed");
         DeploymentEventView event = lastEvent(caller, live);
         assertThat(event.step()).isEqualTo("active");
@@ -77,7 +79,7 @@ class RuntimeStatusWorkflowImplTest {
 
         assertThat(outcome)
                 .isEqualTo(new RuntimeStatusOutcome(RuntimeStatusChange.MOVED, "active"));
-        assertThat(deployments.statusOf(live)).isEqualTo(DeploymentStatus.ACTIVE);
+        assertThat(records.statusOf(live)).isEqualTo(DeploymentStatus.ACTIVE);
         DeploymentEventView event = lastEvent(caller, live);
         assertThat(event.status()).isEqualTo("succeeded");
         assertThat(event.message()).isEqualTo("Running again: ready and no longer restarting");
@@ -95,8 +97,8 @@ class RuntimeStatusWorkflowImplTest {
 
         assertThat(outcome)
                 .isEqualTo(new RuntimeStatusOutcome(RuntimeStatusChange.NOT_LIVE, "superseded"));
-        assertThat(deployments.statusOf(old)).isEqualTo(DeploymentStatus.SUPERSEDED);
-        assertThat(deployments.statusOf(newer)).isEqualTo(DeploymentStatus.ACTIVE);
+        assertThat(records.statusOf(old)).isEqualTo(DeploymentStatus.SUPERSEDED);
+        assertThat(records.statusOf(newer)).isEqualTo(DeploymentStatus.ACTIVE);
         assertThat(events(caller, old)).hasSize(eventsBefore);
     }
 
@@ -110,7 +112,7 @@ class RuntimeStatusWorkflowImplTest {
 
         assertThatThrownBy(() -> WorkflowClient.start(stub(crash)::record, crash))
                 .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
-        assertThat(deployments.statusOf(live)).isEqualTo(DeploymentStatus.CRASHED);
+        assertThat(records.statusOf(live)).isEqualTo(DeploymentStatus.CRASHED);
         assertThat(events(caller, live)).hasSize(eventsAfterFirst);
     }
 
@@ -182,15 +184,13 @@ class RuntimeStatusWorkflowImplTest {
         var sha = fixtures.randomSha();
         UUID id =
                 UUID.fromString(deployments.record(caller, NewDeployment.api(serviceId, sha)).id());
-        deployments.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        deployments.setImage(
+        records.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
+        records.setImage(
                 id,
                 ImageRef.of(
-                        RegistryHost.of("127.0.0.1:5000"),
-                        deployments.snapshotFor(id).service(),
-                        sha));
-        deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
-        deployments.transition(id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
+                        RegistryHost.of("127.0.0.1:5000"), records.snapshotFor(id).service(), sha));
+        records.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
+        records.transition(id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
         return id;
     }
 }

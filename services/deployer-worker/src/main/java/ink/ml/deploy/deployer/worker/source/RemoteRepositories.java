@@ -2,18 +2,16 @@ package ink.ml.deploy.deployer.worker.source;
 
 import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.workflow.StepFailure;
 import java.util.regex.Pattern;
 
 /**
- * Turns a deployment's source ({@code github} or {@code internal}, a repository name, an App
- * installation) into a URL and credentials. Tokens are fetched here, per clone, and never leave the
- * credentials provider.
+ * Turns a deployment's source (its {@link SourceKind}, a repository name, an App installation) into
+ * a URL and credentials. Tokens are fetched here, per clone, and never leave the credentials
+ * provider.
  */
 public final class RemoteRepositories {
-    public static final String GITHUB = "github";
-    public static final String INTERNAL = "internal";
-
     /** GitHub's own rule for owner/name; anything else would change the URL's meaning. */
     private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9._-]+");
 
@@ -41,17 +39,16 @@ public final class RemoteRepositories {
 
     /**
      * @throws io.temporal.failure.ApplicationFailure CLONE_FAILED when the source cannot be cloned
-     *     whatever the retries (unknown kind, malformed name, installation gone)
+     *     whatever the retries (no kind, malformed name, installation gone)
      */
-    public RemoteRepository resolve(String sourceKind, String repository, Long installationId) {
-        if (GITHUB.equals(sourceKind)) {
-            return github(repository, installationId);
+    public RemoteRepository resolve(SourceKind kind, String repository, Long installationId) {
+        if (kind == null) {
+            throw StepFailure.of(StepFailure.CLONE_FAILED, "the source names no kind");
         }
-        if (INTERNAL.equals(sourceKind)) {
-            return internal(repository);
-        }
-        throw StepFailure.of(
-                StepFailure.CLONE_FAILED, "unknown source kind \"" + sourceKind + "\"");
+        return switch (kind) {
+            case GITHUB -> github(repository, installationId);
+            case INTERNAL -> internal(repository);
+        };
     }
 
     private RemoteRepository github(String repository, Long installationId) {

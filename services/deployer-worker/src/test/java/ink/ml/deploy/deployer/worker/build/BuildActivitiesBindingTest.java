@@ -2,6 +2,7 @@ package ink.ml.deploy.deployer.worker.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
@@ -42,7 +43,7 @@ class BuildActivitiesBindingTest {
                         new BuildRequest(
                                 UUID.randomUUID().toString(),
                                 "deploy-" + UUID.randomUUID(),
-                                "internal",
+                                SourceKind.INTERNAL,
                                 "u1/shop/shop",
                                 null,
                                 SHA,

@@ -12,6 +12,7 @@ import ink.ml.deploy.deployer.worker.source.GitCliRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.JGitRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.workflow.StepFailure;
@@ -257,7 +258,7 @@ class BuildActivitiesImplTest {
         return new BuildRequest(
                 "6f1c0b8e-0000-4000-8000-000000000001",
                 WORKFLOW_ID,
-                "internal",
+                SourceKind.INTERNAL,
                 BareRepositoryFixture.NAME,
                 null,
                 sha,

@@ -7,6 +7,7 @@ import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.BareRepositoryFixture;
 import ink.ml.deploy.deployer.worker.source.JGitRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -114,7 +115,7 @@ class BuildPipelineTest {
         return new BuildRequest(
                 "6f1c0b8e-0000-4000-8000-000000000001",
                 "deploy-6f1c0b8e-0000-4000-8000-000000000001",
-                "internal",
+                SourceKind.INTERNAL,
                 "u1/shop/shop",
                 null,
                 sha,

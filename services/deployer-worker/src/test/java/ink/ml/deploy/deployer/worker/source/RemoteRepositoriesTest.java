@@ -3,6 +3,7 @@ package ink.ml.deploy.deployer.worker.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.workflow.StepFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
@@ -25,7 +26,7 @@ class RemoteRepositoriesTest {
 
     @Test
     void githubRepositoryIsClonedWithTheInstallationToken() throws Exception {
-        RemoteRepository remote = remotes.resolve("github", "octo/shop", 42L);
+        RemoteRepository remote = remotes.resolve(SourceKind.GITHUB, "octo/shop", 42L);
 
         assertThat(remote.url()).isEqualTo("https://github.com/octo/shop.git");
         assertThat(password(remote)).isEqualTo("ghs_token42");
@@ -34,7 +35,7 @@ class RemoteRepositoriesTest {
 
     @Test
     void internalRepositoryIsClonedFromTheGitServerWithItsToken() throws Exception {
-        RemoteRepository remote = remotes.resolve("internal", "alice/default/shop", null);
+        RemoteRepository remote = remotes.resolve(SourceKind.INTERNAL, "alice/default/shop", null);
 
         assertThat(remote.url()).isEqualTo("http://git-server:8086/alice/default/shop.git");
         assertThat(password(remote)).isEqualTo("dpg_for_alice/default/shop");
@@ -42,7 +43,7 @@ class RemoteRepositoriesTest {
 
     @Test
     void githubRepositoryWithoutInstallationIsACloneFailure() {
-        assertThatThrownBy(() -> remotes.resolve("github", "octo/shop", null))
+        assertThatThrownBy(() -> remotes.resolve(SourceKind.GITHUB, "octo/shop", null))
                 .isInstanceOfSatisfying(
                         ApplicationFailure.class,
                         failure -> {
@@ -53,7 +54,7 @@ class RemoteRepositoriesTest {
 
     @Test
     void goneInstallationIsACloneFailure() {
-        assertThatThrownBy(() -> remotes.resolve("github", "octo/shop", 9L))
+        assertThatThrownBy(() -> remotes.resolve(SourceKind.GITHUB, "octo/shop", 9L))
                 .isInstanceOfSatisfying(
                         ApplicationFailure.class,
                         failure ->
@@ -62,19 +63,19 @@ class RemoteRepositoriesTest {
 
     @Test
     void refusesNamesThatWouldChangeTheUrl() {
-        assertThatThrownBy(() -> remotes.resolve("github", "octo/../../evil", 42L))
+        assertThatThrownBy(() -> remotes.resolve(SourceKind.GITHUB, "octo/../../evil", 42L))
                 .isInstanceOf(ApplicationFailure.class);
-        assertThatThrownBy(() -> remotes.resolve("internal", "../shop", null))
+        assertThatThrownBy(() -> remotes.resolve(SourceKind.INTERNAL, "../shop", null))
                 .isInstanceOf(ApplicationFailure.class);
-        assertThatThrownBy(() -> remotes.resolve("internal", "alice/../../shop", null))
+        assertThatThrownBy(() -> remotes.resolve(SourceKind.INTERNAL, "alice/../../shop", null))
                 .isInstanceOf(ApplicationFailure.class);
-        assertThatThrownBy(() -> remotes.resolve("internal", "shop", null))
+        assertThatThrownBy(() -> remotes.resolve(SourceKind.INTERNAL, "shop", null))
                 .isInstanceOfSatisfying(
                         ApplicationFailure.class,
                         failure ->
                                 assertThat(failure.getOriginalMessage())
                                         .contains("not an internal repository path"));
-        assertThatThrownBy(() -> remotes.resolve("gitlab", "octo/shop", null))
+        assertThatThrownBy(() -> remotes.resolve(null, "octo/shop", null))
                 .isInstanceOf(ApplicationFailure.class);
     }
 

@@ -2,6 +2,7 @@ package ink.ml.deploy.deployer.worker.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.source.ResolveBranchHeadRequest;
@@ -36,7 +37,8 @@ class SourceActivitiesBindingTest {
                                 .build());
 
         String outcome =
-                probe.resolve(new ResolveBranchHeadRequest("github", "octo/shop", null, "main"));
+                probe.resolve(
+                        new ResolveBranchHeadRequest(SourceKind.GITHUB, "octo/shop", null, "main"));
 
         assertThat(outcome).isEqualTo(StepFailure.CLONE_FAILED);
     }

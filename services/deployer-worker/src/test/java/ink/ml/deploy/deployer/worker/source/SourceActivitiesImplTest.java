@@ -3,6 +3,7 @@ package ink.ml.deploy.deployer.worker.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.source.BranchHead;
 import ink.ml.deploy.workflow.source.ResolveBranchHeadRequest;
@@ -40,7 +41,7 @@ class SourceActivitiesImplTest {
         BranchHead head =
                 activities.resolveBranchHead(
                         new ResolveBranchHeadRequest(
-                                "internal", BareRepositoryFixture.NAME, null, "main"));
+                                SourceKind.INTERNAL, BareRepositoryFixture.NAME, null, "main"));
 
         assertThat(head).isEqualTo(new BranchHead("main", newest));
     }
@@ -53,7 +54,7 @@ class SourceActivitiesImplTest {
                         () ->
                                 activities.resolveBranchHead(
                                         new ResolveBranchHeadRequest(
-                                                "internal",
+                                                SourceKind.INTERNAL,
                                                 BareRepositoryFixture.NAME,
                                                 null,
                                                 "release")))
@@ -79,7 +80,7 @@ class SourceActivitiesImplTest {
                         () ->
                                 activities.resolveBranchHead(
                                         new ResolveBranchHeadRequest(
-                                                "internal", "nothing-here", null, "main")))
+                                                SourceKind.INTERNAL, "nothing-here", null, "main")))
                 .isInstanceOfSatisfying(
                         ApplicationFailure.class,
                         failure -> {
@@ -94,7 +95,7 @@ class SourceActivitiesImplTest {
                         () ->
                                 activities.resolveBranchHead(
                                         new ResolveBranchHeadRequest(
-                                                "github", "octo/shop", null, "main")))
+                                                SourceKind.GITHUB, "octo/shop", null, "main")))
                 .isInstanceOfSatisfying(
                         ApplicationFailure.class,
                         failure -> {

@@ -5,6 +5,7 @@ import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.ImageRef;
 import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentSnapshot;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
@@ -20,10 +21,13 @@ import java.util.UUID;
 public class DeploymentFixtures {
     private final Services services;
     private final Deployments deployments;
+    private final DeploymentRecords records;
 
-    public DeploymentFixtures(Services services, Deployments deployments) {
+    public DeploymentFixtures(
+            Services services, Deployments deployments, DeploymentRecords records) {
         this.services = services;
         this.deployments = deployments;
+        this.records = records;
     }
 
     public String service(Caller caller, String name) {
@@ -46,7 +50,7 @@ public class DeploymentFixtures {
     /** A deployment that ended as failed, so the next one may start. */
     public DeploymentView failed(Caller caller, String serviceId, char shaDigit) {
         DeploymentView queued = queued(caller, serviceId, shaDigit);
-        return deployments.transition(
+        return records.transition(
                 UUID.fromString(queued.id()),
                 DeploymentStatus.FAILED,
                 Optional.of("build"),
@@ -56,15 +60,14 @@ public class DeploymentFixtures {
     /** A deployment built, rolled out and active: a rollback target once another follows. */
     public DeploymentView active(Caller caller, String serviceId, char shaDigit) {
         UUID id = UUID.fromString(queued(caller, serviceId, shaDigit).id());
-        deployments.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        DeploymentSnapshot snapshot = deployments.snapshotFor(id);
-        deployments.setImage(
+        records.transition(id, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
+        DeploymentSnapshot snapshot = records.snapshotFor(id);
+        records.setImage(
                 id,
                 ImageRef.of(
                         RegistryHost.of("127.0.0.1:5000"), snapshot.service(), snapshot.commit()));
-        deployments.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
-        return deployments.transition(
-                id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
+        records.transition(id, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
+        return records.transition(id, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
     }
 
     public DeploymentView queued(Caller caller, String serviceId, char shaDigit) {

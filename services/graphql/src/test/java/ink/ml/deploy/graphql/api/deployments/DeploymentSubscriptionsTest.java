@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.graphql.api.Accounts;
 import ink.ml.deploy.graphql.api.Accounts.Account;
-import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.Deployments;
-import ink.ml.deploy.platform.deployments.EventStatus;
 import ink.ml.deploy.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -42,6 +43,7 @@ class DeploymentSubscriptionsTest {
     @Inject Accounts accounts;
     @Inject DeploymentFixtures fixtures;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
 
     private DynamicGraphQLClient client;
 
@@ -56,7 +58,7 @@ class DeploymentSubscriptionsTest {
     void replaysRecordedEventsThenStreamsNewOnesUntilTheDeploymentEnds() {
         Account user = accounts.register();
         UUID deployment = newDeployment(user);
-        deployments.appendEvent(deployment, DeploymentStep.CLONE, EventStatus.STARTED, "cloning");
+        records.appendEvent(deployment, DeploymentStep.CLONE, EventStatus.STARTED, "cloning");
         Stream events =
                 subscribe(
                         user,
@@ -68,15 +70,14 @@ class DeploymentSubscriptionsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> events.items.size() == 2);
         assertThat(events.completed).isFalse();
 
-        deployments.transition(
+        records.transition(
                 deployment, DeploymentStatus.BUILDING, Optional.empty(), Optional.empty());
-        deployments.appendEvent(deployment, DeploymentStep.BUILD, EventStatus.STARTED, "building");
-        deployments.transition(
+        records.appendEvent(deployment, DeploymentStep.BUILD, EventStatus.STARTED, "building");
+        records.transition(
                 deployment, DeploymentStatus.DEPLOYING, Optional.empty(), Optional.empty());
-        deployments.appendEvent(
+        records.appendEvent(
                 deployment, DeploymentStep.ROLLOUT, EventStatus.SUCCEEDED, "rolled out");
-        deployments.transition(
-                deployment, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
+        records.transition(deployment, DeploymentStatus.ACTIVE, Optional.empty(), Optional.empty());
 
         await().atMost(Duration.ofSeconds(20)).untilTrue(events.completed);
         assertThat(events.failures).isEmpty();
@@ -89,8 +90,8 @@ class DeploymentSubscriptionsTest {
     void streamsBuildLogsFromACursorAndCompletesForAnEndedDeployment() {
         Account user = accounts.register();
         UUID deployment = newDeployment(user);
-        deployments.appendLogLines(deployment, 1, List.of("one", "two", "three"));
-        deployments.transition(
+        records.appendLogLines(deployment, 1, List.of("one", "two", "three"));
+        records.transition(
                 deployment, DeploymentStatus.FAILED, Optional.of("build"), Optional.of("exit 1"));
 
         Stream lines =

@@ -6,12 +6,13 @@ import static ink.ml.deploy.graphql.api.Gql.ok;
 import static ink.ml.deploy.graphql.api.Gql.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.graphql.api.Accounts;
 import ink.ml.deploy.graphql.api.Accounts.Account;
-import ink.ml.deploy.platform.deployments.DeploymentStep;
+import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
-import ink.ml.deploy.platform.deployments.EventStatus;
 import ink.ml.deploy.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ class DeploymentsApiTest {
     @Inject Accounts accounts;
     @Inject DeploymentFixtures fixtures;
     @Inject Deployments deployments;
+    @Inject DeploymentRecords records;
 
     @Test
     void listsAServicesDeploymentsNewestFirstAcrossPages() {
@@ -70,9 +72,9 @@ class DeploymentsApiTest {
         String service = fixtures.service(user.caller(), "web");
         DeploymentView deployment = fixtures.queued(user.caller(), service, 'a');
         UUID id = UUID.fromString(deployment.id());
-        deployments.appendEvent(id, DeploymentStep.CLONE, EventStatus.STARTED, "cloning");
-        deployments.appendEvent(id, DeploymentStep.CLONE, EventStatus.SUCCEEDED, "cloned");
-        deployments.appendEvent(id, DeploymentStep.BUILD, EventStatus.STARTED, "building");
+        records.appendEvent(id, DeploymentStep.CLONE, EventStatus.STARTED, "cloning");
+        records.appendEvent(id, DeploymentStep.CLONE, EventStatus.SUCCEEDED, "cloned");
+        records.appendEvent(id, DeploymentStep.BUILD, EventStatus.STARTED, "building");
         String query =
                 "query($id: ID!, $after: String) { deployment(id: $id) { id status trigger"
                         + " events(first: 2, after: $after) { edges { cursor node { step status"
@@ -101,7 +103,7 @@ class DeploymentsApiTest {
         Account user = accounts.register();
         String service = fixtures.service(user.caller(), "web");
         DeploymentView deployment = fixtures.queued(user.caller(), service, 'b');
-        deployments.appendLogLines(
+        records.appendLogLines(
                 UUID.fromString(deployment.id()),
                 1,
                 IntStream.rangeClosed(1, 5).mapToObj(i -> "line " + i).toList());

@@ -1,6 +1,5 @@
-package ink.ml.deploy.platform.deployments;
+package ink.ml.deploy.domain;
 
-import ink.ml.deploy.domain.InvalidValueException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
