@@ -1,5 +1,6 @@
 package ink.ml.deploy.mcp.tools;
 
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.github.GithubAccounts;
@@ -38,6 +39,7 @@ class InProcessWorker {
     private final Projects projects;
     private final Deployments deployments;
     private final GithubAccounts githubAccounts;
+    private final Clusters clusters;
     private StandInCluster cluster;
     private WorkerFactory factory;
 
@@ -46,12 +48,14 @@ class InProcessWorker {
             Services services,
             Projects projects,
             Deployments deployments,
-            GithubAccounts githubAccounts) {
+            GithubAccounts githubAccounts,
+            Clusters clusters) {
         this.client = client;
         this.services = services;
         this.projects = projects;
         this.deployments = deployments;
         this.githubAccounts = githubAccounts;
+        this.clusters = clusters;
     }
 
     /** Starts polling once; later calls return the same cluster. */
@@ -77,7 +81,7 @@ class InProcessWorker {
                         new TrackedBranches(services, projects, githubAccounts),
                         starts,
                         inFlight),
-                new DeploymentRecordActivitiesImpl(deployments, githubAccounts, config),
+                new DeploymentRecordActivitiesImpl(deployments, githubAccounts, clusters),
                 new ServiceDeletionActivitiesImpl(services, deployments, inFlight));
         factory.newWorker(DEPLOYER_QUEUE).registerActivitiesImplementations(cluster.activities());
         factory.start();
@@ -91,13 +95,8 @@ class InProcessWorker {
         }
     }
 
-    /** The worker's deploy settings for tests: a local registry, a quick cancellation poll. */
+    /** The worker's deploy settings for tests: a quick cancellation poll. */
     private static final class TestDeployConfig implements DeployConfig {
-        @Override
-        public String registry() {
-            return "127.0.0.1:5000";
-        }
-
         @Override
         public Duration cancellationWait() {
             return Duration.ofSeconds(30);

@@ -1,5 +1,6 @@
 package ink.ml.deploy.worker.deploy;
 
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.domain.ImageRef;
@@ -48,7 +49,12 @@ import java.util.UUID;
 public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivities {
     private final Deployments deployments;
     private final GithubAccounts githubAccounts;
-    private final RegistryHost registry;
+
+    /**
+     * Images are {@code {registry of the project's cluster}/dp-{user}-{project}/{service}:{sha}}.
+     */
+    private final Clusters clusters;
+
     private final BuildSlots buildSlots;
     private final BuildSlotLimits limits;
 
@@ -56,22 +62,22 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     public DeploymentRecordActivitiesImpl(
             Deployments deployments,
             GithubAccounts githubAccounts,
-            DeployConfig config,
+            Clusters clusters,
             BuildSlots buildSlots,
             BuildSlotsConfig buildSlotsConfig) {
         this.deployments = deployments;
         this.githubAccounts = githubAccounts;
-        this.registry = RegistryHost.of(config.registry());
+        this.clusters = clusters;
         this.buildSlots = buildSlots;
         this.limits = BuildSlotLimits.of(buildSlotsConfig);
     }
 
     /** For code that wires the worker's activities by hand: the default build slot limits. */
     public DeploymentRecordActivitiesImpl(
-            Deployments deployments, GithubAccounts githubAccounts, DeployConfig config) {
+            Deployments deployments, GithubAccounts githubAccounts, Clusters clusters) {
         this.deployments = deployments;
         this.githubAccounts = githubAccounts;
-        this.registry = RegistryHost.of(config.registry());
+        this.clusters = clusters;
         this.buildSlots = new BuildSlots(Deployment.getEntityManager(), deployments);
         this.limits = BuildSlotLimits.DEFAULT;
     }
@@ -85,7 +91,11 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
         Optional<ImageRef> existing = snapshot.image();
         ImageRef image =
                 existing.orElseGet(
-                        () -> ImageRef.of(registry, snapshot.service(), snapshot.commit()));
+                        () ->
+                                ImageRef.of(
+                                        registryOf(snapshot),
+                                        snapshot.service(),
+                                        snapshot.commit()));
         Map<String, String> env = new TreeMap<>();
         snapshot.env().forEach((name, value) -> env.put(name.value(), value));
         return new DeploymentPlan(
@@ -108,6 +118,14 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
                 env,
                 existing.map(ImageRef::reference).orElse(null),
                 image.reference());
+    }
+
+    /**
+     * The registry of the cluster in the project's region, where its deployer pushes. A region no
+     * cluster serves cannot be deployed to: no deployer polls its queue, so the plan is refused.
+     */
+    private RegistryHost registryOf(DeploymentSnapshot snapshot) {
+        return parse(() -> clusters.of(snapshot.region()).registry());
     }
 
     /**
