@@ -51,8 +51,8 @@ public record PlatformWiring(
 
     /**
      * Where apps run: the deployer-worker's extra properties and environment, and the cluster's
-     * settings (libs/cluster's keys under {@link #CLUSTER}, e.g. {@code execution-target}) that make
-     * every service show the URL that really answers.
+     * settings (libs/cluster's keys under {@link #CLUSTER}, e.g. {@code execution-target}) that
+     * make every service show the URL that really answers.
      */
     public record ExecutionWiring(
             Map<String, String> properties,
@@ -194,7 +194,8 @@ public record PlatformWiring(
                 properties.putAll(clusterProperties());
                 properties.put("mcpdeploy.source.git-server.url", gitServerUrl().toString());
                 properties.put("mcpdeploy.source.work-dir", checkoutDirectory().toString());
-                registryHost.ifPresent(host -> properties.put("mcpdeploy.registry.plain-http", "true"));
+                registryHost.ifPresent(
+                        host -> properties.put("mcpdeploy.registry.plain-http", "true"));
                 registryTokenKeys.ifPresent(
                         keys -> {
                             environment.put(REGISTRY_SIGNING_KEY_ENV, keys.signingKeyPem());

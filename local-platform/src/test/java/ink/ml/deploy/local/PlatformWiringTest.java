@@ -130,7 +130,8 @@ class PlatformWiringTest {
                 .containsEntry("mcpdeploy.workload.apply-mode", "create-or-update");
         assertThat(deployerServer).containsEntry("quarkus.management.port", "9084");
         assertThat(wiring.launch(PlatformService.WORKER, Map.of(), Map.of()).systemProperties())
-                .containsEntry("mcpdeploy.clusters.regions.eu-central-1.registry", "127.0.0.1:5000");
+                .containsEntry(
+                        "mcpdeploy.clusters.regions.eu-central-1.registry", "127.0.0.1:5000");
         assertThat(wiring.launch(PlatformService.GIT_SERVER, Map.of(), Map.of()).systemProperties())
                 .containsEntry("mcpdeploy.git-server.root", "/tmp/run/git")
                 .containsEntry("quarkus.management.host", "127.0.0.1")
@@ -213,7 +214,8 @@ class PlatformWiringTest {
                         PlatformService.DEPLOYER_WORKER)) {
             assertThat(docker.launch(shown, Map.of(), Map.of()).systemProperties())
                     .as(shown.module())
-                    .containsEntry("mcpdeploy.clusters.regions.eu-central-1.apps-domain", "localhost")
+                    .containsEntry(
+                            "mcpdeploy.clusters.regions.eu-central-1.apps-domain", "localhost")
                     .containsEntry("mcpdeploy.clusters.regions.eu-central-1.url-scheme", "http")
                     .containsEntry("mcpdeploy.clusters.regions.eu-central-1.url-port", "8080");
         }
