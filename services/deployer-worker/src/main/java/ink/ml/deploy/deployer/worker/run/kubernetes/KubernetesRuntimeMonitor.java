@@ -82,10 +82,14 @@ public class KubernetesRuntimeMonitor {
     }
 
     /** Runs only where this deployer-worker's cluster runs workloads on Kubernetes. */
-    void start(@Observes StartupEvent event, Clusters clusters) {
-        if (clusters.home().executionTarget() != ExecutionTargetKind.KUBERNETES) {
-            return;
+    void onStart(@Observes StartupEvent event, Clusters clusters) {
+        if (clusters.home().executionTarget() == ExecutionTargetKind.KUBERNETES) {
+            start();
         }
+    }
+
+    /** Starts the periodic looks. */
+    void start() {
         Duration interval = config.pollInterval();
         scheduler =
                 Executors.newSingleThreadScheduledExecutor(
