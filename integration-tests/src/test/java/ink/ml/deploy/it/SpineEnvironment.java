@@ -512,7 +512,7 @@ final class SpineEnvironment implements AutoCloseable {
         properties.put("quarkus.datasource.jdbc.url", jdbcUrl);
         properties.put("quarkus.datasource.username", "postgres");
         properties.put("quarkus.datasource.password", "postgres");
-        properties.put("mcpdeploy.deploy.registry", registry.host());
+        properties.put("mcpdeploy.clusters.regions." + REGION + ".registry", registry.host());
         // The real deployer here learns of a cancellation at its next heartbeat (a second) and
         // stops its build in a few more; a run left stuck by the Temporal test server
         // (sdk-java#2391, see the README) is ended after this instead of the production 30 s.
@@ -531,9 +531,9 @@ final class SpineEnvironment implements AutoCloseable {
         properties.put("mcpdeploy.builder.kind", "docker");
         properties.put("mcpdeploy.builder.docker.host", dockerHost);
         properties.put("mcpdeploy.builder.docker.binary", DockerEngineProcess.CLIENT.toString());
-        properties.put("mcpdeploy.registry.host", registry.host());
+        properties.put("mcpdeploy.clusters.home-region", REGION);
+        properties.put("mcpdeploy.clusters.regions." + REGION + ".registry", registry.host());
         properties.put("mcpdeploy.source.git-server.url", gitRoot.toUri().toString());
-        properties.put("mcpdeploy.cluster.region", REGION);
         properties.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
         return properties;
     }

@@ -46,18 +46,22 @@ public record PlatformWiring(
     static final String REGISTRY_CERTIFICATE_ENV = "MCPDEPLOY_REGISTRY_AUTH_CERTIFICATE";
     static final String REGION = "eu-central-1";
 
+    /** The settings of this run's one cluster: {@code mcpdeploy.clusters.regions.<region>.*}. */
+    static final String CLUSTER = "mcpdeploy.clusters.regions." + REGION + ".";
+
     /**
-     * Where apps run: the deployer-worker's extra properties and environment, and the cluster
-     * settings that make every service show the URL that really answers.
+     * Where apps run: the deployer-worker's extra properties and environment, and the cluster's
+     * settings (libs/cluster's keys under {@link #CLUSTER}, e.g. {@code execution-target}) that
+     * make every service show the URL that really answers.
      */
     public record ExecutionWiring(
             Map<String, String> properties,
             Map<String, String> environment,
-            Map<String, String> clusterProperties) {
+            Map<String, String> clusterSettings) {
         public ExecutionWiring {
             properties = Map.copyOf(properties);
             environment = Map.copyOf(environment);
-            clusterProperties = Map.copyOf(clusterProperties);
+            clusterSettings = Map.copyOf(clusterSettings);
         }
 
         /**
@@ -66,25 +70,21 @@ public record PlatformWiring(
          */
         public static ExecutionWiring inMemoryKubernetes(String apiServerUrl) {
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("mcpdeploy.execution.target", "kubernetes");
             properties.put("quarkus.kubernetes-client.api-server-url", apiServerUrl);
             properties.put("quarkus.kubernetes-client.trust-certs", "true");
             properties.put("mcpdeploy.workload.apply-mode", "create-or-update");
             properties.put("mcpdeploy.workload.rollout-poll-interval", "250ms");
             properties.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
-            return new ExecutionWiring(properties, Map.of(), Map.of());
+            return new ExecutionWiring(
+                    properties, Map.of(), Map.of("execution-target", "kubernetes"));
         }
 
         /** A real cluster: the deployer's default server-side apply, credentials from the file. */
         public static ExecutionWiring kubeconfig(Path kubeconfig) {
             return new ExecutionWiring(
-                    Map.of(
-                            "mcpdeploy.execution.target",
-                            "kubernetes",
-                            "kubeconfig",
-                            kubeconfig.toString()),
+                    Map.of("kubeconfig", kubeconfig.toString()),
                     Map.of("KUBECONFIG", kubeconfig.toString()),
-                    Map.of());
+                    Map.of("execution-target", "kubernetes"));
         }
 
         /**
@@ -103,7 +103,6 @@ public record PlatformWiring(
                 int edgePort,
                 boolean sandboxed) {
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("mcpdeploy.execution.target", "docker");
             properties.put("mcpdeploy.docker.host", dockerHost);
             if (!sandboxed) {
                 properties.put("mcpdeploy.docker.runtime", "runc");
@@ -117,10 +116,11 @@ public record PlatformWiring(
                     properties,
                     Map.of(),
                     Map.of(
-                            "mcpdeploy.cluster.apps-domain", "localhost",
-                            "mcpdeploy.cluster.cname-zone", "cname.localhost",
-                            "mcpdeploy.cluster.url-scheme", "http",
-                            "mcpdeploy.cluster.url-port", Integer.toString(edgePort)));
+                            "execution-target", "docker",
+                            "apps-domain", "localhost",
+                            "cname-zone", "cname.localhost",
+                            "url-scheme", "http",
+                            "url-port", Integer.toString(edgePort)));
         }
     }
 
@@ -174,32 +174,28 @@ public record PlatformWiring(
         switch (service) {
             case GRAPHQL -> {
                 database(properties, environment);
-                properties.putAll(execution.clusterProperties());
+                properties.putAll(clusterProperties());
                 properties.put("mcpdeploy.firebase.project-id", firebaseProjectId);
                 properties.put("mcpdeploy.firebase.jwks-url", jwksUrl.toString());
                 properties.put("mcpdeploy.git-server.public-url", gitServerUrl().toString());
             }
             case MCP -> {
                 database(properties, environment);
-                properties.putAll(execution.clusterProperties());
+                properties.putAll(clusterProperties());
                 properties.put("mcpdeploy.git-server.url", gitServerUrl().toString());
                 properties.put("mcpdeploy.mcp.oauth.public-url", mcpPublicUrl().toString());
             }
             case WORKER -> {
                 database(properties, environment);
-                properties.putAll(execution.clusterProperties());
-                registryHost.ifPresent(host -> properties.put("mcpdeploy.deploy.registry", host));
+                properties.putAll(clusterProperties());
             }
             case DEPLOYER_SERVER -> {}
             case DEPLOYER_WORKER -> {
-                properties.put("mcpdeploy.cluster.region", REGION);
+                properties.putAll(clusterProperties());
                 properties.put("mcpdeploy.source.git-server.url", gitServerUrl().toString());
                 properties.put("mcpdeploy.source.work-dir", checkoutDirectory().toString());
                 registryHost.ifPresent(
-                        host -> {
-                            properties.put("mcpdeploy.registry.host", host);
-                            properties.put("mcpdeploy.registry.plain-http", "true");
-                        });
+                        host -> properties.put("mcpdeploy.registry.plain-http", "true"));
                 registryTokenKeys.ifPresent(
                         keys -> {
                             environment.put(REGISTRY_SIGNING_KEY_ENV, keys.signingKeyPem());
@@ -213,7 +209,6 @@ public record PlatformWiring(
                                     "mcpdeploy.builder.docker.binary",
                                     DockerEngineProcess.CLIENT.toString());
                         });
-                properties.putAll(execution.clusterProperties());
                 properties.putAll(execution.properties());
                 environment.putAll(execution.environment());
             }
@@ -222,6 +217,19 @@ public record PlatformWiring(
         properties.putAll(extraProperties);
         environment.putAll(extraEnvironment);
         return new ServiceLaunch(service, properties, environment);
+    }
+
+    /**
+     * The run's one cluster, the same for every service that reads clusters (graphql, mcp and
+     * worker through libs/platform; the deployer-worker serves it): its region is home, so new
+     * projects go there and the deployer-worker polls its queue; the registry is the local one.
+     */
+    Map<String, String> clusterProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("mcpdeploy.clusters.home-region", REGION);
+        execution.clusterSettings().forEach((name, value) -> properties.put(CLUSTER + name, value));
+        registryHost.ifPresent(host -> properties.put(CLUSTER + "registry", host));
+        return properties;
     }
 
     /**

@@ -120,7 +120,8 @@ class PlatformWiringTest {
         assertThat(deployer)
                 .containsEntry("mcpdeploy.source.git-server.url", "http://127.0.0.1:8086")
                 .containsEntry("mcpdeploy.source.work-dir", "/tmp/run/checkouts")
-                .containsEntry("mcpdeploy.registry.host", "127.0.0.1:5000")
+                .containsEntry("mcpdeploy.clusters.home-region", "eu-central-1")
+                .containsEntry("mcpdeploy.clusters.regions.eu-central-1.registry", "127.0.0.1:5000")
                 .containsEntry("mcpdeploy.registry.plain-http", "true")
                 .containsEntry("mcpdeploy.builder.kind", "docker")
                 .containsEntry("mcpdeploy.builder.docker.host", "unix:///tmp/d/docker.sock")
@@ -129,7 +130,8 @@ class PlatformWiringTest {
                 .containsEntry("mcpdeploy.workload.apply-mode", "create-or-update");
         assertThat(deployerServer).containsEntry("quarkus.management.port", "9084");
         assertThat(wiring.launch(PlatformService.WORKER, Map.of(), Map.of()).systemProperties())
-                .containsEntry("mcpdeploy.deploy.registry", "127.0.0.1:5000");
+                .containsEntry(
+                        "mcpdeploy.clusters.regions.eu-central-1.registry", "127.0.0.1:5000");
         assertThat(wiring.launch(PlatformService.GIT_SERVER, Map.of(), Map.of()).systemProperties())
                 .containsEntry("mcpdeploy.git-server.root", "/tmp/run/git")
                 .containsEntry("quarkus.management.host", "127.0.0.1")
@@ -176,7 +178,7 @@ class PlatformWiringTest {
                 .doesNotContainKeys(
                         "mcpdeploy.workload.apply-mode",
                         "quarkus.kubernetes-client.api-server-url",
-                        "mcpdeploy.registry.host")
+                        "mcpdeploy.clusters.regions.eu-central-1.registry")
                 .containsEntry("kubeconfig", "/home/me/.kube/config");
         assertThat(deployer.environment()).containsEntry("KUBECONFIG", "/home/me/.kube/config");
     }
@@ -196,7 +198,7 @@ class PlatformWiringTest {
         ServiceLaunch deployer = docker.launch(PlatformService.DEPLOYER_WORKER, Map.of(), Map.of());
 
         assertThat(deployer.systemProperties())
-                .containsEntry("mcpdeploy.execution.target", "docker")
+                .containsEntry("mcpdeploy.clusters.regions.eu-central-1.execution-target", "docker")
                 .containsEntry("mcpdeploy.docker.host", "unix:///tmp/appd/docker.sock")
                 .containsEntry("mcpdeploy.edge.kind", "haproxy")
                 .containsEntry("mcpdeploy.edge.admin-socket", "/tmp/edge/haproxy.sock")
@@ -212,9 +214,10 @@ class PlatformWiringTest {
                         PlatformService.DEPLOYER_WORKER)) {
             assertThat(docker.launch(shown, Map.of(), Map.of()).systemProperties())
                     .as(shown.module())
-                    .containsEntry("mcpdeploy.cluster.apps-domain", "localhost")
-                    .containsEntry("mcpdeploy.cluster.url-scheme", "http")
-                    .containsEntry("mcpdeploy.cluster.url-port", "8080");
+                    .containsEntry(
+                            "mcpdeploy.clusters.regions.eu-central-1.apps-domain", "localhost")
+                    .containsEntry("mcpdeploy.clusters.regions.eu-central-1.url-scheme", "http")
+                    .containsEntry("mcpdeploy.clusters.regions.eu-central-1.url-port", "8080");
         }
         assertThat(docker.launch(PlatformService.GRAPHQL, Map.of(), Map.of()).systemProperties())
                 .doesNotContainKey("mcpdeploy.docker.host");

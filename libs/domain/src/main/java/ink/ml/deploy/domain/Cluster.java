@@ -3,23 +3,27 @@ package ink.ml.deploy.domain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalInt;
 
 /**
  * One execution-plane cluster: its region, the apps domain its customer services are reachable
- * under, the zone that holds the per-service CNAME targets for custom domains, and how its edge is
- * reached from outside (scheme and port). Together they are the one rule for a service's public
- * URL, so that every API shows the address that really answers.
+ * under, the zone that holds the per-service CNAME targets for custom domains, how its edge is
+ * reached from outside (scheme and port), the registry its images live in and what runs its
+ * workloads. Together they are the one rule for a service's public URL, its deployer's task queue
+ * and its image references, so that every API shows the address that really answers.
  *
  * @param urlScheme what the edge answers with: {@code https} in production, {@code http} locally
  * @param urlPort the edge's public port; left out of URLs when it is the scheme's default
+ * @param registry where builds push and the cluster pulls: {@code host[:port]} of image references
+ * @param executionTarget what the cluster's deployer-worker runs workloads on
  */
 public record Cluster(
-        Region region, String appsDomain, String cnameZone, UrlScheme urlScheme, int urlPort) {
-    /** The seed's production cluster: HTTPS on the default port. */
-    public static final Cluster EU_CENTRAL_1 =
-            new Cluster(Region.of("eu-central-1"), "ml.ink", "cname.ml.ink");
-
+        Region region,
+        String appsDomain,
+        String cnameZone,
+        UrlScheme urlScheme,
+        int urlPort,
+        RegistryHost registry,
+        ExecutionTargetKind executionTarget) {
     /**
      * RFC 6761: every name under {@code localhost} is loopback in curl and browsers, so it is the
      * one single-label apps domain allowed (the one-machine platform's).
@@ -37,33 +41,8 @@ public record Cluster(
             throw new InvalidValueException(
                     "urlPort", "must be between 1 and 65535 (got " + urlPort + ")");
         }
-    }
-
-    /** A cluster whose edge answers HTTPS on port 443, as in production. */
-    public Cluster(Region region, String appsDomain, String cnameZone) {
-        this(region, appsDomain, cnameZone, UrlScheme.HTTPS, UrlScheme.HTTPS.defaultPort());
-    }
-
-    /**
-     * The cluster as configured ({@code mcpdeploy.cluster.*}): the one place that reads the
-     * settings' strings, so the product plane and the deployer-worker build the same value. A
-     * malformed setting names its field.
-     *
-     * @param urlPort empty for the scheme's own port
-     */
-    public static Cluster configured(
-            String region,
-            String appsDomain,
-            String cnameZone,
-            String urlScheme,
-            OptionalInt urlPort) {
-        UrlScheme scheme = UrlScheme.parse(urlScheme);
-        return new Cluster(
-                Region.of(region),
-                appsDomain,
-                cnameZone,
-                scheme,
-                urlPort.orElse(scheme.defaultPort()));
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(executionTarget, "executionTarget");
     }
 
     private static void requireZone(String field, String zone) {

@@ -12,24 +12,26 @@ class ClusterTest {
 
     @Test
     void productionClusterPollsItsRegionsDeployerQueue() {
-        assertThat(Cluster.EU_CENTRAL_1.taskQueue()).isEqualTo("deployer-eu-central-1");
+        assertThat(TestClusters.EU_CENTRAL_1.taskQueue()).isEqualTo("deployer-eu-central-1");
         assertThat(TaskQueues.DEFAULT).isEqualTo("default");
     }
 
     @Test
     void servicesAreReachableUnderTheAppsDomain() {
-        assertThat(Cluster.EU_CENTRAL_1.platformHostname(web)).isEqualTo("web-shop-u42.ml.ink");
+        assertThat(TestClusters.EU_CENTRAL_1.platformHostname(web))
+                .isEqualTo("web-shop-u42.ml.ink");
     }
 
     @Test
     void productionUrlIsHttpsWithoutAPort() {
-        assertThat(Cluster.EU_CENTRAL_1.publicUrl(web)).isEqualTo("https://web-shop-u42.ml.ink");
+        assertThat(TestClusters.EU_CENTRAL_1.publicUrl(web))
+                .isEqualTo("https://web-shop-u42.ml.ink");
     }
 
     @Test
     void oneMachineUrlIsHttpUnderLocalhostWithTheEdgesPort() {
         Cluster local =
-                new Cluster(
+                TestClusters.edge(
                         Region.of("eu-central-1"),
                         "localhost",
                         "cname.localhost",
@@ -69,16 +71,17 @@ class ClusterTest {
 
     @Test
     void eachServiceHasItsOwnCnameTarget() {
-        assertThat(Cluster.EU_CENTRAL_1.cnameTarget(web)).isEqualTo("web-shop-u42.cname.ml.ink");
-        assertThat(Cluster.EU_CENTRAL_1.cnameTarget(ServiceRef.of("u43", "shop", "web")))
-                .isNotEqualTo(Cluster.EU_CENTRAL_1.cnameTarget(web));
+        assertThat(TestClusters.EU_CENTRAL_1.cnameTarget(web))
+                .isEqualTo("web-shop-u42.cname.ml.ink");
+        assertThat(TestClusters.EU_CENTRAL_1.cnameTarget(ServiceRef.of("u43", "shop", "web")))
+                .isNotEqualTo(TestClusters.EU_CENTRAL_1.cnameTarget(web));
     }
 
     @Test
     void cnameZoneInsideTheAppsDomainIsCoveredByIt() {
-        assertThat(Cluster.EU_CENTRAL_1.platformZones()).containsExactly("ml.ink");
+        assertThat(TestClusters.EU_CENTRAL_1.platformZones()).containsExactly("ml.ink");
         Cluster split =
-                new Cluster(Region.of("us-east-1"), "apps.example.net", "cname.example.org");
+                TestClusters.https(Region.of("us-east-1"), "apps.example.net", "cname.example.org");
         assertThat(split.platformZones()).containsExactly("apps.example.net", "cname.example.org");
     }
 
@@ -102,13 +105,14 @@ class ClusterTest {
     @ValueSource(
             strings = {"", "ML.ink", "ink", "ml..ink", "-ml.ink", "ml.ink/", "LOCALHOST", "local"})
     void refusesMalformedAppsDomains(String domain) {
-        assertThatThrownBy(() -> new Cluster(Region.of("eu-central-1"), domain, "cname.ml.ink"))
+        assertThatThrownBy(
+                        () -> TestClusters.https(Region.of("eu-central-1"), domain, "cname.ml.ink"))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("appsDomain: ");
     }
 
     private static Cluster edge(UrlScheme scheme, int port) {
-        return new Cluster(
+        return TestClusters.edge(
                 Region.of("us-east-1"), "apps.example.net", "cname.example.net", scheme, port);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CustomDomainTest {
-    private static final List<String> ZONES = Cluster.EU_CENTRAL_1.platformZones();
+    private static final List<String> ZONES = TestClusters.EU_CENTRAL_1.platformZones();
 
     private static CustomDomain parse(String input) {
         return CustomDomain.parse(input, ZONES);
@@ -137,7 +137,7 @@ class CustomDomainTest {
                 DomainVerificationRecords.forService(
                         parse("App.Example.com"),
                         token,
-                        Cluster.EU_CENTRAL_1,
+                        TestClusters.EU_CENTRAL_1,
                         ServiceRef.of("u42", "shop", "web"));
 
         assertThat(records.txtName()).isEqualTo("_dp-verify.app.example.com");

@@ -5,11 +5,14 @@ import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.CustomDomain;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.EnvVarName;
+import ink.ml.deploy.domain.ExecutionTargetKind;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.ImageRef;
+import ink.ml.deploy.domain.Region;
 import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceRef;
+import ink.ml.deploy.domain.UrlScheme;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,8 +28,19 @@ final class Fixtures {
     static final String PULL_PASSWORD =
             "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJkcC11NDItc2hvcCJ9.c2lnbmF0dXJl";
 
+    /** Production's cluster: HTTPS on 443, the seed's registry, Kubernetes. */
+    static final Cluster EU_CENTRAL_1 =
+            new Cluster(
+                    Region.of("eu-central-1"),
+                    "ml.ink",
+                    "cname.ml.ink",
+                    UrlScheme.HTTPS,
+                    443,
+                    RegistryHost.DEFAULT,
+                    ExecutionTargetKind.KUBERNETES);
+
     static final CustomDomain DOMAIN =
-            CustomDomain.parse("App.Example.com", Cluster.EU_CENTRAL_1.platformZones());
+            CustomDomain.parse("App.Example.com", EU_CENTRAL_1.platformZones());
 
     private Fixtures() {}
 
@@ -42,7 +56,7 @@ final class Fixtures {
                 ImagePull.PULL_SECRET,
                 AppPort.of(3000),
                 new ResourcePlan(512, 500),
-                Cluster.EU_CENTRAL_1,
+                EU_CENTRAL_1,
                 Map.of(EnvVarName.of("DATABASE_URL"), DATABASE_URL));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ink.ml.deploy.domain.AppPort;
-import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.EnvVarName;
 import ink.ml.deploy.domain.ImageRef;
@@ -184,7 +183,7 @@ class ServiceWorkloadTest {
                                         ImagePull.PULL_SECRET,
                                         AppPort.of(3000),
                                         ResourcePlan.DEFAULT,
-                                        Cluster.EU_CENTRAL_1,
+                                        Fixtures.EU_CENTRAL_1,
                                         Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not belong to service web-shop-u42");

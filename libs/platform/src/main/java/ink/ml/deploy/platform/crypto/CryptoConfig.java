@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Keys for data at rest. Values only from the environment in production (e.g. {@code
- * MCPDEPLOY_CRYPTO_KEYS_K1}); tests set their own.
+ * MCPDEPLOY_CRYPTO_KEY_K1}, see libs/platform META-INF/microprofile-config.properties); tests set
+ * their own.
  */
 @ConfigMapping(prefix = "mcpdeploy.crypto")
 public interface CryptoConfig {

@@ -3,9 +3,11 @@ package ink.ml.deploy.platform.domains;
 import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
 
 import ink.ml.deploy.domain.Cluster;
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.CustomDomain;
 import ink.ml.deploy.domain.DomainVerificationRecords;
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.domain.Region;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.domain.VerificationToken;
 import ink.ml.deploy.platform.common.Caller;
@@ -45,12 +47,15 @@ public class CustomDomains {
 
     private final EntityManager entityManager;
 
-    /** The cluster services run on; its zones are the names nobody may claim. */
-    private final Cluster cluster;
+    /**
+     * Where services run: every cluster's zones are names nobody may claim, and a domain points at
+     * the CNAME zone of its service's own region.
+     */
+    private final Clusters clusters;
 
-    public CustomDomains(EntityManager entityManager, Cluster cluster) {
+    public CustomDomains(EntityManager entityManager, Clusters clusters) {
         this.entityManager = entityManager;
-        this.cluster = cluster;
+        this.clusters = clusters;
     }
 
     /**
@@ -63,7 +68,7 @@ public class CustomDomains {
     @Transactional
     public CustomDomainView add(Caller caller, String serviceId, String domain) {
         UUID id = Ids.parse("serviceId", serviceId);
-        CustomDomain name = CustomDomain.parse(domain, cluster.platformZones());
+        CustomDomain name = CustomDomain.parse(domain, clusters.platformZones());
         OwnedService owner = liveService(caller, id);
         releaseAbandonedClaim(name);
         if (CustomDomainRecord.count("domain", name.value()) > 0) {
@@ -87,7 +92,9 @@ public class CustomDomains {
             throw e;
         }
         return CustomDomainView.of(
-                row, DomainVerificationRecords.forService(name, token, cluster, owner.ref()));
+                row,
+                DomainVerificationRecords.forService(
+                        name, token, owner.cluster(clusters), owner.ref()));
     }
 
     /**
@@ -228,7 +235,7 @@ public class CustomDomains {
                 DomainVerificationRecords.forService(
                         new CustomDomain(row.domain),
                         new VerificationToken(row.verificationToken),
-                        cluster,
+                        owner.cluster(clusters),
                         owner.ref()));
     }
 
@@ -255,6 +262,11 @@ public class CustomDomains {
     private record OwnedService(Service service, Project project) {
         ServiceRef ref() {
             return ServiceRef.of(project.userId, project.name, service.name);
+        }
+
+        /** The cluster of the project's region, whose CNAME zone the domain points into. */
+        Cluster cluster(Clusters clusters) {
+            return clusters.of(Region.of(project.region));
         }
     }
 }

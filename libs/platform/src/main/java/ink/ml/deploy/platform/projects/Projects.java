@@ -1,6 +1,6 @@
 package ink.ml.deploy.platform.projects;
 
-import ink.ml.deploy.domain.Cluster;
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.ProjectName;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
@@ -24,11 +24,13 @@ public class Projects {
     public static final String DEFAULT_NAME = "default";
 
     private final EntityManager entityManager;
-    private final Cluster cluster;
 
-    public Projects(EntityManager entityManager, Cluster cluster) {
+    /** New projects are placed in the home cluster's region. */
+    private final Clusters clusters;
+
+    public Projects(EntityManager entityManager, Clusters clusters) {
         this.entityManager = entityManager;
-        this.cluster = cluster;
+        this.clusters = clusters;
     }
 
     @Transactional
@@ -142,7 +144,7 @@ public class Projects {
         project.id = Ids.random();
         project.userId = caller.id();
         project.name = name.value();
-        project.region = cluster.region().id();
+        project.region = clusters.homeRegion().id();
         project.isDefault = isDefault;
         project.createdAt = Timestamps.now();
         project.persistAndFlush();

@@ -5,6 +5,7 @@ import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
 import ink.ml.deploy.domain.AppPort;
 import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.Cluster;
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.GitBranch;
 import ink.ml.deploy.domain.GitHubRepo;
 import ink.ml.deploy.domain.InternalRepoPath;
@@ -57,12 +58,12 @@ public class Services {
 
     private final Projects projects;
     private final Variables variables;
-    private final Cluster cluster;
+    private final Clusters clusters;
 
-    public Services(Projects projects, Variables variables, Cluster cluster) {
+    public Services(Projects projects, Variables variables, Clusters clusters) {
         this.projects = projects;
         this.variables = variables;
-        this.cluster = cluster;
+        this.clusters = clusters;
     }
 
     /**
@@ -97,6 +98,8 @@ public class Services {
         AppPort port = AppPort.of(request.port().orElse(AppPort.DEFAULT.value()));
         ResourcePlan plan = plan(request.memoryMi(), request.vcpu(), ResourcePlan.DEFAULT);
         ServiceRef ref = new ServiceRef(caller.userId(), ProjectName.of(project.name), name);
+        // Refused before anything is written: a service only lives where a cluster serves it.
+        clusterOf(project);
 
         refuseNameClashes(project, ref);
         Instant now = Timestamps.now();
@@ -139,7 +142,7 @@ public class Services {
                     "name",
                     "cannot be changed: it names the service's resources in the project's"
                             + " namespace and is part of its hostname "
-                            + cluster.platformHostname(ref(project, service))
+                            + clusterOf(project).platformHostname(ref(project, service))
                             + "; create a new service instead");
         }
         // Everything is checked before anything changes.
@@ -288,7 +291,7 @@ public class Services {
                         ServiceView.of(
                                 s,
                                 project,
-                                cluster,
+                                clusterOf(project),
                                 s.internalRepoId == null ? null : repos.get(s.internalRepoId),
                                 names.getOrDefault(s.id, List.of())));
     }
@@ -323,7 +326,8 @@ public class Services {
                 service.internalRepoId == null
                         ? null
                         : InternalRepo.findById(service.internalRepoId);
-        return ServiceView.of(service, project, cluster, repo, variables.namesOf(service));
+        return ServiceView.of(
+                service, project, clusterOf(project), repo, variables.namesOf(service));
     }
 
     /**
@@ -376,7 +380,7 @@ public class Services {
             throw nameTaken(project, ref);
         }
         if (Service.count("hostLabel = ?1 and deletedAt is null", ref.hostLabel()) > 0) {
-            throw labelTaken(ref);
+            throw labelTaken(project, ref);
         }
     }
 
@@ -385,7 +389,7 @@ public class Services {
             return nameTaken(project, ref);
         }
         if (violates(e, UNIQUE_HOST_LABEL)) {
-            return labelTaken(ref);
+            return labelTaken(project, ref);
         }
         return e;
     }
@@ -396,13 +400,18 @@ public class Services {
                 "a service named " + ref.service() + " already exists in project " + project.name);
     }
 
-    private ConflictException labelTaken(ServiceRef ref) {
+    private ConflictException labelTaken(Project project, ServiceRef ref) {
         return new ConflictException(
                 "name",
                 "the hostname "
-                        + cluster.platformHostname(ref)
+                        + clusterOf(project).platformHostname(ref)
                         + " is already used by another of your services (its service and project"
                         + " names join into the same label); choose another service name");
+    }
+
+    /** The cluster of the project's own region: its names and URLs are that cluster's. */
+    private Cluster clusterOf(Project project) {
+        return clusters.of(Region.of(project.region));
     }
 
     private static ServiceRef ref(Project project, Service service) {

@@ -1,5 +1,6 @@
 package ink.ml.deploy.mcp.tools;
 
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.Deployments;
@@ -40,6 +41,7 @@ class InProcessWorker {
     private final Deployments deployments;
     private final DeploymentRecords records;
     private final GithubAccounts githubAccounts;
+    private final Clusters clusters;
     private StandInCluster cluster;
     private WorkerFactory factory;
 
@@ -49,13 +51,15 @@ class InProcessWorker {
             Projects projects,
             Deployments deployments,
             DeploymentRecords records,
-            GithubAccounts githubAccounts) {
+            GithubAccounts githubAccounts,
+            Clusters clusters) {
         this.client = client;
         this.services = services;
         this.projects = projects;
         this.deployments = deployments;
         this.records = records;
         this.githubAccounts = githubAccounts;
+        this.clusters = clusters;
     }
 
     /** Starts polling once; later calls return the same cluster. */
@@ -81,7 +85,7 @@ class InProcessWorker {
                         new TrackedBranches(services, projects, githubAccounts),
                         starts,
                         inFlight),
-                new DeploymentRecordActivitiesImpl(records, githubAccounts, config),
+                new DeploymentRecordActivitiesImpl(records, githubAccounts, clusters),
                 new ServiceDeletionActivitiesImpl(services, records, inFlight));
         factory.newWorker(DEPLOYER_QUEUE).registerActivitiesImplementations(cluster.activities());
         factory.start();
@@ -95,13 +99,8 @@ class InProcessWorker {
         }
     }
 
-    /** The worker's deploy settings for tests: a local registry, a quick cancellation poll. */
+    /** The worker's deploy settings for tests: a quick cancellation poll. */
     private static final class TestDeployConfig implements DeployConfig {
-        @Override
-        public String registry() {
-            return "127.0.0.1:5000";
-        }
-
         @Override
         public Duration cancellationWait() {
             return Duration.ofSeconds(30);

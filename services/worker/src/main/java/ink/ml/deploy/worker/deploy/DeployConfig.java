@@ -8,13 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "mcpdeploy.deploy")
 public interface DeployConfig {
     /**
-     * The registry builds push to and the cluster pulls from, {@code host[:port]}: images are
-     * {@code {registry}/dp-{user}-{project}/{service}:{sha}}.
-     */
-    @WithDefault("registry.internal:5000")
-    String registry();
-
-    /**
      * How long a new deployment (or a deletion) waits for the service's in-flight deployment to
      * stop after cancelling it, before terminating its workflow. A cancelled build stops within its
      * next output flush (a second); this is for a run that is stuck.

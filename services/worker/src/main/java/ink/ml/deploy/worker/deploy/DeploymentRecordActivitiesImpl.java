@@ -1,5 +1,6 @@
 package ink.ml.deploy.worker.deploy;
 
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.domain.EventStatus;
@@ -49,7 +50,12 @@ import java.util.UUID;
 public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivities {
     private final DeploymentRecords records;
     private final GithubAccounts githubAccounts;
-    private final RegistryHost registry;
+
+    /**
+     * Images are {@code {registry of the project's cluster}/dp-{user}-{project}/{service}:{sha}}.
+     */
+    private final Clusters clusters;
+
     private final BuildSlots buildSlots;
     private final BuildSlotLimits limits;
 
@@ -57,22 +63,22 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     public DeploymentRecordActivitiesImpl(
             DeploymentRecords records,
             GithubAccounts githubAccounts,
-            DeployConfig config,
+            Clusters clusters,
             BuildSlots buildSlots,
             BuildSlotsConfig buildSlotsConfig) {
         this.records = records;
         this.githubAccounts = githubAccounts;
-        this.registry = RegistryHost.of(config.registry());
+        this.clusters = clusters;
         this.buildSlots = buildSlots;
         this.limits = BuildSlotLimits.of(buildSlotsConfig);
     }
 
     /** For code that wires the worker's activities by hand: the default build slot limits. */
     public DeploymentRecordActivitiesImpl(
-            DeploymentRecords records, GithubAccounts githubAccounts, DeployConfig config) {
+            DeploymentRecords records, GithubAccounts githubAccounts, Clusters clusters) {
         this.records = records;
         this.githubAccounts = githubAccounts;
-        this.registry = RegistryHost.of(config.registry());
+        this.clusters = clusters;
         this.buildSlots = new BuildSlots(Deployment.getEntityManager(), records);
         this.limits = BuildSlotLimits.DEFAULT;
     }
@@ -86,7 +92,11 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
         Optional<ImageRef> existing = snapshot.image();
         ImageRef image =
                 existing.orElseGet(
-                        () -> ImageRef.of(registry, snapshot.service(), snapshot.commit()));
+                        () ->
+                                ImageRef.of(
+                                        registryOf(snapshot),
+                                        snapshot.service(),
+                                        snapshot.commit()));
         Map<String, String> env = new TreeMap<>();
         snapshot.env().forEach((name, value) -> env.put(name.value(), value));
         var target =
@@ -115,6 +125,14 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
                         id.toString(), target, from, build, runtime, existing.get().reference())
                 : DeploymentPlan.toBuild(
                         id.toString(), target, from, build, runtime, image.reference());
+    }
+
+    /**
+     * The registry of the cluster in the project's region, where its deployer pushes. A region no
+     * cluster serves cannot be deployed to: no deployer polls its queue, so the plan is refused.
+     */
+    private RegistryHost registryOf(DeploymentSnapshot snapshot) {
+        return parse(() -> clusters.of(snapshot.region()).registry());
     }
 
     /**

@@ -1,8 +1,8 @@
 package ink.ml.deploy.deployer.worker.apply;
 
-import ink.ml.deploy.deployer.worker.build.RegistryConfig;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.run.ExecutionTarget;
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.ServiceRef;
@@ -71,19 +71,21 @@ public class KubernetesExecutionTarget implements ExecutionTarget {
     private final ResourceApplier applier;
     private final WorkloadConfig config;
     private final RegistryAccess registryAccess;
-    private final RegistryConfig registry;
+
+    /** The registry of this deployer-worker's cluster, which pull Secrets are for. */
+    private final RegistryHost registry;
 
     public KubernetesExecutionTarget(
             KubernetesClient client,
             ResourceApplier applier,
             WorkloadConfig config,
             RegistryAccess registryAccess,
-            RegistryConfig registry) {
+            Clusters clusters) {
         this.client = client;
         this.applier = applier;
         this.config = config;
         this.registryAccess = registryAccess;
-        this.registry = registry;
+        this.registry = clusters.home().registry();
     }
 
     @Override
@@ -196,7 +198,7 @@ public class KubernetesExecutionTarget implements ExecutionTarget {
                                 RegistryPullSecret.from(
                                                 new RegistryPullSpec(
                                                         project,
-                                                        RegistryHost.of(registry.host()),
+                                                        registry,
                                                         credential.username(),
                                                         credential.password()))
                                         .secret());

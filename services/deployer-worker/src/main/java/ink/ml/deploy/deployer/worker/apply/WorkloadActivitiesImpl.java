@@ -2,8 +2,9 @@ package ink.ml.deploy.deployer.worker.apply;
 
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.run.ExecutionTarget;
-import ink.ml.deploy.deployer.worker.run.ExecutionTargetConfig;
 import ink.ml.deploy.domain.AppPort;
+import ink.ml.deploy.domain.Cluster;
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.EnvVarName;
 import ink.ml.deploy.domain.ImageRef;
@@ -27,30 +28,34 @@ import java.util.Map;
 
 /**
  * The workload activities of the deploy workflow, on whichever {@link ExecutionTarget} this
- * region's configuration names ({@code mcpdeploy.execution.target}). Turns the activity's request
- * into the libs/k8s {@link ServiceSpec} both targets run from, so the workflows stay
- * target-agnostic and each rule on the spec's values holds on both.
+ * region's cluster names ({@code mcpdeploy.clusters.regions.<region>.execution-target}). Turns the
+ * activity's request into the libs/k8s {@link ServiceSpec} both targets run from, so the workflows
+ * stay target-agnostic and each rule on the spec's values holds on both.
  */
 @ApplicationScoped
 public class WorkloadActivitiesImpl implements WorkloadActivities {
     private final ExecutionTarget target;
-    private final ClusterConfig cluster;
+
+    /** The cluster this deployer-worker serves: the home one. */
+    private final Cluster cluster;
+
     private final RegistryAccess registryAccess;
 
     @Inject
     WorkloadActivitiesImpl(
-            ExecutionTargetConfig targets,
+            Clusters clusters,
             @Any Instance<ExecutionTarget> available,
-            ClusterConfig cluster,
             RegistryAccess registryAccess) {
         this(
-                available.select(Identifier.Literal.of(targets.target().id())).get(),
-                cluster,
+                available
+                        .select(Identifier.Literal.of(clusters.home().executionTarget().id()))
+                        .get(),
+                clusters.home(),
                 registryAccess);
     }
 
     public WorkloadActivitiesImpl(
-            ExecutionTarget target, ClusterConfig cluster, RegistryAccess registryAccess) {
+            ExecutionTarget target, Cluster cluster, RegistryAccess registryAccess) {
         this.target = target;
         this.cluster = cluster;
         this.registryAccess = registryAccess;
@@ -88,7 +93,7 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
                     registryAccess.isAuthenticated() ? ImagePull.PULL_SECRET : ImagePull.ANONYMOUS,
                     AppPort.of(request.port()),
                     new ResourcePlan(request.memoryMi(), request.milliCpu()),
-                    cluster.toCluster(),
+                    cluster,
                     env);
         } catch (IllegalArgumentException invalid) {
             // The product plane validates all of this; a value that still breaks a rule will

@@ -3,6 +3,8 @@ package ink.ml.deploy.deployer.worker.build;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
+import ink.ml.deploy.domain.Clusters;
+import ink.ml.deploy.domain.RegistryHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -37,7 +39,7 @@ public class BuildBeans {
 
     @Produces
     @Singleton
-    RegistryClient registryClient(RegistryConfig config, RegistryAccess access) {
+    RegistryClient registryClient(RegistryConfig config, Clusters clusters, RegistryAccess access) {
         return new RegistryClient(
                 // HTTP/1.1: a plain-HTTP registry has no use for the h2c upgrade dance.
                 HttpClient.newBuilder()
@@ -45,7 +47,7 @@ public class BuildBeans {
                         .followRedirects(HttpClient.Redirect.NORMAL)
                         .connectTimeout(Duration.ofSeconds(5))
                         .build(),
-                config.usesPlainHttp(),
+                config.usesPlainHttp(clusters.home().registry()),
                 access);
     }
 
@@ -57,8 +59,16 @@ public class BuildBeans {
             RegistryClient registry,
             ImageBuilder builder,
             RegistryAccess access,
-            RegistryConfig config) {
+            RegistryConfig config,
+            Clusters clusters) {
+        RegistryHost host = clusters.home().registry();
         return new BuildPipeline(
-                remotes, cloner, registry, builder, access, config.host(), config.usesPlainHttp());
+                remotes,
+                cloner,
+                registry,
+                builder,
+                access,
+                host.value(),
+                config.usesPlainHttp(host));
     }
 }

@@ -1,16 +1,15 @@
 package ink.ml.deploy.deployer.worker.build;
 
+import ink.ml.deploy.domain.RegistryHost;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
-/** The cluster's image registry: the only place this deployer pushes to. */
+/**
+ * How this deployer speaks to its cluster's image registry, the only place it pushes to. Which
+ * registry that is, is the cluster's ({@code mcpdeploy.clusters.regions.<region>.registry}).
+ */
 @ConfigMapping(prefix = "mcpdeploy.registry")
 public interface RegistryConfig {
-
-    /** {@code host[:port]}, as in image references. */
-    @WithDefault("registry.internal:5000")
-    String host();
 
     /**
      * Whether to speak plain HTTP to it. Unset: plain HTTP for loopback addresses and {@code
@@ -18,7 +17,7 @@ public interface RegistryConfig {
      */
     Optional<Boolean> plainHttp();
 
-    default boolean usesPlainHttp() {
-        return plainHttp().orElseGet(() -> PushTarget.isLocalRegistry(host()));
+    default boolean usesPlainHttp(RegistryHost host) {
+        return plainHttp().orElseGet(() -> PushTarget.isLocalRegistry(host.value()));
     }
 }

@@ -12,10 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ink.ml.deploy.deployer.worker.build.RegistryConfig;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.domain.AppPort;
-import ink.ml.deploy.domain.Cluster;
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.CustomDomain;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.k8s.CustomDomainResources;
@@ -108,11 +107,9 @@ class WorkloadActivitiesAgainstMockApiServerTest {
 
     @Inject ResourceApplier applier;
 
-    @Inject ClusterConfig clusterConfig;
+    @Inject Clusters clusters;
 
     @Inject WorkloadConfig workloadConfig;
-
-    @Inject RegistryConfig registryConfig;
 
     @Inject WorkflowClient workflowClient;
 
@@ -134,8 +131,8 @@ class WorkloadActivitiesAgainstMockApiServerTest {
         environment.registerActivitiesImplementations(
                 new WorkloadActivitiesImpl(
                         new KubernetesExecutionTarget(
-                                client, applier, workloadConfig, registryAccess, registryConfig),
-                        clusterConfig,
+                                client, applier, workloadConfig, registryAccess, clusters),
+                        clusters.home(),
                         registryAccess));
         environment.setActivityHeartbeatListener(
                 String.class,
@@ -202,7 +199,7 @@ class WorkloadActivitiesAgainstMockApiServerTest {
                                 .getRules()
                                 .get(0)
                                 .getHost())
-                .isEqualTo(Cluster.EU_CENTRAL_1.platformHostname(WEB))
+                .isEqualTo(WorkloadFixtures.EU_CENTRAL_1.platformHostname(WEB))
                 .isEqualTo("web-shop-u42.ml.ink");
     }
 
@@ -255,7 +252,7 @@ class WorkloadActivitiesAgainstMockApiServerTest {
                 .doesNotContainKey(Labels.SERVICE);
         JsonNode auths = dockerConfig(secret).path("auths");
         assertThat(auths.size()).isEqualTo(1);
-        JsonNode entry = auths.path(registryConfig.host());
+        JsonNode entry = auths.path(clusters.home().registry().value());
         String username = entry.path("username").asText();
         String password = entry.path("password").asText();
         assertThat(username).isEqualTo(NAMESPACE);
@@ -475,7 +472,8 @@ class WorkloadActivitiesAgainstMockApiServerTest {
                         new CustomDomainSpec(
                                 WEB,
                                 CustomDomain.parse(
-                                        "app.example.com", Cluster.EU_CENTRAL_1.platformZones()),
+                                        "app.example.com",
+                                        WorkloadFixtures.EU_CENTRAL_1.platformZones()),
                                 AppPort.of(3000)));
         client.genericKubernetesResources(KubernetesExecutionTarget.CERTIFICATES)
                 .inNamespace(NAMESPACE)
@@ -630,7 +628,7 @@ class WorkloadActivitiesAgainstMockApiServerTest {
     private String pullPassword() throws Exception {
         return dockerConfig(pullSecret())
                 .path("auths")
-                .path(registryConfig.host())
+                .path(clusters.home().registry().value())
                 .path("password")
                 .asText();
     }

@@ -4,11 +4,14 @@ import ink.ml.deploy.domain.AppPort;
 import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.EnvVarName;
+import ink.ml.deploy.domain.ExecutionTargetKind;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.ImageRef;
+import ink.ml.deploy.domain.Region;
 import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceRef;
+import ink.ml.deploy.domain.UrlScheme;
 import ink.ml.deploy.k8s.ImagePull;
 import ink.ml.deploy.k8s.ServiceSpec;
 import ink.ml.deploy.k8s.ServiceWorkload;
@@ -20,6 +23,17 @@ import java.util.Map;
 
 /** One customer service of the tests: user u42, project shop, service web on port 3000. */
 final class WorkloadFixtures {
+    /** Production's cluster, as the default configuration describes it. */
+    static final Cluster EU_CENTRAL_1 =
+            new Cluster(
+                    Region.of("eu-central-1"),
+                    "ml.ink",
+                    "cname.ml.ink",
+                    UrlScheme.HTTPS,
+                    443,
+                    RegistryHost.DEFAULT,
+                    ExecutionTargetKind.KUBERNETES);
+
     static final ServiceRef WEB = ServiceRef.of("u42", "shop", "web");
     static final String NAMESPACE = "dp-u42-shop";
     static final GitSha SHA = GitSha.of("0123456789abcdef0123456789abcdef01234567");
@@ -58,7 +72,7 @@ final class WorkloadFixtures {
                         imagePull,
                         AppPort.of(PORT),
                         new ResourcePlan(512, 500),
-                        Cluster.EU_CENTRAL_1,
+                        EU_CENTRAL_1,
                         variables));
     }
 

@@ -16,7 +16,7 @@ import jakarta.inject.Singleton;
  * The single-host target's beans. Each is made on its first use, so a worker on the Kubernetes
  * target never connects to Docker nor needs an edge; the edge and the status reporter are looked up
  * only then, too. The target answers for {@code ExecutionTarget} only under its identifier, {@code
- * docker}: the workload activities pick it when {@code mcpdeploy.execution.target=docker}.
+ * docker}: the workload activities pick it when the cluster's {@code execution-target=docker}.
  */
 @ApplicationScoped
 public class DockerTargetBeans {

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * The single-host execution target: which Docker engine runs customer containers, under which
- * runtime, and the timings of its health-gated rollout. Read only when {@code
- * mcpdeploy.execution.target=docker}.
+ * runtime, and the timings of its health-gated rollout. Read only when the cluster's {@code
+ * execution-target} is {@code docker}.
  */
 @ConfigMapping(prefix = "mcpdeploy.docker")
 public interface DockerTargetConfig {

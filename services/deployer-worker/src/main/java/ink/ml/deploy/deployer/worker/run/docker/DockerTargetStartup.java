@@ -1,38 +1,36 @@
 package ink.ml.deploy.deployer.worker.run.docker;
 
+import ink.ml.deploy.domain.Clusters;
+import ink.ml.deploy.domain.ExecutionTargetKind;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Where {@code mcpdeploy.execution.target=docker}: at start, checks the engine and its runtime,
- * says loudly when apps run without gVisor, installs the host firewall and starts the runtime
- * monitor (which adopts the containers already running). On any other target it does nothing.
+ * Where this deployer-worker's cluster runs on Docker ({@code execution-target=docker}): at start,
+ * checks the engine and its runtime, says loudly when apps run without gVisor, installs the host
+ * firewall and starts the runtime monitor (which adopts the containers already running). On any
+ * other target it does nothing.
  */
 @ApplicationScoped
 public class DockerTargetStartup {
     private static final Logger LOG = Logger.getLogger(DockerTargetStartup.class);
 
-    /** The value of {@code mcpdeploy.execution.target} that selects this target. */
-    public static final String TARGET = "docker";
-
-    private final String target;
+    private final Clusters clusters;
     private final DockerTargetConfig config;
     private final AppEngineConnection engine;
     private final DockerExecutionTarget executionTarget;
     private final DockerRuntimeMonitor monitor;
 
     public DockerTargetStartup(
-            @ConfigProperty(name = "mcpdeploy.execution.target", defaultValue = "kubernetes")
-                    String target,
+            Clusters clusters,
             DockerTargetConfig config,
             AppEngineConnection engine,
             @Identifier("docker") DockerExecutionTarget executionTarget,
             DockerRuntimeMonitor monitor) {
-        this.target = target;
+        this.clusters = clusters;
         this.config = config;
         this.engine = engine;
         this.executionTarget = executionTarget;
@@ -40,7 +38,7 @@ public class DockerTargetStartup {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!TARGET.equals(target)) {
+        if (clusters.home().executionTarget() != ExecutionTargetKind.DOCKER) {
             return;
         }
         // Refuses an unsandboxed runtime nobody consented to, before anything runs.

@@ -1,7 +1,7 @@
 /**
  * The single-host execution target: customer services on one machine's Docker engine under gVisor,
- * chosen with {@code mcpdeploy.execution.target=docker} and configured under {@code
- * mcpdeploy.docker} ({@link ink.ml.deploy.deployer.worker.run.docker.DockerTargetConfig}).
+ * chosen by the cluster's {@code execution-target=docker} (libs/cluster) and configured under
+ * {@code mcpdeploy.docker} ({@link ink.ml.deploy.deployer.worker.run.docker.DockerTargetConfig}).
  *
  * <p>How each of the seed's rules maps here:
  *

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * How the Kubernetes target watches live deployments for crashes ({@link
- * KubernetesRuntimeMonitor}). It runs only when {@code mcpdeploy.execution.target} is {@code
+ * KubernetesRuntimeMonitor}). It runs only when the cluster's {@code execution-target} is {@code
  * kubernetes}, the default.
  */
 @ConfigMapping(prefix = "mcpdeploy.kubernetes-runtime")

@@ -2,7 +2,9 @@ package ink.ml.deploy.deployer.worker.run.kubernetes;
 
 import ink.ml.deploy.deployer.worker.run.RuntimeState;
 import ink.ml.deploy.deployer.worker.run.RuntimeStatusReporter;
+import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.DeploymentId;
+import ink.ml.deploy.domain.ExecutionTargetKind;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.k8s.Labels;
 import ink.ml.deploy.k8s.ServiceWorkload;
@@ -29,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,11 +46,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class KubernetesRuntimeMonitor {
-    /** The execution target setting, read here only to decide whether this monitor runs. */
-    static final String TARGET_PROPERTY = "mcpdeploy.execution.target";
-
-    static final String KUBERNETES = "kubernetes";
-
     private static final Logger LOG = Logger.getLogger(KubernetesRuntimeMonitor.class);
 
     private final KubernetesClient client;
@@ -85,14 +81,15 @@ public class KubernetesRuntimeMonitor {
         this.clock = clock;
     }
 
-    void start(@Observes StartupEvent event) {
-        String target =
-                ConfigProvider.getConfig()
-                        .getOptionalValue(TARGET_PROPERTY, String.class)
-                        .orElse(KUBERNETES);
-        if (!KUBERNETES.equalsIgnoreCase(target.strip())) {
-            return;
+    /** Runs only where this deployer-worker's cluster runs workloads on Kubernetes. */
+    void onStart(@Observes StartupEvent event, Clusters clusters) {
+        if (clusters.home().executionTarget() == ExecutionTargetKind.KUBERNETES) {
+            start();
         }
+    }
+
+    /** Starts the periodic looks. */
+    void start() {
         Duration interval = config.pollInterval();
         scheduler =
                 Executors.newSingleThreadScheduledExecutor(

@@ -6,10 +6,13 @@ import ink.ml.deploy.domain.AppPort;
 import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.EnvVarName;
+import ink.ml.deploy.domain.ExecutionTargetKind;
 import ink.ml.deploy.domain.ImageRef;
 import ink.ml.deploy.domain.Region;
+import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceRef;
+import ink.ml.deploy.domain.UrlScheme;
 import ink.ml.deploy.k8s.ImagePull;
 import ink.ml.deploy.k8s.ServiceSpec;
 import ink.ml.deploy.testing.AppEngineProcess;
@@ -24,7 +27,14 @@ import java.util.Map;
  */
 final class AppEngineFixture implements AutoCloseable {
     static final Cluster LOCAL =
-            new Cluster(Region.of("eu-central-1"), "apps.localhost", "cname.apps.localhost");
+            new Cluster(
+                    Region.of("eu-central-1"),
+                    "apps.localhost",
+                    "cname.apps.localhost",
+                    UrlScheme.HTTPS,
+                    443,
+                    RegistryHost.DEFAULT,
+                    ExecutionTargetKind.DOCKER);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -163,7 +163,7 @@ class KubernetesRuntimeMonitorAgainstCrudMockApiServerTest {
     void watchesAtItsPaceOnceStartedOnTheKubernetesTarget() {
         writePod("dp-u1-shop", "web-1", SHOP, crashLoop(4, 1, "Error"));
 
-        monitor.start(null);
+        monitor.start();
 
         assertThat(monitor.isWatching()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> !reporter.reports().isEmpty());

@@ -1,10 +1,14 @@
-package ink.ml.deploy.graphql.github;
+package ink.ml.deploy.github.webhook;
 
 import ink.ml.deploy.github.GitHubWebhookReceiver;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The webhook receiver of libs/github, set up from {@link GithubWebhookConfig}. */
+/**
+ * The webhook receiver, set up from {@link GithubWebhookConfig}, for every service that serves it.
+ */
+@ApplicationScoped
 public class GithubWebhookReceivers {
 
     @Produces
