@@ -105,6 +105,8 @@ class AuthorizationMatrixTest {
                 "repos.issueToken",
                 () -> repos.issueToken(stranger, a.repo(), Duration.ofHours(1)));
         calls.put("repos.revokeToken", () -> repos.revokeToken(stranger, a.gitToken()));
+        calls.put("repos.revocation", () -> repos.revocation(stranger, a.gitToken()));
+        calls.put("repos.tokens", () -> repos.tokens(stranger, a.repo()));
         calls.put(
                 "services.create in A's project",
                 () ->
