@@ -91,7 +91,9 @@ public class ReposApi {
                     + " the deployment service, which must be reachable). Revoking again changes"
                     + " nothing.")
     public @NonNull GitTokenInfo revokeGitToken(@Name("id") @NonNull @Id String id) {
-        return GitTokenInfo.of(revocations.revoke(caller.get(), id));
+        Caller who = caller.get();
+        return GitTokenInfo.of(
+                InputFields.renamed(Map.of("tokenId", "id"), () -> revocations.revoke(who, id)));
     }
 
     @Name("totalCount")

@@ -187,6 +187,15 @@ class ReposApiTest {
     }
 
     @Test
+    void aMalformedGitTokenIdIsBadInputNamingTheArgument() {
+        Account user = accounts.register();
+
+        badInput(
+                post(user.bearer(), "mutation { revokeGitToken(id: \"nope\") { id } }", Map.of()),
+                "id");
+    }
+
+    @Test
     void anInvalidRepoNameIsBadInput() {
         Account user = accounts.register();
         String project = projects.getDefault(user.caller()).id();
