@@ -178,11 +178,13 @@ public record PlatformWiring(
                 properties.put("mcpdeploy.firebase.project-id", firebaseProjectId);
                 properties.put("mcpdeploy.firebase.jwks-url", jwksUrl.toString());
                 properties.put("mcpdeploy.git-server.public-url", gitServerUrl().toString());
+                properties.put("mcpdeploy.git-server.region", REGION);
             }
             case MCP -> {
                 database(properties, environment);
                 properties.putAll(clusterProperties());
-                properties.put("mcpdeploy.git-server.url", gitServerUrl().toString());
+                properties.put("mcpdeploy.git-server.public-url", gitServerUrl().toString());
+                properties.put("mcpdeploy.git-server.region", REGION);
                 properties.put("mcpdeploy.mcp.oauth.public-url", mcpPublicUrl().toString());
             }
             case WORKER -> {
@@ -212,7 +214,11 @@ public record PlatformWiring(
                 properties.putAll(execution.properties());
                 environment.putAll(execution.environment());
             }
-            case GIT_SERVER -> properties.put("mcpdeploy.git-server.root", gitRoot().toString());
+            case GIT_SERVER -> {
+                properties.put("mcpdeploy.git-server.root", gitRoot().toString());
+                // Its Temporal worker takes the revocations graphql and mcp send to this region.
+                properties.put("mcpdeploy.git-server.region", REGION);
+            }
         }
         properties.putAll(extraProperties);
         environment.putAll(extraEnvironment);

@@ -113,9 +113,11 @@ class PlatformWiringTest {
                 .containsEntry("quarkus.temporal.connection.target", "127.0.0.1:7233")
                 .containsEntry("mcpdeploy.firebase.project-id", "mcpdeploy-local")
                 .containsEntry("mcpdeploy.firebase.jwks-url", "http://127.0.0.1:40001/jwks")
-                .containsEntry("mcpdeploy.git-server.public-url", "http://127.0.0.1:8086");
+                .containsEntry("mcpdeploy.git-server.public-url", "http://127.0.0.1:8086")
+                .containsEntry("mcpdeploy.git-server.region", "eu-central-1");
         assertThat(mcp)
-                .containsEntry("mcpdeploy.git-server.url", "http://127.0.0.1:8086")
+                .containsEntry("mcpdeploy.git-server.public-url", "http://127.0.0.1:8086")
+                .containsEntry("mcpdeploy.git-server.region", "eu-central-1")
                 .containsEntry("mcpdeploy.mcp.oauth.public-url", "http://127.0.0.1:8082");
         assertThat(deployer)
                 .containsEntry("mcpdeploy.source.git-server.url", "http://127.0.0.1:8086")
@@ -134,6 +136,7 @@ class PlatformWiringTest {
                         "mcpdeploy.clusters.regions.eu-central-1.registry", "127.0.0.1:5000");
         assertThat(wiring.launch(PlatformService.GIT_SERVER, Map.of(), Map.of()).systemProperties())
                 .containsEntry("mcpdeploy.git-server.root", "/tmp/run/git")
+                .containsEntry("mcpdeploy.git-server.region", "eu-central-1")
                 .containsEntry("quarkus.management.host", "127.0.0.1")
                 .containsEntry("quarkus.management.port", "9086")
                 .containsEntry("java.io.tmpdir", "/tmp/run/tmp/git-server");

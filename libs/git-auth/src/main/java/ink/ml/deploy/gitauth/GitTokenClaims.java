@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param repoPath the one repository it is for, e.g. {@code alice/shop/web}
  * @param access what it allows there
  * @param expiresAt when it stops working (second precision)
- * @param nonce 32 random hex characters: makes every token unique and names its audit row
+ * @param id the token's id: 32 random hex characters, unique per token. It names the product
+ *     plane's audit row of a push token and what a revocation lists ({@link GitTokenRevocations})
  */
 public record GitTokenClaims(
-        String keyId, String repoPath, GitAccess access, Instant expiresAt, String nonce) {}
+        String keyId, String repoPath, GitAccess access, Instant expiresAt, String id) {}

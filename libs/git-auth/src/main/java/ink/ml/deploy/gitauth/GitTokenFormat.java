@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The wire form of a git token: {@code dpg_<base64url(payload)>.<base64url(HMAC-SHA256)>}, where
  * the payload is the UTF-8 text {@code v1\n<keyId>\n<repoPath>\n<access>\n<expiresAt epoch
- * seconds>\n<nonce>} and the MAC covers everything before the dot (prefix included). Both base64
+ * seconds>\n<token id>} and the MAC covers everything before the dot (prefix included). Both base64
  * parts are unpadded.
  */
 final class GitTokenFormat {
@@ -52,7 +52,7 @@ final class GitTokenFormat {
                 claims.repoPath(),
                 claims.access().value(),
                 Long.toString(claims.expiresAt().getEpochSecond()),
-                claims.nonce());
+                claims.id());
     }
 
     static byte[] mac(byte[] key, String signedPart) {

@@ -13,6 +13,7 @@ public final class GitTokenRefusedException extends Exception {
         UNKNOWN_KEY("the token was signed with a key that is no longer accepted: get a new one"),
         BAD_SIGNATURE("the token's signature does not match: it was altered or forged"),
         EXPIRED("the token has expired: get a new one"),
+        REVOKED("the token was revoked: get a new one"),
         WRONG_REPO("the token is for another repository"),
         WRONG_ACCESS("the token only allows reading (clone, fetch), not pushing");
 

@@ -13,7 +13,7 @@ import java.util.Objects;
  * (read, per clone). Thread-safe.
  */
 public final class GitTokenSigner {
-    private static final int NONCE_BYTES = 16;
+    private static final int ID_BYTES = 16;
 
     private final GitTokenKeys keys;
     private final Clock clock;
@@ -47,12 +47,12 @@ public final class GitTokenSigner {
         }
         Instant expiresAt =
                 clock.instant().plus(ttl).plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        byte[] id = new byte[ID_BYTES];
+        random.nextBytes(id);
         String keyId = keys.activeKeyId();
         GitTokenClaims claims =
                 new GitTokenClaims(
-                        keyId, repoPath, access, expiresAt, HexFormat.of().formatHex(nonce));
+                        keyId, repoPath, access, expiresAt, HexFormat.of().formatHex(id));
         String signedPart =
                 GitTokenFormat.PREFIX
                         + GitTokenFormat.encode(

@@ -11,25 +11,34 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a presented git token against the repository and access a request needs, without a
- * database: the signature (constant-time, with the key its id names), then expiry, repository and
- * access. Revocation is by expiry and by removing the signing key. Thread-safe.
+ * database: the signature (constant-time, with the key its id names), then expiry, revocation,
+ * repository and access. A single token is revoked through {@link GitTokenRevocations} (the
+ * git-server's list, published by the product plane); every token of a key at once by removing the
+ * key. Thread-safe.
  */
 public final class GitTokenVerifier {
     private static final Pattern SHAPE =
             Pattern.compile("dpg_[A-Za-z0-9_-]{1,900}\\.[A-Za-z0-9_-]{43}");
-    private static final Pattern NONCE = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern TOKEN_ID = Pattern.compile("[0-9a-f]{32}");
 
     private final GitTokenKeys keys;
     private final Clock clock;
+    private final GitTokenRevocations revocations;
 
+    /** A verifier that knows of no revoked token. */
     public GitTokenVerifier(GitTokenKeys keys, Clock clock) {
+        this(keys, clock, GitTokenRevocations.NONE);
+    }
+
+    public GitTokenVerifier(GitTokenKeys keys, Clock clock, GitTokenRevocations revocations) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
     }
 
     /**
-     * @return the token's claims, when it is genuine, unexpired, for {@code repoPath} and allows
-     *     {@code needed}
+     * @return the token's claims, when it is genuine, unexpired, not revoked, for {@code repoPath}
+     *     and allows {@code needed}
      * @throws GitTokenRefusedException otherwise, with the first reason found
      */
     public GitTokenClaims verify(String token, String repoPath, GitAccess needed)
@@ -37,6 +46,9 @@ public final class GitTokenVerifier {
         GitTokenClaims claims = authentic(token);
         if (!clock.instant().isBefore(claims.expiresAt())) {
             throw new GitTokenRefusedException(Reason.EXPIRED);
+        }
+        if (revocations.isRevoked(claims.id())) {
+            throw new GitTokenRefusedException(Reason.REVOKED);
         }
         if (!claims.repoPath().equals(repoPath)) {
             throw new GitTokenRefusedException(Reason.WRONG_REPO);
@@ -88,7 +100,7 @@ public final class GitTokenVerifier {
         Optional<GitAccess> access = GitAccess.fromValue(fields[3]);
         if (!GitTokenFormat.isRepoPath(fields[2])
                 || access.isEmpty()
-                || !NONCE.matcher(fields[5]).matches()) {
+                || !TOKEN_ID.matcher(fields[5]).matches()) {
             return Optional.empty();
         }
         Instant expiresAt;

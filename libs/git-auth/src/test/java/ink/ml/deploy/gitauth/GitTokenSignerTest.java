@@ -28,7 +28,7 @@ class GitTokenSignerTest {
         MintedGitToken b = signer.mint("alice/shop/web", GitAccess.READ, Duration.ofMinutes(5));
 
         assertThat(a.token()).isNotEqualTo(b.token());
-        assertThat(a.claims().nonce()).isNotEqualTo(b.claims().nonce()).hasSize(32);
+        assertThat(a.claims().id()).isNotEqualTo(b.claims().id()).hasSize(32);
         assertThat(a.claims().repoPath()).isEqualTo("alice/shop/web");
         assertThat(a.claims().access()).isEqualTo(GitAccess.READ);
         assertThat(a.claims().expiresAt()).isEqualTo(Instant.parse("2026-11-27T10:05:01Z"));

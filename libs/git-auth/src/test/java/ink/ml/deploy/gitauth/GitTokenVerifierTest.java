@@ -59,6 +59,21 @@ class GitTokenVerifierTest {
     }
 
     @Test
+    void refusesARevokedTokenAndOnlyThatOne() throws Exception {
+        MintedGitToken revoked = signer.mint(REPO, GitAccess.PUSH, Duration.ofMinutes(10));
+        MintedGitToken other = signer.mint(REPO, GitAccess.PUSH, Duration.ofMinutes(10));
+        GitTokenVerifier withList =
+                new GitTokenVerifier(keys, clock, id -> id.equals(revoked.claims().id()));
+
+        assertThatThrownBy(() -> withList.verify(revoked.token(), REPO, GitAccess.READ))
+                .isInstanceOfSatisfying(
+                        GitTokenRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.REVOKED))
+                .hasMessage("the token was revoked: get a new one");
+        assertThat(withList.verify(other.token(), REPO, GitAccess.PUSH)).isEqualTo(other.claims());
+    }
+
+    @Test
     void refusesATokenOfAnotherRepo() {
         String token =
                 signer.mint("alice/shop/api", GitAccess.PUSH, Duration.ofMinutes(10)).token();

@@ -152,6 +152,8 @@ class AuthorizationMatrixTest {
                 "InternalRepos.issueToken",
                 () -> repos.issueToken(stranger, a.repo(), Duration.ofHours(1)));
         calls.put("InternalRepos.revokeToken", () -> repos.revokeToken(stranger, a.gitToken()));
+        calls.put("InternalRepos.revocation", () -> repos.revocation(stranger, a.gitToken()));
+        calls.put("InternalRepos.tokens", () -> repos.tokens(stranger, a.repo()));
         calls.put(
                 "Services.create in A's project",
                 () ->

@@ -28,6 +28,14 @@ public final class WorkflowIds {
         return "push-" + source.value() + "-" + delivery.value();
     }
 
+    /**
+     * {@code revoke-git-token-{tokenId}}: one publication of a token's revocation at a time; see
+     * {@code GitTokenRevocationPublisher}.
+     */
+    public static String revokeGitToken(String tokenId) {
+        return "revoke-git-token-" + tokenId;
+    }
+
     /** {@code delete-service-{serviceId}}. */
     public static String deleteService(UUID serviceId) {
         return "delete-service-" + serviceId;

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The audit record of a push token issued for one internal repository: a lookup prefix and a keyed
- * hash, never the token. The token itself is signed and checked by the git-server without this
- * table; see {@link InternalRepos} for what revocation means.
+ * The record of a push token issued for one internal repository: its id and a display prefix, never
+ * the token. The token itself is signed and checked by the git-server without this table; a
+ * revocation marked here is published to the git-server ({@link InternalRepos#revocation}).
  */
 @Entity
 @Table(name = "git_tokens")
@@ -25,13 +25,16 @@ public class GitToken extends PanacheEntityBase {
     @Column(name = "user_id", nullable = false)
     public String userId;
 
-    /** {@code dpg_} + the first 8 hex of the signed token's nonce: names the row of a token. */
+    /**
+     * The id inside the signed token (32 hex), what the git-server's revocation list names; null
+     * for a token issued before tokens had one recorded (it cannot be revoked by itself).
+     */
+    @Column(name = "token_id")
+    public String tokenId;
+
+    /** {@code dpg_} + the first 8 hex of the token's id: lets a user tell their tokens apart. */
     @Column(nullable = false)
     public String prefix;
-
-    /** HMAC-SHA256 of the whole token under the token pepper. */
-    @Column(nullable = false)
-    public byte[] hash;
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
@@ -39,15 +42,8 @@ public class GitToken extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "last_used_at")
-    public Instant lastUsedAt;
-
     @Column(name = "revoked_at")
     public Instant revokedAt;
-
-    public boolean isValidAt(Instant now) {
-        return revokedAt == null && expiresAt.isAfter(now);
-    }
 
     @Override
     public String toString() {

@@ -3,20 +3,17 @@ package ink.ml.deploy.platform.repos;
 import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
 
 import ink.ml.deploy.domain.InternalRepoPath;
-import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.ProjectName;
 import ink.ml.deploy.domain.RepoName;
 import ink.ml.deploy.domain.UserId;
 import ink.ml.deploy.gitauth.GitAccess;
-import ink.ml.deploy.gitauth.GitTokenClaims;
-import ink.ml.deploy.gitauth.GitTokenRefusedException;
 import ink.ml.deploy.gitauth.MintedGitToken;
+import ink.ml.deploy.gitauth.config.GitServerConfig;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.common.Timestamps;
-import ink.ml.deploy.platform.crypto.TokenHasher;
 import ink.ml.deploy.platform.pagination.Cursor;
 import ink.ml.deploy.platform.pagination.Keyset;
 import ink.ml.deploy.platform.pagination.Page;
@@ -29,7 +26,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,41 +36,41 @@ import java.util.UUID;
  * them.
  *
  * <p>A token is signed ({@link ink.ml.deploy.gitauth}: repository path, push access, expiry, a
- * nonce; HMAC-SHA256 with {@code mcpdeploy.git-tokens.active-key}), so the git-server checks it
- * without a database. Each issued token is also recorded in {@code git_tokens} (lookup prefix and
- * keyed hash, never the token) as the audit list of what was handed out. <b>Revocation is by expiry
- * and by key rotation</b>: {@link #revokeToken} marks the row, which the product plane's own {@link
- * #verifyToken} honours, but the git-server keeps accepting the token until it expires; to cut
+ * token id; HMAC-SHA256 with {@code mcpdeploy.git-tokens.active-key}), so the git-server checks it
+ * without a database. Each issued token is recorded in {@code git_tokens} (its id and a display
+ * prefix, never the token), which is what a user lists and revokes. <b>A revocation reaches the
+ * git-server through Temporal</b>: {@link #revocation} says what to publish and {@link
+ * #revokeToken} marks the row once it is published (libs/control {@code GitTokenRevocations} does
+ * both, in that order); the git-server keeps the list on its disk until the token's expiry. To cut
  * every outstanding token at once, remove its signing key from the git-server's {@code
- * mcpdeploy.git-tokens.keys}. Tokens are short-lived by default ({@link #DEFAULT_TOKEN_TTL}) for
- * that reason.
+ * mcpdeploy.git-tokens.keys}.
  */
 @ApplicationScoped
 public class InternalRepos {
     public static final String TOKEN_PREFIX = "dpg_";
-    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(1);
-    public static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(1);
-    public static final Duration MAX_TOKEN_TTL = Duration.ofDays(30);
 
-    /** {@code dpg_} + the first 8 hex of the token's nonce: names the audit row of a token. */
-    static final int LOOKUP_PREFIX_LENGTH = TOKEN_PREFIX.length() + 8;
+    /** {@code dpg_} + the first 8 hex of the token's id: tells a user's tokens apart. */
+    static final int DISPLAY_PREFIX_LENGTH = TOKEN_PREFIX.length() + 8;
 
     private static final String UNIQUE_NAME = "internal_repos_project_name";
 
     private final EntityManager entityManager;
     private final Projects projects;
-    private final TokenHasher hasher;
     private final GitTokenSigning signing;
+    private final GitRemotes remotes;
+    private final GitServerConfig gitServer;
 
     public InternalRepos(
             EntityManager entityManager,
             Projects projects,
-            TokenHasher hasher,
-            GitTokenSigning signing) {
+            GitTokenSigning signing,
+            GitRemotes remotes,
+            GitServerConfig gitServer) {
         this.entityManager = entityManager;
         this.projects = projects;
-        this.hasher = hasher;
         this.signing = signing;
+        this.remotes = remotes;
+        this.gitServer = gitServer;
     }
 
     @Transactional
@@ -129,68 +125,42 @@ public class InternalRepos {
     }
 
     /**
-     * A push token for one of the caller's repositories, valid for {@code ttl} (default {@link
-     * #DEFAULT_TOKEN_TTL}, between {@link #MIN_TOKEN_TTL} and {@link #MAX_TOKEN_TTL}; the signed
-     * expiry is rounded up to the second). The token is returned once and never stored; the git
-     * remote is {@code {git-server}/{path(caller, repoId)}.git}.
+     * A push token for one of the caller's repositories, valid for {@code ttl} ({@link
+     * GitTokenLifetime}: an hour when empty; the signed expiry is rounded up to the second), with
+     * the remote to push to. The token is returned once and never stored.
      */
     @Transactional
     public IssuedGitToken issueToken(Caller caller, String repoId, Duration ttl) {
         InternalRepo repo = owned(caller, Ids.parse("repoId", repoId));
-        Duration validFor = validTtl(ttl);
-        String repoPath = pathOf(repo).value();
-        MintedGitToken minted;
-        int attempt = 0;
-        do {
-            if (attempt++ == 5) {
-                throw new IllegalStateException("no free git token prefix after 5 attempts");
-            }
-            minted = signing.signer().mint(repoPath, GitAccess.PUSH, validFor);
-        } while (GitToken.count("prefix", auditPrefix(minted.claims())) > 0);
+        Duration validFor = GitTokenLifetime.of(ttl);
+        InternalRepoPath path = pathOf(repo);
+        MintedGitToken minted = signing.signer().mint(path.value(), GitAccess.PUSH, validFor);
 
         GitToken token = new GitToken();
         token.id = Ids.random();
         token.repoId = repo.id;
         token.userId = caller.id();
-        token.prefix = auditPrefix(minted.claims());
-        token.hash = hasher.hash(minted.token());
+        token.tokenId = minted.claims().id();
+        token.prefix = displayPrefix(minted.claims().id());
         token.createdAt = Timestamps.now();
         token.expiresAt = minted.claims().expiresAt();
         token.persistAndFlush();
-        return new IssuedGitToken(
-                token.id.toString(), minted.token(), repo.id.toString(), token.expiresAt);
+        return IssuedGitToken.of(token, minted.token(), remotes.of(path));
     }
 
     /**
-     * Whom a presented token lets push to {@code repoId}: empty for a malformed, forged, expired or
-     * revoked token, for a token of another repository and for one not issued here. The signature
-     * and the stored hash are compared in constant time.
+     * The push tokens of one of the caller's repositories that have not expired yet, revoked ones
+     * included, newest first: what a user picks a token to revoke from.
      */
     @Transactional
-    public Optional<Caller> verifyToken(String secret, UUID repoId) {
-        if (secret == null || repoId == null) {
-            return Optional.empty();
-        }
-        InternalRepo repo = InternalRepo.findById(repoId);
-        if (repo == null) {
-            return Optional.empty();
-        }
-        GitTokenClaims claims;
-        try {
-            claims = signing.verifier().verify(secret, pathOf(repo).value(), GitAccess.PUSH);
-        } catch (GitTokenRefusedException e) {
-            return Optional.empty();
-        }
-        GitToken token = GitToken.find("prefix", auditPrefix(claims)).firstResult();
-        Instant now = Timestamps.now();
-        if (token == null
-                || !hasher.matches(secret, token.hash)
-                || !token.repoId.equals(repoId)
-                || !token.isValidAt(now)) {
-            return Optional.empty();
-        }
-        token.lastUsedAt = now;
-        return Optional.of(new Caller(UserId.of(token.userId)));
+    public List<GitTokenView> tokens(Caller caller, String repoId) {
+        InternalRepo repo = owned(caller, Ids.parse("repoId", repoId));
+        return GitToken.<GitToken>find(
+                        "repoId = :repo and expiresAt > :now order by createdAt desc, id desc",
+                        Parameters.with("repo", repo.id).and("now", Timestamps.now()))
+                .stream()
+                .map(GitTokenView::of)
+                .toList();
     }
 
     /**
@@ -203,24 +173,47 @@ public class InternalRepos {
     }
 
     /**
-     * Marks one of the caller's tokens revoked in the audit list; revoking twice changes nothing.
-     * The git-server does not read that list: the token works there until it expires (see the class
-     * comment for cutting every token at once).
+     * What the git-server must be told to refuse one of the caller's tokens; reads only. An expired
+     * token needs nothing published (empty): the git-server refuses it already.
+     *
+     * @throws NotFoundException {@code gitToken} for an id that is not one of the caller's tokens
+     * @throws ConflictException {@code id} for a token issued before tokens had a recorded id: it
+     *     cannot be revoked by itself and stops working at its expiry
      */
     @Transactional
-    public void revokeToken(Caller caller, String tokenId) {
-        UUID id = Ids.parse("tokenId", tokenId);
-        GitToken token =
-                GitToken.find(
-                                "id = :id and userId = :user",
-                                Parameters.with("id", id).and("user", caller.id()))
-                        .firstResult();
-        if (token == null) {
-            throw new NotFoundException("gitToken", id.toString());
+    public Optional<GitTokenRevocation> revocation(Caller caller, String tokenId) {
+        GitToken token = ownedToken(caller, tokenId);
+        if (!token.expiresAt.isAfter(Timestamps.now())) {
+            return Optional.empty();
         }
+        if (token.tokenId == null) {
+            throw new ConflictException(
+                    "id",
+                    "token "
+                            + token.prefix
+                            + "… was issued before git tokens could be revoked one by one: it"
+                            + " stops working at "
+                            + token.expiresAt
+                            + " (to cut every token now, rotate the git token key)");
+        }
+        return Optional.of(
+                new GitTokenRevocation(
+                        token.id.toString(), token.tokenId, token.expiresAt, gitServer.region()));
+    }
+
+    /**
+     * Marks one of the caller's tokens revoked, once its revocation has been handed to the
+     * git-server ({@link #revocation}); revoking twice keeps the first time.
+     *
+     * @throws NotFoundException {@code gitToken} for an id that is not one of the caller's tokens
+     */
+    @Transactional
+    public GitTokenView revokeToken(Caller caller, String tokenId) {
+        GitToken token = ownedToken(caller, tokenId);
         if (token.revokedAt == null) {
             token.revokedAt = Timestamps.now();
         }
+        return GitTokenView.of(token);
     }
 
     /**
@@ -251,20 +244,24 @@ public class InternalRepos {
                 UserId.of(project.userId), ProjectName.of(project.name), RepoName.of(repo.name));
     }
 
-    private static String auditPrefix(GitTokenClaims claims) {
-        return TOKEN_PREFIX
-                + claims.nonce().substring(0, LOOKUP_PREFIX_LENGTH - TOKEN_PREFIX.length());
+    /**
+     * A token of the caller's: one of another user is "not found", like one that does not exist.
+     */
+    private static GitToken ownedToken(Caller caller, String tokenId) {
+        UUID id = Ids.parse("tokenId", tokenId);
+        GitToken token =
+                GitToken.find(
+                                "id = :id and userId = :user",
+                                Parameters.with("id", id).and("user", caller.id()))
+                        .firstResult();
+        if (token == null) {
+            throw new NotFoundException("gitToken", id.toString());
+        }
+        return token;
     }
 
-    private static Duration validTtl(Duration ttl) {
-        if (ttl == null) {
-            return DEFAULT_TOKEN_TTL;
-        }
-        if (ttl.compareTo(MIN_TOKEN_TTL) < 0 || ttl.compareTo(MAX_TOKEN_TTL) > 0) {
-            throw new InvalidValueException(
-                    "ttl", "must be between 1 minute and 30 days (got " + ttl + ")");
-        }
-        return ttl;
+    private static String displayPrefix(String tokenId) {
+        return TOKEN_PREFIX + tokenId.substring(0, DISPLAY_PREFIX_LENGTH - TOKEN_PREFIX.length());
     }
 
     private static ConflictException nameTaken(Project project, RepoName name) {

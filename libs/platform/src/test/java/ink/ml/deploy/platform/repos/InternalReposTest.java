@@ -2,6 +2,7 @@ package ink.ml.deploy.platform.repos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import ink.ml.deploy.domain.InternalRepoPath;
@@ -9,6 +10,7 @@ import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.gitauth.GitAccess;
 import ink.ml.deploy.gitauth.GitTokenClaims;
 import ink.ml.deploy.gitauth.GitTokenKeys;
+import ink.ml.deploy.gitauth.GitTokenRefusedException;
 import ink.ml.deploy.gitauth.GitTokenSigner;
 import ink.ml.deploy.gitauth.GitTokenVerifier;
 import ink.ml.deploy.platform.TestUsers;
@@ -39,6 +41,14 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class InternalReposTest {
+    /** The git-server's check, with the test key of application.properties. */
+    private static final GitTokenVerifier GIT_SERVER =
+            new GitTokenVerifier(
+                    GitTokenKeys.of(
+                            Map.of("test-1", "Kq3Qm5Qb7vZ2mUj0cS9m4Q2x1XW5yq1cJ8b4a0F2H6E="),
+                            Optional.empty()),
+                    Clock.systemUTC());
+
     @Inject InternalRepos repos;
     @Inject Projects projects;
     @Inject TestUsers users;
@@ -158,10 +168,22 @@ class InternalReposTest {
                                                                 UUID.fromString(repo.id()))))
                 .isInstanceOf(NotFoundException.class);
 
+        assertThatThrownBy(() -> repos.revocation(stranger, token.id()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("gitToken " + token.id() + " not found");
+        assertThatThrownBy(() -> repos.tokens(stranger, repo.id()))
+                .isInstanceOf(NotFoundException.class);
+
         assertThat(repos.list(owner, projectId, PageRequest.firstPage()).items())
                 .extracting(InternalRepoView::name)
                 .containsExactly("api");
-        assertThat(repos.verifyToken(token.secret(), UUID.fromString(repo.id()))).contains(owner);
+        assertThat(repos.tokens(owner, repo.id()))
+                .singleElement()
+                .satisfies(
+                        view -> {
+                            assertThat(view.id()).isEqualTo(token.id());
+                            assertThat(view.revokedAt()).isEmpty();
+                        });
     }
 
     @Test
@@ -178,13 +200,28 @@ class InternalReposTest {
         assertThat(token.expiresAt())
                 .isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(1, ChronoUnit.MINUTES));
         assertThat(token.toString()).doesNotContain(token.secret().substring(4));
-        assertThat(repos.verifyToken(token.secret(), UUID.fromString(api.id()))).contains(caller);
-        assertThat(repos.verifyToken(token.secret(), UUID.fromString(web.id()))).isEmpty();
-        assertThat(repos.verifyToken(token.secret(), UUID.randomUUID())).isEmpty();
+        assertThat(acceptedAtGitServer(token.secret(), repos.path(caller, api.id()))).isTrue();
+        assertThat(acceptedAtGitServer(token.secret(), repos.path(caller, web.id()))).isFalse();
+        assertThat(acceptedAtGitServer(token.secret(), caller.id() + "/default/nope")).isFalse();
     }
 
     @Test
-    void theTableHoldsOnlyThePrefixAndAHashOfAToken() {
+    void anIssuedTokenComesWithItsRemoteUnderTheOneUserName() {
+        Caller caller = users.newCaller();
+        InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
+
+        IssuedGitToken token = repos.issueToken(caller, repo.id(), null);
+
+        String path = caller.id() + "/default/api.git";
+        assertThat(token.remoteUrl()).isEqualTo("https://git.ml.ink/" + path);
+        assertThat(token.authenticatedRemoteUrl())
+                .isEqualTo("https://git:" + token.secret() + "@git.ml.ink/" + path);
+        assertThat(token.username()).isEqualTo(GitRemote.USERNAME).isEqualTo("git");
+        assertThat(token.toString()).doesNotContain(token.secret().substring(4));
+    }
+
+    @Test
+    void theTableHoldsTheTokensIdButNeverTheToken() throws Exception {
         Caller caller = users.newCaller();
         InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
         IssuedGitToken token = repos.issueToken(caller, repo.id(), null);
@@ -206,6 +243,7 @@ class InternalReposTest {
         String payload = token.secret().substring(4, token.secret().indexOf('.'));
         String signature = token.secret().substring(token.secret().indexOf('.') + 1);
         assertThat(row).contains("\"prefix\":\"dpg_");
+        assertThat(row).contains("\"token_id\":\"" + gitServerClaims(token).id() + "\"");
         assertThat(row).doesNotContain(payload.substring(0, 16)).doesNotContain(signature);
     }
 
@@ -213,27 +251,29 @@ class InternalReposTest {
     void refusesWrongAndMalformedTokens() {
         Caller caller = users.newCaller();
         InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
-        UUID repoId = UUID.fromString(repo.id());
         String secret = repos.issueToken(caller, repo.id(), null).secret();
         char last = secret.charAt(secret.length() - 1);
 
+        InternalRepoPath path = repos.path(caller, repo.id());
+
         assertThat(
-                        repos.verifyToken(
+                        acceptedAtGitServer(
                                 secret.substring(0, secret.length() - 1)
                                         + (last == 'A' ? 'B' : 'A'),
-                                repoId))
-                .isEmpty();
-        assertThat(repos.verifyToken("dpg_" + "0".repeat(64), repoId)).isEmpty();
-        assertThat(repos.verifyToken(null, repoId)).isEmpty();
-        assertThat(repos.verifyToken(secret, null)).isEmpty();
-        assertThat(repos.verifyToken("", repoId)).isEmpty();
-        assertThat(repos.verifyToken(secret.toUpperCase(), repoId)).isEmpty();
-        assertThat(repos.verifyToken(secret + " ", repoId)).isEmpty();
-        assertThat(repos.verifyToken("dk_live_" + secret.substring(4), repoId)).isEmpty();
+                                path))
+                .isFalse();
+        assertThat(acceptedAtGitServer("dpg_" + "0".repeat(64), path)).isFalse();
+        assertThat(acceptedAtGitServer(null, path)).isFalse();
+        assertThat(acceptedAtGitServer(secret, (String) null)).isFalse();
+        assertThat(acceptedAtGitServer("", path)).isFalse();
+        assertThat(acceptedAtGitServer(secret.toUpperCase(), path)).isFalse();
+        assertThat(acceptedAtGitServer(secret + " ", path)).isFalse();
+        assertThat(acceptedAtGitServer("dk_live_" + secret.substring(4), path)).isFalse();
+        assertThat(acceptedAtGitServer(secret, path)).isTrue();
     }
 
     @Test
-    void anExpiredTokenIsRefused() {
+    void anExpiredTokenIsNoLongerListedAndNeedsNoRevocation() {
         Caller caller = users.newCaller();
         InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
         IssuedGitToken token = repos.issueToken(caller, repo.id(), Duration.ofMinutes(5));
@@ -249,21 +289,71 @@ class InternalReposTest {
                                         .setParameter(1, UUID.fromString(token.id()))
                                         .executeUpdate());
 
-        assertThat(repos.verifyToken(token.secret(), UUID.fromString(repo.id()))).isEmpty();
+        assertThat(repos.tokens(caller, repo.id())).isEmpty();
+        assertThat(repos.revocation(caller, token.id())).isEmpty();
     }
 
     @Test
-    void aRevokedTokenIsRefusedAtOnce() {
+    void aRevocationNamesTheTokensIdItsExpiryAndTheGitServersRegion() throws Exception {
+        Caller caller = users.newCaller();
+        InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
+        IssuedGitToken token = repos.issueToken(caller, repo.id(), null);
+
+        GitTokenRevocation revocation = repos.revocation(caller, token.id()).orElseThrow();
+
+        assertThat(revocation)
+                .isEqualTo(
+                        new GitTokenRevocation(
+                                token.id(),
+                                gitServerClaims(token).id(),
+                                token.expiresAt(),
+                                "eu-central-1"));
+        assertThat(repos.tokens(caller, repo.id()).get(0).revokedAt())
+                .as("asking what to publish marks nothing")
+                .isEmpty();
+    }
+
+    @Test
+    void aTokenIssuedWithoutARecordedIdCannotBeRevokedByItselfAndSaysUntilWhenItWorks() {
+        Caller caller = users.newCaller();
+        InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
+        UUID legacy = UUID.randomUUID();
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                entityManager
+                                        .createNativeQuery(
+                                                "insert into git_tokens (id, repo_id, user_id,"
+                                                        + " prefix, expires_at) values (?1, ?2, ?3,"
+                                                        + " 'dpg_0a1b2c3d', now() + interval '1"
+                                                        + " day')")
+                                        .setParameter(1, legacy)
+                                        .setParameter(2, UUID.fromString(repo.id()))
+                                        .setParameter(3, caller.id())
+                                        .executeUpdate());
+
+        assertThatThrownBy(() -> repos.revocation(caller, legacy.toString()))
+                .isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).field()).isEqualTo("id"))
+                .hasMessageContaining("dpg_0a1b2c3d… was issued before git tokens could be revoked")
+                .hasMessageContaining("stops working at");
+    }
+
+    @Test
+    void revokingMarksThatTokenOnlyAndRevokingTwiceKeepsTheFirstTime() {
         Caller caller = users.newCaller();
         InternalRepoView repo = repos.create(caller, defaultProject(caller), "api");
         IssuedGitToken token = repos.issueToken(caller, repo.id(), null);
         IssuedGitToken other = repos.issueToken(caller, repo.id(), null);
 
-        repos.revokeToken(caller, token.id());
-        repos.revokeToken(caller, token.id());
+        GitTokenView first = repos.revokeToken(caller, token.id());
+        GitTokenView second = repos.revokeToken(caller, token.id());
 
-        assertThat(repos.verifyToken(token.secret(), UUID.fromString(repo.id()))).isEmpty();
-        assertThat(repos.verifyToken(other.secret(), UUID.fromString(repo.id()))).contains(caller);
+        assertThat(first.revokedAt()).isPresent();
+        assertThat(second.revokedAt()).isEqualTo(first.revokedAt());
+        assertThat(repos.tokens(caller, repo.id()))
+                .extracting(GitTokenView::id, view -> view.revokedAt().isPresent())
+                .containsExactly(tuple(other.id(), false), tuple(token.id(), true));
     }
 
     @Test
@@ -304,9 +394,9 @@ class InternalReposTest {
                                                                         "insert into git_tokens"
                                                                                 + " (id, repo_id,"
                                                                                 + " user_id, prefix,"
-                                                                                + " hash, expires_at)"
+                                                                                + " expires_at)"
                                                                                 + " values (?1, ?2,"
-                                                                                + " ?3, 'dpg_x', '\\x00',"
+                                                                                + " ?3, 'dpg_x',"
                                                                                 + " now() - interval"
                                                                                 + " '1 hour')")
                                                                 .setParameter(1, UUID.randomUUID())
@@ -373,10 +463,28 @@ class InternalReposTest {
                                 Duration.ofMinutes(5))
                         .token();
 
-        assertThat(repos.verifyToken(read, UUID.fromString(repo.id()))).isEmpty();
+        assertThat(acceptedAtGitServer(read, repos.path(caller, repo.id()))).isFalse();
     }
 
     private String defaultProject(Caller caller) {
         return projects.getDefault(caller).id();
+    }
+
+    /** What the git-server says of a push with {@code secret} to {@code path}. */
+    private static boolean acceptedAtGitServer(String secret, InternalRepoPath path) {
+        return acceptedAtGitServer(secret, path.value());
+    }
+
+    private static boolean acceptedAtGitServer(String secret, String path) {
+        try {
+            GIT_SERVER.verify(secret, path, GitAccess.PUSH);
+            return true;
+        } catch (GitTokenRefusedException e) {
+            return false;
+        }
+    }
+
+    private static GitTokenClaims gitServerClaims(IssuedGitToken token) throws Exception {
+        return GIT_SERVER.authentic(token.secret());
     }
 }

@@ -1,7 +1,7 @@
 package ink.ml.deploy.gitserver.http;
 
 import ink.ml.deploy.domain.InternalRepoPath;
-import ink.ml.deploy.gitserver.config.GitServerConfig;
+import ink.ml.deploy.gitauth.config.GitServerConfig;
 import ink.ml.deploy.gitserver.push.DeployOnPush;
 import ink.ml.deploy.gitserver.push.RefUpdatePolicy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package ink.ml.deploy.gitserver.http;
 
-import ink.ml.deploy.gitserver.config.GitServerConfig;
+import ink.ml.deploy.gitauth.config.GitServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

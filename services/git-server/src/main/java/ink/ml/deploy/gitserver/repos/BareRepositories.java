@@ -1,7 +1,7 @@
 package ink.ml.deploy.gitserver.repos;
 
 import ink.ml.deploy.domain.InternalRepoPath;
-import ink.ml.deploy.gitserver.config.GitServerConfig;
+import ink.ml.deploy.gitauth.config.GitServerConfig;
 import ink.ml.deploy.gitserver.http.GitHttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,20 +1,23 @@
 package ink.ml.deploy.gitserver.tokens;
 
-import ink.ml.deploy.gitauth.GitTokenKeys;
 import ink.ml.deploy.gitauth.GitTokenVerifier;
+import ink.ml.deploy.gitauth.config.GitTokenConfig;
+import ink.ml.deploy.gitserver.revocations.RevokedGitTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Wires token verification from {@link GitTokenConfig}; a bad key fails the start, not a push. */
+/**
+ * Wires token verification from {@link GitTokenConfig} and the revocation list on disk; a bad key
+ * or an unreadable list fails the start, not a push.
+ */
 @ApplicationScoped
 public class GitTokenBeans {
 
     @Produces
     @Singleton
-    GitTokenVerifier gitTokenVerifier(GitTokenConfig config) {
-        return new GitTokenVerifier(
-                GitTokenKeys.of(config.keys(), config.activeKey()), Clock.systemUTC());
+    GitTokenVerifier gitTokenVerifier(GitTokenConfig config, RevokedGitTokens revoked) {
+        return new GitTokenVerifier(config.toKeys(), Clock.systemUTC(), revoked);
     }
 }

@@ -3,6 +3,7 @@ package ink.ml.deploy.gitserver.support;
 import ink.ml.deploy.gitauth.GitAccess;
 import ink.ml.deploy.gitauth.GitTokenKeys;
 import ink.ml.deploy.gitauth.GitTokenSigner;
+import ink.ml.deploy.gitauth.MintedGitToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,12 @@ public final class TestTokens {
         return new GitTokenSigner(KEYS, Clock.systemUTC())
                 .mint(repoPath, GitAccess.PUSH, Duration.ofMinutes(10))
                 .token();
+    }
+
+    /** A push token with its claims, for a test that needs the token's id (revocation). */
+    public static MintedGitToken mintPush(String repoPath) {
+        return new GitTokenSigner(KEYS, Clock.systemUTC())
+                .mint(repoPath, GitAccess.PUSH, Duration.ofMinutes(10));
     }
 
     public static String read(String repoPath) {

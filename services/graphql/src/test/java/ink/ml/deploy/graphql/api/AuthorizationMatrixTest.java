@@ -55,6 +55,7 @@ class AuthorizationMatrixTest {
     String deployment;
     String apiKey;
     String repo;
+    String gitToken;
     ServiceView serviceBefore;
 
     @BeforeEach
@@ -63,6 +64,7 @@ class AuthorizationMatrixTest {
         intruder = accounts.register();
         project = projects.create(owner.caller(), "private").id();
         repo = repos.create(owner.caller(), project, "code").id();
+        gitToken = repos.issueToken(owner.caller(), repo, null).id();
         service = fixtures.service(owner.caller(), project, "secret-app");
         variables.set(owner.caller(), service, Map.of("PASSWORD", "hunter2"));
         deployment = fixtures.queued(owner.caller(), service, 'c').id();
@@ -125,6 +127,9 @@ class AuthorizationMatrixTest {
         operations.put(
                 "createGitToken",
                 "mutation { createGitToken(repoId: \"" + repo + "\") { token } }");
+        operations.put("gitTokens", "{ gitTokens(repoId: \"" + repo + "\") { id } }");
+        operations.put(
+                "revokeGitToken", "mutation { revokeGitToken(id: \"" + gitToken + "\") { id } }");
         operations.put(
                 "deployService",
                 "mutation { deployService(serviceId: \"" + service + "\") { id } }");

@@ -10,7 +10,7 @@ import ink.ml.deploy.domain.ServiceName;
 import ink.ml.deploy.domain.Vcpu;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.pagination.PageRequest;
-import ink.ml.deploy.platform.repos.InternalRepos;
+import ink.ml.deploy.platform.repos.GitTokenLifetime;
 import ink.ml.deploy.platform.variables.Variables;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,8 +31,8 @@ final class ArgumentSchemas {
             "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
     private static final String ENV_NAME = "^[A-Za-z_][A-Za-z0-9_]*$";
 
-    /** 30 days, the longest a git token may live ({@link InternalRepos#MAX_TOKEN_TTL}). */
-    static final int MAX_TTL_MINUTES = (int) InternalRepos.MAX_TOKEN_TTL.toMinutes();
+    /** 30 days, the longest a git token may live ({@link GitTokenLifetime#MAX}). */
+    static final int MAX_TTL_MINUTES = (int) GitTokenLifetime.MAX.toMinutes();
 
     private static final Map<String, JsonObject> LIMITS =
             Map.ofEntries(
@@ -44,6 +44,7 @@ final class ArgumentSchemas {
                             new JsonObject().put("enum", new JsonArray().add("ink").add("github"))),
                     Map.entry("serviceId", id()),
                     Map.entry("deploymentId", id()),
+                    Map.entry("tokenId", id()),
                     Map.entry(
                             "branch",
                             new JsonObject()
@@ -74,7 +75,7 @@ final class ArgumentSchemas {
                     Map.entry(
                             "ttlMinutes",
                             new JsonObject()
-                                    .put("minimum", InternalRepos.MIN_TOKEN_TTL.toMinutes())
+                                    .put("minimum", GitTokenLifetime.MIN.toMinutes())
                                     .put("maximum", MAX_TTL_MINUTES)),
                     Map.entry(
                             "events",

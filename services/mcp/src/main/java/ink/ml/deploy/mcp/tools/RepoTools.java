@@ -1,13 +1,14 @@
 package ink.ml.deploy.mcp.tools;
 
+import ink.ml.deploy.control.GitTokenRevocations;
 import ink.ml.deploy.mcp.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.projects.ProjectView;
+import ink.ml.deploy.platform.repos.GitTokenLifetime;
 import ink.ml.deploy.platform.repos.InternalRepoView;
 import ink.ml.deploy.platform.repos.InternalRepos;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
-import java.time.Duration;
 
 /** Internal git repositories ({@code host: ink}) and push tokens for them. */
 @ToolErrors
@@ -16,19 +17,19 @@ public class RepoTools {
     private final InternalRepos repos;
     private final ProjectReferences projects;
     private final RepoReferences repoReferences;
-    private final GitRemotes remotes;
+    private final GitTokenRevocations revocations;
 
     RepoTools(
             CurrentCaller caller,
             InternalRepos repos,
             ProjectReferences projects,
             RepoReferences repoReferences,
-            GitRemotes remotes) {
+            GitTokenRevocations revocations) {
         this.caller = caller;
         this.repos = repos;
         this.projects = projects;
         this.repoReferences = repoReferences;
-        this.remotes = remotes;
+        this.revocations = revocations;
     }
 
     @Tool(
@@ -63,7 +64,7 @@ public class RepoTools {
         Caller me = caller.get();
         ProjectView inProject = projects.resolve(me, project);
         InternalRepoView repo = repos.create(me, inProject.id(), name);
-        return remotes.access(me, inProject, repo, repos.issueToken(me, repo.id(), null));
+        return GitAccessOutput.of(repo, repos.issueToken(me, repo.id(), null));
     }
 
     @Tool(
@@ -97,9 +98,63 @@ public class RepoTools {
                     Integer ttlMinutes) {
         Caller me = caller.get();
         InternalRepoView found = repoReferences.resolve(me, projects.resolve(me, project), repo);
-        // A repository given by id may be of another project than the one named (or the default).
-        ProjectView inProject = projects.resolve(me, found.projectId());
-        Duration ttl = Duration.ofMinutes(ttlMinutes == null ? 60 : ttlMinutes);
-        return remotes.access(me, inProject, found, repos.issueToken(me, found.id(), ttl));
+        return GitAccessOutput.of(
+                found,
+                repos.issueToken(
+                        me, found.id(), GitTokenLifetime.ofMinutes("ttlMinutes", ttlMinutes)));
+    }
+
+    @Tool(
+            name = "list_git_tokens",
+            title = "List git push tokens",
+            description =
+                    "Lists the push tokens of a repository made with create_repo that have not"
+                            + " expired yet, newest first, revoked ones included (never the"
+                            + " secrets): find the tokenId of a token to revoke by its prefix or"
+                            + " creation time.",
+            annotations =
+                    @Tool.Annotations(
+                            title = "List git push tokens",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            idempotentHint = true,
+                            openWorldHint = false),
+            structuredContent = true)
+    GitTokenList listGitTokens(
+            @ToolArg(name = "repo", description = "The repository's name or id.") String repo,
+            @ToolArg(
+                            name = "project",
+                            description =
+                                    "Project name or id of the repository; your default project"
+                                            + " when omitted.",
+                            required = false)
+                    String project) {
+        Caller me = caller.get();
+        InternalRepoView found = repoReferences.resolve(me, projects.resolve(me, project), repo);
+        return new GitTokenList(
+                found.id(), repos.tokens(me, found.id()).stream().map(GitTokenOutput::of).toList());
+    }
+
+    @Tool(
+            name = "revoke_git_token",
+            title = "Revoke git push token",
+            description =
+                    "Revokes a push token (tokenId from create_repo, get_git_token or"
+                            + " list_git_tokens): the git server refuses it within moments."
+                            + " Revoking again changes nothing. Needs the deployment service to"
+                            + " tell the git server; when it is unreachable nothing changes and you"
+                            + " are told to try again.",
+            annotations =
+                    @Tool.Annotations(
+                            title = "Revoke git push token",
+                            readOnlyHint = false,
+                            destructiveHint = true,
+                            idempotentHint = true,
+                            openWorldHint = false),
+            structuredContent = true)
+    GitTokenOutput revokeGitToken(
+            @ToolArg(name = "tokenId", description = "The token's id (not the token itself).")
+                    String tokenId) {
+        return GitTokenOutput.of(revocations.revoke(caller.get(), tokenId));
     }
 }

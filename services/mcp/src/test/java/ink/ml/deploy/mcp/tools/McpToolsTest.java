@@ -1,25 +1,33 @@
 package ink.ml.deploy.mcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import ink.ml.deploy.control.DeploymentControl;
 import ink.ml.deploy.domain.DeploymentStatus;
+import ink.ml.deploy.gitauth.GitTokenKeys;
+import ink.ml.deploy.gitauth.GitTokenVerifier;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.pagination.PageRequest;
+import ink.ml.deploy.platform.projects.Projects;
+import ink.ml.deploy.platform.repos.InternalRepos;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.variables.Variables;
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.workflow.WorkflowIds;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +61,9 @@ class McpToolsTest {
     @Inject DeploymentRecords records;
     @Inject Variables variables;
     @Inject DeploymentControl control;
+    @Inject InternalRepos repos;
+    @Inject Projects projects;
+    @Inject WorkflowClient temporal;
 
     private StandInCluster cluster;
     private Caller owner;
@@ -95,7 +106,9 @@ class McpToolsTest {
                         "delete_service",
                         "set_env_vars",
                         "create_repo",
-                        "get_git_token");
+                        "get_git_token",
+                        "list_git_tokens",
+                        "revoke_git_token");
         assertThat(tools)
                 .allSatisfy(
                         tool -> {
@@ -141,7 +154,7 @@ class McpToolsTest {
         assertThat((String) access.get("remoteUrl"))
                 .isEqualTo("https://git.test.invalid/" + OWNER + "/default/" + repo + ".git");
         assertThat((String) access.get("authenticatedRemoteUrl"))
-                .startsWith("https://mcpdeploy:dpg_")
+                .startsWith("https://git:dpg_")
                 .endsWith("@git.test.invalid/" + OWNER + "/default/" + repo + ".git");
         Map<String, Object> again = mcp.ok("get_git_token", Map.of("repo", repo, "ttlMinutes", 5));
         assertThat(again.get("token")).isNotEqualTo(access.get("token"));
@@ -359,6 +372,8 @@ class McpToolsTest {
         calls.put("list_deployments", Map.of("serviceId", serviceId));
         calls.put("delete_service", Map.of("serviceId", serviceId));
         calls.put("get_git_token", Map.of("repo", repo));
+        calls.put("list_git_tokens", Map.of("repo", repo));
+        calls.put("revoke_git_token", Map.of("tokenId", victimsGitToken(victim, repo)));
         calls.put("list_services", Map.of("project", serviceBefore.projectId()));
         try (McpTestClient asStranger =
                 McpTestClient.connect(server, fixtures.apiKey(stranger), Optional.empty())) {
@@ -373,6 +388,58 @@ class McpToolsTest {
         assertThat(allDeployments(victim, serviceId)).isEqualTo(before);
         assertThat(services.get(victim, serviceId)).isEqualTo(serviceBefore);
         assertThat(variables.reveal(victim, serviceId)).isEqualTo(Map.of("SECRET", "victim"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAgentListsItsGitTokensAndRevokesOneWhichIsPublishedToTheGitServer() throws Exception {
+        String repo = fixtures.unique("tok");
+        Map<String, Object> kept = mcp.ok("create_repo", Map.of("name", repo));
+        Map<String, Object> revoked = mcp.ok("get_git_token", Map.of("repo", repo));
+        String tokenId = (String) revoked.get("tokenId");
+
+        Map<String, Object> answer = mcp.ok("revoke_git_token", Map.of("tokenId", tokenId));
+        Map<String, Object> again = mcp.ok("revoke_git_token", Map.of("tokenId", tokenId));
+        Map<String, Object> listed = mcp.ok("list_git_tokens", Map.of("repo", repo));
+
+        assertThat(answer).containsEntry("tokenId", tokenId).containsKey("revokedAt");
+        assertThat(again.get("revokedAt")).isEqualTo(answer.get("revokedAt"));
+        assertThat(list(listed, "tokens"))
+                .extracting(t -> t.get("tokenId"), t -> t.get("revokedAt") != null)
+                .containsExactly(tuple(tokenId, true), tuple(kept.get("tokenId"), false));
+        String signedId =
+                new GitTokenVerifier(
+                                GitTokenKeys.of(
+                                        Map.of(
+                                                "test-1",
+                                                "Kq3Qm5Qb7vZ2mUj0cS9m4Q2x1XW5yq1cJ8b4a0F2H6E="),
+                                        Optional.empty()),
+                                Clock.systemUTC())
+                        .authentic((String) revoked.get("token"))
+                        .id();
+        assertThat(
+                        temporal.newUntypedWorkflowStub(WorkflowIds.revokeGitToken(signedId))
+                                .describe()
+                                .getWorkflowType())
+                .as("the revocation is on its way to the git-server")
+                .isEqualTo("RevokeGitTokenWorkflow");
+        assertThat(mcp.error("revoke_git_token", Map.of("tokenId", "nope")))
+                .startsWith("Invalid argument tokenId:");
+    }
+
+    /** A push token of the victim's repository, issued directly through the platform. */
+    private String victimsGitToken(Caller victim, String repo) {
+        String projectId = projects.getDefault(victim).id();
+        String repoId =
+                repos
+                        .list(victim, projectId, PageRequest.of(PageRequest.MAX_SIZE, null))
+                        .items()
+                        .stream()
+                        .filter(r -> r.name().equals(repo))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+        return repos.issueToken(victim, repoId, null).id();
     }
 
     /** The owner's service with an active deployment, made directly through the platform. */

@@ -59,4 +59,22 @@ class TemporalDownToolsTest {
             assertThat(services.get(caller, serviceId).id()).isEqualTo(serviceId);
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void revokingAGitTokenIsUnavailableAndTheTokenIsNotMarkedRevoked() {
+        Caller caller = fixtures.user("toolsdown");
+        String repo = fixtures.unique("downtok");
+        try (McpTestClient mcp =
+                McpTestClient.connect(server, fixtures.apiKey(caller), Optional.empty())) {
+            String tokenId = (String) mcp.ok("create_repo", Map.of("name", repo)).get("tokenId");
+
+            assertThat(mcp.error("revoke_git_token", Map.of("tokenId", tokenId)))
+                    .startsWith("Unavailable: the deployment service (Temporal) cannot be reached")
+                    .contains("nothing was started or changed");
+            assertThat(McpToolsTest.list(mcp.ok("list_git_tokens", Map.of("repo", repo)), "tokens"))
+                    .singleElement()
+                    .satisfies(token -> assertThat(token.get("revokedAt")).isNull());
+        }
+    }
 }

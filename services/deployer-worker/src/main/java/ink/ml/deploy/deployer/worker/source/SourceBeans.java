@@ -1,7 +1,7 @@
 package ink.ml.deploy.deployer.worker.source;
 
-import ink.ml.deploy.gitauth.GitTokenKeys;
 import ink.ml.deploy.gitauth.GitTokenSigner;
+import ink.ml.deploy.gitauth.config.GitTokenConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -65,9 +65,7 @@ public class SourceBeans {
                 config.gitServer().url(),
                 githubTokens,
                 new SignedGitServerTokens(
-                        new GitTokenSigner(
-                                GitTokenKeys.of(tokens.keys(), Optional.of(tokens.activeKey())),
-                                Clock.systemUTC()),
+                        new GitTokenSigner(tokens.toKeys(), Clock.systemUTC()),
                         // The token only has to outlive the clone it is minted for.
                         config.cloneTimeout().plusMinutes(1)));
     }

@@ -68,7 +68,7 @@ public interface SourceConfig {
     interface GitServer {
         /**
          * Repositories are cloned from {@code {url}/{user}/{project}/{repo}.git}, with a read token
-         * signed per clone ({@link GitTokenConfig}).
+         * signed per clone ({@link ink.ml.deploy.gitauth.config.GitTokenConfig}).
          */
         @WithDefault("http://git-server.dp-system.svc.cluster.local:8086")
         String url();

@@ -1,15 +1,14 @@
 package ink.ml.deploy.graphql.api.repos;
 
-import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.control.GitTokenRevocations;
 import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.projects.Project;
 import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.repos.GitTokenLifetime;
 import ink.ml.deploy.platform.repos.InternalRepos;
-import ink.ml.deploy.platform.repos.IssuedGitToken;
-import java.net.URI;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -22,17 +21,14 @@ import org.eclipse.microprofile.graphql.Source;
 
 @GraphQLApi
 public class ReposApi {
-    /** The git server reads the token from the password; the user name is only informative. */
-    private static final String TOKEN_USER = "git";
-
     private final CurrentCaller caller;
     private final InternalRepos repos;
-    private final GitServerConfig gitServer;
+    private final GitTokenRevocations revocations;
 
-    public ReposApi(CurrentCaller caller, InternalRepos repos, GitServerConfig gitServer) {
+    public ReposApi(CurrentCaller caller, InternalRepos repos, GitTokenRevocations revocations) {
         this.caller = caller;
         this.repos = repos;
-        this.gitServer = gitServer;
+        this.revocations = revocations;
     }
 
     @Query("internalRepos")
@@ -73,49 +69,31 @@ public class ReposApi {
             @Name("ttlSeconds")
                     @Description("How long it is valid: 60 s to 30 days (default 1 hour).")
                     Integer ttlSeconds) {
-        if (ttlSeconds != null
-                && (ttlSeconds < InternalRepos.MIN_TOKEN_TTL.toSeconds()
-                        || ttlSeconds > InternalRepos.MAX_TOKEN_TTL.toSeconds())) {
-            throw new InvalidValueException(
-                    "ttlSeconds",
-                    "must be between "
-                            + InternalRepos.MIN_TOKEN_TTL.toSeconds()
-                            + " (1 minute) and "
-                            + InternalRepos.MAX_TOKEN_TTL.toSeconds()
-                            + " (30 days); got "
-                            + ttlSeconds);
-        }
-        IssuedGitToken issued =
+        return GitToken.of(
                 repos.issueToken(
                         caller.get(),
                         repoId,
-                        ttlSeconds == null ? null : Duration.ofSeconds(ttlSeconds));
-        URI remote =
-                URI.create(
-                        stripSlash(gitServer.publicUrl())
-                                + "/"
-                                + repos.path(caller.get(), issued.repoId()).value()
-                                + ".git");
-        String authenticated =
-                remote.getScheme()
-                        + "://"
-                        + TOKEN_USER
-                        + ":"
-                        + issued.secret()
-                        + "@"
-                        + remote.getRawAuthority()
-                        + remote.getRawPath();
-        return new GitToken(
-                issued.id(),
-                issued.repoId(),
-                issued.secret(),
-                remote.toString(),
-                authenticated,
-                issued.expiresAt());
+                        GitTokenLifetime.ofSeconds("ttlSeconds", ttlSeconds)));
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    @Query("gitTokens")
+    @Description(
+            "A repository's push tokens that have not expired, revoked ones included, newest"
+                    + " first.")
+    public @NonNull List<@NonNull GitTokenInfo> gitTokens(
+            @Name("repoId") @NonNull @Id String repoId) {
+        return repos.tokens(caller.get(), repoId).stream().map(GitTokenInfo::of).toList();
+    }
+
+    @Mutation("revokeGitToken")
+    @Description(
+            "Revokes a push token: the git server refuses it within moments (it is told through"
+                    + " the deployment service, which must be reachable). Revoking again changes"
+                    + " nothing.")
+    public @NonNull GitTokenInfo revokeGitToken(@Name("id") @NonNull @Id String id) {
+        Caller who = caller.get();
+        return GitTokenInfo.of(
+                InputFields.renamed(Map.of("tokenId", "id"), () -> revocations.revoke(who, id)));
     }
 
     @Name("totalCount")
