@@ -1,4 +1,4 @@
-package ink.ml.deploy.graphql.auth.github;
+package ink.ml.deploy.auth.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package ink.ml.deploy.graphql.auth.github;
+package ink.ml.deploy.auth.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ink.ml.deploy.platform.crypto.CryptoConfig;
 import ink.ml.deploy.platform.crypto.SecretBox;
 import jakarta.ws.rs.core.NewCookie;
@@ -10,16 +11,19 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class LoginAttemptCookieTest {
+class PendingSignInCookieTest {
     private static final String KEY = "CDF8Mfg8txTxvWl1vHG/MF4esFFxGmRbDVJKz4/TXRI=";
     private static final String OTHER_KEY = "GpK2bXVC/P5SpVNKs9Ig/NF7tYam0wEreExmQrbVBbI=";
 
-    private final LoginAttemptCookie cookies = new LoginAttemptCookie(box("t1", KEY));
+    private static final SignInCookieSpec SPEC =
+            new SignInCookieSpec("mcpdeploy_github_login", "/auth/github", "test/cookie", true);
+
+    private final PendingSignInCookie cookies = cookies(box("t1", KEY));
     private final Instant now = Instant.parse("2026-01-01T10:00:00Z");
 
     @Test
     void anIssuedCookieOpensToTheSameAttemptAndHidesIt() {
-        LoginAttempt attempt = LoginAttempt.start(now, Duration.ofMinutes(10));
+        PendingSignIn attempt = PendingSignIn.start(now, Duration.ofMinutes(10), "");
 
         NewCookie cookie = cookies.issue(attempt, now);
 
@@ -30,7 +34,7 @@ class LoginAttemptCookieTest {
         assertThat(cookie.getValue())
                 .doesNotContain(attempt.state())
                 .doesNotContain(attempt.verifier());
-        LoginAttempt opened = cookies.open(cookie.getValue()).orElseThrow();
+        PendingSignIn opened = cookies.open(cookie.getValue()).orElseThrow();
         assertThat(opened.state()).isEqualTo(attempt.state());
         assertThat(opened.verifier()).isEqualTo(attempt.verifier());
         assertThat(opened.expiresAt())
@@ -39,10 +43,9 @@ class LoginAttemptCookieTest {
 
     @Test
     void aCookieSealedWithAnotherKeyOrAlteredDoesNotOpen() {
-        LoginAttempt attempt = LoginAttempt.start(now, Duration.ofMinutes(10));
+        PendingSignIn attempt = PendingSignIn.start(now, Duration.ofMinutes(10), "");
         String value = cookies.issue(attempt, now).getValue();
-        String foreign =
-                new LoginAttemptCookie(box("t1", OTHER_KEY)).issue(attempt, now).getValue();
+        String foreign = cookies(box("t1", OTHER_KEY)).issue(attempt, now).getValue();
 
         assertThat(cookies.open(foreign)).isEmpty();
         assertThat(cookies.open(value.replace("t1.", "t2."))).isEmpty();
@@ -59,7 +62,7 @@ class LoginAttemptCookieTest {
 
     @Test
     void anAttemptExpiresAndComparesItsStateExactly() {
-        LoginAttempt attempt = LoginAttempt.start(now, Duration.ofMinutes(10));
+        PendingSignIn attempt = PendingSignIn.start(now, Duration.ofMinutes(10), "");
 
         assertThat(attempt.isExpiredAt(now.plus(Duration.ofMinutes(9)))).isFalse();
         assertThat(attempt.isExpiredAt(now.plus(Duration.ofMinutes(10)))).isTrue();
@@ -69,6 +72,10 @@ class LoginAttemptCookieTest {
         assertThat(attempt.toString())
                 .doesNotContain(attempt.state())
                 .doesNotContain(attempt.verifier());
+    }
+
+    private static PendingSignInCookie cookies(SecretBox box) {
+        return new PendingSignInCookie(box, new ObjectMapper(), SPEC);
     }
 
     private static SecretBox box(String id, String key) {
