@@ -5,7 +5,7 @@ import ink.ml.deploy.graphql.auth.firebase.FirebaseIdTokenRequest;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Set;
 
 /**
@@ -15,7 +15,8 @@ import java.util.Set;
  * means anonymous (every field that needs a caller then answers UNAUTHENTICATED); any other scheme
  * is refused, since every credential here is a bearer token.
  */
-@ApplicationScoped
+// A singleton, not a client proxy: the shared base class has no no-args constructor.
+@Singleton
 public class GraphqlBearerMechanism extends BearerAuthenticationMechanism {
     public GraphqlBearerMechanism(GraphqlRefusalFormat format) {
         super(format, OtherSchemes.REFUSE);

@@ -7,7 +7,7 @@ import ink.ml.deploy.platform.oauth.OAuthGrants;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Set;
 
 /**
@@ -18,7 +18,8 @@ import java.util.Set;
  * authorization, RFC 9728 §5.1) so a client can discover where to authorize. Other schemes (a
  * client sending Basic to the token endpoint) are not this mechanism's to judge.
  */
-@ApplicationScoped
+// A singleton, not a client proxy: the shared base class has no no-args constructor.
+@Singleton
 public class McpBearerMechanism extends BearerAuthenticationMechanism {
     public McpBearerMechanism(McpRefusalFormat format) {
         super(format, OtherSchemes.IGNORE);
