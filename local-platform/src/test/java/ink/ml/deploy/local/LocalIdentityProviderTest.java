@@ -18,8 +18,9 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 
 /**
- * The minted ID tokens pass the checks graphql's {@code FirebaseIdTokenVerifier} makes, with the
- * same jose4j consumer, keys fetched over HTTP from the provider's JWKS.
+ * The minted ID tokens pass the checks graphql's Firebase tenant (quarkus-oidc, {@code
+ * FirebaseTenant}) makes, here with a jose4j consumer of the same rules, keys fetched over HTTP from
+ * the provider's JWKS.
  */
 class LocalIdentityProviderTest {
 
@@ -99,7 +100,7 @@ class LocalIdentityProviderTest {
         }
     }
 
-    /** As graphql's FirebaseIdTokenVerifier builds it, with its default 30 s clock skew. */
+    /** graphql's Firebase rules (FirebaseTenant, FirebaseClaims), with its default 30 s clock skew. */
     private static JwtConsumer graphqlConsumer(LocalIdentityProvider provider, String projectId) {
         HttpsJwks keys = new HttpsJwks(provider.jwksUrl().toString());
         return new JwtConsumerBuilder()

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 /**
  * The GitHub calls of the OAuth web flow, as GitHub documents them: exchange the code (with the
  * PKCE verifier) at the token URL, then {@code GET /user} and, when the profile hides the email,
- * {@code GET /user/emails}. Shared by the dashboard's sign-in (graphql) and the MCP authorization
- * server (mcp). The token is never logged or put into an error.
+ * {@code GET /user/emails}. libs/auth's {@code GithubWebSignIn} runs it for both front doors. The
+ * token is never logged or put into an error.
  */
 public final class GithubOAuthWebFlow {
     private static final String API_VERSION = "2022-11-28";

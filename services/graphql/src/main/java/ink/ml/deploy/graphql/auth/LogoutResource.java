@@ -1,5 +1,7 @@
 package ink.ml.deploy.graphql.auth;
 
+import ink.ml.deploy.auth.CallerIdentities;
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.platform.sessions.Sessions;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.POST;

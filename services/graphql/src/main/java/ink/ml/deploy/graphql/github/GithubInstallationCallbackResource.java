@@ -1,8 +1,8 @@
 package ink.ml.deploy.graphql.github;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.domain.InvalidValueException;
-import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.github.GithubAccountView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,7 @@
 package ink.ml.deploy.mcp.auth;
 
+import ink.ml.deploy.auth.CallerIdentities;
+import ink.ml.deploy.auth.CredentialKind;
 import ink.ml.deploy.mcp.oauth.OAuthUrls;
 import ink.ml.deploy.platform.oauth.OAuthGrants;
 import io.quarkus.security.AuthenticationFailedException;
@@ -14,8 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * token another resource server got from the same database is refused: audience binding).
  */
 @ApplicationScoped
-public class AccessTokenIdentityProvider
-        implements IdentityProvider<BearerTokenRequest.AccessToken> {
+public class AccessTokenIdentityProvider implements IdentityProvider<AccessTokenRequest> {
+    /** Attribute: the OAuth client the access token was issued to. */
+    public static final String CLIENT_ID = "mcpdeploy.oauth-client-id";
+
     private final OAuthGrants grants;
     private final OAuthUrls urls;
 
@@ -25,20 +29,23 @@ public class AccessTokenIdentityProvider
     }
 
     @Override
-    public Class<BearerTokenRequest.AccessToken> getRequestType() {
-        return BearerTokenRequest.AccessToken.class;
+    public Class<AccessTokenRequest> getRequestType() {
+        return AccessTokenRequest.class;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(
-            BearerTokenRequest.AccessToken request, AuthenticationRequestContext context) {
+            AccessTokenRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(
                 () ->
                         grants.verifyAccessToken(request.token(), urls.resource())
                                 .map(
                                         token ->
-                                                CallerIdentities.accessToken(
-                                                        token.caller(), token.clientId()))
+                                                CallerIdentities.builder(
+                                                                token.caller(),
+                                                                CredentialKind.ACCESS_TOKEN)
+                                                        .addAttribute(CLIENT_ID, token.clientId())
+                                                        .build())
                                 .orElseThrow(
                                         () ->
                                                 new AuthenticationFailedException(

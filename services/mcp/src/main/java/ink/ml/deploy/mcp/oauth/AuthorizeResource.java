@@ -1,6 +1,6 @@
 package ink.ml.deploy.mcp.oauth;
 
-import ink.ml.deploy.mcp.oauth.github.GithubSignInFlow;
+import ink.ml.deploy.auth.github.GithubWebSignIn;
 import ink.ml.deploy.platform.oauth.OAuthError;
 import ink.ml.deploy.platform.oauth.OAuthException;
 import ink.ml.deploy.platform.oauth.OAuthGrants;
@@ -36,7 +36,7 @@ public class AuthorizeResource {
     private final AuthorizationChecks checks;
     private final SessionCookie sessions;
     private final ConsentCsrf csrf;
-    private final GithubSignInFlow github;
+    private final GithubWebSignIn github;
     private final OAuthGrants grants;
     private final OAuthUrls urls;
 
@@ -44,7 +44,7 @@ public class AuthorizeResource {
             AuthorizationChecks checks,
             SessionCookie sessions,
             ConsentCsrf csrf,
-            GithubSignInFlow github,
+            GithubWebSignIn github,
             OAuthGrants grants,
             OAuthUrls urls) {
         this.checks = checks;
@@ -100,7 +100,7 @@ public class AuthorizeResource {
                                 "GitHub sign-in is not configured on this server, and you have no"
                                         + " session here."));
             }
-            GithubSignInFlow.Redirect toGithub = github.start(params.toQuery());
+            GithubWebSignIn.Redirect toGithub = github.start(params.toQuery());
             return Response.status(Response.Status.FOUND)
                     .location(toGithub.location())
                     .cookie(toGithub.cookie())

@@ -1,8 +1,9 @@
 package ink.ml.deploy.mcp.oauth;
 
+import ink.ml.deploy.auth.github.FinishedSignIn;
+import ink.ml.deploy.auth.github.GithubWebSignIn;
 import ink.ml.deploy.github.oauth.GithubSignInException;
-import ink.ml.deploy.mcp.oauth.github.FinishedSignIn;
-import ink.ml.deploy.mcp.oauth.github.GithubSignInFlow;
+import ink.ml.deploy.mcp.oauth.github.GithubSignInProducer;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,15 +18,15 @@ import org.jboss.logging.Logger;
  * platform session in this server's cookie, and returns to the authorization request, which now
  * shows the consent page.
  */
-@Path(GithubSignInFlow.CALLBACK_PATH)
+@Path(GithubSignInProducer.CALLBACK_PATH)
 public class GithubCallbackResource {
     private static final Logger LOG = Logger.getLogger(GithubCallbackResource.class);
 
-    private final GithubSignInFlow github;
+    private final GithubWebSignIn github;
     private final SessionCookie sessions;
     private final OAuthUrls urls;
 
-    public GithubCallbackResource(GithubSignInFlow github, SessionCookie sessions, OAuthUrls urls) {
+    public GithubCallbackResource(GithubWebSignIn github, SessionCookie sessions, OAuthUrls urls) {
         this.github = github;
         this.sessions = sessions;
         this.urls = urls;
@@ -36,7 +37,7 @@ public class GithubCallbackResource {
             @QueryParam("code") String code,
             @QueryParam("state") String state,
             @QueryParam("error") String error,
-            @CookieParam(GithubSignInFlow.COOKIE) String cookie) {
+            @CookieParam(GithubSignInProducer.COOKIE) String cookie) {
         if (!github.enabled()) {
             return failure(503, "GitHub sign-in is not configured on this server.");
         }
@@ -52,9 +53,7 @@ public class GithubCallbackResource {
         return Response.status(Response.Status.FOUND)
                 .location(
                         URI.create(
-                                urls.endpoint(AuthorizeResource.PATH)
-                                        + "?"
-                                        + finished.authorizeQuery()))
+                                urls.endpoint(AuthorizeResource.PATH) + "?" + finished.returnTo()))
                 .cookie(sessions.issue(finished.session()), github.clearCookie())
                 .cacheControl(OAuthErrors.noStore())
                 .build();

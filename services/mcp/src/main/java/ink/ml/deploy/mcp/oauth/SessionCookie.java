@@ -1,5 +1,6 @@
 package ink.ml.deploy.mcp.oauth;
 
+import ink.ml.deploy.auth.BearerAuthenticationMechanism;
 import ink.ml.deploy.platform.sessions.IssuedSession;
 import ink.ml.deploy.platform.sessions.Sessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,14 @@ class SessionCookie {
         if (fromCookie.isPresent()) {
             return fromCookie;
         }
-        if (authorization != null
-                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && authorization.substring(7).strip().startsWith(Sessions.TOKEN_PREFIX)) {
-            return verify(authorization.substring(7).strip());
+        if (authorization != null && BearerAuthenticationMechanism.isBearer(authorization)) {
+            String token =
+                    authorization
+                            .substring(BearerAuthenticationMechanism.SCHEME.length() + 1)
+                            .strip();
+            if (token.startsWith(Sessions.TOKEN_PREFIX)) {
+                return verify(token);
+            }
         }
         return Optional.empty();
     }

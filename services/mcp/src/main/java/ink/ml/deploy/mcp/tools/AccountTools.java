@@ -1,6 +1,6 @@
 package ink.ml.deploy.mcp.tools;
 
-import ink.ml.deploy.mcp.auth.CurrentCaller;
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.platform.users.UserView;

@@ -1,7 +1,7 @@
 package ink.ml.deploy.mcp.tools;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.control.GitTokenRevocations;
-import ink.ml.deploy.mcp.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.projects.ProjectView;
 import ink.ml.deploy.platform.repos.GitTokenLifetime;

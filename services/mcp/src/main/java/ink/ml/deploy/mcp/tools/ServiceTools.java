@@ -1,9 +1,10 @@
 package ink.ml.deploy.mcp.tools;
 
+import ink.ml.deploy.auth.CurrentCaller;
+import ink.ml.deploy.control.ControlPlaneUnavailableException;
 import ink.ml.deploy.control.CreatedService;
 import ink.ml.deploy.control.DeploymentControl;
 import ink.ml.deploy.control.ServiceCreation;
-import ink.ml.deploy.mcp.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;

@@ -1,5 +1,6 @@
 package ink.ml.deploy.mcp.auth;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkiverse.mcp.server.ToolResponse;
 import jakarta.enterprise.context.ApplicationScoped;

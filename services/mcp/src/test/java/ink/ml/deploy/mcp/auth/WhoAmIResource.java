@@ -1,5 +1,6 @@
 package ink.ml.deploy.mcp.auth;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,7 +1,7 @@
 package ink.ml.deploy.graphql.api.apikeys;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.graphql.api.pagination.Pages;
-import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.apikeys.ApiKeys;
 import ink.ml.deploy.platform.common.Caller;
 import org.eclipse.microprofile.graphql.Description;

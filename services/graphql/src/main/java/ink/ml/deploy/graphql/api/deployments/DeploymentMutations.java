@@ -1,8 +1,9 @@
 package ink.ml.deploy.graphql.api.deployments;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.control.DeploymentControl;
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.domain.InvalidValueException;
-import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Ids;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;

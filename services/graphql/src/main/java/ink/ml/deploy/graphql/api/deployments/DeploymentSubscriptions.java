@@ -1,9 +1,9 @@
 package ink.ml.deploy.graphql.api.deployments;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.graphql.api.deployments.Follower.Batch;
 import ink.ml.deploy.graphql.api.pagination.SequencePages;
-import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.Deployments;

@@ -1,10 +1,10 @@
 package ink.ml.deploy.graphql.api.deployments;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.pagination.SequencePages;
 import ink.ml.deploy.graphql.api.services.Service;
-import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;

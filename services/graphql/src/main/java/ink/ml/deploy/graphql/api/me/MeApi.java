@@ -1,6 +1,6 @@
 package ink.ml.deploy.graphql.api.me;
 
-import ink.ml.deploy.graphql.auth.CurrentCaller;
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.platform.users.Users;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;

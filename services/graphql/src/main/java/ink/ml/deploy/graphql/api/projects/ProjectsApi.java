@@ -1,8 +1,8 @@
 package ink.ml.deploy.graphql.api.projects;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
-import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.projects.Projects;
 import java.util.Map;

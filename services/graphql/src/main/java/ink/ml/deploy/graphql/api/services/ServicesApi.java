@@ -1,5 +1,6 @@
 package ink.ml.deploy.graphql.api.services;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.control.CreatedService;
 import ink.ml.deploy.control.DeploymentControl;
 import ink.ml.deploy.control.FirstDeployment;
@@ -8,7 +9,6 @@ import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.projects.Project;
 import ink.ml.deploy.graphql.api.variables.VariableInputs;
-import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;

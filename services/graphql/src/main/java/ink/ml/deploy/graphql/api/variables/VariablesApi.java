@@ -1,7 +1,7 @@
 package ink.ml.deploy.graphql.api.variables;
 
+import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.graphql.api.services.Service;
-import ink.ml.deploy.graphql.auth.CurrentCaller;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.variables.Variables;

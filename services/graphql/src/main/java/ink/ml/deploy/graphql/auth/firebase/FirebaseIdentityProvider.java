@@ -2,13 +2,16 @@ package ink.ml.deploy.graphql.auth.firebase;
 
 import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
 
+import ink.ml.deploy.auth.CallerIdentities;
+import ink.ml.deploy.auth.CredentialKind;
 import ink.ml.deploy.domain.InvalidValueException;
-import ink.ml.deploy.graphql.auth.BearerTokenRequest;
-import ink.ml.deploy.graphql.auth.CallerIdentities;
-import ink.ml.deploy.graphql.auth.CredentialKind;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.sessions.FirebaseIdentity;
 import ink.ml.deploy.platform.sessions.FirebaseSignIn;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.Tenant;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -18,49 +21,64 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
 /**
- * Signs in with a Firebase ID token: verified first (refused outright when Firebase is not
- * configured), then the platform user with that Firebase uid, created with a default project on the
- * first sign-in.
+ * Signs in with a Firebase ID token: verified by quarkus-oidc's {@link FirebaseTenant} (refused
+ * outright when Firebase is not configured: never accepted unverified), then the platform user with
+ * that Firebase uid, created with a default project on the first sign-in.
  */
 @ApplicationScoped
-public class FirebaseIdentityProvider
-        implements IdentityProvider<BearerTokenRequest.FirebaseIdToken> {
+public class FirebaseIdentityProvider implements IdentityProvider<FirebaseIdTokenRequest> {
     private static final String UNIQUE_FIREBASE_UID = "users_firebase_uid_key";
 
-    private final FirebaseIdTokenVerifier verifier;
+    private final FirebaseConfig config;
+    private final TenantIdentityProvider oidc;
     private final FirebaseSignIn signIn;
 
-    public FirebaseIdentityProvider(FirebaseIdTokenVerifier verifier, FirebaseSignIn signIn) {
-        this.verifier = verifier;
+    public FirebaseIdentityProvider(
+            FirebaseConfig config,
+            @Tenant(FirebaseTenant.ID) TenantIdentityProvider oidc,
+            FirebaseSignIn signIn) {
+        this.config = config;
+        this.oidc = oidc;
         this.signIn = signIn;
     }
 
     @Override
-    public Class<BearerTokenRequest.FirebaseIdToken> getRequestType() {
-        return BearerTokenRequest.FirebaseIdToken.class;
+    public Class<FirebaseIdTokenRequest> getRequestType() {
+        return FirebaseIdTokenRequest.class;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(
-            BearerTokenRequest.FirebaseIdToken request, AuthenticationRequestContext context) {
-        // Fetching the JWKS and the user lookup both block.
-        return context.runBlocking(
-                () -> {
-                    FirebaseIdentity identity;
-                    try {
-                        identity = verifier.verify(request.token());
-                    } catch (InvalidFirebaseIdTokenException e) {
-                        throw new AuthenticationFailedException(e.getMessage());
-                    }
-                    try {
-                        return CallerIdentities.of(
-                                signInOnce(identity), CredentialKind.FIREBASE_ID_TOKEN);
-                    } catch (InvalidValueException e) {
-                        // A verified token whose uid the users table cannot hold (non-ASCII).
-                        throw new AuthenticationFailedException(
-                                "this Firebase account cannot sign in here: " + e.getMessage());
-                    }
-                });
+            FirebaseIdTokenRequest request, AuthenticationRequestContext context) {
+        if (!config.enabled()) {
+            return Uni.createFrom()
+                    .failure(
+                            new AuthenticationFailedException(
+                                    "Firebase ID tokens are not accepted: Firebase sign-in is not"
+                                            + " configured on this server"));
+        }
+        return oidc.authenticate(new AccessTokenCredential(request.token()))
+                .onFailure()
+                .transform(FirebaseRefusals::refusal)
+                .chain(
+                        verified ->
+                                // The user lookup (and a first sign-in's insert) block.
+                                context.runBlocking(() -> signIn(verified)));
+    }
+
+    private SecurityIdentity signIn(SecurityIdentity verified) {
+        if (!(verified.getPrincipal() instanceof OidcJwtCallerPrincipal jwt)) {
+            throw new AuthenticationFailedException("the Firebase ID token is not valid");
+        }
+        FirebaseIdentity identity =
+                FirebaseClaims.identityOf(jwt.getClaims(), config.clockSkewSeconds());
+        try {
+            return CallerIdentities.of(signInOnce(identity), CredentialKind.FIREBASE_ID_TOKEN);
+        } catch (InvalidValueException e) {
+            // A verified token whose uid the users table cannot hold (non-ASCII).
+            throw new AuthenticationFailedException(
+                    "this Firebase account cannot sign in here: " + e.getMessage());
+        }
     }
 
     private Caller signInOnce(FirebaseIdentity identity) {

@@ -1,13 +1,9 @@
 package ink.ml.deploy.graphql.auth.github;
 
+import ink.ml.deploy.auth.github.GithubWebSignIn;
 import ink.ml.deploy.domain.InvalidValueException;
-import ink.ml.deploy.github.oauth.GithubOAuthWebFlow;
 import ink.ml.deploy.github.oauth.GithubSignInException;
-import ink.ml.deploy.github.oauth.GithubUser;
 import ink.ml.deploy.graphql.auth.ErrorBody;
-import ink.ml.deploy.platform.common.ConflictException;
-import ink.ml.deploy.platform.sessions.GithubIdentity;
-import ink.ml.deploy.platform.sessions.GithubSignIn;
 import ink.ml.deploy.platform.sessions.IssuedSession;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -16,18 +12,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * GitHub sign-in for the dashboard (OAuth web flow with {@code state} bound to the browser and PKCE
- * S256).
+ * GitHub sign-in for the dashboard ({@link GithubWebSignIn}: OAuth web flow with {@code state}
+ * bound to the browser and PKCE S256).
  *
  * <ol>
  *   <li>{@code GET /auth/github/login}: 302 to GitHub's authorize page; a sealed HttpOnly cookie
@@ -44,23 +37,15 @@ import org.jboss.logging.Logger;
 public class GithubLoginResource {
     private static final Logger LOG = Logger.getLogger(GithubLoginResource.class);
 
-    /** GitHub's codes are short hex or base64url strings; anything else is not a code. */
-    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    /** The cookie that binds a started sign-in to the browser. */
+    public static final String COOKIE = "mcpdeploy_github_login";
 
     private final GithubOAuthConfig config;
-    private final LoginAttemptCookie cookies;
-    private final GithubOAuthWebFlow github;
-    private final GithubSignIn signIn;
+    private final GithubWebSignIn github;
 
-    public GithubLoginResource(
-            GithubOAuthConfig config,
-            LoginAttemptCookie cookies,
-            GithubOAuthWebFlow github,
-            GithubSignIn signIn) {
+    public GithubLoginResource(GithubOAuthConfig config, GithubWebSignIn github) {
         this.config = config;
-        this.cookies = cookies;
         this.github = github;
-        this.signIn = signIn;
     }
 
     @GET
@@ -69,20 +54,10 @@ public class GithubLoginResource {
         if (!config.enabled()) {
             return notConfigured();
         }
-        Instant now = Instant.now();
-        LoginAttempt attempt = LoginAttempt.start(now, config.loginTimeout());
-        UriBuilder authorize =
-                UriBuilder.fromUri(config.authorizeUrl())
-                        .queryParam("client_id", config.clientId().orElseThrow())
-                        .queryParam("scope", config.scope())
-                        .queryParam("state", attempt.state())
-                        .queryParam("code_challenge", Pkce.challenge(attempt.verifier()))
-                        .queryParam("code_challenge_method", Pkce.METHOD)
-                        .queryParam("allow_signup", "true");
-        config.callbackUrl().ifPresent(url -> authorize.queryParam("redirect_uri", url));
+        GithubWebSignIn.Redirect toGithub = github.start("");
         return Response.status(Response.Status.FOUND)
-                .location(authorize.build())
-                .cookie(cookies.issue(attempt, now))
+                .location(toGithub.location())
+                .cookie(toGithub.cookie())
                 .cacheControl(noStore())
                 .build();
     }
@@ -93,12 +68,12 @@ public class GithubLoginResource {
             @QueryParam("code") String code,
             @QueryParam("state") String state,
             @QueryParam("error") String error,
-            @CookieParam(LoginAttemptCookie.NAME) String cookie) {
+            @CookieParam(COOKIE) String cookie) {
         if (!config.enabled()) {
             return notConfigured();
         }
         try {
-            return signedIn(finish(code, state, error, cookie));
+            return signedIn(github.finish(code, state, error, cookie).session());
         } catch (GithubSignInException e) {
             if (e.isUsersFault()) {
                 return failure(400, ErrorBody.BAD_USER_INPUT, e.getMessage());
@@ -112,45 +87,6 @@ public class GithubLoginResource {
                     502,
                     ErrorBody.UNAVAILABLE,
                     "GitHub's profile could not be used: " + e.getMessage());
-        }
-    }
-
-    private IssuedSession finish(String code, String state, String error, String cookie) {
-        if (error != null) {
-            throw GithubSignInException.rejected(
-                    "GitHub sign-in did not complete ("
-                            + (error.length() > 64 ? error.substring(0, 64) : error)
-                            + "); start again at /auth/github/login");
-        }
-        LoginAttempt attempt =
-                cookies.open(cookie)
-                        .orElseThrow(
-                                () ->
-                                        GithubSignInException.rejected(
-                                                "this sign-in was not started in this browser;"
-                                                        + " start again at /auth/github/login"));
-        if (attempt.isExpiredAt(Instant.now())) {
-            throw GithubSignInException.rejected(
-                    "this sign-in took too long; start again at /auth/github/login");
-        }
-        if (!attempt.stateMatches(state)) {
-            throw GithubSignInException.rejected(
-                    "state: does not match the sign-in started in this browser; start again at"
-                            + " /auth/github/login");
-        }
-        if (code == null || !CODE_SHAPE.matcher(code).matches()) {
-            throw GithubSignInException.rejected("code: missing or not a GitHub code");
-        }
-        String token = github.exchangeCode(code, attempt.verifier(), config.callbackUrl());
-        GithubUser user = github.user(token);
-        GithubIdentity identity =
-                new GithubIdentity(user.id(), user.login(), user.name(), user.email());
-        try {
-            return signIn.signIn(identity, token);
-        } catch (ConflictException raced) {
-            // Two first sign-ins of one GitHub account raced; the other created the user, and its
-            // link now finds it.
-            return signIn.signIn(identity, token);
         }
     }
 
@@ -168,14 +104,14 @@ public class GithubLoginResource {
                                             StandardCharsets.UTF_8));
             return Response.status(Response.Status.FOUND)
                     .location(target)
-                    .cookie(cookies.clear())
+                    .cookie(github.clearCookie())
                     .cacheControl(noStore())
                     .build();
         }
         return Response.ok(
                         new SignInResult(session.token(), session.expiresAt(), session.userId()),
                         MediaType.APPLICATION_JSON_TYPE)
-                .cookie(cookies.clear())
+                .cookie(github.clearCookie())
                 .cacheControl(noStore())
                 .build();
     }
@@ -184,7 +120,7 @@ public class GithubLoginResource {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorBody.of(code, message))
-                .cookie(cookies.clear())
+                .cookie(github.clearCookie())
                 .cacheControl(noStore())
                 .build();
     }

@@ -2,6 +2,7 @@ package ink.ml.deploy.graphql.auth.firebase;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ink.ml.deploy.graphql.auth.InjectFirebaseKey;
 import ink.ml.deploy.graphql.auth.WireMockIdentityProviders;
@@ -11,12 +12,15 @@ import ink.ml.deploy.platform.projects.ProjectView;
 import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.platform.users.Users;
 import ink.ml.deploy.testing.PostgresTestResource;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -42,6 +46,20 @@ class FirebaseIdentityProviderTest {
     @BeforeEach
     void key() throws JoseException {
         firebaseKey = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(firebaseKeyJson);
+    }
+
+    @Test
+    void withoutAProjectIdEveryTokenIsRefused() throws Exception {
+        FirebaseIdentityProvider provider =
+                new FirebaseIdentityProvider(notConfigured(), null, null);
+        RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+        key.setKeyId("k1");
+        FirebaseIdTokenRequest request =
+                new FirebaseIdTokenRequest(FirebaseTokens.sign(key, FirebaseTokens.claims("uid1")));
+
+        assertThatThrownBy(() -> provider.authenticate(request, null).await().indefinitely())
+                .isInstanceOf(AuthenticationFailedException.class)
+                .hasMessageContaining("not configured");
     }
 
     @Test
@@ -173,5 +191,24 @@ class FirebaseIdentityProviderTest {
 
     private static String newUid() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 28);
+    }
+
+    private static FirebaseConfig notConfigured() {
+        return new FirebaseConfig() {
+            @Override
+            public Optional<String> projectId() {
+                return Optional.empty();
+            }
+
+            @Override
+            public URI jwksUrl() {
+                return URI.create("http://127.0.0.1:1/jwks");
+            }
+
+            @Override
+            public int clockSkewSeconds() {
+                return 30;
+            }
+        };
     }
 }

@@ -24,7 +24,7 @@ final class BrowserSignIn {
         this.login = login;
         URI location = URI.create(login.header("Location"));
         this.authorizeParams = query(location);
-        this.cookie = login.getCookie(LoginAttemptCookie.NAME);
+        this.cookie = login.getCookie(GithubLoginResource.COOKIE);
     }
 
     static BrowserSignIn start() {
@@ -51,7 +51,7 @@ final class BrowserSignIn {
             request = request.queryParam("state", state);
         }
         if (cookie != null) {
-            request = request.cookie(LoginAttemptCookie.NAME, cookie);
+            request = request.cookie(GithubLoginResource.COOKIE, cookie);
         }
         return request.get("/auth/github/callback");
     }

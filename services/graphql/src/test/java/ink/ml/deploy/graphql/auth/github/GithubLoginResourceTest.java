@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import ink.ml.deploy.auth.github.Pkce;
 import ink.ml.deploy.domain.UserId;
 import ink.ml.deploy.graphql.auth.InjectWireMock;
 import ink.ml.deploy.graphql.auth.WireMockIdentityProviders;
@@ -60,7 +61,7 @@ class GithubLoginResourceTest {
         assertThat(browser.authorizeParams.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
         String setCookie = browser.login.header("Set-Cookie");
         assertThat(setCookie)
-                .startsWith(LoginAttemptCookie.NAME + "=")
+                .startsWith(GithubLoginResource.COOKIE + "=")
                 .contains("HttpOnly")
                 .contains("Secure")
                 .containsIgnoringCase("SameSite=Lax")
@@ -79,7 +80,7 @@ class GithubLoginResourceTest {
 
         assertThat(callback.statusCode()).isEqualTo(200);
         assertThat(callback.header("Cache-Control")).contains("no-store");
-        assertThat(callback.header("Set-Cookie")).contains(LoginAttemptCookie.NAME + "=;");
+        assertThat(callback.header("Set-Cookie")).contains(GithubLoginResource.COOKIE + "=;");
         String token = callback.jsonPath().getString("token");
         String userId = callback.jsonPath().getString("userId");
         assertThat(token).matches("dk_sess_[0-9a-f]{64}");
@@ -187,7 +188,7 @@ class GithubLoginResourceTest {
                         .follow(false)
                         .queryParam("error", "access_denied")
                         .queryParam("state", browser.state())
-                        .cookie(LoginAttemptCookie.NAME, browser.cookie)
+                        .cookie(GithubLoginResource.COOKIE, browser.cookie)
                         .get("/auth/github/callback");
         assertRejected(denied, "access_denied");
     }
