@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A benchmark, not a test (its name ends in neither IT nor Test, so no build runs it; {@code
  * bench/README.md} has the command): it prints numbers and asserts nothing about time. It answers
- * the two questions of issue 4's "Done when", on the same world as {@link DeploymentSpineIT}
+ * two questions about the deployment spine, on the same world as {@link DeploymentSpineIT}
  * ({@link SpineEnvironment}):
  *
  * <ol>

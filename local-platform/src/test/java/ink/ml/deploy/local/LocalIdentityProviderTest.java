@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The minted ID tokens pass the checks graphql's Firebase tenant (quarkus-oidc, {@code
- * FirebaseTenant}) makes, here with a jose4j consumer of the same rules, keys fetched over HTTP from
- * the provider's JWKS.
+ * FirebaseTenant}) makes, here with a jose4j consumer of the same rules, keys fetched over HTTP
+ * from the provider's JWKS.
  */
 class LocalIdentityProviderTest {
 
@@ -100,7 +100,9 @@ class LocalIdentityProviderTest {
         }
     }
 
-    /** graphql's Firebase rules (FirebaseTenant, FirebaseClaims), with its default 30 s clock skew. */
+    /**
+     * graphql's Firebase rules (FirebaseTenant, FirebaseClaims), with its default 30 s clock skew.
+     */
     private static JwtConsumer graphqlConsumer(LocalIdentityProvider provider, String projectId) {
         HttpsJwks keys = new HttpsJwks(provider.jwksUrl().toString());
         return new JwtConsumerBuilder()

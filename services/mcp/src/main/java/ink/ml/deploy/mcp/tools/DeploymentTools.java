@@ -2,8 +2,6 @@ package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.control.DeploymentControl;
-import ink.ml.deploy.auth.CurrentCaller;
-import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;

@@ -1,7 +1,6 @@
 package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.auth.CurrentCaller;
-import ink.ml.deploy.control.ControlPlaneUnavailableException;
 import ink.ml.deploy.control.CreatedService;
 import ink.ml.deploy.control.DeploymentControl;
 import ink.ml.deploy.control.ServiceCreation;

@@ -2,7 +2,6 @@ package ink.ml.deploy.graphql.api.deployments;
 
 import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.control.DeploymentControl;
-import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.Ids;
 import org.eclipse.microprofile.graphql.Description;

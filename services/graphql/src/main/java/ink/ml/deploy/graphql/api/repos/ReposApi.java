@@ -2,7 +2,6 @@ package ink.ml.deploy.graphql.api.repos;
 
 import ink.ml.deploy.auth.CurrentCaller;
 import ink.ml.deploy.control.GitTokenRevocations;
-import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.projects.Project;
