@@ -1,6 +1,7 @@
 package ink.ml.deploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ink.ml.deploy.local.LocalPlatform;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +154,42 @@ class FrontDoorParityIT {
                 .containsOnly(new Outcome(Kind.OK, "the newest earlier deployment that ran"));
     }
 
+    @Test
+    @Order(4)
+    void aRevokedGitTokenIsRefusedAtTheGitServerWhicheverDoorRevokedIt() {
+        User owner = User.signIn("paritygit");
+        User stranger = User.signIn("paritygitstranger");
+        Map<String, Outcome> foreign = new LinkedHashMap<>();
+        Map<String, Outcome> revoked = new LinkedHashMap<>();
+        Map<String, Outcome> again = new LinkedHashMap<>();
+        Map<String, String> refusals = new LinkedHashMap<>();
+        for (Door door : doors()) {
+            PushGrant grant = door.createRepo(owner, "revoke-" + door.name());
+            PushGrant other = door.newGitToken(owner, grant.repoId());
+            GitCli git = GitCli.init(gitWorkTree(door.name()));
+            git.write("README", "pushed through " + door.name() + "\n").commit("first");
+            git.push(grant.remoteUrl(), grant.token());
+
+            foreign.put(door.name(), door.revokeGitToken(stranger, grant.tokenId()));
+            revoked.put(door.name(), door.revokeGitToken(owner, grant.tokenId()));
+            again.put(door.name(), door.revokeGitToken(owner, grant.tokenId()));
+
+            git.write("README", "after the revocation\n").commit("second");
+            refusals.put(door.name(), awaitRefusedPush(git, grant));
+            // Only that token: the repository's other token still pushes.
+            git.push(other.remoteUrl(), other.token());
+        }
+
+        assertThat(foreign.values()).containsOnly(NOT_FOUND);
+        assertThat(revoked.values()).containsOnly(new Outcome(Kind.OK, null));
+        assertThat(again.values()).containsOnly(new Outcome(Kind.OK, null));
+        assertThat(refusals.values())
+                .allSatisfy(
+                        message ->
+                                assertThat(message)
+                                        .contains("the token was revoked: get a new one"));
+    }
+
     /** Last: it takes Temporal away for good. */
     @Test
     @Order(99)
@@ -208,7 +246,18 @@ class FrontDoorParityIT {
         Outcome getService(User user, String serviceId);
 
         Outcome cancelDeployment(User user, String deploymentId);
+
+        /** Creates an internal repository in the default project, with a push token. */
+        PushGrant createRepo(User user, String name);
+
+        /** Issues another push token for the repository. */
+        PushGrant newGitToken(User user, String repoId);
+
+        Outcome revokeGitToken(User user, String tokenId);
     }
+
+    /** A push token as a door hands it out: the remote without credentials and the secret. */
+    record PushGrant(String repoId, String tokenId, String remoteUrl, String token) {}
 
     private static List<Door> doors() {
         return List.of(new GraphqlDoor(), new McpDoor());
@@ -265,6 +314,45 @@ class FrontDoorParityIT {
                     user,
                     "mutation($d: ID!) { cancelDeployment(deploymentId: $d) { id } }",
                     Map.of("d", deploymentId),
+                    data -> null);
+        }
+
+        @Override
+        public PushGrant createRepo(User user, String name) {
+            String repoId =
+                    user.graphql()
+                            .execute(
+                                    "mutation($p: ID!, $n: String!) { createInternalRepo(projectId:"
+                                            + " $p, name: $n) { id } }",
+                                    Map.of("p", user.projectId(), "n", name))
+                            .path("createInternalRepo")
+                            .path("id")
+                            .asText();
+            return newGitToken(user, repoId);
+        }
+
+        @Override
+        public PushGrant newGitToken(User user, String repoId) {
+            JsonNode token =
+                    user.graphql()
+                            .execute(
+                                    "mutation($r: ID!) { createGitToken(repoId: $r) { id remoteUrl"
+                                            + " token } }",
+                                    Map.of("r", repoId))
+                            .path("createGitToken");
+            return new PushGrant(
+                    repoId,
+                    token.path("id").asText(),
+                    token.path("remoteUrl").asText(),
+                    token.path("token").asText());
+        }
+
+        @Override
+        public Outcome revokeGitToken(User user, String tokenId) {
+            return answer(
+                    user,
+                    "mutation($t: ID!) { revokeGitToken(id: $t) { id } }",
+                    Map.of("t", tokenId),
                     data -> null);
         }
 
@@ -338,6 +426,34 @@ class FrontDoorParityIT {
                     "cancel_deployment",
                     Map.of("deploymentId", deploymentId),
                     content -> null);
+        }
+
+        @Override
+        public PushGrant createRepo(User user, String name) {
+            return grant(user, "create_repo", Map.of("name", name));
+        }
+
+        @Override
+        public PushGrant newGitToken(User user, String repoId) {
+            return grant(user, "get_git_token", Map.of("repo", repoId));
+        }
+
+        @Override
+        public Outcome revokeGitToken(User user, String tokenId) {
+            return answer(user, "revoke_git_token", Map.of("tokenId", tokenId), content -> null);
+        }
+
+        private static PushGrant grant(User user, String tool, Map<String, Object> arguments) {
+            try (McpAgent agent = McpAgent.connect(platform.mcpUrl(), user.apiKey())) {
+                McpAgent.Answer answer = agent.attempt(tool, arguments);
+                assertThat(answer.error()).as(tool).isNull();
+                Map<String, Object> content = answer.content();
+                return new PushGrant(
+                        (String) content.get("repoId"),
+                        (String) content.get("tokenId"),
+                        (String) content.get("remoteUrl"),
+                        (String) content.get("token"));
+            }
         }
 
         private static Outcome answer(
@@ -480,6 +596,35 @@ class FrontDoorParityIT {
             throw new IllegalStateException("could not write a deployment of " + serviceId, e);
         }
         return id.toString();
+    }
+
+    private static Path gitWorkTree(String door) {
+        return Path.of("target", "parity-git", door + "-" + UUID.randomUUID()).toAbsolutePath();
+    }
+
+    /**
+     * The revocation reaches the git-server through Temporal a moment after the door answered: push
+     * until the git-server refuses, and return what git printed then.
+     */
+    private static String awaitRefusedPush(GitCli git, PushGrant grant) {
+        AtomicReference<String> refusal = new AtomicReference<>();
+        await("the git-server refuses the revoked token")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            try {
+                                git.push(grant.remoteUrl(), grant.token());
+                            } catch (IllegalStateException refused) {
+                                refusal.set(refused.getMessage());
+                                return true;
+                            }
+                            // Accepted still: the next try needs a new commit to push at all.
+                            git.write("README", "accepted at " + Instant.now() + "\n")
+                                    .commit("again");
+                            return false;
+                        });
+        return refusal.get();
     }
 
     private static String randomSha() {
