@@ -2,8 +2,10 @@ package ink.ml.deploy.domain;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -92,5 +94,19 @@ public enum DeploymentStatus {
     /** The deployment's pods are what serves the service now: at most one per service. */
     public boolean isLive() {
         return this == ACTIVE || this == CRASHED;
+    }
+
+    /** The stored values of the in-flight statuses, for queries: {@link #isInFlight()} decides. */
+    public static List<String> inFlightValues() {
+        return valuesWhere(DeploymentStatus::isInFlight);
+    }
+
+    /** The stored values of the live statuses, for queries: {@link #isLive()} decides. */
+    public static List<String> liveValues() {
+        return valuesWhere(DeploymentStatus::isLive);
+    }
+
+    private static List<String> valuesWhere(Predicate<DeploymentStatus> rule) {
+        return Arrays.stream(values()).filter(rule).map(DeploymentStatus::value).toList();
     }
 }

@@ -107,4 +107,11 @@ class DeploymentStatusTest {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("status: must be one of queued, building");
     }
+
+    @Test
+    void queriesReadTheLiveAndInFlightValuesFromTheSameRulesAsTheStatuses() {
+        assertThat(DeploymentStatus.liveValues()).containsExactly("active", "crashed");
+        assertThat(DeploymentStatus.inFlightValues())
+                .containsExactly("queued", "building", "deploying");
+    }
 }

@@ -264,8 +264,9 @@ public class DeploymentRecords {
     @Transactional
     public Optional<DeploymentView> inFlightOf(UUID serviceId) {
         return Deployment.<Deployment>find(
-                        "serviceId = ?1 and status in ('queued', 'building', 'deploying')",
-                        serviceId)
+                        "serviceId = ?1 and status in ?2",
+                        serviceId,
+                        DeploymentStatus.inFlightValues())
                 .firstResultOptional()
                 .map(DeploymentView::of);
     }
@@ -274,7 +275,7 @@ public class DeploymentRecords {
     @Transactional
     public Optional<DeploymentView> liveOf(UUID serviceId) {
         return Deployment.<Deployment>find(
-                        "serviceId = ?1 and status in ('active', 'crashed')", serviceId)
+                        "serviceId = ?1 and status in ?2", serviceId, DeploymentStatus.liveValues())
                 .firstResultOptional()
                 .map(DeploymentView::of);
     }
@@ -312,9 +313,10 @@ public class DeploymentRecords {
                 entityManager
                         .createQuery(
                                 "from Deployment where serviceId = :service and id <> :id"
-                                        + " and status in ('active', 'crashed')",
+                                        + " and status in :live",
                                 Deployment.class)
                         .setParameter("service", deployment.serviceId)
+                        .setParameter("live", DeploymentStatus.liveValues())
                         .setParameter("id", deployment.id)
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                         .getResultList();
