@@ -25,6 +25,7 @@ import ink.ml.deploy.platform.services.CreateServiceRequest;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.services.UpdateServiceRequest;
 import ink.ml.deploy.platform.sessions.Sessions;
+import ink.ml.deploy.platform.variables.VariableChange;
 import ink.ml.deploy.platform.variables.Variables;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -189,6 +190,14 @@ class AuthorizationMatrixTest {
                 "Variables.unset",
                 () -> variables.unset(stranger, a.service(), Set.of("DATABASE_URL")));
         calls.put("Variables.replace", () -> variables.replace(stranger, a.service(), Map.of()));
+        calls.put(
+                "Variables.change",
+                () ->
+                        variables.change(
+                                stranger,
+                                a.service(),
+                                new VariableChange(
+                                        Map.of("X", "1"), Set.of("DATABASE_URL"), false)));
         calls.put("Variables.names", () -> variables.names(stranger, a.service()));
         calls.put("Variables.reveal", () -> variables.reveal(stranger, a.service()));
         calls.put(

@@ -1,5 +1,6 @@
 package ink.ml.deploy.control;
 
+import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.worker.WorkflowTestDoubles;
 import ink.ml.deploy.workflow.source.BranchHead;
 import ink.ml.deploy.workflow.source.ResolveBranchHeadRequest;
@@ -57,7 +58,7 @@ public class StandInBranchHeads implements SourceActivities {
      * would refuse anything else.
      */
     private static String repositoryName(ResolveBranchHeadRequest request) {
-        if (!"internal".equals(request.sourceKind())) {
+        if (request.sourceKind() != SourceKind.INTERNAL) {
             return request.repository();
         }
         String[] path = request.repository().split("/", -1);

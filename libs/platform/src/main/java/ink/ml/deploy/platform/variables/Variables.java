@@ -93,17 +93,45 @@ public class Variables {
     @Transactional
     public List<String> unset(Caller caller, String serviceId, Set<String> names) {
         Service service = lockedService(caller, serviceId);
+        remove(service, checkedNames(names));
+        return namesOf(service);
+    }
+
+    /**
+     * Sets and removes in one transaction (or replaces the whole set): every name and value is
+     * checked first, so a change with one bad name changes nothing.
+     */
+    @Transactional
+    public List<String> change(Caller caller, String serviceId, VariableChange change) {
+        Service service = lockedService(caller, serviceId);
+        SortedMap<EnvVarName, byte[]> values = checked(change.env());
+        Set<String> removed = checkedNames(change.unset());
+        if (change.replace()) {
+            write(service, values, true);
+        } else {
+            if (!values.isEmpty()) {
+                write(service, values, false);
+            }
+            remove(service, removed);
+        }
+        return namesOf(service);
+    }
+
+    private static Set<String> checkedNames(Set<String> names) {
         Objects.requireNonNull(names, "names");
         Set<String> valid = new TreeSet<>();
         for (String name : names) {
             valid.add(EnvVarName.of(name).value());
         }
+        return valid;
+    }
+
+    private void remove(Service service, Set<String> names) {
         for (ServiceVariable row : rowsOf(service)) {
-            if (valid.contains(row.name)) {
+            if (names.contains(row.name)) {
                 row.delete();
             }
         }
-        return namesOf(service);
     }
 
     /** Makes the service's variables exactly {@code values}: the others are removed. */

@@ -39,6 +39,41 @@ class VariablesTest {
     @Inject CryptoConfig cryptoConfig;
 
     @Test
+    void aChangeSetsAndRemovesAtOnceAndOneBadNameChangesNothing() {
+        Caller caller = users.newCaller();
+        String web = newService(caller, "web");
+        variables.set(caller, web, Map.of("A", "1", "B", "2"));
+
+        assertThat(
+                        variables.change(
+                                caller,
+                                web,
+                                new VariableChange(Map.of("C", "3"), Set.of("A"), false)))
+                .containsExactly("B", "C");
+        assertThatThrownBy(
+                        () ->
+                                variables.change(
+                                        caller,
+                                        web,
+                                        new VariableChange(
+                                                Map.of("D", "4"), Set.of("not a name"), false)))
+                .isInstanceOf(InvalidValueException.class);
+        assertThat(variables.reveal(caller, web)).containsExactly(entry("B", "2"), entry("C", "3"));
+        assertThat(variables.change(caller, web, new VariableChange(Map.of("E", "5"), null, true)))
+                .containsExactly("E");
+    }
+
+    @Test
+    void aChangeThatSaysNothingOrReplacesAndRemovesIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> new VariableChange(null, null, false))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("env: give env (variables to set) or unset");
+        assertThatThrownBy(() -> new VariableChange(Map.of("A", "1"), Set.of("B"), true))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("unset: leave it out with replace=true");
+    }
+
+    @Test
     void setUnsetAndReplaceRoundTrip() {
         Caller caller = users.newCaller();
         String web = newService(caller, "web");

@@ -1,8 +1,7 @@
 package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.auth.CurrentCaller;
-import ink.ml.deploy.domain.InvalidValueException;
-import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.variables.VariableChange;
 import ink.ml.deploy.platform.variables.Variables;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
@@ -59,28 +58,14 @@ public class VariableTools {
                                     "Make `env` the complete set: variables not in it are removed.",
                             defaultValue = "false")
                     Boolean replace) {
-        Caller me = caller.get();
-        boolean replacing = Boolean.TRUE.equals(replace);
-        if ((env == null || env.isEmpty()) && (unset == null || unset.isEmpty()) && !replacing) {
-            throw new InvalidValueException(
-                    "env", "give env (variables to set) or unset (names to remove)");
-        }
-        if (replacing && unset != null && !unset.isEmpty()) {
-            throw new InvalidValueException(
-                    "unset", "leave it out with replace=true: replace already removes the others");
-        }
-        List<String> names;
-        if (replacing) {
-            names = variables.replace(me, serviceId, env == null ? Map.of() : env);
-        } else {
-            names = variables.names(me, serviceId);
-            if (env != null && !env.isEmpty()) {
-                names = variables.set(me, serviceId, env);
-            }
-            if (unset != null && !unset.isEmpty()) {
-                names = variables.unset(me, serviceId, new LinkedHashSet<>(unset));
-            }
-        }
+        List<String> names =
+                variables.change(
+                        caller.get(),
+                        serviceId,
+                        new VariableChange(
+                                env,
+                                unset == null ? null : new LinkedHashSet<>(unset),
+                                Boolean.TRUE.equals(replace)));
         return new EnvVarsOutput(serviceId, names, ServiceTools.TAKES_EFFECT_ON_DEPLOY);
     }
 }
