@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A benchmark, not a test (its name ends in neither IT nor Test, so no build runs it; {@code
  * bench/README.md} has the command): it prints numbers and asserts nothing about time. It answers
- * two questions about the deployment spine, on the same world as {@link DeploymentSpineIT}
- * ({@link SpineEnvironment}):
+ * two questions about the deployment spine, on the same world as {@link DeploymentSpineIT} ({@link
+ * SpineEnvironment}):
  *
  * <ol>
  *   <li><b>Platform overhead</b>: per deployment, from the {@code queued} event to the {@code
