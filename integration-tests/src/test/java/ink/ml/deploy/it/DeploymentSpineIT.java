@@ -204,8 +204,9 @@ class DeploymentSpineIT {
         for (StartedPush push : pushes) {
             var outcome = push.outcome().get(2, TimeUnit.MINUTES);
             System.out.println("racing push " + outcome);
-            // Every push passed its head check, so every one must have recorded its deployment.
-            assertThat(outcome.deploymentIds()).as("push %s", push.workflowId()).hasSize(1);
+            // Every push passed its head check, so every one recorded its deployment (and another,
+            // when it read the head again afterwards and found that the branch had moved on).
+            assertThat(outcome.deploymentIds()).as("push %s", push.workflowId()).isNotEmpty();
         }
 
         List<DeploymentRow> rows =
@@ -213,9 +214,7 @@ class DeploymentSpineIT {
                         fixture.serviceId(),
                         settled -> settled.stream().anyMatch(row -> row.commit().equals(newest)));
         rows.forEach(row -> System.out.println("racing push deployment " + row));
-        assertThat(rows)
-                .extracting(DeploymentRow::commit)
-                .containsExactlyInAnyOrderElementsOf(shas);
+        assertThat(rows).extracting(DeploymentRow::commit).containsAll(shas);
         assertThat(rows)
                 .filteredOn(row -> row.status().equals("active"))
                 .extracting(DeploymentRow::commit)
