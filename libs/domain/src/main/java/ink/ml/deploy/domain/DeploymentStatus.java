@@ -3,10 +3,8 @@ package ink.ml.deploy.domain;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Where a deployment is in its life. The only way to move it is {@link #transitionTo}, which
@@ -35,21 +33,11 @@ public enum DeploymentStatus {
 
     /** The value stored in the database and shown in APIs, e.g. {@code building}. */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return StoredValues.of(this);
     }
 
     public static DeploymentStatus fromValue(String value) {
-        for (DeploymentStatus status : values()) {
-            if (status.value().equals(value)) {
-                return status;
-            }
-        }
-        throw new InvalidValueException(
-                "status",
-                "must be one of "
-                        + Arrays.stream(values())
-                                .map(DeploymentStatus::value)
-                                .collect(Collectors.joining(", ")));
+        return StoredValues.parse(DeploymentStatus.class, "status", value);
     }
 
     /** The moves allowed from this status. */

@@ -1,9 +1,5 @@
 package ink.ml.deploy.domain;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * How a step went, as one event says; the values repeat the check constraint on {@code
  * deployment_events.status}.
@@ -17,20 +13,10 @@ public enum EventStatus {
 
     /** The value stored in the database and shown in APIs, e.g. {@code succeeded}. */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return StoredValues.of(this);
     }
 
     public static EventStatus fromValue(String value) {
-        for (EventStatus status : values()) {
-            if (status.value().equals(value)) {
-                return status;
-            }
-        }
-        throw new InvalidValueException(
-                "status",
-                "must be one of "
-                        + Arrays.stream(values())
-                                .map(EventStatus::value)
-                                .collect(Collectors.joining(", ")));
+        return StoredValues.parse(EventStatus.class, "status", value);
     }
 }

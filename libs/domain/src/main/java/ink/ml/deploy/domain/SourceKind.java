@@ -1,7 +1,5 @@
 package ink.ml.deploy.domain;
 
-import java.util.Locale;
-
 /** Where a service's code comes from: the platform's git-server or a GitHub repository. */
 public enum SourceKind {
     /** A repository on the platform's git-server, {@code {user}/{project}/{repo}}. */
@@ -11,7 +9,7 @@ public enum SourceKind {
 
     /** The value stored in the database and shown in APIs, e.g. {@code github}. */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return StoredValues.of(this);
     }
 
     public static SourceKind fromValue(String value) {
