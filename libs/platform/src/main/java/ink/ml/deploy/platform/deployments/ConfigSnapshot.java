@@ -2,6 +2,7 @@ package ink.ml.deploy.platform.deployments;
 
 import ink.ml.deploy.domain.AppPort;
 import ink.ml.deploy.domain.ResourcePlan;
+import ink.ml.deploy.domain.SourceKind;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -62,23 +63,24 @@ public record ConfigSnapshot(
         // No get/is prefixes on derived methods: JSON holds the components only.
 
         public static Source github(String ownerAndName) {
-            return new Source("github", Objects.requireNonNull(ownerAndName), null, null);
+            return new Source(
+                    SourceKind.GITHUB.value(), Objects.requireNonNull(ownerAndName), null, null);
         }
 
         public static Source internal(UUID repoId, String repoName) {
             return new Source(
-                    "internal",
+                    SourceKind.INTERNAL.value(),
                     null,
                     Objects.requireNonNull(repoId),
                     Objects.requireNonNull(repoName));
         }
 
         public boolean fromGithub() {
-            return "github".equals(kind);
+            return SourceKind.GITHUB.value().equals(kind);
         }
 
         public boolean fromInternalRepo() {
-            return "internal".equals(kind);
+            return SourceKind.INTERNAL.value().equals(kind);
         }
     }
 }
