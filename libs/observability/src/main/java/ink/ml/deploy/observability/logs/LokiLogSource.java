@@ -1,0 +1,19 @@
+package ink.ml.deploy.observability.logs;
+
+/** PLACEHOLDER: replaced by the helper that builds it. */
+public final class LokiLogSource implements RuntimeLogSource {
+    public LokiLogSource(java.net.URI baseUrl, java.time.Duration timeout) {}
+
+    @Override
+    public LogPage read(ink.ml.deploy.domain.ServiceRef service, LogQuery query) {
+        throw new UnsupportedOperationException("PLACEHOLDER: the logs helper writes this");
+    }
+
+    @Override
+    public LogTail tail(
+            ink.ml.deploy.domain.ServiceRef service,
+            java.util.Optional<String> search,
+            LogTail.Listener listener) {
+        throw new UnsupportedOperationException("PLACEHOLDER: the logs helper writes this");
+    }
+}
