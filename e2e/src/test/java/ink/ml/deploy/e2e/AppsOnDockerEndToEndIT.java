@@ -1,8 +1,11 @@
 package ink.ml.deploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import ink.ml.deploy.e2e.DeploymentFollower.Followed;
 import ink.ml.deploy.e2e.EdgeClient.Reply;
 import ink.ml.deploy.local.LocalPlatform;
@@ -70,6 +73,7 @@ class AppsOnDockerEndToEndIT {
                                 .withRandomPorts()
                                 .withEnvironment(Map.of())
                                 .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"))
+                                .withMetricsScrapeInterval(Duration.ofSeconds(1))
                                 .withLogDirectory(
                                         Path.of("target", "e2e-docker-logs").toAbsolutePath()));
         assertThat(platform.appsRunOnDocker()).as(platform.appsDescription()).isTrue();
@@ -232,6 +236,152 @@ class AppsOnDockerEndToEndIT {
 
         assertThat(deployment.status()).isEqualTo("FAILED");
         assertThat(deployment.errorMessage()).contains("7").contains("missing DATABASE_URL");
+    }
+
+    @Test
+    void anAppsLinesAndMemoryReachItsOwnerThroughGraphqlTheSubscriptionAndMcpAndNoOneElse()
+            throws Exception {
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-observed", "observed");
+        String hostname = "web-observed-" + app.userId() + ".localhost";
+        ObservedApp.writeTo(app.git());
+        String sha = app.git().commit("observed");
+        app.git().push(app.grant().remoteUrl(), app.grant().token());
+        DeploymentView deployment =
+                app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE).deployment();
+        assertThat(deployment.status()).as("%s", deployment).isEqualTo("ACTIVE");
+        String idToken =
+                platform.signInToken(
+                        "e2e-docker-observed",
+                        "e2e-docker-observed@example.com",
+                        "E2E e2e-docker-observed");
+
+        try (GraphqlSubscription tail =
+                        GraphqlSubscription.open(
+                                platform.graphqlWebSocketUrl(),
+                                idToken,
+                                "subscription($id: ID!) { serviceLogs(serviceId: $id) { "
+                                        + Dashboard.LOG_LINE_FIELDS
+                                        + " } }",
+                                Map.of("id", app.serviceId()),
+                                "serviceLogs");
+                McpAgent agent =
+                        McpAgent.connect(
+                                platform.mcpUrl(), app.dashboard().createApiKey("observer"))) {
+            // The tail follows from when it is open: let it see a first line before the marker.
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> {
+                                edge.get(hostname, "/cgi-bin/say?warm-up");
+                                return !tail.received().isEmpty();
+                            });
+            String marker = "marker-" + System.nanoTime();
+            long requested = System.nanoTime();
+            assertThat(edge.get(hostname, "/cgi-bin/say?" + marker).body())
+                    .isEqualTo("said " + marker + "\n");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () ->
+                                    app.dashboard().serviceLogs(app.serviceId(), marker, 10).size()
+                                            == 2);
+            TIMINGS.record(
+                    "app line to serviceLogs", Duration.ofNanos(System.nanoTime() - requested));
+            List<Dashboard.LogLine> lines =
+                    app.dashboard().serviceLogs(app.serviceId(), marker, 10);
+            assertThat(lines)
+                    .extracting(Dashboard.LogLine::stream, Dashboard.LogLine::text)
+                    .containsExactlyInAnyOrder(
+                            tuple("STDOUT", "said " + marker), tuple("STDERR", "warned " + marker));
+            assertThat(lines)
+                    .extracting(Dashboard.LogLine::deploymentId)
+                    .containsOnly(deployment.id());
+
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () ->
+                                    tail.received().stream()
+                                            .anyMatch(
+                                                    line ->
+                                                            line.path("text")
+                                                                    .asText()
+                                                                    .equals("said " + marker)));
+            TIMINGS.record(
+                    "app line to the serviceLogs subscription",
+                    Duration.ofNanos(System.nanoTime() - requested));
+
+            String runtimeLogs =
+                    String.valueOf(
+                            agent.call(
+                                    "get_logs",
+                                    Map.of(
+                                            "serviceId",
+                                            app.serviceId(),
+                                            "kind",
+                                            "runtime",
+                                            "search",
+                                            marker)));
+            assertThat(runtimeLogs).contains("said " + marker).contains("warned " + marker);
+        }
+
+        // Memory: what the app holds, from its sandbox, through Prometheus.
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () ->
+                                !app.dashboard()
+                                        .memoryWorkingSetBytes(app.serviceId(), "2m", "1s")
+                                        .isEmpty());
+        double before = latest(app.dashboard().memoryWorkingSetBytes(app.serviceId(), "2m", "1s"));
+        int heldMiB = 48;
+        long held = System.nanoTime();
+        assertThat(edge.get(hostname, "/cgi-bin/hold?" + heldMiB).body()).startsWith("holding 48");
+        double expected = heldMiB * 1024.0 * 1024.0;
+        List<Double> seen = new CopyOnWriteArrayList<>();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            double now =
+                                    latest(
+                                            app.dashboard()
+                                                    .memoryWorkingSetBytes(
+                                                            app.serviceId(), "2m", "1s"));
+                            seen.add(now);
+                            return Math.abs(now - before - expected) <= 0.1 * expected;
+                        });
+        TIMINGS.record("48 MiB held to serviceMetrics", Duration.ofNanos(System.nanoTime() - held));
+        TIMINGS.record(
+                "memory before and after holding 48 MiB",
+                before + " → " + seen.get(seen.size() - 1));
+        JsonNode limits =
+                app.dashboard()
+                        .serviceMetrics(
+                                app.serviceId(), "5m", "15s", "limits { memoryBytes cpuCores }")
+                        .path("limits");
+        assertThat(limits.path("memoryBytes").asDouble()).isPositive();
+
+        // Another user learns nothing, not even that the service exists.
+        Dashboard stranger =
+                new Dashboard(
+                        new GraphqlClient(
+                                platform.graphqlUrl(),
+                                platform.signInToken("e2e-docker-stranger", "s@example.com", "S")));
+        stranger.userId();
+        assertThatThrownBy(() -> stranger.serviceLogs(app.serviceId(), null, 10))
+                .isInstanceOfSatisfying(
+                        GraphqlException.class,
+                        e -> assertThat(e.codes()).containsExactly("NOT_FOUND"));
+        assertThatThrownBy(() -> stranger.memoryWorkingSetBytes(app.serviceId(), "5m", "15s"))
+                .isInstanceOfSatisfying(
+                        GraphqlException.class,
+                        e -> assertThat(e.codes()).containsExactly("NOT_FOUND"));
+    }
+
+    private static double latest(List<Double> points) {
+        return points.get(points.size() - 1);
     }
 
     @Test

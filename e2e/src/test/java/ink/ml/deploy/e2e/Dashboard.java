@@ -157,4 +157,53 @@ final class Dashboard {
         edges.forEach(edge -> messages.add(edge.path("node").path("message").asText("")));
         return messages;
     }
+
+    /** One line of {@code serviceLogs}. */
+    record LogLine(String timestamp, String stream, String text, String deploymentId) {
+        static LogLine from(JsonNode node) {
+            return new LogLine(
+                    node.path("timestamp").asText(),
+                    node.path("stream").asText(),
+                    node.path("text").asText(),
+                    node.path("deploymentId").asText(null));
+        }
+    }
+
+    static final String LOG_LINE_FIELDS = "timestamp stream text deploymentId";
+
+    /** The service's newest runtime lines containing {@code search}, oldest first. */
+    List<LogLine> serviceLogs(String serviceId, String search, int first) {
+        JsonNode edges =
+                graphql.execute(
+                                "query($id: ID!, $s: String, $n: Int) { serviceLogs(serviceId: $id,"
+                                        + " search: $s, first: $n) { edges { node { "
+                                        + LOG_LINE_FIELDS
+                                        + " } } } }",
+                                Map.of("id", serviceId, "s", search, "n", first))
+                        .path("serviceLogs")
+                        .path("edges");
+        List<LogLine> lines = new ArrayList<>();
+        edges.forEach(edge -> lines.add(LogLine.from(edge.path("node"))));
+        return lines;
+    }
+
+    /** The service's memory working set over the last {@code range}, one point per step. */
+    List<Double> memoryWorkingSetBytes(String serviceId, String range, String step) {
+        JsonNode points =
+                serviceMetrics(serviceId, range, step, "memoryWorkingSetBytes { at value }")
+                        .path("memoryWorkingSetBytes");
+        List<Double> values = new ArrayList<>();
+        points.forEach(point -> values.add(point.path("value").asDouble()));
+        return values;
+    }
+
+    JsonNode serviceMetrics(String serviceId, String range, String step, String selection) {
+        return graphql.execute(
+                        "query($id: ID!, $r: String, $s: String) { serviceMetrics(serviceId: $id,"
+                                + " range: $r, step: $s) { "
+                                + selection
+                                + " } }",
+                        Map.of("id", serviceId, "r", range, "s", step))
+                .path("serviceMetrics");
+    }
 }

@@ -19,11 +19,20 @@ record EdgeClient(int port) {
     record Reply(int status, String body) {}
 
     Reply get(String hostname) throws IOException {
+        return get(hostname, "/");
+    }
+
+    /**
+     * @param path the request target, e.g. {@code /cgi-bin/say?hello}
+     */
+    Reply get(String hostname, String path) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             out.write(
-                    ("GET / HTTP/1.1\r\nHost: "
+                    ("GET "
+                                    + path
+                                    + " HTTP/1.1\r\nHost: "
                                     + hostname
                                     + "\r\nConnection: close\r\nUser-Agent: e2e\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));

@@ -63,6 +63,11 @@ final class GraphqlSubscription implements AutoCloseable {
         return subscription;
     }
 
+    /** The items received so far, in order; the subscription goes on. */
+    List<JsonNode> received() {
+        return List.copyOf(items);
+    }
+
     /**
      * Waits until the server completes the subscription.
      *

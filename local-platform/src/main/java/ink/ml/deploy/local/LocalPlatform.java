@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ink.ml.deploy.testing.BuildNetwork;
 import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.testing.DockerEngineProcess;
+import ink.ml.deploy.testing.PrometheusProcess;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.testing.RegistryTokenKeys;
 import ink.ml.deploy.testing.ServiceProcess;
@@ -53,6 +54,15 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration SERVICE_START = Duration.ofMinutes(3);
     private static final String DATABASE = "mcpdeploy";
 
+    /**
+     * The job cAdvisor's series carry in a cluster's Prometheus ({@code job="kubelet"}): the
+     * deployer-worker exports the apps' figures under the same names, so the same queries read
+     * both.
+     */
+    private static final String APPS_SCRAPE_JOB = "kubelet";
+
+    private static final String APPS_METRICS_PATH = "/metrics/cadvisor";
+
     /** Everything started, stopped in reverse order whatever happened. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
@@ -72,6 +82,8 @@ public final class LocalPlatform implements AutoCloseable {
     private Optional<String> buildsUnavailable = Optional.empty();
     private Optional<KubernetesTarget> kubernetes = Optional.empty();
     private Optional<DockerApps> dockerApps = Optional.empty();
+    private Optional<PrometheusProcess> prometheus = Optional.empty();
+    private String metricsDescription;
     private String appsDescription;
     private LocalIdentityProvider identity;
     private PlatformWiring wiring;
@@ -129,6 +141,7 @@ public final class LocalPlatform implements AutoCloseable {
         startBuilders();
 
         PlatformWiring.ExecutionWiring execution = startAppsTarget();
+        startPrometheus();
 
         identity = started(LocalIdentityProvider.start());
 
@@ -145,6 +158,7 @@ public final class LocalPlatform implements AutoCloseable {
                         runDirectory,
                         identity.jwksUrl(),
                         identity.projectId(),
+                        prometheus.map(PrometheusProcess::url),
                         secrets);
         createDirectory(wiring.gitRoot());
         createDirectory(wiring.checkoutDirectory());
@@ -272,6 +286,45 @@ public final class LocalPlatform implements AutoCloseable {
         appsDescription = "Kubernetes: " + cluster.description();
         say("Apps: " + appsDescription);
         return cluster.wiring();
+    }
+
+    /**
+     * Prometheus, scraping every service's {@code /q/metrics} (job = the module) and, where apps
+     * run on Docker, the deployer-worker's export of their figures under cAdvisor's names as job
+     * {@code kubelet}, so graphql and mcp ask it exactly what they ask a cluster's Prometheus.
+     */
+    private void startPrometheus() {
+        Optional<String> missing = PrometheusProcess.unavailableReason();
+        if (missing.isPresent()) {
+            metricsDescription = "CANNOT be read here: " + missing.get();
+            say("Metrics: " + metricsDescription);
+            return;
+        }
+        List<PrometheusProcess.ScrapeJob> jobs = new ArrayList<>();
+        for (PlatformService service : PlatformService.values()) {
+            jobs.add(
+                    new PrometheusProcess.ScrapeJob(
+                            service.module(),
+                            List.of("127.0.0.1:" + ports.healthPort(service)),
+                            "/q/metrics"));
+        }
+        if (dockerApps.isPresent()) {
+            jobs.add(
+                    new PrometheusProcess.ScrapeJob(
+                            APPS_SCRAPE_JOB,
+                            List.of("127.0.0.1:" + ports.port(PlatformService.DEPLOYER_WORKER)),
+                            APPS_METRICS_PATH));
+        }
+        PrometheusProcess started =
+                started(PrometheusProcess.start(options.metricsScrapeInterval(), jobs));
+        prometheus = Optional.of(started);
+        metricsDescription =
+                "Prometheus at "
+                        + started.url()
+                        + ", scraping every "
+                        + options.metricsScrapeInterval().toSeconds()
+                        + " s";
+        say("Metrics: " + metricsDescription);
     }
 
     private void awaitServices() {
@@ -432,6 +485,16 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** True when apps run as containers on this machine, behind the edge. */
+    /** Where the run's Prometheus answers, when it runs. */
+    public Optional<URI> prometheusUrl() {
+        return prometheus.map(PrometheusProcess::url);
+    }
+
+    /** What reads the apps' and services' figures, for people. */
+    public String metricsDescription() {
+        return metricsDescription;
+    }
+
     public boolean appsRunOnDocker() {
         return dockerApps.isPresent();
     }

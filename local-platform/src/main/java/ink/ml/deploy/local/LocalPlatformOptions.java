@@ -2,6 +2,7 @@ package ink.ml.deploy.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * local-platform/target/platform-logs}. Tests add {@link #withRandomPorts()}.
  */
 public final class LocalPlatformOptions {
+    /** How often Prometheus scrapes the apps' and the services' figures, for people. */
+    public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(5);
+
     private final Path repositoryRoot;
     private final boolean randomPorts;
     private final List<String> jvmOptions;
@@ -25,6 +29,7 @@ public final class LocalPlatformOptions {
     private final Map<String, String> environment;
     private final Path logDirectory;
     private final boolean inMemoryKubernetes;
+    private final Duration metricsScrapeInterval;
 
     private LocalPlatformOptions(
             Path repositoryRoot,
@@ -34,7 +39,8 @@ public final class LocalPlatformOptions {
             Map<PlatformService, Map<String, String>> serviceEnvironment,
             Map<String, String> environment,
             Path logDirectory,
-            boolean inMemoryKubernetes) {
+            boolean inMemoryKubernetes,
+            Duration metricsScrapeInterval) {
         this.repositoryRoot = repositoryRoot;
         this.randomPorts = randomPorts;
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -43,6 +49,7 @@ public final class LocalPlatformOptions {
         this.environment = Map.copyOf(environment);
         this.logDirectory = logDirectory;
         this.inMemoryKubernetes = inMemoryKubernetes;
+        this.metricsScrapeInterval = metricsScrapeInterval;
     }
 
     /**
@@ -67,7 +74,8 @@ public final class LocalPlatformOptions {
                 new EnumMap<>(PlatformService.class),
                 System.getenv(),
                 root.resolve("local-platform").resolve("target").resolve("platform-logs"),
-                false);
+                false,
+                DEFAULT_SCRAPE_INTERVAL);
     }
 
     /** Free ports instead of the fixed ones, so tests run beside a platform that holds those. */
@@ -80,7 +88,8 @@ public final class LocalPlatformOptions {
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                inMemoryKubernetes);
+                inMemoryKubernetes,
+                metricsScrapeInterval);
     }
 
     /** JVM options for every service, e.g. {@code -Xmx384m -XX:TieredStopAtLevel=1}. */
@@ -100,7 +109,8 @@ public final class LocalPlatformOptions {
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                inMemoryKubernetes);
+                inMemoryKubernetes,
+                metricsScrapeInterval);
     }
 
     /**
@@ -120,7 +130,8 @@ public final class LocalPlatformOptions {
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                inMemoryKubernetes);
+                inMemoryKubernetes,
+                metricsScrapeInterval);
     }
 
     /**
@@ -140,7 +151,8 @@ public final class LocalPlatformOptions {
                 merged(serviceEnvironment, service, checkedNames("env", env)),
                 environment,
                 logDirectory,
-                inMemoryKubernetes);
+                inMemoryKubernetes,
+                metricsScrapeInterval);
     }
 
     private static Map<String, String> checkedNames(String field, Map<String, String> values) {
@@ -183,7 +195,8 @@ public final class LocalPlatformOptions {
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                inMemoryKubernetes);
+                inMemoryKubernetes,
+                metricsScrapeInterval);
     }
 
     /**
@@ -199,7 +212,8 @@ public final class LocalPlatformOptions {
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                true);
+                true,
+                metricsScrapeInterval);
     }
 
     /**
@@ -225,7 +239,8 @@ public final class LocalPlatformOptions {
                 serviceEnvironment,
                 environment,
                 directory.toAbsolutePath().normalize(),
-                inMemoryKubernetes);
+                inMemoryKubernetes,
+                metricsScrapeInterval);
     }
 
     public Path repositoryRoot() {
@@ -279,5 +294,33 @@ public final class LocalPlatformOptions {
 
     private Optional<String> nonBlank(String name) {
         return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
+    }
+
+    /**
+     * How often the platform's Prometheus scrapes (whole seconds, at least 1): tests use 1 s so a
+     * figure shows within two seconds.
+     */
+    public LocalPlatformOptions withMetricsScrapeInterval(Duration interval) {
+        Objects.requireNonNull(interval, "metricsScrapeInterval");
+        if (interval.toMillis() < 1000 || interval.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException(
+                    "metricsScrapeInterval: must be whole seconds, at least 1 (got "
+                            + interval
+                            + ")");
+        }
+        return new LocalPlatformOptions(
+                repositoryRoot,
+                randomPorts,
+                jvmOptions,
+                serviceProperties,
+                serviceEnvironment,
+                environment,
+                logDirectory,
+                inMemoryKubernetes,
+                interval);
+    }
+
+    public Duration metricsScrapeInterval() {
+        return metricsScrapeInterval;
     }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
  *     certificate the registry trusts, when the registry uses token auth
  * @param execution where the apps run: how the deployer reaches that target, and the apps' public
  *     URLs every service shows
+ * @param prometheusUrl the run's Prometheus, which graphql and mcp read the apps' figures from,
+ *     when it runs
  * @param runDirectory the run's temporary directory, deleted when the platform stops: the
  *     git-server's repositories, the deployer's checkouts and every service's {@code
  *     java.io.tmpdir} live under it, so nothing is left behind in {@code /tmp}
@@ -37,6 +39,7 @@ public record PlatformWiring(
         Path runDirectory,
         URI jwksUrl,
         String firebaseProjectId,
+        Optional<URI> prometheusUrl,
         PlatformSecrets secrets) {
     /** The embedded server trusts local connections; the password only satisfies the driver. */
     static final String DATABASE_USER = "postgres";
@@ -50,18 +53,30 @@ public record PlatformWiring(
     static final String CLUSTER = "mcpdeploy.clusters.regions." + REGION + ".";
 
     /**
+     * Where graphql and mcp read the region's logs and metrics: {@code
+     * mcpdeploy.observability.regions.<region>.*}.
+     */
+    static final String OBSERVABILITY = "mcpdeploy.observability.regions." + REGION + ".";
+
+    /**
      * Where apps run: the deployer-worker's extra properties and environment, and the cluster's
      * settings (libs/cluster's keys under {@link #CLUSTER}, e.g. {@code execution-target}) that
-     * make every service show the URL that really answers.
+     * make every service show the URL that really answers, and where the apps' logs are read
+     * (libs/observability's keys under {@link #OBSERVABILITY}; an empty value means none).
      */
     public record ExecutionWiring(
             Map<String, String> properties,
             Map<String, String> environment,
-            Map<String, String> clusterSettings) {
+            Map<String, String> clusterSettings,
+            Map<String, String> logSettings) {
+        /** No Loki runs here: logs of apps on Kubernetes answer UNAVAILABLE, saying so. */
+        private static final Map<String, String> NO_LOKI = Map.of("loki-url", "");
+
         public ExecutionWiring {
             properties = Map.copyOf(properties);
             environment = Map.copyOf(environment);
             clusterSettings = Map.copyOf(clusterSettings);
+            logSettings = Map.copyOf(logSettings);
         }
 
         /**
@@ -76,7 +91,7 @@ public record PlatformWiring(
             properties.put("mcpdeploy.workload.rollout-poll-interval", "250ms");
             properties.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
             return new ExecutionWiring(
-                    properties, Map.of(), Map.of("execution-target", "kubernetes"));
+                    properties, Map.of(), Map.of("execution-target", "kubernetes"), NO_LOKI);
         }
 
         /** A real cluster: the deployer's default server-side apply, credentials from the file. */
@@ -84,7 +99,8 @@ public record PlatformWiring(
             return new ExecutionWiring(
                     Map.of("kubeconfig", kubeconfig.toString()),
                     Map.of("KUBECONFIG", kubeconfig.toString()),
-                    Map.of("execution-target", "kubernetes"));
+                    Map.of("execution-target", "kubernetes"),
+                    NO_LOKI);
         }
 
         /**
@@ -120,7 +136,8 @@ public record PlatformWiring(
                             "apps-domain", "localhost",
                             "cname-zone", "cname.localhost",
                             "url-scheme", "http",
-                            "url-port", Integer.toString(edgePort)));
+                            "url-port", Integer.toString(edgePort)),
+                    Map.of("docker-host", dockerHost));
         }
     }
 
@@ -175,6 +192,7 @@ public record PlatformWiring(
             case GRAPHQL -> {
                 database(properties, environment);
                 properties.putAll(clusterProperties());
+                properties.putAll(observabilityProperties());
                 properties.put("mcpdeploy.firebase.project-id", firebaseProjectId);
                 properties.put("mcpdeploy.firebase.jwks-url", jwksUrl.toString());
                 properties.put("mcpdeploy.git-server.public-url", gitServerUrl().toString());
@@ -183,6 +201,7 @@ public record PlatformWiring(
             case MCP -> {
                 database(properties, environment);
                 properties.putAll(clusterProperties());
+                properties.putAll(observabilityProperties());
                 properties.put("mcpdeploy.git-server.public-url", gitServerUrl().toString());
                 properties.put("mcpdeploy.git-server.region", REGION);
                 properties.put("mcpdeploy.mcp.oauth.public-url", mcpPublicUrl().toString());
@@ -235,6 +254,21 @@ public record PlatformWiring(
         properties.put("mcpdeploy.clusters.home-region", REGION);
         execution.clusterSettings().forEach((name, value) -> properties.put(CLUSTER + name, value));
         registryHost.ifPresent(host -> properties.put(CLUSTER + "registry", host));
+        return properties;
+    }
+
+    /**
+     * Where graphql and mcp read the apps' output and figures: the target's log source and the
+     * run's Prometheus (none: an empty value, so reads answer UNAVAILABLE naming the setting rather
+     * than waiting on production's).
+     */
+    Map<String, String> observabilityProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        execution
+                .logSettings()
+                .forEach((name, value) -> properties.put(OBSERVABILITY + name, value));
+        properties.put(
+                OBSERVABILITY + "prometheus-url", prometheusUrl.map(URI::toString).orElse(""));
         return properties;
     }
 

@@ -22,6 +22,7 @@ record Welcome(
         String jdbcUrl,
         Path logDirectory,
         String apps,
+        String metrics,
         Optional<String> registryHost,
         Optional<String> buildsUnavailable,
         String apiKey) {
@@ -37,6 +38,7 @@ record Welcome(
                 platform.jdbcUrl(),
                 platform.logDirectory(),
                 platform.appsDescription(),
+                platform.metricsDescription(),
                 platform.registryHost(),
                 platform.buildsUnavailable(),
                 platform.apiKey());
@@ -63,6 +65,7 @@ record Welcome(
                 "PostgreSQL:    " + jdbcUrl,
                 "Apps:          " + apps,
                 builds,
+                "Metrics:       " + metrics,
                 "Logs:          " + logDirectory + "/<service>.log",
                 "",
                 "API key of the local user (send as Authorization: Bearer):",

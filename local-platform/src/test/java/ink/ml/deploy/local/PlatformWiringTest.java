@@ -227,6 +227,36 @@ class PlatformWiringTest {
     }
 
     @Test
+    void graphqlAndMcpReadTheAppsLogsFromTheEngineAndTheirFiguresFromTheRunsPrometheus() {
+        PlatformWiring docker =
+                wiring(
+                        ExecutionWiring.docker(
+                                "unix:///tmp/appd/docker.sock",
+                                Path.of("/tmp/edge/haproxy.sock"),
+                                Path.of("/tmp/edge/routes.map"),
+                                8080,
+                                true),
+                        Optional.of("127.0.0.1:5000"));
+
+        for (PlatformService reader : List.of(PlatformService.GRAPHQL, PlatformService.MCP)) {
+            assertThat(docker.launch(reader, Map.of(), Map.of()).systemProperties())
+                    .as(reader.module())
+                    .containsEntry(
+                            "mcpdeploy.observability.regions.eu-central-1.docker-host",
+                            "unix:///tmp/appd/docker.sock")
+                    .containsEntry(
+                            "mcpdeploy.observability.regions.eu-central-1.prometheus-url",
+                            "http://127.0.0.1:9090");
+        }
+    }
+
+    @Test
+    void onKubernetesWithoutLokiTheLogsSettingIsEmptiedRatherThanLeftOnProductions() {
+        assertThat(wiring.launch(PlatformService.MCP, Map.of(), Map.of()).systemProperties())
+                .containsEntry("mcpdeploy.observability.regions.eu-central-1.loki-url", "");
+    }
+
+    @Test
     void withoutRunscTheDeployerIsToldExplicitlyToRunAppsUnsandboxed() {
         ExecutionWiring unsandboxed =
                 ExecutionWiring.docker(
@@ -270,6 +300,7 @@ class PlatformWiringTest {
                 Path.of("/tmp/run"),
                 URI.create("http://127.0.0.1:40001/jwks"),
                 LocalIdentityProvider.PROJECT_ID,
+                Optional.of(URI.create("http://127.0.0.1:9090")),
                 secrets);
     }
 }

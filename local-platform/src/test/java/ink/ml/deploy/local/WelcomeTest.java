@@ -21,6 +21,7 @@ class WelcomeTest {
                     "jdbc:postgresql://localhost:5555/mcpdeploy",
                     Path.of("/repo/local-platform/target/platform-logs"),
                     KubernetesTarget.IN_MEMORY_DESCRIPTION,
+                    "Prometheus at http://127.0.0.1:9090, scraping every 5 s",
                     Optional.empty(),
                     Optional.of("Debian's docker.io is not installed"),
                     "dk_live_abc");
@@ -39,6 +40,7 @@ class WelcomeTest {
                         "in-memory Kubernetes API: stores what would be applied, runs no pods;"
                                 + " Deployments are marked available at once")
                 .contains("Builds:        CANNOT run here: Debian's docker.io is not installed")
+                .contains("Metrics:       Prometheus at http://127.0.0.1:9090")
                 .contains("dk_live_abc");
     }
 

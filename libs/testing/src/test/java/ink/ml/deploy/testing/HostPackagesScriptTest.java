@@ -35,6 +35,7 @@ class HostPackagesScriptTest {
                     "nftables",
                     "openssl",
                     "curl",
+                    "prometheus",
                     "openjdk-17-jdk-headless",
                     "maven");
 
