@@ -34,9 +34,10 @@ public final class DockerEngineLogSource implements RuntimeLogSource {
     /**
      * Docker's {@code tail} counts lines before it applies {@code since}/{@code until}, so lines
      * newer than {@code until} use up part of it. A first read asks for this many times the page
-     * (enough when {@code until} is about now, the usual read); when that was not enough, a second
-     * read takes the whole window, which the engine filters itself and of which only the newest
-     * page is kept.
+     * (enough when {@code until} is about now, the usual read). When that did not reach back past
+     * {@code since} and did not fill the page, a second read takes the whole window, which the
+     * engine filters itself; of it only the newest page is kept, so memory stays the page's and the
+     * time is bounded by the timeout.
      */
     private static final int TAIL_MARGIN = 4;
 
@@ -150,14 +151,13 @@ public final class DockerEngineLogSource implements RuntimeLogSource {
 
     /**
      * One read of one container: keeps the newest {@code wanted} lines in the window (so memory is
-     * the page's, however many lines the engine sends), counts what the engine sent.
+     * the page's, however many lines the engine sends) and the time of the oldest line it sent.
      */
     private static final class Window {
         private final LogQuery query;
         private final int wanted;
         private final Optional<Integer> tail;
         private final Deque<LogLine> kept = new ArrayDeque<>();
-        private int sent;
         private Instant oldestSent;
 
         Window(LogQuery query, int wanted, Optional<Integer> tail) {
@@ -167,7 +167,6 @@ public final class DockerEngineLogSource implements RuntimeLogSource {
         }
 
         void offer(LogLine line) {
-            sent++;
             if (oldestSent == null || line.timestamp().isBefore(oldestSent)) {
                 oldestSent = line.timestamp();
             }
@@ -183,13 +182,12 @@ public final class DockerEngineLogSource implements RuntimeLogSource {
         }
 
         /**
-         * Whether older lines of the window may exist that the tail did not reach: it came back
-         * full and its oldest line is still inside the window.
+         * Whether lines of the window may exist that the tail did not reach: none of what came back
+         * is older than the window. (How many lines the engine skipped cannot be told: it drops
+         * those after {@code until} silently, and stops there.)
          */
         boolean mayHaveMore(Instant since) {
-            return tail.isPresent()
-                    && sent >= tail.get()
-                    && (oldestSent == null || !oldestSent.isBefore(since));
+            return tail.isPresent() && (oldestSent == null || !oldestSent.isBefore(since));
         }
     }
 

@@ -128,6 +128,26 @@ class DockerEngineLogSourceTest {
     }
 
     @Test
+    void readsAnOldWindowThatTheNewestLinesWouldHideFromDockersTail() throws Exception {
+        // Docker counts its tail before the window: 40 newer lines fill a tail sized for the page.
+        run(engine.command("wait", start(web, "d1", numbered(45))));
+        List<LogLine> lines = source.read(web, lastHour(45)).lines();
+
+        LogPage old =
+                source.read(
+                        web,
+                        new LogQuery(
+                                lines.get(0).timestamp(),
+                                lines.get(5).timestamp(),
+                                Optional.empty(),
+                                2,
+                                Optional.empty()));
+
+        assertThat(texts(old)).containsExactly("line 3", "line 4");
+        assertThat(old.truncated()).isTrue();
+    }
+
+    @Test
     void searchesForPlainText() throws Exception {
         run(
                 engine.command(
