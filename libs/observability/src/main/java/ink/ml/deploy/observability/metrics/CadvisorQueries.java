@@ -124,7 +124,7 @@ public final class CadvisorQueries {
     }
 
     /** The regular expression that matches exactly the names of the service's pods. */
-    static String podPattern(ServiceRef service) {
+    public static String podPattern(ServiceRef service) {
         return regexQuoted(service.service().value()) + POD_NAME_SUFFIX;
     }
 

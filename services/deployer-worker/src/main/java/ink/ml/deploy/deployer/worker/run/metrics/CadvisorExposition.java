@@ -2,7 +2,6 @@ package ink.ml.deploy.deployer.worker.run.metrics;
 
 import ink.ml.deploy.k8s.ServiceNames;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes containers' figures in Prometheus's text format (0.0.4) under cAdvisor's metric names and
@@ -115,7 +114,8 @@ final class CadvisorExposition {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(Locale.ROOT, "%.9g", value);
+        // Go's ParseFloat, which Prometheus reads with, takes Java's shortest exact form.
+        return Double.toString(value);
     }
 
     /** A label value in the text format: backslash, double quote and newline escaped. */

@@ -115,7 +115,7 @@ class AppContainerMetricsTest {
         String web = runApp(WEB, "d-1");
         String webApi = runApp(WEB_API, "d-2");
         // A container the platform did not make: none of its figures may be exported.
-        run(engine.command("run", "-d", "--runtime", "runsc", "--name", "stranger", IMAGE));
+        String stranger = run(engine.command("run", "-d", "--runtime", "runsc", IMAGE)).trim();
 
         double baseline =
                 last(
@@ -156,18 +156,49 @@ class AppContainerMetricsTest {
         assertThat(grown).isBetween(0.9 * HELD_MIB, 1.1 * HELD_MIB);
         assertThat(held.cpuCores()).allSatisfy(point -> assertThat(point.value()).isNotNegative());
 
+        // Were these the host's figures (what Docker and runsc report under --ignore-cgroups),
+        // web-api, which holds nothing, would show the same.
+        assertThat(last(read(WEB_API).memoryWorkingSetBytes())).isLessThan(0.5 * HELD_MIB * MIB);
+
         List<Map<String, String>> series = labelsOf("container_memory_working_set_bytes");
         assertThat(series)
+                .extracting(labels -> labels.get("pod"))
+                .noneMatch(pod -> pod.endsWith(stranger.substring(0, 12)));
+        assertThat(series)
+                .filteredOn(labels -> "dp-alice-shop".equals(labels.get("namespace")))
                 .extracting(labels -> labels.get("pod"))
                 .containsExactlyInAnyOrder(
                         "web-d1-" + web.substring(0, 12), "web-api-d2-" + webApi.substring(0, 12));
         assertThat(series)
                 .allSatisfy(
                         labels -> {
-                            assertThat(labels).containsEntry("namespace", "dp-alice-shop");
                             assertThat(labels).containsEntry("job", "kubelet");
                             assertThat(labels.get("container")).isNull();
                         });
+    }
+
+    @Test
+    void cpuOfABusyAppIsItsOwnAndNotItsIdleNeighboursNorTheHosts() throws Exception {
+        ServiceRef busy = ServiceRef.of("carol", "lab", "busy");
+        ServiceRef idle = ServiceRef.of("carol", "lab", "idle");
+        String busyContainer = runApp(busy, "d-3");
+        runApp(idle, "d-4");
+
+        // A shell loop without system calls: up to one core of the app's own work.
+        run(
+                engine.command(
+                        "exec",
+                        "-d",
+                        busyContainer,
+                        "/busybox",
+                        "sh",
+                        "-c",
+                        "while :; do :; done"));
+        awaitSeries(busy, read -> last(read.cpuCores()) > 0.3);
+
+        // The host's figure would be the same for both: the whole machine's CPU.
+        ResourceSeries idleSeries = awaitSeries(idle, read -> !read.cpuCores().isEmpty());
+        assertThat(last(idleSeries.cpuCores())).isLessThan(0.1);
     }
 
     private String runApp(ServiceRef service, String deployment) throws Exception {
@@ -184,16 +215,23 @@ class AppContainerMetricsTest {
     }
 
     private ResourceSeries awaitSeries(Predicate<ResourceSeries> done) {
-        PrometheusMetricsSource source =
-                new PrometheusMetricsSource(prometheus.url(), Duration.ofSeconds(5), SCRAPE);
+        return awaitSeries(WEB, done);
+    }
+
+    /** The last 30 s of {@code service}'s figures, a point a second. */
+    private ResourceSeries read(ServiceRef service) {
+        return new PrometheusMetricsSource(prometheus.url(), Duration.ofSeconds(5), SCRAPE)
+                .read(
+                        service,
+                        new MetricsWindow(
+                                Instant.now(), Duration.ofSeconds(30), Duration.ofSeconds(1)));
+    }
+
+    private ResourceSeries awaitSeries(ServiceRef service, Predicate<ResourceSeries> done) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         ResourceSeries series = null;
         while (System.nanoTime() < deadline) {
-            series =
-                    source.read(
-                            WEB,
-                            new MetricsWindow(
-                                    Instant.now(), Duration.ofSeconds(30), Duration.ofSeconds(1)));
+            series = read(service);
             if (done.test(series)) {
                 return series;
             }
