@@ -1,0 +1,321 @@
+package ink.ml.deploy.observability.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.sun.net.httpserver.HttpServer;
+import ink.ml.deploy.domain.ServiceRef;
+import ink.ml.deploy.observability.ObservabilityUnavailableException;
+import ink.ml.deploy.testing.PrometheusProcess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The source against Debian's real Prometheus, scraping (every second, as {@code job="kubelet"}) an
+ * exposition in cAdvisor's shape served here: service {@code web} of alice's project {@code shop}
+ * has two pods; next to them run {@code web-api} in the same namespace, a {@code web} in bob's
+ * namespace, a container-level ({@code container="app"}) series of {@code web}'s own pod, and the
+ * same series scraped under another job. None of those may count.
+ */
+class PrometheusMetricsSourceTest {
+    private static final double MIB = 1024 * 1024;
+    private static final ServiceRef WEB = ServiceRef.of("alice", "shop", "web");
+    private static final Duration SCRAPE = Duration.ofSeconds(1);
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    private static HttpServer kubelet;
+    private static PrometheusProcess prometheus;
+    private static final AtomicInteger webRestarts = new AtomicInteger();
+    private static long startedNanos;
+
+    @BeforeAll
+    static void scrapeTheFixedExposition() throws IOException {
+        startedNanos = System.nanoTime();
+        kubelet = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        kubelet.createContext(
+                "/metrics/cadvisor",
+                exchange -> {
+                    byte[] body = exposition().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+        kubelet.start();
+        String target = "127.0.0.1:" + kubelet.getAddress().getPort();
+        prometheus =
+                PrometheusProcess.startOrSkip(
+                        SCRAPE,
+                        List.of(
+                                new PrometheusProcess.ScrapeJob(
+                                        CadvisorQueries.JOB, List.of(target), "/metrics/cadvisor"),
+                                new PrometheusProcess.ScrapeJob(
+                                        "node", List.of(target), "/metrics/cadvisor")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        if (kubelet != null) {
+            kubelet.stop(0);
+        }
+    }
+
+    /**
+     * What the stand-in kubelet answers: gauges fixed, counters growing at fixed rates per second
+     * since the test started.
+     */
+    private static String exposition() {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        StringBuilder text = new StringBuilder();
+        pod(text, "dp-alice-shop", "web-5f7c9d-abcde", "", 100 * MIB, 0.25, 1000, 500, seconds);
+        pod(text, "dp-alice-shop", "web-5f7c9d-fghij", "", 50 * MIB, 0.5, 3000, 1500, seconds);
+        pod(text, "dp-alice-shop", "web-5f7c9d-abcde", "app", 5000 * MIB, 8, 90000, 90000, seconds);
+        pod(text, "dp-alice-shop", "web-api-6b8d4-klmno", "", 7 * MIB, 2, 70000, 70000, seconds);
+        pod(text, "dp-bob-shop", "web-7c6d5-pqrst", "", 999 * MIB, 4, 50000, 50000, seconds);
+        restarts(text, "dp-alice-shop", "web-5f7c9d-abcde", webRestarts.get());
+        restarts(text, "dp-alice-shop", "web-api-6b8d4-klmno", 50);
+        restarts(text, "dp-bob-shop", "web-7c6d5-pqrst", 70);
+        return text.toString();
+    }
+
+    private static void pod(
+            StringBuilder text,
+            String namespace,
+            String pod,
+            String container,
+            double memory,
+            double cores,
+            double receivePerSecond,
+            double transmitPerSecond,
+            double seconds) {
+        String labels =
+                "{container=\""
+                        + container
+                        + "\",namespace=\""
+                        + namespace
+                        + "\",pod=\""
+                        + pod
+                        + "\"";
+        text.append("container_memory_working_set_bytes")
+                .append(labels)
+                .append("} ")
+                .append((long) memory)
+                .append('\n');
+        text.append("container_cpu_usage_seconds_total")
+                .append(labels)
+                .append("} ")
+                .append(cores * seconds)
+                .append('\n');
+        text.append("container_network_receive_bytes_total")
+                .append(labels)
+                .append(",interface=\"eth0\"} ")
+                .append(receivePerSecond * seconds)
+                .append('\n');
+        text.append("container_network_transmit_bytes_total")
+                .append(labels)
+                .append(",interface=\"eth0\"} ")
+                .append(transmitPerSecond * seconds)
+                .append('\n');
+    }
+
+    private static void restarts(StringBuilder text, String namespace, String pod, int count) {
+        text.append("kube_pod_container_status_restarts_total{container=\"app\",namespace=\"")
+                .append(namespace)
+                .append("\",pod=\"")
+                .append(pod)
+                .append("\"} ")
+                .append(count)
+                .append('\n');
+    }
+
+    private static PrometheusMetricsSource source() {
+        return new PrometheusMetricsSource(prometheus.url(), Duration.ofSeconds(5), SCRAPE);
+    }
+
+    private static ResourceSeries awaitSeries(Predicate<ResourceSeries> done, String what) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        ResourceSeries series = null;
+        while (System.nanoTime() < deadline) {
+            series =
+                    source().read(
+                                    WEB,
+                                    new MetricsWindow(
+                                            Instant.now(),
+                                            Duration.ofSeconds(30),
+                                            Duration.ofSeconds(1)));
+            if (done.test(series)) {
+                return series;
+            }
+            pause();
+        }
+        throw new AssertionError(what + " within " + DEADLINE + "; last read: " + series);
+    }
+
+    @Test
+    void memoryIsTheSumOfTheServicesPodLevelWorkingSetsExactly() {
+        ResourceSeries series =
+                awaitSeries(read -> !read.memoryWorkingSetBytes().isEmpty(), "memory points");
+
+        assertThat(series.memoryWorkingSetBytes())
+                .allSatisfy(point -> assertThat(point.value()).isEqualTo(150 * MIB));
+    }
+
+    @Test
+    void ratesAreTheServicesOwnAfterTheCountersMove() {
+        ResourceSeries series =
+                awaitSeries(
+                        read ->
+                                last(read.cpuCores()) > 0.7
+                                        && last(read.networkReceiveBytesPerSecond()) > 3600
+                                        && last(read.networkTransmitBytesPerSecond()) > 1800,
+                        "rates near the pods' own");
+
+        assertThat(last(series.cpuCores())).isCloseTo(0.75, within(0.1));
+        assertThat(last(series.networkReceiveBytesPerSecond())).isCloseTo(4000, within(400.0));
+        assertThat(last(series.networkTransmitBytesPerSecond())).isCloseTo(2000, within(200.0));
+        // web-api, bob's web, the container-level series or a second job would add cores and
+        // bytes beyond these at every point.
+        assertThat(series.cpuCores())
+                .allSatisfy(point -> assertThat(point.value()).isLessThan(1.0));
+        assertThat(series.networkReceiveBytesPerSecond())
+                .allSatisfy(point -> assertThat(point.value()).isLessThan(5000));
+    }
+
+    @Test
+    void restartsCountOnlyTheServicesOwnPods() {
+        awaitSeries(read -> !read.restarts().isEmpty(), "restart points");
+        webRestarts.set(2);
+
+        ResourceSeries series =
+                awaitSeries(read -> last(read.restarts()) >= 2, "web's two restarts");
+
+        // increase() extrapolates to the window's edges, so two restarts may read a little more;
+        // web-api's 50 or bob's 70 would read far more.
+        assertThat(series.restarts()).allSatisfy(point -> assertThat(point.value()).isLessThan(4));
+    }
+
+    @Test
+    void prometheusDownIsUnavailableNamingPrometheus() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PrometheusMetricsSource source =
+                new PrometheusMetricsSource(
+                        URI.create("http://127.0.0.1:" + closedPort),
+                        Duration.ofSeconds(2),
+                        SCRAPE);
+
+        assertThatThrownBy(() -> source.read(WEB, lastMinute()))
+                .isInstanceOfSatisfying(
+                        ObservabilityUnavailableException.class,
+                        e -> assertThat(e.dependency()).isEqualTo("Prometheus"))
+                .hasMessageStartingWith("Prometheus is unavailable: cannot be reached");
+    }
+
+    @Test
+    void prometheusSlowerThanTheTimeoutIsUnavailableNamingPrometheus() throws IOException {
+        // A stand-in that takes the connection and never answers in time.
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        slow.createContext(
+                "/",
+                exchange -> {
+                    pause(Duration.ofSeconds(5));
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                });
+        slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        slow.start();
+        try {
+            PrometheusMetricsSource source =
+                    new PrometheusMetricsSource(
+                            URI.create("http://127.0.0.1:" + slow.getAddress().getPort()),
+                            Duration.ofMillis(300),
+                            SCRAPE);
+
+            assertThatThrownBy(() -> source.read(WEB, lastMinute()))
+                    .isInstanceOf(ObservabilityUnavailableException.class)
+                    .hasMessage("Prometheus is unavailable: did not answer within 300 ms");
+        } finally {
+            slow.stop(0);
+        }
+    }
+
+    @Test
+    void prometheusRefusingTheQueryIsUnavailableWithItsReason() throws IOException {
+        // A stand-in answering with Prometheus's documented error shape.
+        HttpServer refusing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        refusing.createContext(
+                "/api/v1/query_range",
+                exchange -> {
+                    byte[] body =
+                            "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"query processing would load too many samples into memory\"}"
+                                    .getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(422, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+        refusing.start();
+        try {
+            PrometheusMetricsSource source =
+                    new PrometheusMetricsSource(
+                            URI.create("http://127.0.0.1:" + refusing.getAddress().getPort()),
+                            Duration.ofSeconds(2),
+                            SCRAPE);
+
+            assertThatThrownBy(() -> source.read(WEB, lastMinute()))
+                    .isInstanceOf(ObservabilityUnavailableException.class)
+                    .hasMessage(
+                            "Prometheus is unavailable: refused the query (HTTP 422, execution:"
+                                    + " query processing would load too many samples into memory)");
+        } finally {
+            refusing.stop(0);
+        }
+    }
+
+    @Test
+    void readsPrometheusSpecialValues() {
+        assertThat(PrometheusMetricsSource.value("NaN")).isNaN();
+        assertThat(PrometheusMetricsSource.value("+Inf")).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(PrometheusMetricsSource.value("-Inf")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(PrometheusMetricsSource.value("1.5e+06")).isEqualTo(1.5e6);
+    }
+
+    private static MetricsWindow lastMinute() {
+        return new MetricsWindow(Instant.now(), Duration.ofMinutes(1), Duration.ofSeconds(15));
+    }
+
+    private static double last(List<Sample> samples) {
+        return samples.isEmpty() ? 0 : samples.get(samples.size() - 1).value();
+    }
+
+    private static void pause() {
+        pause(Duration.ofMillis(250));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
