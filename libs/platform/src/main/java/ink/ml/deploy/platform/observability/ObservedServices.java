@@ -1,7 +1,6 @@
 package ink.ml.deploy.platform.observability;
 
 import ink.ml.deploy.domain.DeploymentId;
-import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.Region;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceRef;
@@ -49,16 +48,7 @@ class ObservedServices {
      * found"; the caller's own deployment of another service is refused, naming the argument.
      */
     DeploymentView deploymentOf(Caller caller, ObservedService service, String deploymentId) {
-        DeploymentView deployment = deployments.get(caller, deploymentId);
-        if (!deployment.serviceId().equals(service.id().toString())) {
-            throw new InvalidValueException(
-                    "deploymentId",
-                    "deployment "
-                            + deploymentId
-                            + " is not a deployment of service "
-                            + service.id());
-        }
-        return deployment;
+        return deployments.ofService(caller, service.id().toString(), deploymentId);
     }
 
     static DeploymentId labelOf(DeploymentView deployment) {

@@ -26,4 +26,12 @@ public record RuntimeLogPage(
     public boolean hasOlder() {
         return olderCursor.isPresent();
     }
+
+    /**
+     * The cursor that reads the lines of this page's window older than {@code line}: what a
+     * connection's edge carries.
+     */
+    public String cursorOlderThan(LogLine line) {
+        return new LogCursor(line.timestamp(), since).encode();
+    }
 }

@@ -9,6 +9,7 @@ import ink.ml.deploy.observability.logs.LogQuery;
 import ink.ml.deploy.observability.logs.LogTail;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentView;
+import ink.ml.deploy.platform.deployments.Deployments;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
  * What the caller's running apps wrote (stdout and stderr), as GraphQL and MCP ask for it: a page
  * of the newest lines with a cursor to older ones, a live tail, and the last lines of a deployment
  * that crashed or failed. Build output is not here: it is the deployment's own ({@link
- * ink.ml.deploy.platform.deployments.Deployments#logLines}).
+ * Deployments#logLines}).
  *
  * <p>Every method takes a {@link Caller} and reads only the caller's own services: anyone else's is
  * "not found", as for every other read. The service's selector (namespace and service) and region
@@ -40,10 +41,12 @@ public class ServiceLogs {
 
     private final ObservedServices observed;
     private final ObservabilitySources sources;
+    private final Deployments deployments;
 
-    ServiceLogs(ObservedServices observed, ObservabilitySources sources) {
+    ServiceLogs(ObservedServices observed, ObservabilitySources sources, Deployments deployments) {
         this.observed = observed;
         this.sources = sources;
+        this.deployments = deployments;
     }
 
     /**
@@ -136,15 +139,21 @@ public class ServiceLogs {
     }
 
     /**
-     * The last runtime lines that explain why the service's newest deployment crashed or failed;
-     * empty for any other status, where the app's output explains nothing that went wrong.
+     * The last runtime lines that explain why the caller's service's newest deployment crashed or
+     * failed; empty for any other status (or none yet), where the app's output explains nothing
+     * that went wrong.
      */
     public Optional<RecentRuntimeLines> explainingFailureOf(
-            Caller caller, DeploymentView latest, int count) {
-        DeploymentStatus status = DeploymentStatus.fromValue(latest.status());
-        if (status != DeploymentStatus.CRASHED && status != DeploymentStatus.FAILED) {
+            Caller caller, String serviceId, int count) {
+        Optional<DeploymentView> latest = deployments.latest(caller, serviceId);
+        if (latest.isEmpty() || !explainsFailure(latest.get())) {
             return Optional.empty();
         }
-        return Optional.of(lastLinesOf(caller, latest.serviceId(), latest.id(), count));
+        return Optional.of(lastLinesOf(caller, serviceId, latest.get().id(), count));
+    }
+
+    private static boolean explainsFailure(DeploymentView deployment) {
+        DeploymentStatus status = DeploymentStatus.fromValue(deployment.status());
+        return status == DeploymentStatus.CRASHED || status == DeploymentStatus.FAILED;
     }
 }

@@ -239,14 +239,16 @@ class ServiceLogsTest {
         sources.record(
                 ref, line(started.plusNanos(3_000), "Error: DATABASE_URL is not set", failed));
 
-        Optional<RecentRuntimeLines> explained = logs.explainingFailureOf(caller, failed, 20);
+        Optional<RecentRuntimeLines> explained =
+                logs.explainingFailureOf(caller, serviceId.toString(), 20);
 
         assertThat(explained).isPresent();
         assertThat(explained.get().lines())
                 .extracting(LogLine::text)
                 .containsExactly("listening on 3000", "Error: DATABASE_URL is not set");
         assertThat(explained.get().unavailable()).isEmpty();
-        assertThat(logs.explainingFailureOf(caller, active, 20)).isEmpty();
+        fixtures.activeDeployment(caller, serviceId);
+        assertThat(logs.explainingFailureOf(caller, serviceId.toString(), 20)).isEmpty();
     }
 
     @Test
