@@ -16,6 +16,9 @@ import ink.ml.deploy.platform.deployments.NewDeployment;
 import ink.ml.deploy.platform.deployments.RollbackTargets;
 import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.github.GithubAccounts;
+import ink.ml.deploy.platform.observability.LogRequest;
+import ink.ml.deploy.platform.observability.ServiceLogs;
+import ink.ml.deploy.platform.observability.ServiceMetrics;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.projects.ProjectView;
 import ink.ml.deploy.platform.projects.Projects;
@@ -41,6 +44,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -69,6 +73,8 @@ class AuthorizationMatrixTest {
     @Inject GithubAccounts githubAccounts;
     @Inject Sessions sessions;
     @Inject RollbackTargets rollbackTargets;
+    @Inject ServiceLogs logs;
+    @Inject ServiceMetrics metrics;
     @Inject EntityManager entityManager;
 
     /** What user A owns. */
@@ -223,6 +229,26 @@ class AuthorizationMatrixTest {
         calls.put(
                 "Deployments.logLines",
                 () -> deployments.logLines(stranger, a.deployment(), 0, 10));
+        calls.put(
+                "Deployments.ofService",
+                () -> deployments.ofService(stranger, a.service(), a.deployment()));
+        calls.put(
+                "Deployments.lastLogLines",
+                () ->
+                        deployments.lastLogLines(
+                                stranger, a.deployment(), Optional.empty(), Optional.empty(), 10));
+        calls.put("ServiceLogs.read", () -> logs.read(stranger, a.service(), LogRequest.newest()));
+        calls.put(
+                "ServiceLogs.tail", () -> logs.tail(stranger, a.service(), Optional.empty(), null));
+        calls.put(
+                "ServiceLogs.lastLinesOf",
+                () -> logs.lastLinesOf(stranger, a.service(), a.deployment(), 10));
+        calls.put(
+                "ServiceLogs.explainingFailureOf",
+                () -> logs.explainingFailureOf(stranger, a.service(), 10));
+        calls.put(
+                "ServiceMetrics.read",
+                () -> metrics.read(stranger, a.service(), Optional.empty(), Optional.empty()));
         calls.put(
                 "RollbackTargets.of without a target",
                 () -> rollbackTargets.of(stranger, a.service(), null));

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,6 +181,22 @@ public class Deployments {
     }
 
     /**
+     * One deployment of the caller's service. Another user's deployment is "not found"; the
+     * caller's own deployment of another service is refused, naming {@code deploymentId}.
+     */
+    @Transactional
+    public DeploymentView ofService(Caller caller, String serviceId, String deploymentId) {
+        Service service = services.owned(caller, Ids.parse("serviceId", serviceId));
+        Deployment deployment = ownedDeployment(caller, Ids.parse("deploymentId", deploymentId));
+        if (!deployment.serviceId.equals(service.id)) {
+            throw new InvalidValueException(
+                    "deploymentId",
+                    "deployment " + deploymentId + " is not a deployment of service " + serviceId);
+        }
+        return DeploymentView.of(deployment);
+    }
+
+    /**
      * A live service's deployments, newest first (created_at desc, id desc); a page never shifts
      * when new deployments are recorded, because they sort before every cursor already handed out.
      */
@@ -271,6 +288,42 @@ public class Deployments {
                 .stream()
                 .map(LogLineView::of)
                 .toList();
+    }
+
+    /**
+     * The last {@code limit} lines of a deployment's build output before line {@code beforeLineNo}
+     * (all lines when absent), optionally only those containing {@code search} (plain text,
+     * case-sensitive), first line first: the end of a build, where its error is.
+     */
+    @Transactional
+    public List<LogLineView> lastLogLines(
+            Caller caller,
+            String deploymentId,
+            Optional<Integer> beforeLineNo,
+            Optional<String> search,
+            int limit) {
+        Deployment deployment = ownedDeployment(caller, Ids.parse("deploymentId", deploymentId));
+        int before = beforeLineNo.orElse(Integer.MAX_VALUE);
+        Optional<String> text = search.filter(s -> !s.isEmpty());
+        List<BuildLogLine> newestFirst =
+                (text.isPresent()
+                                ? BuildLogLine.<BuildLogLine>find(
+                                        "deploymentId = ?1 and lineNo < ?2 and locate(?3, line) > 0"
+                                                + " order by lineNo desc",
+                                        deployment.id,
+                                        before,
+                                        text.get())
+                                : BuildLogLine.<BuildLogLine>find(
+                                        "deploymentId = ?1 and lineNo < ?2 order by lineNo desc",
+                                        deployment.id,
+                                        before))
+                        .page(0, checkLimit(limit))
+                        .list();
+        List<LogLineView> lines = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            lines.add(LogLineView.of(newestFirst.get(i)));
+        }
+        return List.copyOf(lines);
     }
 
     // ---- internals ---------------------------------------------------------------------------

@@ -459,6 +459,43 @@ class DeploymentsTest {
     }
 
     @Test
+    void theLastLogLinesAreTheEndOfTheBuildFirstLineFirstAndCanBeSearched() {
+        Caller caller = users.newCaller();
+        UUID serviceId = fixtures.newService(caller, "web");
+        DeploymentView deployment =
+                deployments.record(caller, NewDeployment.api(serviceId, fixtures.randomSha()));
+        UUID id = UUID.fromString(deployment.id());
+        records.appendLogLines(
+                id, 1, List.of("#1 load", "#2 FROM", "#3 RUN npm ci", "#4 ERROR: npm ci failed"));
+
+        assertThat(
+                        deployments.lastLogLines(
+                                caller, deployment.id(), Optional.empty(), Optional.empty(), 2))
+                .extracting(l -> l.lineNo() + " " + l.line())
+                .containsExactly("3 #3 RUN npm ci", "4 #4 ERROR: npm ci failed");
+        assertThat(
+                        deployments.lastLogLines(
+                                caller, deployment.id(), Optional.of(3), Optional.empty(), 5))
+                .extracting(LogLineView::lineNo)
+                .containsExactly(1, 2);
+        assertThat(
+                        deployments.lastLogLines(
+                                caller, deployment.id(), Optional.empty(), Optional.of("npm"), 5))
+                .extracting(LogLineView::lineNo)
+                .containsExactly(3, 4);
+        Caller stranger = users.newCaller();
+        assertThatThrownBy(
+                        () ->
+                                deployments.lastLogLines(
+                                        stranger,
+                                        deployment.id(),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        5))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void logLinesLoseControlCharactersButKeepTabsAndAreCutToTheColumnLimit() {
         Caller caller = users.newCaller();
         UUID serviceId = fixtures.newService(caller, "web");

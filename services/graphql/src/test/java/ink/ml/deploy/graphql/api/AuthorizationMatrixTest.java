@@ -87,6 +87,11 @@ class AuthorizationMatrixTest {
                 "buildLogs",
                 "{ buildLogs(deploymentId: \"" + deployment + "\") { edges { cursor } } }");
         operations.put(
+                "serviceLogs",
+                "{ serviceLogs(serviceId: \"" + service + "\") { edges { cursor } } }");
+        operations.put(
+                "serviceMetrics", "{ serviceMetrics(serviceId: \"" + service + "\") { step } }");
+        operations.put(
                 "internalRepos",
                 "{ internalRepos(projectId: \"" + project + "\") { totalCount } }");
         operations.put(

@@ -14,6 +14,10 @@ import java.util.Map;
  * @param lastError the newest failure among recent deployments, if any
  * @param recentEvents the newest deployment's last steps, oldest first
  * @param buildLog the newest deployment's last build output lines, oldest first
+ * @param runtimeLog when the newest deployment crashed or failed: the last lines its app wrote,
+ *     {@code timestamp stream text}, oldest first (more with get_logs)
+ * @param runtimeLogUnavailable why {@code runtimeLog} is missing when the log source did not
+ *     answer, e.g. {@code logs unavailable: Loki is unavailable: …}
  * @param env the environment variables with their values, only when asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +30,8 @@ public record ServiceStatusOutput(
         LastError lastError,
         List<EventOutput> recentEvents,
         List<String> buildLog,
+        List<String> runtimeLog,
+        String runtimeLogUnavailable,
         Map<String, String> env) {
 
     /** A failed deployment's step and reason. */

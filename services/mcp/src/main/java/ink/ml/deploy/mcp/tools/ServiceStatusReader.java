@@ -7,6 +7,8 @@ import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.LogLineView;
 import ink.ml.deploy.platform.deployments.RecentDeployments;
+import ink.ml.deploy.platform.observability.RecentRuntimeLines;
+import ink.ml.deploy.platform.observability.ServiceLogs;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.services.ServiceView;
 import ink.ml.deploy.platform.services.Services;
@@ -19,8 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What get_service shows: a service, its newest and live deployments, the newest failure, and the
- * tail of the newest deployment's steps and build output. Reads only, through libs/platform.
+ * What get_service shows: a service, its newest and live deployments, the newest failure, the tail
+ * of the newest deployment's steps and build output and, when it crashed or failed, the last lines
+ * its app wrote. Reads only, through libs/platform; a log source that is down only takes away those
+ * lines, never the status.
  */
 @ApplicationScoped
 class ServiceStatusReader {
@@ -29,14 +33,20 @@ class ServiceStatusReader {
     /** How many recent deployments are searched for the live one and the last error. */
     private static final int RECENT = 20;
 
+    /** How many runtime lines explain a crash or failure: the error and what led to it. */
+    static final int RUNTIME_LINES = 20;
+
     private final Services services;
     private final Deployments deployments;
     private final Variables variables;
+    private final ServiceLogs logs;
 
-    ServiceStatusReader(Services services, Deployments deployments, Variables variables) {
+    ServiceStatusReader(
+            Services services, Deployments deployments, Variables variables, ServiceLogs logs) {
         this.services = services;
         this.deployments = deployments;
         this.variables = variables;
+        this.logs = logs;
     }
 
     ServiceStatusOutput read(
@@ -50,6 +60,8 @@ class ServiceStatusReader {
                         deployments.list(caller, serviceId, PageRequest.of(RECENT, null)).items());
         ServiceOutput output = ServiceOutput.of(service);
         Map<String, String> env = includeEnv ? variables.reveal(caller, serviceId) : null;
+        Optional<RecentRuntimeLines> runtime =
+                logs.explainingFailureOf(caller, serviceId, RUNTIME_LINES);
         return new ServiceStatusOutput(
                 output,
                 latest.map(DeploymentView::status).orElse(NOT_DEPLOYED),
@@ -59,6 +71,9 @@ class ServiceStatusReader {
                 recent.lastError().map(ServiceStatusReader::lastError).orElse(null),
                 latest.map(d -> recentEvents(caller, d, events)).orElse(List.of()),
                 latest.map(d -> buildLogTail(caller, d, logLines)).orElse(List.of()),
+                runtime.map(r -> r.lines().stream().map(LogLineText::runtime).toList())
+                        .orElse(null),
+                runtime.flatMap(RecentRuntimeLines::unavailable).orElse(null),
                 env);
     }
 

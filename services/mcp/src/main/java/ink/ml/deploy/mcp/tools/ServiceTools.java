@@ -274,7 +274,9 @@ public class ServiceTools {
                     "Shows a service and how it is doing: status of its newest deployment"
                             + " (queued, building, deploying, active, failed, …), its URL, the"
                             + " last error with the failed step and reason, the newest"
-                            + " deployment's recent steps and last build log lines. Environment"
+                            + " deployment's recent steps and last build log lines, and when it"
+                            + " crashed or failed the last lines the app wrote (more with"
+                            + " get_logs). Environment"
                             + " variable values only with includeEnv=true. Call it again to follow"
                             + " a deployment.",
             annotations =

@@ -2,6 +2,7 @@ package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.control.ControlPlaneUnavailableException;
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.observability.ObservabilityUnavailableException;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
 import io.quarkiverse.mcp.server.Tool;
@@ -74,6 +75,13 @@ public class ToolErrorsInterceptor {
                             + ".");
         } catch (ControlPlaneUnavailableException e) {
             throw new ToolCallException("Unavailable: " + e.getMessage() + ".");
+        } catch (ObservabilityUnavailableException e) {
+            // Names the log or metrics source; deployments and every other tool still work.
+            throw new ToolCallException(
+                    "Unavailable: "
+                            + e.getMessage()
+                            + ". Nothing else is affected: deployments and the other tools work;"
+                            + " try this again later.");
         } catch (UnauthorizedException | AuthenticationFailedException e) {
             throw new ToolCallException(
                     "Not signed in: send Authorization: Bearer <access token or API key>.");

@@ -102,6 +102,8 @@ class McpToolsTest {
                         "cancel_deployment",
                         "list_services",
                         "get_service",
+                        "get_logs",
+                        "get_metrics",
                         "list_deployments",
                         "delete_service",
                         "set_env_vars",
@@ -370,6 +372,8 @@ class McpToolsTest {
         calls.put("rollback_service", Map.of("serviceId", serviceId, "deploymentId", deploymentId));
         calls.put("cancel_deployment", Map.of("deploymentId", deploymentId));
         calls.put("list_deployments", Map.of("serviceId", serviceId));
+        calls.put("get_logs", Map.of("serviceId", serviceId));
+        calls.put("get_metrics", Map.of("serviceId", serviceId));
         calls.put("delete_service", Map.of("serviceId", serviceId));
         calls.put("get_git_token", Map.of("repo", repo));
         calls.put("list_git_tokens", Map.of("repo", repo));

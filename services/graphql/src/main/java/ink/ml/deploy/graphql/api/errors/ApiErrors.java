@@ -2,6 +2,7 @@ package ink.ml.deploy.graphql.api.errors;
 
 import ink.ml.deploy.control.ControlPlaneUnavailableException;
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.observability.ObservabilityUnavailableException;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -63,6 +64,10 @@ public final class ApiErrors {
                     ApiError.ofField(ErrorCode.CONFLICT, conflict.getMessage(), conflict.field()));
         }
         if (t instanceof ControlPlaneUnavailableException unavailable) {
+            return Optional.of(ApiError.of(ErrorCode.UNAVAILABLE, unavailable.getMessage()));
+        }
+        if (t instanceof ObservabilityUnavailableException unavailable) {
+            // Names the log or metrics source (Loki, Prometheus, the Docker engine) that failed.
             return Optional.of(ApiError.of(ErrorCode.UNAVAILABLE, unavailable.getMessage()));
         }
         if (t instanceof UnauthorizedException || t instanceof AuthenticationFailedException) {

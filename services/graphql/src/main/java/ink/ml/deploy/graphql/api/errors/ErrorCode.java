@@ -13,7 +13,10 @@ public enum ErrorCode {
     NOT_FOUND,
     /** Well-formed, but clashes with what exists (a name taken, a deployment in flight). */
     CONFLICT,
-    /** A part the request needs (Temporal) cannot be reached; nothing was changed. */
+    /**
+     * A part the request needs cannot be reached (Temporal; Loki, Prometheus or the Docker engine
+     * for logs and metrics); the message names it and nothing was changed.
+     */
     UNAVAILABLE,
     /** The document is not GraphQL. */
     GRAPHQL_PARSE_FAILED,

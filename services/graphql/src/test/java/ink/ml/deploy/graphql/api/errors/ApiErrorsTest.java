@@ -3,6 +3,7 @@ package ink.ml.deploy.graphql.api.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.domain.InvalidValueException;
+import ink.ml.deploy.observability.ObservabilityUnavailableException;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
 import io.quarkus.security.UnauthorizedException;
@@ -30,6 +31,15 @@ class ApiErrorsTest {
         assertThat(conflict.field()).contains("name");
         assertThat(ApiErrors.of(new UnauthorizedException()).code())
                 .isEqualTo(ErrorCode.UNAUTHENTICATED);
+    }
+
+    @Test
+    void aLogOrMetricsSourceDownIsUnavailableNamingIt() {
+        ApiError error =
+                ApiErrors.of(new ObservabilityUnavailableException("Loki", "timed out after 5 s"));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(error.message()).isEqualTo("Loki is unavailable: timed out after 5 s");
     }
 
     @Test
