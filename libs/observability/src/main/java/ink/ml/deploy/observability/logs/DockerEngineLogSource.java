@@ -62,9 +62,11 @@ public final class DockerEngineLogSource implements RuntimeLogSource {
     @Override
     public LogPage read(ServiceRef service, LogQuery query) {
         int wanted = query.limit() + 1;
+        // One timeout for the whole read, however many containers the service has had.
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<LogLine> lines = new ArrayList<>();
         for (Container container : containers(service, query.deployment(), true)) {
-            lines.addAll(newest(container, query, wanted));
+            lines.addAll(newest(container, query, wanted, deadline));
         }
         lines.sort(Comparator.comparing(LogLine::timestamp).reversed());
         boolean truncated = lines.size() > query.limit();
@@ -100,15 +102,20 @@ public final class DockerEngineLogSource implements RuntimeLogSource {
     }
 
     /** The newest {@code wanted} lines of one container in the query's window. */
-    private List<LogLine> newest(Container container, LogQuery query, int wanted) {
-        Window first = read(container, query, wanted, Optional.of(wanted * TAIL_MARGIN));
-        if (first.kept.size() >= wanted || !first.mayHaveMore(query.since())) {
+    private List<LogLine> newest(Container container, LogQuery query, int wanted, long deadline) {
+        Window first = read(container, query, wanted, Optional.of(wanted * TAIL_MARGIN), deadline);
+        if (first.kept.size() >= wanted || !first.mayHaveMore()) {
             return List.copyOf(first.kept);
         }
-        return List.copyOf(read(container, query, wanted, Optional.empty()).kept);
+        return List.copyOf(read(container, query, wanted, Optional.empty(), deadline).kept);
     }
 
-    private Window read(Container container, LogQuery query, int wanted, Optional<Integer> tail) {
+    private Window read(
+            Container container,
+            LogQuery query,
+            int wanted,
+            Optional<Integer> tail,
+            long deadline) {
         Optional<DeploymentId> deployment = DockerContainerLabels.deployment(container.getLabels());
         Window window = new Window(query, wanted, tail);
         var command =
@@ -132,7 +139,8 @@ public final class DockerEngineLogSource implements RuntimeLogSource {
                 () -> {
                     try {
                         command.exec(callback);
-                        if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                        long left = Math.max(0, deadline - System.nanoTime());
+                        if (!callback.awaitCompletion(left, TimeUnit.NANOSECONDS)) {
                             throw unavailable(
                                     "did not send the logs within " + seconds(timeout), null);
                         }
@@ -186,8 +194,8 @@ public final class DockerEngineLogSource implements RuntimeLogSource {
          * is older than the window. (How many lines the engine skipped cannot be told: it drops
          * those after {@code until} silently, and stops there.)
          */
-        boolean mayHaveMore(Instant since) {
-            return tail.isPresent() && (oldestSent == null || !oldestSent.isBefore(since));
+        boolean mayHaveMore() {
+            return tail.isPresent() && (oldestSent == null || !oldestSent.isBefore(query.since()));
         }
     }
 

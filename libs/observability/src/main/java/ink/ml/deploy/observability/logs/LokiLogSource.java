@@ -162,7 +162,7 @@ public final class LokiLogSource implements RuntimeLogSource {
         }
     }
 
-    private static ObservabilityUnavailableException failure(Throwable cause) {
+    private ObservabilityUnavailableException failure(Throwable cause) {
         if (cause instanceof WebSocketHandshakeException handshake) {
             HttpResponse<?> response = handshake.getResponse();
             Object body = response.body();
@@ -173,10 +173,10 @@ public final class LokiLogSource implements RuntimeLogSource {
                     cause);
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return unavailable("did not accept the connection in time", cause);
+            return unavailable("did not accept the connection within " + seconds(timeout), cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return unavailable("did not answer in time", cause);
+            return unavailable("did not answer within " + seconds(timeout), cause);
         }
         if (cause instanceof ConnectException) {
             return unavailable("refused the connection", cause);
@@ -243,7 +243,7 @@ public final class LokiLogSource implements RuntimeLogSource {
      * One tail's WebSocket: reads Loki's frames {@code {"streams": […], "dropped_entries": […]}}
      * into lines for the listener; anything that ends it other than {@link #close()} is a failure.
      */
-    private static final class TailSocket implements WebSocket.Listener, LogTail {
+    private final class TailSocket implements WebSocket.Listener, LogTail {
         private final LogTail.Listener listener;
         private final StringBuilder frame = new StringBuilder();
         private final AtomicBoolean ended = new AtomicBoolean();
