@@ -179,7 +179,9 @@ final class Dashboard {
                                         + " search: $s, first: $n) { edges { node { "
                                         + LOG_LINE_FIELDS
                                         + " } } } }",
-                                Map.of("id", serviceId, "s", search, "n", first))
+                                search == null
+                                        ? Map.of("id", serviceId, "n", first)
+                                        : Map.of("id", serviceId, "s", search, "n", first))
                         .path("serviceLogs")
                         .path("edges");
         List<LogLine> lines = new ArrayList<>();

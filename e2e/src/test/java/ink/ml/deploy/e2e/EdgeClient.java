@@ -52,8 +52,13 @@ record EdgeClient(int port) {
 
     /** The reply, or status 0 with the failure's text when the exchange itself failed. */
     Reply getQuietly(String hostname) {
+        return getQuietly(hostname, "/");
+    }
+
+    /** The reply to {@code path}, or status 0 with the failure's text. */
+    Reply getQuietly(String hostname, String path) {
         try {
-            return get(hostname);
+            return get(hostname, path);
         } catch (IOException | RuntimeException e) {
             return new Reply(0, e.toString());
         }

@@ -12,8 +12,10 @@ import java.nio.file.Files;
  * <ul>
  *   <li>{@code /cgi-bin/say?WORD} writes {@code said WORD} to the app's standard output and {@code
  *       warned WORD} to its standard error: one line on each stream per request.
- *   <li>{@code /cgi-bin/hold?N} makes the app hold N MiB more: a file of that size in {@code
- *       /dev/shm}, which is memory (tmpfs) inside the sandbox, kept until the app stops.
+ *   <li>{@code /cgi-bin/hold?N} makes the app hold N MiB: a file of that size in {@code /dev/shm},
+ *       which is memory (tmpfs) inside the sandbox, kept until the app stops; it answers at once
+ *       and the file grows in the background. Asking again holds the same N MiB (the same file), so
+ *       a request that timed out can be repeated.
  * </ul>
  *
  * CGI programs inherit the server's standard error; standard output is the HTTP answer, so {@code
@@ -44,9 +46,11 @@ final class ObservedApp {
             String.join(
                     "\n",
                     "#!/bin/busybox sh",
+                    // In the background: writing under gVisor's ptrace platform can take longer
+                    // than a request should.
                     "/bin/busybox head -c \"${QUERY_STRING}m\" /dev/zero"
-                            + " > \"/dev/shm/held-$$\"",
-                    "printf 'Content-Type: text/plain\\r\\n\\r\\nholding %s MiB more\\n'"
+                            + " > /dev/shm/held 2> /dev/null < /dev/null &",
+                    "printf 'Content-Type: text/plain\\r\\n\\r\\nholding %s MiB\\n'"
                             + " \"$QUERY_STRING\"",
                     "");
 
