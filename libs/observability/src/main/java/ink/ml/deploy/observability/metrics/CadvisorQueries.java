@@ -33,11 +33,13 @@ public final class CadvisorQueries {
      */
     public static final Duration MIN_RATE_WINDOW = Duration.ofMinutes(1);
 
-    static final String MEMORY = "container_memory_working_set_bytes";
-    static final String CPU = "container_cpu_usage_seconds_total";
-    static final String RECEIVE = "container_network_receive_bytes_total";
-    static final String TRANSMIT = "container_network_transmit_bytes_total";
-    static final String RESTARTS = "kube_pod_container_status_restarts_total";
+    /** The series these queries read: what every exporter of a target must write. */
+    public static final String MEMORY = "container_memory_working_set_bytes";
+
+    public static final String CPU = "container_cpu_usage_seconds_total";
+    public static final String RECEIVE = "container_network_receive_bytes_total";
+    public static final String TRANSMIT = "container_network_transmit_bytes_total";
+    public static final String RESTARTS = "kube_pod_container_status_restarts_total";
 
     private static final String POD_NAME_SUFFIX = "-[a-z0-9]+-[a-z0-9]+";
 

@@ -292,6 +292,37 @@ class PrometheusMetricsSourceTest {
     }
 
     @Test
+    void somethingElseAnsweringInPrometheussPlaceIsUnavailable() throws IOException {
+        // A stand-in for a proxy in front of Prometheus answering with its own page.
+        HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext(
+                "/",
+                exchange -> {
+                    byte[] body = "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(502, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+        proxy.start();
+        try {
+            PrometheusMetricsSource source =
+                    new PrometheusMetricsSource(
+                            URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()),
+                            Duration.ofSeconds(2),
+                            SCRAPE);
+
+            assertThatThrownBy(() -> source.read(WEB, lastMinute()))
+                    .isInstanceOf(ObservabilityUnavailableException.class)
+                    .hasMessage(
+                            "Prometheus is unavailable: answered HTTP 502 with a body that is not"
+                                    + " JSON");
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    @Test
     void readsPrometheusSpecialValues() {
         assertThat(PrometheusMetricsSource.value("NaN")).isNaN();
         assertThat(PrometheusMetricsSource.value("+Inf")).isEqualTo(Double.POSITIVE_INFINITY);

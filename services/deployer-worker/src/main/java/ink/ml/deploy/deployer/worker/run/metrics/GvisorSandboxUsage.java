@@ -115,14 +115,16 @@ final class GvisorSandboxUsage implements ContainerUsageReader {
         List<String> command =
                 List.of(runsc.toString(), "--root=" + root, "events", "--stats", containerId);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
+            // One line of JSON, far below a pipe's buffer: runsc never blocks writing it, so
+            // waiting first keeps the timeout whatever runsc does.
             if (!process.waitFor(EVENTS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 LOG.debugf("runsc events for %s timed out", containerId);
                 return Optional.empty();
             }
+            byte[] output = process.getInputStream().readAllBytes();
             if (process.exitValue() != 0) {
                 LOG.debugf(
                         "runsc events for %s exited %d: %s",
