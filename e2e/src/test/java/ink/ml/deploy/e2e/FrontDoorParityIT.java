@@ -102,6 +102,8 @@ class FrontDoorParityIT {
             assertThat(door.cancelDeployment(stranger, deployment))
                     .as(door.name())
                     .isEqualTo(NOT_FOUND);
+            assertThat(door.runtimeLogs(stranger, service)).as(door.name()).isEqualTo(NOT_FOUND);
+            assertThat(door.metrics(stranger, service)).as(door.name()).isEqualTo(NOT_FOUND);
         }
     }
 
@@ -247,6 +249,12 @@ class FrontDoorParityIT {
 
         Outcome cancelDeployment(User user, String deploymentId);
 
+        /** Reads the newest runtime lines of the service. */
+        Outcome runtimeLogs(User user, String serviceId);
+
+        /** Reads the service's resource series of the last hour. */
+        Outcome metrics(User user, String serviceId);
+
         /** Creates an internal repository in the default project, with a push token. */
         PushGrant createRepo(User user, String name);
 
@@ -314,6 +322,24 @@ class FrontDoorParityIT {
                     user,
                     "mutation($d: ID!) { cancelDeployment(deploymentId: $d) { id } }",
                     Map.of("d", deploymentId),
+                    data -> null);
+        }
+
+        @Override
+        public Outcome runtimeLogs(User user, String serviceId) {
+            return answer(
+                    user,
+                    "query($s: ID!) { serviceLogs(serviceId: $s) { edges { cursor } } }",
+                    Map.of("s", serviceId),
+                    data -> null);
+        }
+
+        @Override
+        public Outcome metrics(User user, String serviceId) {
+            return answer(
+                    user,
+                    "query($s: ID!) { serviceMetrics(serviceId: $s) { step } }",
+                    Map.of("s", serviceId),
                     data -> null);
         }
 
@@ -426,6 +452,16 @@ class FrontDoorParityIT {
                     "cancel_deployment",
                     Map.of("deploymentId", deploymentId),
                     content -> null);
+        }
+
+        @Override
+        public Outcome runtimeLogs(User user, String serviceId) {
+            return answer(user, "get_logs", Map.of("serviceId", serviceId), content -> null);
+        }
+
+        @Override
+        public Outcome metrics(User user, String serviceId) {
+            return answer(user, "get_metrics", Map.of("serviceId", serviceId), content -> null);
         }
 
         @Override

@@ -8,6 +8,7 @@ import ink.ml.deploy.domain.RepoName;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.ServiceName;
 import ink.ml.deploy.domain.Vcpu;
+import ink.ml.deploy.observability.logs.LogQuery;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.repos.GitTokenLifetime;
@@ -83,6 +84,23 @@ final class ArgumentSchemas {
                                     .put("minimum", 0)
                                     .put("maximum", Deployments.MAX_READ_LIMIT)),
                     Map.entry(
+                            "get_logs.kind",
+                            new JsonObject()
+                                    .put(
+                                            "enum",
+                                            new JsonArray()
+                                                    .add(LogTools.RUNTIME)
+                                                    .add(LogTools.BUILD))),
+                    Map.entry(
+                            "get_logs.limit",
+                            new JsonObject().put("minimum", 1).put("maximum", LogTools.MAX_LIMIT)),
+                    Map.entry(
+                            "search",
+                            new JsonObject().put("maxLength", LogQuery.MAX_SEARCH_LENGTH)),
+                    Map.entry("beforeLine", new JsonObject().put("minimum", 1)),
+                    Map.entry("range", duration()),
+                    Map.entry("step", duration()),
+                    Map.entry(
                             "logLines",
                             new JsonObject()
                                     .put("minimum", 0)
@@ -95,6 +113,11 @@ final class ArgumentSchemas {
         JsonObject specific = LIMITS.get(tool + "." + argument);
         JsonObject general = specific != null ? specific : LIMITS.get(argument);
         return general == null ? new JsonObject() : general.copy();
+    }
+
+    /** A {@code MetricsDuration}: a whole number and one unit, {@code 30s} to {@code 7d}. */
+    private static JsonObject duration() {
+        return new JsonObject().put("pattern", "^[0-9]{1,6}[smhd]$");
     }
 
     private static JsonObject label(String pattern, int maxLength) {

@@ -71,7 +71,8 @@ class ServiceStatusReader {
                 recent.lastError().map(ServiceStatusReader::lastError).orElse(null),
                 latest.map(d -> recentEvents(caller, d, events)).orElse(List.of()),
                 latest.map(d -> buildLogTail(caller, d, logLines)).orElse(List.of()),
-                runtime.map(r -> r.lines().stream().map(LogLineText::runtime).toList())
+                runtime.filter(r -> r.unavailable().isEmpty())
+                        .map(r -> r.lines().stream().map(LogLineText::runtime).toList())
                         .orElse(null),
                 runtime.flatMap(RecentRuntimeLines::unavailable).orElse(null),
                 env);
