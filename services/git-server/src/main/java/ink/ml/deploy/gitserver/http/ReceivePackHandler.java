@@ -4,6 +4,8 @@ import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.gitauth.config.GitServerConfig;
 import ink.ml.deploy.gitserver.push.DeployOnPush;
 import ink.ml.deploy.gitserver.push.RefUpdatePolicy;
+import ink.ml.deploy.workflow.metrics.GitPushMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,10 +37,13 @@ public class ReceivePackHandler {
 
     private final GitServerConfig config;
     private final DeployOnPush deployOnPush;
+    private final GitPushMeter pushes;
 
-    public ReceivePackHandler(GitServerConfig config, DeployOnPush deployOnPush) {
+    public ReceivePackHandler(
+            GitServerConfig config, DeployOnPush deployOnPush, MeterRegistry meters) {
         this.config = config;
         this.deployOnPush = deployOnPush;
+        this.pushes = new GitPushMeter(meters);
     }
 
     void advertise(Repository repo, HttpServletResponse response) throws IOException {
@@ -70,9 +75,11 @@ public class ReceivePackHandler {
         ReceivePack receivePack = receivePack(repo, path);
         try {
             receivePack.receive(SmartHttp.body(request), out, null);
+            count(receivePack);
         } catch (UnpackException e) {
             // Too large, corrupt or cut off: the client was told in the status report.
             LOG.infof("push to %s refused: %s", path, e.getCause());
+            pushes.refused(GitPushMeter.Refusal.UNPACK_FAILED);
             SmartHttp.drain(request);
         } catch (PackProtocolException e) {
             // JGit refuses a malformed command list whole, before any hook: a ref name that is not
@@ -87,6 +94,22 @@ public class ReceivePackHandler {
                             + " (is every ref name valid under git's rules?)");
         }
         out.flush();
+    }
+
+    /**
+     * A push is accepted when every ref it sent was stored; one refused ref (non-fast-forward, the
+     * ref rules) makes it a refused push, the other refs stored or not. The 400 of a malformed
+     * command list is counted where refusals are answered ({@link GitHttpServlet}).
+     */
+    private void count(ReceivePack receivePack) {
+        boolean allStored =
+                receivePack.getAllCommands().stream()
+                        .allMatch(command -> command.getResult() == ReceiveCommand.Result.OK);
+        if (allStored) {
+            pushes.accepted();
+        } else {
+            pushes.refused(GitPushMeter.Refusal.REF_REJECTED);
+        }
     }
 
     private ReceivePack receivePack(Repository repo, InternalRepoPath path) {
