@@ -75,7 +75,6 @@ public class ReceivePackHandler {
         ReceivePack receivePack = receivePack(repo, path);
         try {
             receivePack.receive(SmartHttp.body(request), out, null);
-            count(receivePack);
         } catch (UnpackException e) {
             // Too large, corrupt or cut off: the client was told in the status report.
             LOG.infof("push to %s refused: %s", path, e.getCause());
@@ -98,12 +97,13 @@ public class ReceivePackHandler {
 
     /**
      * A push is accepted when every ref it sent was stored; one refused ref (non-fast-forward, the
-     * ref rules) makes it a refused push, the other refs stored or not. The 400 of a malformed
+     * ref rules) makes it a refused push, the other refs stored or not. Read in the post-receive
+     * hook, the last moment JGit still holds every command with its result. The 400 of a malformed
      * command list is counted where refusals are answered ({@link GitHttpServlet}).
      */
-    private void count(ReceivePack receivePack) {
+    private void count(Collection<ReceiveCommand> commands) {
         boolean allStored =
-                receivePack.getAllCommands().stream()
+                commands.stream()
                         .allMatch(command -> command.getResult() == ReceiveCommand.Result.OK);
         if (allStored) {
             pushes.accepted();
@@ -124,6 +124,7 @@ public class ReceivePackHandler {
             PostReceiveHook deploy = deployOnPush.hookFor(path);
             receivePack.setPostReceiveHook(
                     (rp, commands) -> {
+                        count(rp.getAllCommands());
                         pointHeadAtFirstBranch(repo, commands);
                         deploy.onPostReceive(rp, commands);
                     });
