@@ -3,8 +3,10 @@ package ink.ml.deploy.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.testing.PostgresTestResource;
+import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.ServiceProbes;
 import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.workflow.metrics.PlatformMeters;
 import ink.ml.deploy.workflow.push.GitPushWorkflow;
 import ink.ml.deploy.workflow.push.PushEvent;
 import ink.ml.deploy.workflow.push.PushOutcome;
@@ -17,7 +19,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,6 +36,36 @@ class TemporalWorkerTest {
         JsonPath ready = ServiceProbes.readiness();
         ServiceProbes.assertDatabaseCheckUp(ready);
         ServiceProbes.assertCheckUp(ready, "Temporal");
+    }
+
+    /**
+     * The task-queue wait is the Temporal SDK's own schedule-to-start latency, reported through
+     * quarkus-temporal's Micrometer scope (every {@code quarkus.temporal.metrics.report.duration}).
+     */
+    @Test
+    void taskQueueWaitOfActivitiesAndWorkflowTasksIsExported() {
+        pushWorkflow("nobody/waits-" + UUID.randomUUID().toString().substring(0, 8));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(45))
+                .untilAsserted(
+                        () -> {
+                            String metrics = PrometheusText.scrape();
+                            assertThat(
+                                            PrometheusText.value(
+                                                    metrics,
+                                                    PlatformMeters.ACTIVITY_SCHEDULE_TO_START
+                                                            + "_seconds_count",
+                                                    Map.of("task_queue", "default")))
+                                    .isPositive();
+                            assertThat(
+                                            PrometheusText.value(
+                                                    metrics,
+                                                    PlatformMeters.WORKFLOW_TASK_SCHEDULE_TO_START
+                                                            + "_seconds_count",
+                                                    Map.of("task_queue", "default")))
+                                    .isPositive();
+                        });
     }
 
     @Test
@@ -65,23 +99,7 @@ class TemporalWorkerTest {
     void workerRunsWorkflowsOnDefaultQueueWithEncryptedPayloads() {
         String repository = "nobody/tracks-" + UUID.randomUUID().toString().substring(0, 8);
         String workflowId = "push-github-" + UUID.randomUUID();
-        GitPushWorkflow push =
-                client.newWorkflowStub(
-                        GitPushWorkflow.class,
-                        WorkflowOptions.newBuilder()
-                                .setTaskQueue("default")
-                                .setWorkflowId(workflowId)
-                                .setWorkflowExecutionTimeout(Duration.ofSeconds(30))
-                                .build());
-
-        PushOutcome outcome =
-                push.handle(
-                        new PushEvent(
-                                "github",
-                                "delivery-1",
-                                repository,
-                                "main",
-                                "0123456789abcdef0123456789abcdef01234567"));
+        PushOutcome outcome = pushWorkflow(repository, workflowId);
 
         assertThat(outcome.deploymentIds()).isEmpty();
         Payload input =
@@ -94,5 +112,28 @@ class TemporalWorkerTest {
         assertThat(input.getMetadataMap().get("encoding").toStringUtf8())
                 .isEqualTo("binary/encrypted");
         assertThat(input.getData().toStringUtf8()).doesNotContain(repository);
+    }
+
+    private PushOutcome pushWorkflow(String repository) {
+        return pushWorkflow(repository, "push-github-" + UUID.randomUUID());
+    }
+
+    private PushOutcome pushWorkflow(String repository, String workflowId) {
+        GitPushWorkflow push =
+                client.newWorkflowStub(
+                        GitPushWorkflow.class,
+                        WorkflowOptions.newBuilder()
+                                .setTaskQueue("default")
+                                .setWorkflowId(workflowId)
+                                .setWorkflowExecutionTimeout(Duration.ofSeconds(30))
+                                .build());
+
+        return push.handle(
+                new PushEvent(
+                        "github",
+                        "delivery-1",
+                        repository,
+                        "main",
+                        "0123456789abcdef0123456789abcdef01234567"));
     }
 }

@@ -1,6 +1,8 @@
 package ink.ml.deploy.gitserver.http;
 
 import ink.ml.deploy.gitserver.repos.BareRepositories;
+import ink.ml.deploy.workflow.metrics.GitPushMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -25,12 +27,15 @@ public class GitHttpServlet extends HttpServlet {
     @Inject BareRepositories repositories;
     @Inject UploadPackHandler uploadPack;
     @Inject ReceivePackHandler receivePack;
+    @Inject MeterRegistry meters;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        GitRoute route = null;
+        GitHttpException refusal;
         try {
-            GitRoute route =
+            route =
                     GitRoute.of(
                             request.getMethod(),
                             request.getPathInfo(),
@@ -39,24 +44,50 @@ public class GitHttpServlet extends HttpServlet {
             try (Repository repo = repository(route)) {
                 serve(route, repo, request, response);
             }
+            return;
         } catch (GitHttpException e) {
-            refuse(response, e);
+            refusal = e;
         } catch (IOException e) {
             // Mostly a client that went away, or a protocol error JGit already reported in-band.
             LOG.warnf("%s %s: %s", request.getMethod(), request.getRequestURI(), e.toString());
-            refuse(
-                    response,
+            refusal =
                     new GitHttpException(
                             HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                            "the transfer failed: " + e.getMessage()));
+                            "the transfer failed: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s %s failed", request.getMethod(), request.getRequestURI());
-            refuse(
-                    response,
+            refusal =
                     new GitHttpException(
                             HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                            "the git server failed; try again"));
+                            "the git server failed; try again");
         }
+        if (route != null && route.service() == GitService.RECEIVE_PACK) {
+            countRefusedPush(refusal, request.getHeader("Authorization") != null);
+        }
+        refuse(response, refusal);
+    }
+
+    /**
+     * A push refused by the answer to one of its requests (git stops at the first refusal). A 401
+     * to a request without credentials is git's usual challenge before it sends them, not a
+     * refusal.
+     */
+    private void countRefusedPush(GitHttpException refusal, boolean credentialsSent) {
+        int status = refusal.status();
+        if (status == HttpServletResponse.SC_UNAUTHORIZED && !credentialsSent) {
+            return;
+        }
+        GitPushMeter.Refusal reason;
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            reason = GitPushMeter.Refusal.UNAUTHENTICATED;
+        } else if (status == HttpServletResponse.SC_FORBIDDEN) {
+            reason = GitPushMeter.Refusal.FORBIDDEN;
+        } else if (status < HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            reason = GitPushMeter.Refusal.INVALID;
+        } else {
+            reason = GitPushMeter.Refusal.FAILED;
+        }
+        new GitPushMeter(meters).refused(reason);
     }
 
     private Repository repository(GitRoute route) {

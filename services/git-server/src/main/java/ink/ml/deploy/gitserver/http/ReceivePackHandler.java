@@ -4,6 +4,8 @@ import ink.ml.deploy.domain.InternalRepoPath;
 import ink.ml.deploy.gitauth.config.GitServerConfig;
 import ink.ml.deploy.gitserver.push.DeployOnPush;
 import ink.ml.deploy.gitserver.push.RefUpdatePolicy;
+import ink.ml.deploy.workflow.metrics.GitPushMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,10 +37,13 @@ public class ReceivePackHandler {
 
     private final GitServerConfig config;
     private final DeployOnPush deployOnPush;
+    private final GitPushMeter pushes;
 
-    public ReceivePackHandler(GitServerConfig config, DeployOnPush deployOnPush) {
+    public ReceivePackHandler(
+            GitServerConfig config, DeployOnPush deployOnPush, MeterRegistry meters) {
         this.config = config;
         this.deployOnPush = deployOnPush;
+        this.pushes = new GitPushMeter(meters);
     }
 
     void advertise(Repository repo, HttpServletResponse response) throws IOException {
@@ -73,6 +78,7 @@ public class ReceivePackHandler {
         } catch (UnpackException e) {
             // Too large, corrupt or cut off: the client was told in the status report.
             LOG.infof("push to %s refused: %s", path, e.getCause());
+            pushes.refused(GitPushMeter.Refusal.UNPACK_FAILED);
             SmartHttp.drain(request);
         } catch (PackProtocolException e) {
             // JGit refuses a malformed command list whole, before any hook: a ref name that is not
@@ -89,6 +95,23 @@ public class ReceivePackHandler {
         out.flush();
     }
 
+    /**
+     * A push is accepted when every ref it sent was stored; one refused ref (non-fast-forward, the
+     * ref rules) makes it a refused push, the other refs stored or not. Read in the post-receive
+     * hook, the last moment JGit still holds every command with its result. The 400 of a malformed
+     * command list is counted where refusals are answered ({@link GitHttpServlet}).
+     */
+    private void count(Collection<ReceiveCommand> commands) {
+        boolean allStored =
+                commands.stream()
+                        .allMatch(command -> command.getResult() == ReceiveCommand.Result.OK);
+        if (allStored) {
+            pushes.accepted();
+        } else {
+            pushes.refused(GitPushMeter.Refusal.REF_REJECTED);
+        }
+    }
+
     private ReceivePack receivePack(Repository repo, InternalRepoPath path) {
         ReceivePack receivePack = new ReceivePack(repo);
         receivePack.setBiDirectionalPipe(false);
@@ -101,6 +124,7 @@ public class ReceivePackHandler {
             PostReceiveHook deploy = deployOnPush.hookFor(path);
             receivePack.setPostReceiveHook(
                     (rp, commands) -> {
+                        count(rp.getAllCommands());
                         pointHeadAtFirstBranch(repo, commands);
                         deploy.onPostReceive(rp, commands);
                     });

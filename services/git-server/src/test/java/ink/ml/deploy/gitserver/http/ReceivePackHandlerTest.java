@@ -9,12 +9,15 @@ import ink.ml.deploy.gitserver.support.ReceivePackRequests;
 import ink.ml.deploy.gitserver.support.Repos;
 import ink.ml.deploy.gitserver.support.TestTokens;
 import ink.ml.deploy.testing.LoggedProblems;
+import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,45 @@ class ReceivePackHandlerTest {
     private static final String DASH =
             "a branch name must not have a part (between '/') starting with '-'";
     private final GitCli git = new GitCli();
+
+    @Test
+    void pushesAreCountedAcceptedOrRefusedWithTheReason() {
+        Map<String, String> accepted = Map.of("outcome", "accepted", "reason", "none");
+        Map<String, String> rejectedRef = Map.of("outcome", "refused", "reason", "ref_rejected");
+        Map<String, String> expired = Map.of("outcome", "refused", "reason", "unauthenticated");
+        Map<String, String> readOnly = Map.of("outcome", "refused", "reason", "forbidden");
+        String before = PrometheusText.scrapeManagementInterface();
+        String repo = Repos.newPath("counted");
+        String url = GitServerUrls.of(repo, TestTokens.push(repo));
+        Path work = git.newWorkTree("a.txt", "a\n");
+        git.commit(work, "b.txt", "b\n");
+        assertThat(git.run(work, "push", url, "main").ok()).isTrue();
+        assertThat(git.run(work, "reset", "-q", "--hard", "HEAD~1").ok()).isTrue();
+        git.commit(work, "c.txt", "c\n");
+
+        assertThat(git.run(work, "push", "--force", url, "main").ok()).isFalse();
+        assertThat(
+                        git.run(
+                                        work,
+                                        "push",
+                                        GitServerUrls.of(repo, TestTokens.expiredPush(repo)),
+                                        "main")
+                                .ok())
+                .isFalse();
+        assertThat(
+                        git.run(work, "push", GitServerUrls.of(repo, TestTokens.read(repo)), "main")
+                                .ok())
+                .isFalse();
+
+        String after = PrometheusText.scrapeManagementInterface();
+        for (Map<String, String> tags : List.of(accepted, rejectedRef, expired, readOnly)) {
+            assertThat(pushes(after, tags) - pushes(before, tags)).as(tags.toString()).isEqualTo(1);
+        }
+    }
+
+    private static double pushes(String metrics, Map<String, String> tags) {
+        return PrometheusText.value(metrics, "mcpdeploy_git_pushes_total", tags);
+    }
 
     @Test
     void refusesRewritingHistoryEvenWhenForced() {

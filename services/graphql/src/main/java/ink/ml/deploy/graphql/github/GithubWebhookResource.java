@@ -7,7 +7,9 @@ import ink.ml.deploy.github.RejectedWebhookException;
 import ink.ml.deploy.github.WebhookBody;
 import ink.ml.deploy.github.WebhookReply;
 import ink.ml.deploy.github.WebhookSignature;
+import ink.ml.deploy.workflow.metrics.WebhookDeliveryMeter;
 import ink.ml.deploy.workflow.push.GitPushNotStartedException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,10 +34,13 @@ public class GithubWebhookResource {
 
     private final GitHubWebhookReceiver receiver;
     private final GithubWebhookHandler handler;
+    private final WebhookDeliveryMeter deliveries;
 
-    public GithubWebhookResource(GitHubWebhookReceiver receiver, GithubWebhookHandler handler) {
+    public GithubWebhookResource(
+            GitHubWebhookReceiver receiver, GithubWebhookHandler handler, MeterRegistry meters) {
         this.receiver = receiver;
         this.handler = handler;
+        this.deliveries = new WebhookDeliveryMeter(meters);
     }
 
     @POST
@@ -58,17 +63,20 @@ public class GithubWebhookResource {
                             body);
         } catch (RejectedWebhookException e) {
             LOG.warnf("GitHub webhook delivery refused (%s): %s", e.reason(), e.getMessage());
+            deliveries.rejected(e.reason());
             return Response.status(e.httpStatus())
                     .entity(WebhookReply.of("rejected", e.getMessage()))
                     .build();
         }
         try {
             WebhookReply reply = handler.handle(verified);
+            deliveries.answered(reply.outcome());
             return Response.status("started".equals(reply.outcome()) ? 202 : 200)
                     .entity(reply)
                     .build();
         } catch (GitPushNotStartedException e) {
             LOG.errorf("GitHub push %s not started: %s", verified.delivery(), e.getMessage());
+            deliveries.workflowEngineUnavailable();
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .entity(

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import ink.ml.deploy.github.WebhookSignature;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.testing.PostgresTestResource;
+import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.testing.WorkflowExecutions;
 import ink.ml.deploy.testing.github.GithubPushWorkflowIds;
@@ -24,6 +25,7 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -247,6 +249,46 @@ class GithubWebhookResourceTest {
                 .statusCode(200)
                 .body("outcome", equalTo("ignored"))
                 .body("message", containsString("has not signed in"));
+    }
+
+    @Test
+    void deliveriesAreCountedByOutcomeAndRefusalReason() {
+        String started = deliveries("started", "none");
+        String duplicate = deliveries("duplicate", "none");
+        String forged = deliveries("rejected", "signature_invalid");
+        String unsigned = deliveries("rejected", "signature_missing");
+        String before = PrometheusText.scrape();
+        String delivery = fixtures.newDeliveryId();
+        String json = push(trackedRepository("main"), "main", fixtures.randomSha());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+
+        signed("push", delivery, json).statusCode(202);
+        signed("push", delivery, json).statusCode(200);
+        send(
+                        "push",
+                        fixtures.newDeliveryId(),
+                        WebhookSignature.withSecret("guess").sign(body),
+                        body)
+                .statusCode(401);
+        send("push", fixtures.newDeliveryId(), null, body).statusCode(401);
+
+        String after = PrometheusText.scrape();
+        for (String series : new String[] {started, duplicate, forged, unsigned}) {
+            assertThat(count(after, series) - count(before, series)).as(series).isEqualTo(1);
+        }
+    }
+
+    /** A series of mcpdeploy_webhook_deliveries_total, as "outcome/reason". */
+    private static String deliveries(String outcome, String reason) {
+        return outcome + "/" + reason;
+    }
+
+    private static double count(String metrics, String series) {
+        String[] tags = series.split("/");
+        return PrometheusText.value(
+                metrics,
+                "mcpdeploy_webhook_deliveries_total",
+                Map.of("outcome", tags[0], "reason", tags[1]));
     }
 
     private String trackedRepository(String branch) {

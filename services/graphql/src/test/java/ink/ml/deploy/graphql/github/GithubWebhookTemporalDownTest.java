@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import ink.ml.deploy.testing.PostgresTestResource;
+import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.github.GithubPushWorkflowIds;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,6 +57,25 @@ class GithubWebhookTemporalDownTest {
 
         assertThat(fixtures.deliveryRecorded(GithubPushWorkflowIds.parsed(body).pushId().value()))
                 .isFalse();
+    }
+
+    @Test
+    void refusalIsCountedAsTheWorkflowEngineUnavailable() {
+        String repository = fixtures.uniqueRepository();
+        fixtures.githubService(fixtures.newUser(), "web", repository, "main");
+        Map<String, String> unavailable =
+                Map.of("outcome", "rejected", "reason", "workflow_engine_unavailable");
+        double before = unavailable(unavailable);
+
+        signed("push", fixtures.newDeliveryId(), push(repository, "main", fixtures.randomSha()))
+                .statusCode(503);
+
+        assertThat(unavailable(unavailable)).isEqualTo(before + 1);
+    }
+
+    private static double unavailable(Map<String, String> tags) {
+        return PrometheusText.value(
+                PrometheusText.scrape(), "mcpdeploy_webhook_deliveries_total", tags);
     }
 
     private static int closedPort() {

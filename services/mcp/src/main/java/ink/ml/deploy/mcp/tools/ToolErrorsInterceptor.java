@@ -144,7 +144,7 @@ public class ToolErrorsInterceptor {
         return names;
     }
 
-    private static String toolName(Method method) {
+    static String toolName(Method method) {
         Tool tool = method.getAnnotation(Tool.class);
         return tool == null || Tool.ELEMENT_NAME.equals(tool.name())
                 ? method.getName()

@@ -32,6 +32,9 @@ import ink.ml.deploy.workflow.deploy.LoadPlanRequest;
 import ink.ml.deploy.workflow.deploy.MarkStatusRequest;
 import ink.ml.deploy.workflow.deploy.MarkStatusResult;
 import ink.ml.deploy.workflow.deploy.RecordImageRequest;
+import ink.ml.deploy.workflow.metrics.DeploymentOutcomeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,21 +62,29 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     private final BuildSlots buildSlots;
     private final BuildSlotLimits limits;
 
+    /** Counted here, once the end is stored: workflow code must stay deterministic. */
+    private final DeploymentOutcomeMeter outcomes;
+
     @Inject
     public DeploymentRecordActivitiesImpl(
             DeploymentRecords records,
             GithubAccounts githubAccounts,
             Clusters clusters,
             BuildSlots buildSlots,
-            BuildSlotsConfig buildSlotsConfig) {
+            BuildSlotsConfig buildSlotsConfig,
+            MeterRegistry meters) {
         this.records = records;
         this.githubAccounts = githubAccounts;
         this.clusters = clusters;
         this.buildSlots = buildSlots;
         this.limits = BuildSlotLimits.of(buildSlotsConfig);
+        this.outcomes = new DeploymentOutcomeMeter(meters);
     }
 
-    /** For code that wires the worker's activities by hand: the default build slot limits. */
+    /**
+     * For code that wires the worker's activities by hand: the default build slot limits, and
+     * counts in a registry nobody exports.
+     */
     public DeploymentRecordActivitiesImpl(
             DeploymentRecords records, GithubAccounts githubAccounts, Clusters clusters) {
         this.records = records;
@@ -81,6 +92,7 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
         this.clusters = clusters;
         this.buildSlots = new BuildSlots(Deployment.getEntityManager(), records);
         this.limits = BuildSlotLimits.DEFAULT;
+        this.outcomes = new DeploymentOutcomeMeter(new SimpleMeterRegistry());
     }
 
     @Override
@@ -157,29 +169,35 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
             // A retry of a move that already happened (the worker died before reporting it).
             return new MarkStatusResult(current);
         }
+        MarkStatusResult moved;
         try {
             // Status and its event in one transaction: a retry finds both or neither.
-            return QuarkusTransaction.requiringNew()
-                    .call(
-                            () -> {
-                                var moved =
-                                        records.transition(
+            moved =
+                    QuarkusTransaction.requiringNew()
+                            .call(
+                                    () -> {
+                                        var stored =
+                                                records.transition(
+                                                        id,
+                                                        target,
+                                                        Optional.ofNullable(request.errorStep())
+                                                                .map(DeploymentStep::value),
+                                                        Optional.ofNullable(
+                                                                request.errorMessage()));
+                                        records.appendEvent(
                                                 id,
-                                                target,
-                                                Optional.ofNullable(request.errorStep())
-                                                        .map(DeploymentStep::value),
-                                                Optional.ofNullable(request.errorMessage()));
-                                records.appendEvent(
-                                        id,
-                                        request.step(),
-                                        eventStatusOf(target),
-                                        request.message());
-                                return new MarkStatusResult(
-                                        DeploymentStatus.fromValue(moved.status()));
-                            });
+                                                request.step(),
+                                                eventStatusOf(target),
+                                                request.message());
+                                        return new MarkStatusResult(
+                                                DeploymentStatus.fromValue(stored.status()));
+                                    });
         } catch (IllegalStatusTransitionException e) {
             throw RecordFailures.stale(id, e.from());
         }
+        // After the commit, and not for a retry that found the status already reached (above).
+        outcomes.ended(moved.status());
+        return moved;
     }
 
     @Override

@@ -7,9 +7,13 @@ import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.workflow.WorkflowIds;
+import ink.ml.deploy.workflow.metrics.DeploymentOutcomeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,12 +35,24 @@ public class InFlightDeployments {
     private final WorkflowClient client;
     private final DeploymentRecords records;
     private final DeployConfig config;
+    private final DeploymentOutcomeMeter outcomes;
 
+    @Inject
     public InFlightDeployments(
-            WorkflowClient client, DeploymentRecords records, DeployConfig config) {
+            WorkflowClient client,
+            DeploymentRecords records,
+            DeployConfig config,
+            MeterRegistry meters) {
         this.client = client;
         this.records = records;
         this.config = config;
+        this.outcomes = new DeploymentOutcomeMeter(meters);
+    }
+
+    /** For code that wires the worker by hand: its counts go to a registry nobody exports. */
+    public InFlightDeployments(
+            WorkflowClient client, DeploymentRecords records, DeployConfig config) {
+        this(client, records, config, new SimpleMeterRegistry());
     }
 
     /**
@@ -107,6 +123,7 @@ public class InFlightDeployments {
         try {
             records.transition(
                     deploymentId, DeploymentStatus.CANCELLED, Optional.empty(), Optional.empty());
+            outcomes.ended(DeploymentStatus.CANCELLED);
             records.appendEvent(
                     deploymentId,
                     DeploymentStep.CANCEL,

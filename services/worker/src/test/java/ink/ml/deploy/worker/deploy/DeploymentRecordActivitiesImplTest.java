@@ -14,6 +14,7 @@ import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.LogLineView;
 import ink.ml.deploy.platform.deployments.NewDeployment;
 import ink.ml.deploy.testing.PostgresTestResource;
+import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.worker.ProductPlaneFixtures;
 import ink.ml.deploy.workflow.deploy.AppendBuildLogRequest;
@@ -108,6 +109,37 @@ class DeploymentRecordActivitiesImplTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("queued", "info"),
                         org.assertj.core.groups.Tuple.tuple("build", "started"));
+    }
+
+    @Test
+    void endedRunIsCountedOnceByItsOutcomeWhenTheMoveIsRetried() {
+        double before = cancelledRuns();
+
+        activities.markStatus(MarkStatusRequest.cancelled(deploymentId, "replaced"));
+        activities.markStatus(MarkStatusRequest.cancelled(deploymentId, "replaced"));
+
+        assertThat(cancelledRuns()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void movesOfARunStillInFlightAreNoOutcome() {
+        String before = PrometheusText.scrape();
+
+        activities.markStatus(
+                MarkStatusRequest.moving(
+                        deploymentId, DeploymentStatus.BUILDING, DeploymentStep.BUILD, "Building"));
+
+        assertThat(
+                        PrometheusText.value(
+                                PrometheusText.scrape(), "mcpdeploy_deployments_total", Map.of()))
+                .isEqualTo(PrometheusText.value(before, "mcpdeploy_deployments_total", Map.of()));
+    }
+
+    private static double cancelledRuns() {
+        return PrometheusText.value(
+                PrometheusText.scrape(),
+                "mcpdeploy_deployments_total",
+                Map.of("outcome", "cancelled"));
     }
 
     @Test

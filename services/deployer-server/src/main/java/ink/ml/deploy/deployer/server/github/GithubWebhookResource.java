@@ -10,10 +10,12 @@ import ink.ml.deploy.github.WebhookBody;
 import ink.ml.deploy.github.WebhookReply;
 import ink.ml.deploy.github.WebhookSignature;
 import ink.ml.deploy.workflow.PushSource;
+import ink.ml.deploy.workflow.metrics.WebhookDeliveryMeter;
 import ink.ml.deploy.workflow.push.GitPushNotStartedException;
 import ink.ml.deploy.workflow.push.GitPushes;
 import ink.ml.deploy.workflow.push.PushEvent;
 import ink.ml.deploy.workflow.push.PushStart;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -41,10 +43,13 @@ public class GithubWebhookResource {
 
     private final GitHubWebhookReceiver receiver;
     private final GitPushes pushes;
+    private final WebhookDeliveryMeter deliveries;
 
-    public GithubWebhookResource(GitHubWebhookReceiver receiver, GitPushes pushes) {
+    public GithubWebhookResource(
+            GitHubWebhookReceiver receiver, GitPushes pushes, MeterRegistry meters) {
         this.receiver = receiver;
         this.pushes = pushes;
+        this.deliveries = new WebhookDeliveryMeter(meters);
     }
 
     @POST
@@ -67,15 +72,16 @@ public class GithubWebhookResource {
                             body);
         } catch (RejectedWebhookException e) {
             LOG.warnf("GitHub webhook delivery refused (%s): %s", e.reason(), e.getMessage());
+            deliveries.rejected(e.reason());
             return reply(e.httpStatus(), WebhookReply.of("rejected", e.getMessage()));
         }
         if (verified instanceof BranchPush push) {
             return start(push);
         }
         if (verified instanceof IgnoredEvent ignored) {
-            return reply(200, WebhookReply.of("ignored", ignored.reason()));
+            return answer(200, WebhookReply.of("ignored", ignored.reason()));
         }
-        return reply(
+        return answer(
                 200,
                 WebhookReply.of(
                         "ignored", "App installations are linked by the product API, not here"));
@@ -94,6 +100,7 @@ public class GithubWebhookResource {
                                     push.commit().value()));
         } catch (GitPushNotStartedException e) {
             LOG.errorf("GitHub push %s not started: %s", push.delivery(), e.getMessage());
+            deliveries.workflowEngineUnavailable();
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .entity(
@@ -105,7 +112,7 @@ public class GithubWebhookResource {
                     .build();
         }
         if (!start.started()) {
-            return reply(
+            return answer(
                     200,
                     new WebhookReply(
                             "duplicate", "this push was already handled", start.workflowId()));
@@ -117,7 +124,7 @@ public class GithubWebhookResource {
                 push.branch(),
                 push.commit(),
                 start.workflowId());
-        return reply(
+        return answer(
                 202,
                 new WebhookReply(
                         "started",
@@ -128,6 +135,12 @@ public class GithubWebhookResource {
                                 + " to deploy "
                                 + push.commit(),
                         start.workflowId()));
+    }
+
+    /** An answer to a verified delivery, counted by its outcome. */
+    private Response answer(int status, WebhookReply body) {
+        deliveries.answered(body.outcome());
+        return reply(status, body);
     }
 
     private static Response reply(int status, WebhookReply body) {

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import ink.ml.deploy.github.BranchPush;
 import ink.ml.deploy.github.WebhookSignature;
+import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.testing.WorkflowExecutions;
 import ink.ml.deploy.testing.github.GithubPushWorkflowIds;
@@ -24,6 +25,8 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -185,5 +188,42 @@ class GithubWebhookResourceTest {
         signed("installation", newDeliveryId(), installation)
                 .statusCode(200)
                 .body("outcome", equalTo("ignored"));
+    }
+
+    @Test
+    void deliveriesAreCountedByOutcomeAndRefusalReason() {
+        Map<String, String> started = Map.of("outcome", "started", "reason", "none");
+        Map<String, String> duplicate = Map.of("outcome", "duplicate", "reason", "none");
+        Map<String, String> ignored = Map.of("outcome", "ignored", "reason", "none");
+        Map<String, String> forged = Map.of("outcome", "rejected", "reason", "signature_invalid");
+        Map<String, String> tooLarge = Map.of("outcome", "rejected", "reason", "body_too_large");
+        String before = PrometheusText.scrapeManagementInterface();
+        String delivery = newDeliveryId();
+        String json = push("octo/shop", "main", randomSha());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+
+        signed("push", delivery, json).statusCode(202);
+        signed("push", delivery, json).statusCode(200);
+        signed("push", newDeliveryId(), deletedBranch("octo/shop", "main")).statusCode(200);
+        send("push", newDeliveryId(), WebhookSignature.withSecret("guess").sign(body), body)
+                .statusCode(401);
+        signed(
+                        "push",
+                        newDeliveryId(),
+                        json.replace(
+                                "\"created\"",
+                                "\"padding\":\"" + "x".repeat(70 * 1024) + "\",\"created\""))
+                .statusCode(413);
+
+        String after = PrometheusText.scrapeManagementInterface();
+        for (Map<String, String> tags : List.of(started, duplicate, ignored, forged, tooLarge)) {
+            assertThat(deliveries(after, tags) - deliveries(before, tags))
+                    .as(tags.toString())
+                    .isEqualTo(1);
+        }
+    }
+
+    private static double deliveries(String metrics, Map<String, String> tags) {
+        return PrometheusText.value(metrics, "mcpdeploy_webhook_deliveries_total", tags);
     }
 }

@@ -5,9 +5,11 @@ import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.push;
 import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.randomSha;
 import static ink.ml.deploy.testing.github.GithubWebhookDeliveries.signed;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import ink.ml.deploy.testing.PrometheusText;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -40,6 +42,26 @@ class GithubWebhookTemporalDownTest {
                 .statusCode(503)
                 .header("Retry-After", equalTo("30"))
                 .body("message", containsString("nothing was started"));
+    }
+
+    @Test
+    void refusalIsCountedAsTheWorkflowEngineUnavailable() {
+        Map<String, String> unavailable =
+                Map.of("outcome", "rejected", "reason", "workflow_engine_unavailable");
+        double before =
+                PrometheusText.value(
+                        PrometheusText.scrapeManagementInterface(),
+                        "mcpdeploy_webhook_deliveries_total",
+                        unavailable);
+
+        signed("push", newDeliveryId(), push("octo/shop", "main", randomSha())).statusCode(503);
+
+        assertThat(
+                        PrometheusText.value(
+                                PrometheusText.scrapeManagementInterface(),
+                                "mcpdeploy_webhook_deliveries_total",
+                                unavailable))
+                .isEqualTo(before + 1);
     }
 
     @Test

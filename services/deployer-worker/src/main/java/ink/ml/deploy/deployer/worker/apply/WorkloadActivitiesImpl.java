@@ -18,6 +18,9 @@ import ink.ml.deploy.workflow.deploy.DeleteWorkloadRequest;
 import ink.ml.deploy.workflow.deploy.RolloutRequest;
 import ink.ml.deploy.workflow.deploy.RolloutResult;
 import ink.ml.deploy.workflow.deploy.WorkloadActivities;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter.Step;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -40,25 +43,32 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
     private final Cluster cluster;
 
     private final RegistryAccess registryAccess;
+    private final DeployStepMeter steps;
 
     @Inject
     WorkloadActivitiesImpl(
             Clusters clusters,
             @Any Instance<ExecutionTarget> available,
-            RegistryAccess registryAccess) {
+            RegistryAccess registryAccess,
+            MeterRegistry meters) {
         this(
                 available
                         .select(Identifier.Literal.of(clusters.home().executionTarget().id()))
                         .get(),
                 clusters.home(),
-                registryAccess);
+                registryAccess,
+                new DeployStepMeter(meters));
     }
 
     public WorkloadActivitiesImpl(
-            ExecutionTarget target, Cluster cluster, RegistryAccess registryAccess) {
+            ExecutionTarget target,
+            Cluster cluster,
+            RegistryAccess registryAccess,
+            DeployStepMeter steps) {
         this.target = target;
         this.cluster = cluster;
         this.registryAccess = registryAccess;
+        this.steps = steps;
     }
 
     @Override
@@ -68,9 +78,18 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
 
     @Override
     public RolloutResult awaitRollout(RolloutRequest request) {
-        return target.awaitRollout(
-                ServiceRef.of(request.userId(), request.project(), request.service()),
-                DeploymentId.of(request.deploymentId()));
+        long start = System.nanoTime();
+        RolloutResult result = null;
+        try {
+            result =
+                    target.awaitRollout(
+                            ServiceRef.of(request.userId(), request.project(), request.service()),
+                            DeploymentId.of(request.deploymentId()));
+            return result;
+        } finally {
+            // A rollout that does not come up throws: a result is a rollout that succeeded.
+            steps.recordSince(Step.ROLLOUT, result != null, start);
+        }
     }
 
     @Override

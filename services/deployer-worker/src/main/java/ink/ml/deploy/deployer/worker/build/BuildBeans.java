@@ -5,6 +5,8 @@ import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
 import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.RegistryHost;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,19 +23,22 @@ public class BuildBeans {
 
     @Produces
     @Singleton
-    ImageBuilder imageBuilder(BuildConfig config) {
+    ImageBuilder imageBuilder(BuildConfig config, MeterRegistry meters) {
+        DeployStepMeter steps = new DeployStepMeter(meters);
         return switch (config.kind()) {
             case BUILDKIT ->
                     new BuildKitImageBuilder(
                             config.buildkit().binary(),
                             config.buildkit().address(),
-                            config.timeout());
+                            config.timeout(),
+                            steps);
             case DOCKER ->
                     new DockerEngineImageBuilder(
                             config.docker().binary(),
                             config.docker().host(),
                             config.docker().network(),
-                            config.timeout());
+                            config.timeout(),
+                            steps);
         };
     }
 

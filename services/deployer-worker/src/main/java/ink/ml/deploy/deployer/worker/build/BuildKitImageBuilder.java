@@ -1,6 +1,8 @@
 package ink.ml.deploy.deployer.worker.build;
 
 import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +21,21 @@ public final class BuildKitImageBuilder implements ImageBuilder {
     private final String buildctl;
     private final String address;
     private final Duration timeout;
+    private final DeployStepMeter steps;
 
-    public BuildKitImageBuilder(String buildctl, String address, Duration timeout) {
+    public BuildKitImageBuilder(
+            String buildctl, String address, Duration timeout, DeployStepMeter steps) {
         this.buildctl = buildctl;
         this.address = address;
         this.timeout = timeout;
+        this.steps = steps;
     }
 
     @Override
     public void buildAndPush(BuildJob job, Consumer<String> output, Cancellation cancellation)
             throws InterruptedException {
-        ProcessOutcome outcome;
+        long start = System.nanoTime();
+        ProcessOutcome outcome = null;
         // buildctl fetches tokens on the deployer's side of the session, for pulls and push alike.
         try (DockerClientConfig login = DockerClientConfig.forBuild(job)) {
             outcome =
@@ -40,6 +46,8 @@ public final class BuildKitImageBuilder implements ImageBuilder {
                             timeout,
                             output,
                             cancellation);
+        } finally {
+            steps.recordSince(Step.BUILD_AND_PUSH, outcome != null && outcome.succeeded(), start);
         }
         if (!outcome.succeeded()) {
             String type =

@@ -1,6 +1,8 @@
 package ink.ml.deploy.deployer.worker.build;
 
 import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,13 +25,19 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
     private final String host;
     private final String network;
     private final Duration timeout;
+    private final DeployStepMeter steps;
 
     public DockerEngineImageBuilder(
-            String dockerBinary, String host, String network, Duration timeout) {
+            String dockerBinary,
+            String host,
+            String network,
+            Duration timeout,
+            DeployStepMeter steps) {
         this.dockerBinary = dockerBinary;
         this.host = host;
         this.network = network;
         this.timeout = timeout;
+        this.steps = steps;
     }
 
     @Override
@@ -37,7 +45,7 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
             throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         long buildStart = System.nanoTime();
-        ProcessOutcome build;
+        ProcessOutcome build = null;
         try (DockerClientConfig login = DockerClientConfig.forBuild(job)) {
             build =
                     ProcessRunner.run(
@@ -47,6 +55,8 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
                             timeout,
                             output,
                             cancellation);
+        } finally {
+            steps.recordSince(Step.BUILD, build != null && build.succeeded(), buildStart);
         }
         if (!build.succeeded()) {
             throw BuildFailures.of(StepFailure.BUILD_FAILED, "the image build", build, timeout);
@@ -57,7 +67,8 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
                         + " ms; pushing "
                         + job.image().reference());
         Duration left = Duration.between(Instant.now(), deadline);
-        ProcessOutcome push;
+        long pushStart = System.nanoTime();
+        ProcessOutcome push = null;
         // The engine pushes from its own network, where the token realm may be out of reach.
         try (DockerClientConfig login = DockerClientConfig.forPush(job)) {
             push =
@@ -68,6 +79,8 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
                             left.isNegative() ? Duration.ZERO : left,
                             output,
                             cancellation);
+        } finally {
+            steps.recordSince(Step.PUSH, push != null && push.succeeded(), pushStart);
         }
         if (!push.succeeded()) {
             throw BuildFailures.of(

@@ -36,6 +36,8 @@ import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.RolloutResult;
 import ink.ml.deploy.workflow.deploy.WorkloadActivities;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter;
+import ink.ml.deploy.workflow.metrics.PlatformMeters;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -49,6 +51,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
@@ -115,6 +118,7 @@ class WorkloadActivitiesAgainstMockApiServerTest {
 
     private final List<TestActivityEnvironment> environments = new ArrayList<>();
     private final List<String> heartbeats = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private WorkloadActivities activities;
 
     /** Completed by the next heartbeat of an activity; the test replaces it to wait again. */
@@ -133,7 +137,8 @@ class WorkloadActivitiesAgainstMockApiServerTest {
                         new KubernetesExecutionTarget(
                                 client, applier, workloadConfig, registryAccess, clusters),
                         clusters.home(),
-                        registryAccess));
+                        registryAccess,
+                        new DeployStepMeter(meters)));
         environment.setActivityHeartbeatListener(
                 String.class,
                 details -> {
@@ -390,6 +395,38 @@ class WorkloadActivitiesAgainstMockApiServerTest {
         markAvailable();
 
         assertThat(rollout).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(new RolloutResult(1));
+        assertThat(rollouts("succeeded")).isEqualTo(1);
+    }
+
+    @Test
+    void aRolloutThatNeverComesUpIsTimedAsFailed() {
+        activities.applyWorkload(applyRequest("dep-1", ENV));
+        // spotless:off
+        editDeploymentStatus(status -> status
+                .withObservedGeneration(deployment().getMetadata().getGeneration())
+                .withReplicas(1)
+                .withUpdatedReplicas(1)
+                .withUnavailableReplicas(1)
+                .addNewCondition()
+                    .withType("Progressing")
+                    .withStatus("False")
+                    .withReason("ProgressDeadlineExceeded")
+                    .withMessage("ReplicaSet \"web-5d8\" has timed out progressing.")
+                .endCondition());
+        // spotless:on
+
+        assertThatThrownBy(() -> activities.awaitRollout(rolloutRequest("dep-1")));
+
+        assertThat(rollouts("failed")).isEqualTo(1);
+        assertThat(rollouts("succeeded")).isZero();
+    }
+
+    private long rollouts(String outcome) {
+        var timer =
+                meters.find(PlatformMeters.DEPLOY_STEP_DURATION)
+                        .tags("step", "rollout", "outcome", outcome)
+                        .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

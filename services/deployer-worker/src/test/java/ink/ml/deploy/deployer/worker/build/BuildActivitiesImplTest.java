@@ -20,6 +20,8 @@ import ink.ml.deploy.workflow.deploy.BuildActivities;
 import ink.ml.deploy.workflow.deploy.BuildOutput;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import ink.ml.deploy.workflow.deploy.BuildResult;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -104,7 +106,8 @@ class BuildActivitiesImplTest {
                                 DockerEngineProcess.CLIENT.toString(),
                                 engine.host(),
                                 "none",
-                                Duration.ofMinutes(5)),
+                                Duration.ofMinutes(5),
+                                new DeployStepMeter(new SimpleMeterRegistry())),
                         RegistryAccess.anonymous(),
                         registry.host(),
                         true);

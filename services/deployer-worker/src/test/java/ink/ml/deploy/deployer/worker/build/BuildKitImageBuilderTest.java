@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +32,10 @@ class BuildKitImageBuilderTest {
     void buildsWithTheDockerfileFrontendResolvingImagesAtTheRegistryWithoutNetworkForRunSteps() {
         BuildKitImageBuilder builder =
                 new BuildKitImageBuilder(
-                        "buildctl", "tcp://buildkitd:1234", Duration.ofMinutes(30));
+                        "buildctl",
+                        "tcp://buildkitd:1234",
+                        Duration.ofMinutes(30),
+                        new DeployStepMeter(new SimpleMeterRegistry()));
         BuildJob job =
                 new BuildJob(
                         Path.of("/work/checkout/web"),
@@ -115,7 +120,10 @@ class BuildKitImageBuilderTest {
         Files.writeString(buildctl, "#!/bin/sh\n" + script + "\n");
         Files.setPosixFilePermissions(buildctl, PosixFilePermissions.fromString("rwx------"));
         return new BuildKitImageBuilder(
-                buildctl.toString(), "tcp://buildkitd:1234", Duration.ofMinutes(1));
+                buildctl.toString(),
+                "tcp://buildkitd:1234",
+                Duration.ofMinutes(1),
+                new DeployStepMeter(new SimpleMeterRegistry()));
     }
 
     private BuildJob job() {

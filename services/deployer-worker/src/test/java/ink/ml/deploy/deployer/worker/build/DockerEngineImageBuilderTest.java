@@ -9,6 +9,9 @@ import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter;
+import ink.ml.deploy.workflow.metrics.PlatformMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -35,6 +38,7 @@ class DockerEngineImageBuilderTest {
 
     @TempDir Path context;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     static void startEngineAndRegistry() {
@@ -68,6 +72,32 @@ class DockerEngineImageBuilderTest {
                 .isFalse();
         assertThat(lines).anyMatch(line -> line.contains("naming to " + image.reference()));
         assertThat(lines).anyMatch(line -> line.startsWith(SHA + ": digest: sha256:"));
+    }
+
+    @Test
+    void buildAndPushAreTimedApartWithTheirOutcome() throws Exception {
+        TestImages.write(context, "Dockerfile", TestImages.serverDockerfile().getBytes(UTF_8));
+        TestImages.write(context, "busybox", TestImages.serverBinary());
+        PushTarget image = PushTarget.parse(registry.host() + "/dp-u1-shop/timed:" + SHA);
+
+        builder().buildAndPush(job(image), lines::add, new Cancellation());
+        TestImages.write(
+                context, "Dockerfile", "FROM scratch\nCOPY missing.txt /\n".getBytes(UTF_8));
+        assertThatThrownBy(() -> builder().buildAndPush(job(image), lines::add, new Cancellation()))
+                .isInstanceOf(ApplicationFailure.class);
+
+        assertThat(timed("build", "succeeded")).isEqualTo(1);
+        assertThat(timed("push", "succeeded")).isEqualTo(1);
+        assertThat(timed("build", "failed")).isEqualTo(1);
+        assertThat(timed("push", "failed")).isZero();
+    }
+
+    private long timed(String step, String outcome) {
+        var timer =
+                meters.find(PlatformMeters.DEPLOY_STEP_DURATION)
+                        .tags("step", step, "outcome", outcome)
+                        .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
@@ -139,7 +169,8 @@ class DockerEngineImageBuilderTest {
                 DockerEngineProcess.CLIENT.toString(),
                 engine.host(),
                 "none",
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                new DeployStepMeter(meters));
     }
 
     private BuildJob job(PushTarget image) {

@@ -18,6 +18,8 @@ import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.testing.RegistryTokenKeys;
 import ink.ml.deploy.testing.RegistryTokenRealm;
 import ink.ml.deploy.workflow.StepFailure;
+import ink.ml.deploy.workflow.metrics.DeployStepMeter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -339,7 +341,8 @@ class TenantBuildIsolationTest {
                 DockerEngineProcess.CLIENT.toString(),
                 engine.host(),
                 "none",
-                Duration.ofMinutes(3));
+                Duration.ofMinutes(3),
+                new DeployStepMeter(new SimpleMeterRegistry()));
     }
 
     private BuildJob job(PushTarget image) {

@@ -3,6 +3,8 @@ package ink.ml.deploy.graphql.api.limits;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import ink.ml.deploy.graphql.api.errors.CodedErrorsInstrumentation;
+import ink.ml.deploy.graphql.api.telemetry.OperationsInstrumentation;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -11,14 +13,17 @@ import java.util.List;
  * Installs the query limits and the error coding into the GraphQL engine that SmallRye builds
  * (SmallRye fires the builder as a CDI event; {@code quarkus.smallrye-graphql.events.enabled}).
  * This replaces SmallRye's own instrumentation chain, which would only hold its depth and
- * complexity checks: those are configured here instead, with our error codes.
+ * complexity checks: those are configured here instead, with our error codes. The operations are
+ * counted last, once their errors have codes.
  */
 @ApplicationScoped
 public class GraphqlEngineSetup {
     private final QueryLimits limits;
+    private final MeterRegistry meters;
 
-    public GraphqlEngineSetup(QueryLimits limits) {
+    public GraphqlEngineSetup(QueryLimits limits, MeterRegistry meters) {
         this.limits = limits;
+        this.meters = meters;
     }
 
     void customise(@Observes GraphQL.Builder builder) {
@@ -27,6 +32,7 @@ public class GraphqlEngineSetup {
                         List.of(
                                 new DepthLimit(limits.maxDepth()),
                                 new ComplexityLimit(limits.maxComplexity()),
-                                new CodedErrorsInstrumentation())));
+                                new CodedErrorsInstrumentation(),
+                                new OperationsInstrumentation(meters))));
     }
 }
