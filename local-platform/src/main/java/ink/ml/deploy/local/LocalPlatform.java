@@ -159,6 +159,7 @@ public final class LocalPlatform implements AutoCloseable {
                         identity.jwksUrl(),
                         identity.projectId(),
                         prometheus.map(PrometheusProcess::url),
+                        options.metricsScrapeInterval(),
                         secrets);
         createDirectory(wiring.gitRoot());
         createDirectory(wiring.checkoutDirectory());

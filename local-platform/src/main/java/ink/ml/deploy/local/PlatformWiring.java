@@ -4,6 +4,7 @@ import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryTokenKeys;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import java.util.Optional;
  *     URLs every service shows
  * @param prometheusUrl the run's Prometheus, which graphql and mcp read the apps' figures from,
  *     when it runs
+ * @param metricsScrapeInterval how often it scrapes, which the rates' windows follow
  * @param runDirectory the run's temporary directory, deleted when the platform stops: the
  *     git-server's repositories, the deployer's checkouts and every service's {@code
  *     java.io.tmpdir} live under it, so nothing is left behind in {@code /tmp}
@@ -40,6 +42,7 @@ public record PlatformWiring(
         URI jwksUrl,
         String firebaseProjectId,
         Optional<URI> prometheusUrl,
+        Duration metricsScrapeInterval,
         PlatformSecrets secrets) {
     /** The embedded server trusts local connections; the password only satisfies the driver. */
     static final String DATABASE_USER = "postgres";
@@ -269,6 +272,9 @@ public record PlatformWiring(
                 .forEach((name, value) -> properties.put(OBSERVABILITY + name, value));
         properties.put(
                 OBSERVABILITY + "prometheus-url", prometheusUrl.map(URI::toString).orElse(""));
+        properties.put(
+                OBSERVABILITY + "prometheus-scrape-interval",
+                metricsScrapeInterval.toSeconds() + "s");
         return properties;
     }
 

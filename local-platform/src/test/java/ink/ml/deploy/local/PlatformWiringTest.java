@@ -7,6 +7,7 @@ import ink.ml.deploy.testing.RegistryTokenKeys;
 import ink.ml.deploy.testing.ServiceProcess;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -246,7 +247,11 @@ class PlatformWiringTest {
                             "unix:///tmp/appd/docker.sock")
                     .containsEntry(
                             "mcpdeploy.observability.regions.eu-central-1.prometheus-url",
-                            "http://127.0.0.1:9090");
+                            "http://127.0.0.1:9090")
+                    .containsEntry(
+                            "mcpdeploy.observability.regions.eu-central-1"
+                                    + ".prometheus-scrape-interval",
+                            "2s");
         }
     }
 
@@ -301,6 +306,7 @@ class PlatformWiringTest {
                 URI.create("http://127.0.0.1:40001/jwks"),
                 LocalIdentityProvider.PROJECT_ID,
                 Optional.of(URI.create("http://127.0.0.1:9090")),
+                Duration.ofSeconds(2),
                 secrets);
     }
 }

@@ -40,5 +40,12 @@ public interface ObservabilityConfig {
 
         /** Prometheus's HTTP API base, e.g. {@code https://prometheus.ml.ink}: metrics. */
         Optional<URI> prometheusUrl();
+
+        /**
+         * How often that Prometheus scrapes the apps' series: rates are taken over at least four
+         * scrapes, so that each window holds two samples even after a missed one.
+         */
+        @WithDefault("15s")
+        Duration prometheusScrapeInterval();
     }
 }

@@ -67,8 +67,16 @@ public class ObservabilitySources {
     private MetricsSource metricsSource(Region region) {
         String key = ObservabilityConfig.PREFIX + ".regions." + region.id();
         return sources(region)
-                .flatMap(ObservabilityConfig.RegionSources::prometheusUrl)
-                .<MetricsSource>map(url -> new PrometheusMetricsSource(url, config.timeout()))
+                .flatMap(
+                        sources ->
+                                sources.prometheusUrl()
+                                        .<MetricsSource>map(
+                                                url ->
+                                                        new PrometheusMetricsSource(
+                                                                url,
+                                                                config.timeout(),
+                                                                sources
+                                                                        .prometheusScrapeInterval())))
                 .orElseGet(() -> new UnconfiguredMetricsSource(key + ".prometheus-url"));
     }
 

@@ -92,21 +92,18 @@ public final class CadvisorQueries {
     }
 
     /**
-     * Restarts in the rate window before each point, of any of the pods' containers, rounded
-     * (increase() extrapolates to the window's edges, so one restart can read 1.2).
+     * Restarts in the rate window before each point, of any of the pods' containers: per series the
+     * counter's highest value in the window less its lowest, so exactly the restarts seen, never
+     * increase()'s extrapolation to the window's edges (which reads two restarts as up to four when
+     * few samples fall in the window).
      *
      * <p>kube-state-metrics' name: the kubelet's cAdvisor does not count restarts. Its series are
      * per container ({@code container="app"}) under kube-state-metrics' own job, so this selects by
      * namespace and pod alone; the Docker target's exporter writes the same series.
      */
     public String restarts() {
-        return "round(sum(increase("
-                + RESTARTS
-                + "{"
-                + podLabels()
-                + "}["
-                + duration(rateWindow)
-                + "])))";
+        String series = RESTARTS + "{" + podLabels() + "}[" + duration(rateWindow) + "]";
+        return "sum(max_over_time(" + series + ") - min_over_time(" + series + "))";
     }
 
     private String rate(String counter) {
