@@ -11,6 +11,7 @@ import ink.ml.deploy.observability.ObservabilityUnavailableException;
 import ink.ml.deploy.observability.logs.LogLine;
 import ink.ml.deploy.observability.logs.LogQuery;
 import ink.ml.deploy.observability.logs.LogStream;
+import ink.ml.deploy.observability.testing.RecordedObservability;
 import ink.ml.deploy.platform.TestUsers;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.NotFoundException;
@@ -37,9 +38,9 @@ class ServiceLogsTest {
         String serviceId = fixtures.newService(caller, "web").toString();
         ServiceRef ref = refOf(caller, "web");
         Instant now = Instant.now();
-        sources.record(ref, line(now.minus(Duration.ofHours(2)), "too old"));
-        sources.record(ref, line(now.minus(Duration.ofMinutes(30)), "half an hour ago"));
-        sources.record(ref, line(now.minus(Duration.ofMinutes(1)), "a minute ago"));
+        sources.write(ref, line(now.minus(Duration.ofHours(2)), "too old"));
+        sources.write(ref, line(now.minus(Duration.ofMinutes(30)), "half an hour ago"));
+        sources.write(ref, line(now.minus(Duration.ofMinutes(1)), "a minute ago"));
 
         RuntimeLogPage page = logs.read(caller, serviceId, LogRequest.newest());
 
@@ -74,7 +75,7 @@ class ServiceLogsTest {
         ServiceRef ref = refOf(caller, "web");
         Instant now = Instant.now();
         for (int minutesAgo = 50; minutesAgo >= 10; minutesAgo -= 10) {
-            sources.record(ref, line(now.minus(Duration.ofMinutes(minutesAgo)), minutesAgo + "m"));
+            sources.write(ref, line(now.minus(Duration.ofMinutes(minutesAgo)), minutesAgo + "m"));
         }
         LogRequest twoAtATime = LogRequest.newest().withLimit(Optional.of(2));
 
@@ -100,8 +101,8 @@ class ServiceLogsTest {
         ServiceRef ref = refOf(caller, "web");
         Instant until = Instant.parse("2026-01-31T12:00:00Z");
         Instant since = until.minus(Duration.ofDays(2));
-        sources.record(ref, line(until.minus(Duration.ofDays(1)), "GET /health 200"));
-        sources.record(ref, line(until.minus(Duration.ofDays(1)), "GET /orders 500"));
+        sources.write(ref, line(until.minus(Duration.ofDays(1)), "GET /health 200"));
+        sources.write(ref, line(until.minus(Duration.ofDays(1)), "GET /orders 500"));
 
         RuntimeLogPage page =
                 logs.read(
@@ -184,8 +185,8 @@ class ServiceLogsTest {
         DeploymentView elsewhere = fixtures.activeDeployment(caller, otherServiceId);
         ServiceRef ref = refOf(caller, "web");
         Instant now = Instant.now();
-        sources.record(ref, line(now.minusSeconds(20), "from the first", first));
-        sources.record(ref, line(now.minusSeconds(10), "from the second", second));
+        sources.write(ref, line(now.minusSeconds(20), "from the first", first));
+        sources.write(ref, line(now.minusSeconds(10), "from the second", second));
 
         RuntimeLogPage page =
                 logs.read(
@@ -234,9 +235,9 @@ class ServiceLogsTest {
         ServiceRef ref = refOf(caller, "web");
         // Written after the deployment was recorded, as its container would.
         Instant started = failed.createdAt();
-        sources.record(ref, line(started.plusNanos(1_000), "serving", active));
-        sources.record(ref, line(started.plusNanos(2_000), "listening on 3000", failed));
-        sources.record(
+        sources.write(ref, line(started.plusNanos(1_000), "serving", active));
+        sources.write(ref, line(started.plusNanos(2_000), "listening on 3000", failed));
+        sources.write(
                 ref, line(started.plusNanos(3_000), "Error: DATABASE_URL is not set", failed));
 
         Optional<RecentRuntimeLines> explained =

@@ -9,6 +9,7 @@ import ink.ml.deploy.observability.ObservabilityUnavailableException;
 import ink.ml.deploy.observability.metrics.MetricsWindow;
 import ink.ml.deploy.observability.metrics.ResourceSeries;
 import ink.ml.deploy.observability.metrics.Sample;
+import ink.ml.deploy.observability.testing.RecordedObservability;
 import ink.ml.deploy.platform.TestUsers;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.NotFoundException;

@@ -10,6 +10,7 @@ import ink.ml.deploy.observability.logs.LogLine;
 import ink.ml.deploy.observability.logs.LogStream;
 import ink.ml.deploy.observability.metrics.ResourceSeries;
 import ink.ml.deploy.observability.metrics.Sample;
+import ink.ml.deploy.observability.testing.RecordedObservability;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;

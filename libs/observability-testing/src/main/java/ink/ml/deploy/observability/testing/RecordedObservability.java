@@ -1,4 +1,4 @@
-package ink.ml.deploy.mcp.tools;
+package ink.ml.deploy.observability.testing;
 
 import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.Region;
@@ -12,6 +12,7 @@ import ink.ml.deploy.observability.logs.LogQuery;
 import ink.ml.deploy.observability.logs.LogTail;
 import ink.ml.deploy.observability.logs.RuntimeLogSource;
 import ink.ml.deploy.observability.metrics.MetricsSource;
+import ink.ml.deploy.observability.metrics.MetricsWindow;
 import ink.ml.deploy.observability.metrics.ResourceSeries;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -25,11 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The log and metrics sources of the API tests: lines and series recorded per service and served as
- * a source serves them (window, search, deployment, the newest {@code limit}), live tails that hear
- * what a test writes, and services whose sources are down. The real sources are tested against real
- * parts in libs/observability. A singleton, not a proxied bean, because the class it stands in for
- * has no constructor without arguments.
+ * The log and metrics sources of the API tests (libs/platform, graphql, mcp), in place of {@link
+ * ObservabilitySources}: lines and series recorded per service and served as a source serves them
+ * (window, search, deployment, the newest {@code limit}), live tails that hear what a test writes,
+ * every query and region asked remembered, and services whose sources are down. The real sources
+ * are tested against real parts in libs/observability. A singleton, not a proxied bean, because the
+ * class it stands in for has no constructor without arguments.
  */
 @Alternative
 @Priority(1)
@@ -39,6 +41,9 @@ public class RecordedObservability extends ObservabilitySources {
     private final Map<ServiceRef, ResourceSeries> series = new ConcurrentHashMap<>();
     private final Map<ServiceRef, List<Tail>> tails = new ConcurrentHashMap<>();
     private final Set<ServiceRef> down = ConcurrentHashMap.newKeySet();
+    private final Map<ServiceRef, List<LogQuery>> logQueries = new ConcurrentHashMap<>();
+    private final Map<ServiceRef, List<MetricsWindow>> windows = new ConcurrentHashMap<>();
+    private final List<Region> regionsAsked = new CopyOnWriteArrayList<>();
 
     public RecordedObservability(Clusters clusters, ObservabilityConfig config) {
         super(clusters, config);
@@ -75,11 +80,28 @@ public class RecordedObservability extends ObservabilitySources {
                                         new ObservabilityUnavailableException("Loki", problem)));
     }
 
+    /** The queries the service's log source was asked, in order. */
+    public List<LogQuery> logQueries(ServiceRef service) {
+        return List.copyOf(logQueries.getOrDefault(service, List.of()));
+    }
+
+    /** The windows the service's metrics source was asked, in order. */
+    public List<MetricsWindow> windows(ServiceRef service) {
+        return List.copyOf(windows.getOrDefault(service, List.of()));
+    }
+
+    /** The regions whose sources were asked for, in order. */
+    public List<Region> regionsAsked() {
+        return List.copyOf(regionsAsked);
+    }
+
     @Override
     public RuntimeLogSource logs(Region region) {
+        regionsAsked.add(region);
         return new RuntimeLogSource() {
             @Override
             public LogPage read(ServiceRef service, LogQuery query) {
+                logQueries.computeIfAbsent(service, s -> new CopyOnWriteArrayList<>()).add(query);
                 requireUp(service, "Loki");
                 List<LogLine> matching =
                         lines.getOrDefault(service, List.of()).stream()
@@ -110,7 +132,9 @@ public class RecordedObservability extends ObservabilitySources {
 
     @Override
     public MetricsSource metrics(Region region) {
+        regionsAsked.add(region);
         return (service, window) -> {
+            windows.computeIfAbsent(service, s -> new CopyOnWriteArrayList<>()).add(window);
             requireUp(service, "Prometheus");
             return series.getOrDefault(
                     service,
