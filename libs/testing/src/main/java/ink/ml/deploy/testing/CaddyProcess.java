@@ -3,9 +3,6 @@ package ink.ml.deploy.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -170,47 +167,13 @@ public final class CaddyProcess implements AutoCloseable {
     }
 
     private void awaitAdmin() {
-        HttpClient http =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(1))
-                        .build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                String tail = RegistryProcess.read(log());
-                close();
-                throw new IllegalStateException(
-                        "caddy exited at start (" + process.exitValue() + "): " + tail);
-            }
-            try {
-                HttpResponse<Void> response =
-                        http.send(
-                                HttpRequest.newBuilder(adminUrl().resolve("/config/"))
-                                        .timeout(Duration.ofSeconds(1))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException("interrupted while starting caddy", e);
-            }
-            RegistryProcess.pause();
-        }
-        String tail = RegistryProcess.read(log());
-        close();
-        throw new IllegalStateException(
-                "caddy's admin API did not answer on "
-                        + adminUrl()
-                        + " within "
-                        + START_TIMEOUT
-                        + ": "
-                        + tail);
+        HttpReadiness.await(
+                "caddy",
+                process,
+                adminUrl().resolve("/config/"),
+                START_TIMEOUT,
+                log(),
+                this::close);
     }
 
     private Path initialConfig() {

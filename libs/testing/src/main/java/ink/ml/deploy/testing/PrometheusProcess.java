@@ -214,42 +214,13 @@ public final class PrometheusProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                String tail = RegistryProcess.read(log());
-                close();
-                throw new IllegalStateException(
-                        "prometheus exited at start (" + process.exitValue() + "): " + tail);
-            }
-            try {
-                HttpResponse<Void> response =
-                        http.send(
-                                HttpRequest.newBuilder(url().resolve("/-/ready"))
-                                        .timeout(Duration.ofSeconds(1))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException("interrupted while starting prometheus", e);
-            }
-            RegistryProcess.pause();
-        }
-        String tail = RegistryProcess.read(log());
-        close();
-        throw new IllegalStateException(
-                "prometheus was not ready on port "
-                        + port
-                        + " within "
-                        + START_TIMEOUT
-                        + ": "
-                        + tail);
+        HttpReadiness.await(
+                "prometheus",
+                process,
+                url().resolve("/-/ready"),
+                START_TIMEOUT,
+                log(),
+                this::close);
     }
 
     private static String quoted(String value) {
