@@ -293,6 +293,9 @@ public final class DomainRecordChecker {
     }
 
     private static Name name(String field, String value) {
+        if (value.isBlank() || value.equals(".")) {
+            throw new InvalidValueException(field, "must not be empty");
+        }
         try {
             return Name.fromString(value.endsWith(".") ? value : value + ".");
         } catch (TextParseException e) {

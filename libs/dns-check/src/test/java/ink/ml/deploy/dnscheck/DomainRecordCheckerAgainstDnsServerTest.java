@@ -7,6 +7,10 @@ import ink.ml.deploy.domain.DomainVerificationRecords;
 import ink.ml.deploy.domain.VerificationToken;
 import ink.ml.deploy.testing.DnsServerProcess;
 import ink.ml.deploy.testing.DnsZone;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -276,6 +280,31 @@ class DomainRecordCheckerAgainstDnsServerTest {
 
         assertThat(check.verified()).as(check.toString()).isTrue();
         assertThat(check.cname().found()).containsExactly(TARGET);
+    }
+
+    @Test
+    void aResolverThatCannotBeReachedIsSkippedForTheNext() {
+        dns.serve(
+                DnsZone.named("shop.com").txt("_dp-verify.app", PROOF).cname("app", TARGET + "."),
+                platformZone());
+        DomainRecordChecker withDeadFirst =
+                new DomainRecordChecker(
+                        new DnsResolverSettings(
+                                List.of(
+                                        "127.0.0.1:" + closedUdpPort(),
+                                        dns.host() + ":" + dns.port()),
+                                TIMEOUT,
+                                0));
+
+        assertThat(withDeadFirst.check(records("app.shop.com")).verified()).isTrue();
+    }
+
+    private static int closedUdpPort() {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The platform's own zone: the target and its addresses. */

@@ -2,6 +2,7 @@ package ink.ml.deploy.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -90,11 +91,22 @@ public final class DnsZone {
             throw new IllegalArgumentException(
                     "record name must be a DNS name (got \"" + name + "\")");
         }
+        if (name.endsWith(".") && !within(name.substring(0, name.length() - 1))) {
+            // The server would drop it without a word: out-of-zone data is ignored.
+            throw new IllegalArgumentException(
+                    name + " is outside the zone " + origin + ": put it in a zone of its own");
+        }
         if (data.isEmpty() || data.contains("\n")) {
             throw new IllegalArgumentException(type + " data must be one line");
         }
         records.add(name + " IN " + type + " " + data);
         return this;
+    }
+
+    private boolean within(String absolute) {
+        String name = absolute.toLowerCase(Locale.ROOT);
+        String zone = origin.toLowerCase(Locale.ROOT);
+        return name.equals(zone) || name.endsWith("." + zone);
     }
 
     /** The zone's name, without a trailing dot, e.g. {@code example.test}. */

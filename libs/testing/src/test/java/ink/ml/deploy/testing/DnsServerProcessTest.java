@@ -93,6 +93,13 @@ class DnsServerProcessTest {
     }
 
     @Test
+    void aRecordOutsideItsZoneIsRefusedRatherThanSilentlyDropped() {
+        assertThatThrownBy(() -> DnsZone.named("shop.test").cname("edge.cdn.test.", "x.test."))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside the zone shop.test");
+    }
+
+    @Test
     void closingStopsTheServerAndDeletesItsDirectory() throws Exception {
         DnsServerProcess other = DnsServerProcess.start();
         Path directory = other.directory();
