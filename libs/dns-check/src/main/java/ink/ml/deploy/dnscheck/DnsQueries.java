@@ -1,5 +1,6 @@
 package ink.ml.deploy.dnscheck;
 
+import ink.ml.deploy.domain.InvalidValueException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -22,13 +23,14 @@ import org.xbill.DNS.SimpleResolver;
  * the next resolver try. No cache: each check reads the DNS as it is now.
  */
 final class DnsQueries {
-    private final DnsResolverSettings settings;
-    private final List<SimpleResolver> resolvers;
+    private final int retries;
+    private final List<ResolverAddress> addresses;
+    private final List<SimpleResolver> resolvers = new ArrayList<>();
 
     DnsQueries(DnsResolverSettings settings) {
-        this.settings = settings;
-        this.resolvers = new ArrayList<>();
-        for (ResolverAddress address : settings.addresses()) {
+        this.retries = settings.retries();
+        this.addresses = settings.addresses();
+        for (ResolverAddress address : addresses) {
             resolvers.add(resolver(address, settings.timeout()));
         }
     }
@@ -36,9 +38,9 @@ final class DnsQueries {
     DnsAnswer ask(Name name, int type) {
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         DnsAnswer last = null;
-        for (int round = 0; round <= settings.retries(); round++) {
+        for (int round = 0; round <= retries; round++) {
             for (int i = 0; i < resolvers.size(); i++) {
-                last = ask(resolvers.get(i), settings.addresses().get(i), query);
+                last = ask(resolvers.get(i), addresses.get(i), query);
                 if (last.outcome() == DnsAnswer.Outcome.ANSWER
                         || last.outcome() == DnsAnswer.Outcome.NXDOMAIN) {
                     return last;
@@ -89,7 +91,7 @@ final class DnsQueries {
             resolver.setTimeout(timeout);
             return resolver;
         } catch (UnknownHostException e) {
-            throw new ink.ml.deploy.domain.InvalidValueException(
+            throw new InvalidValueException(
                     "resolvers", "\"" + address + "\": unknown host " + address.host());
         }
     }

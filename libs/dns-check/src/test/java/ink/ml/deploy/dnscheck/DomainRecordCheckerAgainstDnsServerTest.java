@@ -171,6 +171,21 @@ class DomainRecordCheckerAgainstDnsServerTest {
     }
 
     @Test
+    void aCnameToANameThatDoesNotExistIsWrongAndSaysWhere() {
+        dns.serve(
+                DnsZone.named("shop.com").txt("_dp-verify.app", PROOF).cname("app", "typo.net."),
+                platformZone());
+
+        RecordCheck cname = checker.check(records("app.shop.com")).cname();
+
+        assertThat(cname.status()).isEqualTo(RecordStatus.WRONG);
+        assertThat(cname.message())
+                .isEqualTo(
+                        "app.shop.com points to typo.net, but typo.net does not exist (NXDOMAIN):"
+                                + " no DNS server knows this name yet");
+    }
+
+    @Test
     void aDomainThatDoesNotExistIsMissingForBothRecords() {
         dns.serve(platformZone());
 

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Debian's BIND ({@code /usr/sbin/named}, package bind9) on a free loopback port, UDP and TCP, with
@@ -37,6 +39,9 @@ public final class DnsServerProcess implements AutoCloseable {
 
     /** A line BIND writes each time it has (re)loaded its config and zones. */
     private static final String LOADED = " running";
+
+    /** A line BIND writes when a reload finds the config broken; it keeps serving the old one. */
+    private static final String RELOAD_FAILED = "reloading configuration failed";
 
     private final Path directory;
     private final int port;
@@ -101,10 +106,18 @@ public final class DnsServerProcess implements AutoCloseable {
      * returns once the server has loaded them.
      */
     public void serve(List<DnsZone> zones) {
-        long before = loadCount();
+        long distinct =
+                zones.stream().map(z -> z.origin().toLowerCase(Locale.ROOT)).distinct().count();
+        if (distinct != zones.size()) {
+            throw new IllegalArgumentException(
+                    "each zone may be served once: "
+                            + zones.stream().map(DnsZone::origin).toList());
+        }
+        long loaded = count(line -> line.endsWith(LOADED));
+        long failed = count(line -> line.contains(RELOAD_FAILED));
         writeConfig(zones);
         signal("HUP");
-        awaitLoads(before + 1);
+        awaitReload(loaded + 1, failed);
     }
 
     /** {@link #serve(List)} for a few zones. */
@@ -129,7 +142,7 @@ public final class DnsServerProcess implements AutoCloseable {
             close();
             throw new UncheckedIOException("cannot start " + BINARY, e);
         }
-        awaitLoads(1);
+        awaitStart();
     }
 
     private void writeConfig(List<DnsZone> zones) {
@@ -242,31 +255,37 @@ public final class DnsServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitLoads(long count) {
+    private void awaitStart() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (loadCount() >= count) {
-                return;
-            }
-            if (!process.isAlive()) {
+        while (count(line -> line.endsWith(LOADED)) < 1) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 String output = RegistryProcess.read(log());
                 close();
-                throw new IllegalStateException("named exited: " + output);
+                throw new IllegalStateException(
+                        "named did not start within " + START_TIMEOUT + ": " + output);
             }
             RegistryProcess.pause();
         }
-        String output = RegistryProcess.read(log());
-        close();
-        throw new IllegalStateException(
-                "named did not load its zones within " + START_TIMEOUT + ": " + output);
     }
 
-    private long loadCount() {
+    /** Waits for the reload; a broken config fails the call and leaves the old zones served. */
+    private void awaitReload(long loaded, long failedBefore) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (count(line -> line.endsWith(LOADED)) < loaded) {
+            if (count(line -> line.contains(RELOAD_FAILED)) > failedBefore
+                    || !process.isAlive()
+                    || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        "named did not reload its zones: " + RegistryProcess.read(log()));
+            }
+            RegistryProcess.pause();
+        }
+    }
+
+    private long count(Predicate<String> logLine) {
         try {
             return Files.exists(log())
-                    ? Files.readAllLines(log()).stream()
-                            .filter(line -> line.endsWith(LOADED))
-                            .count()
+                    ? Files.readAllLines(log()).stream().filter(logLine).count()
                     : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

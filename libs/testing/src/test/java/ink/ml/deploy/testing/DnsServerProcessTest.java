@@ -100,6 +100,16 @@ class DnsServerProcessTest {
     }
 
     @Test
+    void aZoneServedTwiceIsRefusedAndTheServerKeepsItsZones() throws Exception {
+        dns.serve(DnsZone.named("shop.test").a("@", "192.0.2.10"));
+
+        assertThatThrownBy(
+                        () -> dns.serve(DnsZone.named("other.test"), DnsZone.named("Other.Test")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(answer(ask("shop.test.", Type.A, false))).hasSize(1);
+    }
+
+    @Test
     void closingStopsTheServerAndDeletesItsDirectory() throws Exception {
         DnsServerProcess other = DnsServerProcess.start();
         Path directory = other.directory();
