@@ -36,6 +36,7 @@ class HostPackagesScriptTest {
                     "openssl",
                     "curl",
                     "prometheus",
+                    "bind9",
                     "openjdk-17-jdk-headless",
                     "maven");
 
