@@ -36,6 +36,7 @@ class HostPackagesScriptTest {
                     "openssl",
                     "curl",
                     "prometheus",
+                    "pebble",
                     "openjdk-17-jdk-headless",
                     "maven");
 
