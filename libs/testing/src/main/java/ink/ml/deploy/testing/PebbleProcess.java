@@ -39,8 +39,8 @@ import javax.net.ssl.TrustManagerFactory;
  *
  * <p>Every validation runs at once ({@code PEBBLE_VA_NOSLEEP}), no valid nonce is refused ({@code
  * PEBBLE_WFE_NONCEREJECT=0}) and no authorization is reused across orders ({@code
- * PEBBLE_AUTHZREUSE=0}), so that each order is validated and each run goes the same way. Close it
- * to stop both programs and delete its directory.
+ * PEBBLE_AUTHZREUSE=0}), so that each order is validated and each run goes the same way. It refuses
+ * {@link #BLOCKED_DOMAIN} by policy. Close it to stop both programs and delete its directory.
  *
  * <p>Where the package is missing, {@link #startOrSkip} skips the calling test with a message
  * saying so ({@link RealParts}: in CI it fails); a Pebble that is installed but does not start
@@ -49,6 +49,13 @@ import javax.net.ssl.TrustManagerFactory;
 public final class PebbleProcess implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/pebble");
     public static final Path DNS_BINARY = Path.of("/usr/bin/pebble-challtestsrv");
+
+    /**
+     * A domain this Pebble refuses to issue for, as a CA's policy would (it and every name under
+     * it): its orders fail with {@code urn:ietf:params:acme:error:rejectedIdentifier}.
+     */
+    public static final String BLOCKED_DOMAIN = "blocked.example.test";
+
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -290,7 +297,8 @@ public final class PebbleProcess implements AutoCloseable {
                 "    \"httpPort\": " + http01Port + ",",
                 "    \"tlsPort\": " + RegistryProcess.freePort() + ",",
                 "    \"ocspResponderURL\": \"\",",
-                "    \"externalAccountBindingRequired\": false",
+                "    \"externalAccountBindingRequired\": false,",
+                "    \"domainBlocklist\": [\"" + BLOCKED_DOMAIN + "\"]",
                 "  }",
                 "}",
                 "");
