@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Login;
@@ -71,8 +70,7 @@ public final class CertificateIssuer {
         this.accountKeys = Objects.requireNonNull(accountKeys, "accountKeys");
         this.responder = Objects.requireNonNull(responder, "responder");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
-        SSLContext sslContext = directory.sslContext();
-        this.provider = new TrustingAcmeProvider(sslContext);
+        this.provider = new TrustingAcmeProvider(directory.sslContext());
     }
 
     /**
@@ -97,7 +95,8 @@ public final class CertificateIssuer {
                             EnumSet.of(Status.READY, Status.VALID, Status.INVALID),
                             "the order");
             if (ready != Status.READY) {
-                throw Failures.refused(domain, order.getError(), "the order is " + ready);
+                throw Failures.refused(
+                        domain, order.getError(), "the order is " + ready.name().toLowerCase());
             }
             KeyPair domainKey = newKey();
             order.execute(domainKey);
@@ -108,7 +107,8 @@ public final class CertificateIssuer {
                             EnumSet.of(Status.VALID, Status.INVALID),
                             "the certificate");
             if (issued != Status.VALID) {
-                throw Failures.refused(domain, order.getError(), "the order is " + issued);
+                throw Failures.refused(
+                        domain, order.getError(), "the order is " + issued.name().toLowerCase());
             }
             return issued(domain, order, domainKey, login);
         } catch (AcmeException e) {
@@ -154,7 +154,7 @@ public final class CertificateIssuer {
                     authorization.getChallenges().stream()
                             .flatMap(challenge -> challenge.getError().stream())
                             .findFirst(),
-                    "its authorization is " + status);
+                    "its authorization is " + status.name().toLowerCase());
         }
         Http01Challenge challenge =
                 authorization

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,18 @@ class PebbleProcessTest {
                                             HttpRequest.newBuilder(pebble.directoryUrl()).build(),
                                             HttpResponse.BodyHandlers.discarding()))
                     .isInstanceOf(SSLHandshakeException.class);
+        }
+    }
+
+    @Test
+    void resolvesWithTheDnsServerItIsGivenInsteadOfItsOwn() {
+        try (PebbleProcess first = PebbleProcess.startOrSkip(RegistryProcess.freePort());
+                PebbleProcess second =
+                        PebbleProcess.start(
+                                RegistryProcess.freePort(), Optional.of(first.dnsServer()))) {
+            assertThat(second.dnsServer()).isEqualTo(first.dnsServer());
+            assertThat(second.directoryCertificateFile().getParent())
+                    .isDirectoryNotContaining("glob:**/challtestsrv.log");
         }
     }
 
