@@ -28,6 +28,21 @@ final class HttpReadiness {
      */
     static void await(
             String name, Process process, URI probe, Duration timeout, Path log, Runnable stop) {
+        await(HTTP, name, process, probe, timeout, log, stop);
+    }
+
+    /**
+     * {@link #await(String, Process, URI, Duration, Path, Runnable)} through {@code http}: for an
+     * HTTPS probe, a client that trusts the program's certificate.
+     */
+    static void await(
+            HttpClient http,
+            String name,
+            Process process,
+            URI probe,
+            Duration timeout,
+            Path log,
+            Runnable stop) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -38,7 +53,7 @@ final class HttpReadiness {
             }
             try {
                 HttpResponse<Void> response =
-                        HTTP.send(
+                        http.send(
                                 HttpRequest.newBuilder(probe)
                                         .timeout(Duration.ofSeconds(1))
                                         .build(),

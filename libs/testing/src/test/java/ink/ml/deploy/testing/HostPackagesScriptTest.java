@@ -37,6 +37,7 @@ class HostPackagesScriptTest {
                     "curl",
                     "prometheus",
                     "bind9",
+                    "pebble",
                     "openjdk-17-jdk-headless",
                     "maven");
 
