@@ -260,6 +260,9 @@ class AuthorizationMatrixTest {
         calls.put("CustomDomains.get", () -> domains.get(stranger, a.domain()));
         calls.put("CustomDomains.list", () -> domains.list(stranger, a.service(), page));
         calls.put("CustomDomains.remove", () -> domains.remove(stranger, a.domain()));
+        calls.put(
+                "CustomDomains.requestVerification",
+                () -> domains.requestVerification(stranger, a.domain()));
         calls.put("ApiKeys.revoke", () -> apiKeys.revoke(stranger, a.apiKey()));
         calls.put("Sessions.revoke", () -> sessions.revoke(stranger, a.session()));
         return calls;
@@ -288,6 +291,9 @@ class AuthorizationMatrixTest {
                             "a code for the caller; clients are nobody's (OAuthGrantsTest)"),
                     Map.entry(
                             "Deployments.latestByService",
+                            "batchAndListReadsShowOnlyTheCallersOwnObjects"),
+                    Map.entry(
+                            "CustomDomains.listByServices",
                             "batchAndListReadsShowOnlyTheCallersOwnObjects"));
 
     @Test
@@ -351,6 +357,8 @@ class AuthorizationMatrixTest {
         Caller stranger = users.newCaller();
 
         assertThat(deployments.latestByService(stranger, List.of(UUID.fromString(a.service()))))
+                .isEmpty();
+        assertThat(domains.listByServices(stranger, List.of(UUID.fromString(a.service()))))
                 .isEmpty();
         assertThat(projects.list(stranger, PageRequest.firstPage()).items())
                 .extracting(ProjectView::id)

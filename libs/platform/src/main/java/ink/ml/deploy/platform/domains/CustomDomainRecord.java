@@ -42,6 +42,22 @@ public class CustomDomainRecord extends PanacheEntityBase {
     @Column(name = "last_check_error")
     public String lastCheckError;
 
+    /** The last check's outcome for the TXT record ({@link RecordStatus}); null before one. */
+    @Column(name = "txt_check")
+    public String txtCheck;
+
+    @Column(name = "txt_found")
+    public String txtFound;
+
+    @Column(name = "cname_check")
+    public String cnameCheck;
+
+    @Column(name = "cname_found")
+    public String cnameFound;
+
+    @Column(name = "verification_requested_at")
+    public Instant verificationRequestedAt;
+
     @Convert(converter = CertStatus.Column.class)
     @Column(name = "cert_status", nullable = false)
     public CertStatus certStatus;

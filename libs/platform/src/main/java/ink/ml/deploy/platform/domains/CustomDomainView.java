@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the APIs show of a custom domain: the name, the two DNS records the user must create, and
- * how far verification and the certificate have come.
+ * What the APIs show of a custom domain: the name, the two DNS records the user must create, for
+ * each what the last check found and its status, and how far the certificate has come.
  */
 public record CustomDomainView(
         String id,
@@ -14,10 +14,13 @@ public record CustomDomainView(
         String domain,
         String unicodeDomain,
         DnsRecords records,
+        RecordView txt,
+        RecordView cname,
         Optional<Instant> txtVerifiedAt,
         Optional<Instant> cnameVerifiedAt,
         Optional<Instant> lastCheckedAt,
         Optional<String> lastCheckError,
+        Optional<Instant> verificationRequestedAt,
         CertStatus certStatus,
         Optional<String> certError,
         Instant createdAt) {
@@ -34,6 +37,17 @@ public record CustomDomainView(
         }
     }
 
+    /**
+     * One record: its type ({@code TXT} or {@code CNAME}), its name, the value expected, the value
+     * the last check found (empty until a check ran, or when nothing was there) and its status.
+     */
+    public record RecordView(
+            String type,
+            String name,
+            String expected,
+            Optional<String> found,
+            RecordStatus status) {}
+
     static CustomDomainView of(CustomDomainRecord row, DomainVerificationRecords records) {
         return new CustomDomainView(
                 row.id.toString(),
@@ -41,10 +55,23 @@ public record CustomDomainView(
                 row.domain,
                 records.domain().unicode(),
                 DnsRecords.of(records),
+                new RecordView(
+                        "TXT",
+                        records.txtName(),
+                        records.txtValue(),
+                        Optional.ofNullable(row.txtFound),
+                        RecordStatus.ofStored(row.txtCheck)),
+                new RecordView(
+                        "CNAME",
+                        records.cnameName(),
+                        records.cnameTarget(),
+                        Optional.ofNullable(row.cnameFound),
+                        RecordStatus.ofStored(row.cnameCheck)),
                 Optional.ofNullable(row.txtVerifiedAt),
                 Optional.ofNullable(row.cnameVerifiedAt),
                 Optional.ofNullable(row.lastCheckedAt),
                 Optional.ofNullable(row.lastCheckError),
+                Optional.ofNullable(row.verificationRequestedAt),
                 row.certStatus,
                 Optional.ofNullable(row.certError),
                 row.createdAt);

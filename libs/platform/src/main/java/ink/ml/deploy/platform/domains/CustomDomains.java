@@ -26,6 +26,9 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +50,8 @@ public class CustomDomains {
 
     private final EntityManager entityManager;
 
+    private final VerificationRateLimits rateLimits = VerificationRateLimits.STANDARD;
+
     /**
      * Where services run: every cluster's zones are names nobody may claim, and a domain points at
      * the CNAME zone of its service's own region.
@@ -58,22 +63,22 @@ public class CustomDomains {
         this.clusters = clusters;
     }
 
-    /**
-     * Claims {@code domain} for one of the caller's live services. The view carries the TXT and
-     * CNAME records the user must create; nothing is served until a check finds both.
-     */
     /** How long an unverified claim holds a name against others. */
     public static final Duration UNVERIFIED_CLAIM_LIFETIME = Duration.ofDays(7);
 
+    /**
+     * Claims {@code domain} for one of the caller's live services. The view carries the TXT and
+     * CNAME records the user must create; nothing is served until a check finds both. Each claim
+     * gets its own fresh token (128 random bits), so a record published for an earlier claim of the
+     * same name proves nothing for this one.
+     */
     @Transactional
     public CustomDomainView add(Caller caller, String serviceId, String domain) {
         UUID id = Ids.parse("serviceId", serviceId);
         CustomDomain name = CustomDomain.parse(domain, clusters.platformZones());
         OwnedService owner = liveService(caller, id);
         releaseAbandonedClaim(name);
-        if (CustomDomainRecord.count("domain", name.value()) > 0) {
-            throw inUse(name);
-        }
+        refuseHeld(caller, name);
         VerificationToken token = VerificationToken.generate();
         CustomDomainRecord row = new CustomDomainRecord();
         row.id = Ids.random();
@@ -111,6 +116,43 @@ public class CustomDomains {
                 Timestamps.now().minus(UNVERIFIED_CLAIM_LIFETIME));
     }
 
+    /**
+     * Refuses a name someone already holds. A name verified by another user is theirs until they
+     * remove it; an unverified claim holds it only as long as the release rule above allows. Whose
+     * it is is never said.
+     */
+    private void refuseHeld(Caller caller, CustomDomain name) {
+        Optional<Object[]> held =
+                entityManager
+                        .createQuery(
+                                "select d, p.userId from CustomDomainRecord d, Service s, Project p"
+                                        + " where s.id = d.serviceId and p.id = s.projectId"
+                                        + " and d.domain = :domain",
+                                Object[].class)
+                        .setParameter("domain", name.value())
+                        .getResultStream()
+                        .findFirst();
+        if (held.isEmpty()) {
+            return;
+        }
+        CustomDomainRecord row = (CustomDomainRecord) held.get()[0];
+        if (caller.id().equals(held.get()[1])) {
+            throw new ConflictException(
+                    "domain",
+                    name.value()
+                            + " is already added to one of your services; remove it there"
+                            + " first to move it");
+        }
+        if (row.isVerified()) {
+            throw new ConflictException(
+                    "domain",
+                    name.value()
+                            + " is already verified by another account; it can be added only"
+                            + " after they remove it");
+        }
+        throw inUse(name);
+    }
+
     @Transactional
     public CustomDomainView get(Caller caller, String domainId) {
         UUID id = Ids.parse("domainId", domainId);
@@ -144,17 +186,136 @@ public class CustomDomains {
     }
 
     /**
+     * The domains of several of the caller's services at once (for batched GraphQL fields), oldest
+     * first per service, in one query. Services that are not the caller's are absent.
+     */
+    @Transactional
+    public Map<UUID, List<CustomDomainView>> listByServices(
+            Caller caller, Collection<UUID> serviceIds) {
+        List<UUID> ids = serviceIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows =
+                entityManager
+                        .createQuery(
+                                "select d, s, p from CustomDomainRecord d, Service s, Project p"
+                                        + " where s.id = d.serviceId and p.id = s.projectId"
+                                        + " and s.id in :ids and p.userId = :user"
+                                        + " order by d.createdAt, d.id",
+                                Object[].class)
+                        .setParameter("ids", ids)
+                        .setParameter("user", caller.id())
+                        .getResultList();
+        Map<UUID, List<CustomDomainView>> byService = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            CustomDomainRecord domain = (CustomDomainRecord) row[0];
+            OwnedService owner = new OwnedService((Service) row[1], (Project) row[2]);
+            byService
+                    .computeIfAbsent(domain.serviceId, id -> new ArrayList<>())
+                    .add(view(domain, owner));
+        }
+        return byService;
+    }
+
+    /**
+     * The owner asks for their domain's records to be checked. The request is recorded (the domain
+     * workflow answers it) and counted against {@link VerificationRateLimits}; the view shows the
+     * records' statuses as the last check left them.
+     */
+    @Transactional
+    public CustomDomainView requestVerification(Caller caller, String domainId) {
+        CustomDomainRecord row = owned(caller, Ids.parse("domainId", domainId));
+        OwnedService owner = serviceOf(row);
+        if (owner.service().deletedAt != null) {
+            throw new NotFoundException("service", owner.service().id.toString());
+        }
+        // Serialises one user's requests, so two at once cannot both take the last free slot.
+        entityManager
+                .createNativeQuery("select id from users where id = ?1 for update")
+                .setParameter(1, caller.id())
+                .getResultList();
+        Instant now = rateLimits.now();
+        Instant since = rateLimits.windowStart(now);
+        rateLimits.requireAllowed(
+                row.domain,
+                attemptTimes("user_id", caller.id(), since),
+                attemptTimes("domain", row.domain, since),
+                now);
+        entityManager
+                .createNativeQuery(
+                        "delete from custom_domain_verification_attempts"
+                                + " where user_id = ?1 and attempted_at <= ?2")
+                .setParameter(1, caller.id())
+                .setParameter(2, since)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery(
+                        "insert into custom_domain_verification_attempts"
+                                + " (id, user_id, domain, attempted_at) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, Ids.random())
+                .setParameter(2, caller.id())
+                .setParameter(3, row.domain)
+                .setParameter(4, now)
+                .executeUpdate();
+        row.verificationRequestedAt = now;
+        return view(row, owner);
+    }
+
+    private List<Instant> attemptTimes(String column, String value, Instant since) {
+        List<?> times =
+                entityManager
+                        .createNativeQuery(
+                                "select attempted_at from custom_domain_verification_attempts"
+                                        + " where "
+                                        + column
+                                        + " = ?1 and attempted_at > ?2",
+                                Instant.class)
+                        .setParameter(1, value)
+                        .setParameter(2, since)
+                        .getResultList();
+        return times.stream().map(Instant.class::cast).toList();
+    }
+
+    /**
      * System side (the worker's DNS check): what the last check found. A record that checks out
-     * keeps the time it was first seen; one that no longer does loses it.
+     * keeps the time it was first seen; one that no longer does loses it. Without the found values:
+     * a record that failed is missing, or an error when the check reported one.
      */
     @Transactional
     public CustomDomainView recordVerification(
             UUID domainId, boolean txtOk, boolean cnameOk, Optional<String> error) {
+        boolean failed = error != null && error.filter(e -> !e.isBlank()).isPresent();
+        return recordVerification(
+                domainId, outcome(txtOk, failed), outcome(cnameOk, failed), error);
+    }
+
+    private static RecordCheck outcome(boolean ok, boolean failed) {
+        if (ok) {
+            return new RecordCheck(RecordStatus.OK, Optional.empty());
+        }
+        return failed ? RecordCheck.error() : RecordCheck.missing();
+    }
+
+    /**
+     * System side (the worker's DNS check): each record's outcome and what was found, and the error
+     * in plain words.
+     */
+    @Transactional
+    public CustomDomainView recordVerification(
+            UUID domainId, RecordCheck txt, RecordCheck cname, Optional<String> error) {
+        if (txt == null || cname == null) {
+            throw new InvalidValueException("check", "both records' outcomes are needed");
+        }
         CustomDomainRecord row = find(domainId);
         Instant now = Timestamps.now();
         row.lastCheckedAt = now;
-        row.txtVerifiedAt = txtOk ? firstSeen(row.txtVerifiedAt, now) : null;
-        row.cnameVerifiedAt = cnameOk ? firstSeen(row.cnameVerifiedAt, now) : null;
+        row.txtVerifiedAt = txt.ok() ? firstSeen(row.txtVerifiedAt, now) : null;
+        row.cnameVerifiedAt = cname.ok() ? firstSeen(row.cnameVerifiedAt, now) : null;
+        row.txtCheck = txt.status().value();
+        row.txtFound = errorText(txt.found());
+        row.cnameCheck = cname.status().value();
+        row.cnameFound = errorText(cname.found());
         row.lastCheckError = errorText(error);
         return view(row, serviceOf(row));
     }
@@ -243,7 +404,10 @@ public class CustomDomains {
         return before == null ? now : before;
     }
 
-    /** Error texts come from DNS and ACME answers: kept, but never longer than the column. */
+    /**
+     * Error texts and found values come from DNS and ACME answers: kept, but never longer than the
+     * column.
+     */
     private static String errorText(Optional<String> error) {
         if (error == null || error.isEmpty() || error.get().isBlank()) {
             return null;

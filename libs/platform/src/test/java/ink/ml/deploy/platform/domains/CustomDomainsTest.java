@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.ServiceRef;
+import ink.ml.deploy.domain.VerificationToken;
 import ink.ml.deploy.platform.TestUsers;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.common.RateLimitedException;
 import ink.ml.deploy.platform.common.Timestamps;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
@@ -19,10 +21,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -253,6 +260,300 @@ class CustomDomainsTest {
         assertThatThrownBy(() -> domains.add(other, otherService, "verified.example.org"))
                 .isInstanceOf(ConflictException.class);
         assertThat(domains.get(holder, held.id()).domain()).isEqualTo("verified.example.org");
+    }
+
+    @Test
+    void aDomainVerifiedByAnotherUserIsRefusedSayingSoButNotWhose() {
+        Caller holder = users.newCaller();
+        Caller other = users.newCaller();
+        CustomDomainView held =
+                domains.add(holder, newService(holder, "shop"), "owned-by-one.example.org");
+        domains.recordVerification(UUID.fromString(held.id()), true, true, Optional.empty());
+        String otherService = newService(other, "web");
+
+        assertThatThrownBy(() -> domains.add(other, otherService, "Owned-By-One.example.org"))
+                .isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).field()).isEqualTo("domain"))
+                .hasMessage(
+                        "domain: owned-by-one.example.org is already verified by another account;"
+                                + " it can be added only after they remove it")
+                .hasMessageNotContaining(holder.id())
+                .hasMessageNotContaining("shop");
+    }
+
+    @Test
+    void addingOnesOwnDomainAgainSaysWhereItIs() {
+        Caller caller = users.newCaller();
+        domains.add(caller, newService(caller, "web"), "twice.example.org");
+        String api = newService(caller, "api");
+
+        assertThatThrownBy(() -> domains.add(caller, api, "twice.example.org"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage(
+                        "domain: twice.example.org is already added to one of your services;"
+                                + " remove it there first to move it");
+    }
+
+    @Test
+    void refusesEachKindOfNameThatIsNotACustomersHostNameWithItsReason() {
+        Caller caller = users.newCaller();
+        String serviceId = newService(caller, "web");
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("*.example.com", "domain: wildcard domains are not supported");
+        refusals.put("a.*.example.com", "domain: wildcard domains are not supported");
+        refusals.put("203.0.113.7", "domain: must be a host name, not an IP address");
+        refusals.put("[2001:db8::1]", "domain: must be a host name only: no scheme, port");
+        refusals.put("2001:db8::1", "domain: must be a host name only: no scheme, port");
+        refusals.put("http://example.com", "domain: must be a host name only: no scheme, port");
+        refusals.put("example.com:8443", "domain: must be a host name only: no scheme, port");
+        refusals.put("example.com/shop", "domain: must be a host name only: no URL, path");
+        refusals.put("admin@example.com", "domain: must be a host name only: no URL, path");
+        refusals.put("ml.ink", "domain: must not be ml.ink or a name under it");
+        refusals.put("ML.Ink.", "domain: must not be ml.ink or a name under it");
+        refusals.put("deep.app.ml.ink", "domain: must not be ml.ink or a name under it");
+        refusals.put("web-default-x.cname.ml.ink", "domain: must not be ml.ink or a name under it");
+
+        refusals.forEach(
+                (bad, reason) ->
+                        assertThatThrownBy(() -> domains.add(caller, serviceId, bad))
+                                .as(bad)
+                                .isInstanceOf(InvalidValueException.class)
+                                .hasMessageStartingWith(reason)
+                                .satisfies(
+                                        e ->
+                                                assertThat(((InvalidValueException) e).field())
+                                                        .isEqualTo("domain")));
+        assertThat(domains.list(caller, serviceId, PageRequest.firstPage()).items()).isEmpty();
+    }
+
+    @Test
+    void everyClaimOfTheSameNameGetsItsOwnToken() {
+        Caller first = users.newCaller();
+        Caller second = users.newCaller();
+        CustomDomainView firstClaim =
+                domains.add(first, newService(first, "web"), "reclaimed.example.org");
+        String firstToken = storedToken(firstClaim.id());
+        domains.remove(first, firstClaim.id());
+
+        CustomDomainView secondClaim =
+                domains.add(second, newService(second, "web"), "reclaimed.example.org");
+
+        String secondToken = storedToken(secondClaim.id());
+        assertThat(secondToken).isNotEqualTo(firstToken);
+        assertThat(secondClaim.records().txtValue()).isEqualTo("dp-verify=" + secondToken);
+        assertThat(secondClaim.txt().expected()).doesNotContain(firstToken);
+    }
+
+    @Test
+    void tokensCarryAtLeast128RandomBits() {
+        Set<String> tokens = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            String token = VerificationToken.generate().value();
+            // 32 hex digits: 16 bytes from SecureRandom.
+            assertThat(token).matches("[0-9a-f]{32}");
+            tokens.add(token);
+        }
+        assertThat(tokens).hasSize(2000);
+        // Every hex digit appears at every position across the sample: no fixed part.
+        for (int position = 0; position < 32; position++) {
+            int at = position;
+            assertThat(tokens.stream().map(t -> t.charAt(at)).distinct().count())
+                    .as("position %d", position)
+                    .isEqualTo(16);
+        }
+    }
+
+    @Test
+    void theViewShowsEachRecordExpectedFoundAndItsStatus() {
+        Caller caller = users.newCaller();
+        CustomDomainView added =
+                domains.add(caller, newService(caller, "web"), "statuses.example.org");
+        UUID id = UUID.fromString(added.id());
+
+        assertThat(added.txt())
+                .isEqualTo(
+                        new CustomDomainView.RecordView(
+                                "TXT",
+                                "_dp-verify.statuses.example.org",
+                                added.records().txtValue(),
+                                Optional.empty(),
+                                RecordStatus.PENDING));
+        assertThat(added.cname().status()).isEqualTo(RecordStatus.PENDING);
+        assertThat(added.cname().expected()).isEqualTo(added.records().cnameTarget());
+        assertThat(added.lastCheckedAt()).isEmpty();
+
+        CustomDomainView wrong =
+                domains.recordVerification(
+                        id,
+                        RecordCheck.missing(),
+                        RecordCheck.wrong("elsewhere.example.net"),
+                        Optional.of(
+                                "no TXT record at _dp-verify.statuses.example.org; the CNAME"
+                                        + " points to elsewhere.example.net"));
+
+        assertThat(wrong.txt().status()).isEqualTo(RecordStatus.MISSING);
+        assertThat(wrong.txt().found()).isEmpty();
+        assertThat(wrong.cname().status()).isEqualTo(RecordStatus.WRONG);
+        assertThat(wrong.cname().found()).contains("elsewhere.example.net");
+        assertThat(wrong.lastCheckError())
+                .contains(
+                        "no TXT record at _dp-verify.statuses.example.org; the CNAME points to"
+                                + " elsewhere.example.net");
+        assertThat(wrong.lastCheckedAt()).isPresent();
+
+        CustomDomainView failed =
+                domains.recordVerification(
+                        id,
+                        RecordCheck.error(),
+                        RecordCheck.error(),
+                        Optional.of("the name servers of example.org did not answer (timeout)"));
+
+        assertThat(failed.txt().status()).isEqualTo(RecordStatus.ERROR);
+        assertThat(failed.cname().status()).isEqualTo(RecordStatus.ERROR);
+
+        CustomDomainView ok =
+                domains.recordVerification(
+                        id,
+                        RecordCheck.ok(added.records().txtValue()),
+                        RecordCheck.ok(added.records().cnameTarget()),
+                        Optional.empty());
+
+        assertThat(ok.txt().status()).isEqualTo(RecordStatus.OK);
+        assertThat(ok.txt().found()).contains(added.records().txtValue());
+        assertThat(ok.cname().status()).isEqualTo(RecordStatus.OK);
+        assertThat(ok.verified()).isTrue();
+        assertThat(ok.lastCheckError()).isEmpty();
+        assertThat(domains.get(caller, added.id())).isEqualTo(ok);
+    }
+
+    @Test
+    void theSimpleCheckRecordReadsAFailureWithAnErrorAsErrorAndWithoutAsMissing() {
+        Caller caller = users.newCaller();
+        UUID id =
+                UUID.fromString(
+                        domains.add(caller, newService(caller, "web"), "simple.example.org").id());
+
+        CustomDomainView missing = domains.recordVerification(id, true, false, Optional.empty());
+        assertThat(missing.txt().status()).isEqualTo(RecordStatus.OK);
+        assertThat(missing.cname().status()).isEqualTo(RecordStatus.MISSING);
+
+        CustomDomainView error =
+                domains.recordVerification(id, false, false, Optional.of("SERVFAIL"));
+        assertThat(error.txt().status()).isEqualTo(RecordStatus.ERROR);
+        assertThat(error.cname().status()).isEqualTo(RecordStatus.ERROR);
+    }
+
+    @Test
+    void aVerificationRequestIsRecordedAndReturnsTheCurrentStatuses() {
+        Caller caller = users.newCaller();
+        CustomDomainView added =
+                domains.add(caller, newService(caller, "web"), "requested.example.org");
+        domains.recordVerification(
+                UUID.fromString(added.id()),
+                RecordCheck.ok(null),
+                RecordCheck.missing(),
+                Optional.empty());
+
+        CustomDomainView requested = domains.requestVerification(caller, added.id());
+
+        assertThat(requested.verificationRequestedAt()).isPresent();
+        assertThat(requested.txt().status()).isEqualTo(RecordStatus.OK);
+        assertThat(requested.cname().status()).isEqualTo(RecordStatus.MISSING);
+        assertThat(domains.get(caller, added.id())).isEqualTo(requested);
+        assertThat(attempts("requested.example.org")).isEqualTo(1L);
+    }
+
+    @Test
+    void aFourthVerificationOfOneDomainWithinAMinuteIsRefusedWithTheWait() {
+        Caller caller = users.newCaller();
+        CustomDomainView added =
+                domains.add(caller, newService(caller, "web"), "eager.example.org");
+        for (int i = 0; i < 3; i++) {
+            domains.requestVerification(caller, added.id());
+        }
+
+        assertThatThrownBy(() -> domains.requestVerification(caller, added.id()))
+                .isInstanceOf(RateLimitedException.class)
+                .hasMessageStartingWith(
+                        "eager.example.org was checked 3 times in the last minute: try again in ")
+                .satisfies(
+                        e ->
+                                assertThat(((RateLimitedException) e).retryAfter())
+                                        .isBetween(Duration.ofSeconds(1), Duration.ofMinutes(1)));
+        assertThat(attempts("eager.example.org")).isEqualTo(3L);
+    }
+
+    @Test
+    void removingAndAddingADomainAgainDoesNotResetItsLimit() {
+        Caller caller = users.newCaller();
+        String serviceId = newService(caller, "web");
+        CustomDomainView first = domains.add(caller, serviceId, "again.example.org");
+        for (int i = 0; i < 3; i++) {
+            domains.requestVerification(caller, first.id());
+        }
+        domains.remove(caller, first.id());
+        CustomDomainView second = domains.add(caller, serviceId, "again.example.org");
+
+        assertThatThrownBy(() -> domains.requestVerification(caller, second.id()))
+                .isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void anEleventhVerificationByOneUserWithinAMinuteIsRefusedWithTheWait() {
+        Caller caller = users.newCaller();
+        String serviceId = newService(caller, "web");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(domains.add(caller, serviceId, "busy" + i + ".example.org").id());
+        }
+        for (int i = 0; i < 10; i++) {
+            domains.requestVerification(caller, ids.get(i / 3));
+        }
+
+        assertThatThrownBy(() -> domains.requestVerification(caller, ids.get(3)))
+                .isInstanceOf(RateLimitedException.class)
+                .hasMessageStartingWith(
+                        "you asked for 10 domain checks in the last minute: try again in ");
+        Caller someoneElse = users.newCaller();
+        CustomDomainView theirs =
+                domains.add(someoneElse, newService(someoneElse, "web"), "calm.example.org");
+        assertThat(domains.requestVerification(someoneElse, theirs.id()).verificationRequestedAt())
+                .isPresent();
+    }
+
+    @Test
+    void listsTheDomainsOfSeveralServicesAtOnceOnlyForTheirOwner() {
+        Caller caller = users.newCaller();
+        Caller stranger = users.newCaller();
+        String web = newService(caller, "web");
+        String api = newService(caller, "api");
+        String empty = newService(caller, "empty");
+        domains.add(caller, web, "w1.example.org");
+        domains.add(caller, web, "w2.example.org");
+        domains.add(caller, api, "a1.example.org");
+        List<UUID> ids =
+                List.of(UUID.fromString(web), UUID.fromString(api), UUID.fromString(empty));
+
+        Map<UUID, List<CustomDomainView>> byService = domains.listByServices(caller, ids);
+
+        assertThat(byService.get(UUID.fromString(web)))
+                .extracting(CustomDomainView::domain)
+                .containsExactly("w1.example.org", "w2.example.org");
+        assertThat(byService.get(UUID.fromString(api)))
+                .extracting(CustomDomainView::domain)
+                .containsExactly("a1.example.org");
+        assertThat(byService).doesNotContainKey(UUID.fromString(empty));
+        assertThat(domains.listByServices(stranger, ids)).isEmpty();
+        assertThat(domains.listByServices(caller, List.of())).isEmpty();
+    }
+
+    private long attempts(String domain) {
+        return ((Number)
+                        nativeSingle(
+                                "select count(*) from custom_domain_verification_attempts where"
+                                        + " domain = ?1",
+                                domain))
+                .longValue();
     }
 
     private void age(String domain, String interval) {

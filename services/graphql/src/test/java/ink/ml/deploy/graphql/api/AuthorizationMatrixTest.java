@@ -14,6 +14,7 @@ import ink.ml.deploy.platform.apikeys.ApiKeys;
 import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.platform.repos.InternalRepos;
@@ -47,6 +48,7 @@ class AuthorizationMatrixTest {
     @Inject DeploymentRecords records;
     @Inject ApiKeys apiKeys;
     @Inject InternalRepos repos;
+    @Inject CustomDomains domains;
 
     Account owner;
     Account intruder;
@@ -56,6 +58,7 @@ class AuthorizationMatrixTest {
     String apiKey;
     String repo;
     String gitToken;
+    String domain;
     ServiceView serviceBefore;
 
     @BeforeEach
@@ -72,6 +75,7 @@ class AuthorizationMatrixTest {
                 UUID.fromString(deployment), DeploymentStep.BUILD, EventStatus.STARTED, "build");
         records.appendLogLines(UUID.fromString(deployment), 1, List.of("step 1"));
         apiKey = apiKeys.list(owner.caller(), PageRequest.firstPage()).items().get(0).id();
+        domain = domains.add(owner.caller(), service, owner.caller().id() + ".example.com").id();
         serviceBefore = services.get(owner.caller(), service);
     }
 
@@ -157,6 +161,16 @@ class AuthorizationMatrixTest {
         operations.put(
                 "cancelDeployment",
                 "mutation { cancelDeployment(deploymentId: \"" + deployment + "\") { id } }");
+        operations.put(
+                "addCustomDomain",
+                "mutation { addCustomDomain(serviceId: \""
+                        + service
+                        + "\", domain: \"intruder.example.com\") { id } }");
+        operations.put(
+                "verifyCustomDomain",
+                "mutation { verifyCustomDomain(id: \"" + domain + "\") { id } }");
+        operations.put(
+                "removeCustomDomain", "mutation { removeCustomDomain(id: \"" + domain + "\") }");
         operations.put("deleteService", "mutation { deleteService(id: \"" + service + "\") }");
         return operations;
     }
@@ -192,6 +206,9 @@ class AuthorizationMatrixTest {
                 .extracting(DeploymentView::id)
                 .containsExactly(deployment);
         assertThat(services.count(owner.caller(), project)).isEqualTo(1);
+        assertThat(domains.get(owner.caller(), domain).verificationRequestedAt()).isEmpty();
+        assertThat(domains.list(owner.caller(), service, PageRequest.firstPage()).items())
+                .hasSize(1);
         // The intruder's own lists show none of it.
         var mine =
                 ok(

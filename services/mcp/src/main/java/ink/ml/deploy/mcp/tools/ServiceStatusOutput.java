@@ -18,6 +18,7 @@ import java.util.Map;
  *     {@code timestamp stream text}, oldest first (more with get_logs)
  * @param runtimeLogUnavailable why {@code runtimeLog} is missing when the log source did not
  *     answer, e.g. {@code logs unavailable: Loki is unavailable: …}
+ * @param customDomains the service's custom domains with their DNS records' status
  * @param env the environment variables with their values, only when asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,6 +33,7 @@ public record ServiceStatusOutput(
         List<String> buildLog,
         List<String> runtimeLog,
         String runtimeLogUnavailable,
+        List<CustomDomainOutput> customDomains,
         Map<String, String> env) {
 
     /** A failed deployment's step and reason. */

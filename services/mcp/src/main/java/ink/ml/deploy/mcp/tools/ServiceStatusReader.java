@@ -7,6 +7,7 @@ import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.LogLineView;
 import ink.ml.deploy.platform.deployments.RecentDeployments;
+import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.observability.RecentRuntimeLines;
 import ink.ml.deploy.platform.observability.ServiceLogs;
 import ink.ml.deploy.platform.pagination.PageRequest;
@@ -19,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What get_service shows: a service, its newest and live deployments, the newest failure, the tail
@@ -40,9 +42,15 @@ class ServiceStatusReader {
     private final Deployments deployments;
     private final Variables variables;
     private final ServiceLogs logs;
+    private final CustomDomains domains;
 
     ServiceStatusReader(
-            Services services, Deployments deployments, Variables variables, ServiceLogs logs) {
+            Services services,
+            Deployments deployments,
+            Variables variables,
+            ServiceLogs logs,
+            CustomDomains domains) {
+        this.domains = domains;
         this.services = services;
         this.deployments = deployments;
         this.variables = variables;
@@ -75,6 +83,12 @@ class ServiceStatusReader {
                         .map(r -> r.lines().stream().map(LogLineText::runtime).toList())
                         .orElse(null),
                 runtime.flatMap(RecentRuntimeLines::unavailable).orElse(null),
+                domains
+                        .listByServices(caller, List.of(UUID.fromString(service.id())))
+                        .getOrDefault(UUID.fromString(service.id()), List.of())
+                        .stream()
+                        .map(CustomDomainOutput::of)
+                        .toList(),
                 env);
     }
 

@@ -5,6 +5,7 @@ import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.observability.ObservabilityUnavailableException;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.common.RateLimitedException;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolCallException;
@@ -43,6 +44,7 @@ public class ToolErrorsInterceptor {
                     "project", "list_projects",
                     "service", "list_services",
                     "deployment", "list_deployments",
+                    "domain", "get_service (customDomains)",
                     "repo", "create_repo (repositories of the project)");
 
     @AroundInvoke
@@ -73,6 +75,13 @@ public class ToolErrorsInterceptor {
                             + "): "
                             + withoutFieldPrefix(e.getMessage(), e.field())
                             + ".");
+        } catch (RateLimitedException e) {
+            throw new ToolCallException(
+                    "Rate limited: "
+                            + e.getMessage()
+                            + ". Wait that long, then call "
+                            + toolName(context.getMethod())
+                            + " again.");
         } catch (ControlPlaneUnavailableException e) {
             throw new ToolCallException("Unavailable: " + e.getMessage() + ".");
         } catch (ObservabilityUnavailableException e) {

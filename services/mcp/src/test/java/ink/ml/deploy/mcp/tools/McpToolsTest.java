@@ -110,7 +110,10 @@ class McpToolsTest {
                         "create_repo",
                         "get_git_token",
                         "list_git_tokens",
-                        "revoke_git_token");
+                        "revoke_git_token",
+                        "add_custom_domain",
+                        "verify_custom_domain",
+                        "remove_custom_domain");
         assertThat(tools)
                 .allSatisfy(
                         tool -> {

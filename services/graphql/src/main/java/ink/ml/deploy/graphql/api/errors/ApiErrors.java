@@ -5,6 +5,7 @@ import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.observability.ObservabilityUnavailableException;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
+import ink.ml.deploy.platform.common.RateLimitedException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import java.util.Optional;
@@ -62,6 +63,9 @@ public final class ApiErrors {
         if (t instanceof ConflictException conflict) {
             return Optional.of(
                     ApiError.ofField(ErrorCode.CONFLICT, conflict.getMessage(), conflict.field()));
+        }
+        if (t instanceof RateLimitedException limited) {
+            return Optional.of(ApiError.of(ErrorCode.RATE_LIMITED, limited.getMessage()));
         }
         if (t instanceof ControlPlaneUnavailableException unavailable) {
             return Optional.of(ApiError.of(ErrorCode.UNAVAILABLE, unavailable.getMessage()));

@@ -13,6 +13,8 @@ public enum ErrorCode {
     NOT_FOUND,
     /** Well-formed, but clashes with what exists (a name taken, a deployment in flight). */
     CONFLICT,
+    /** Asked too often; the message says which limit and how many seconds to wait. */
+    RATE_LIMITED,
     /**
      * A part the request needs cannot be reached (Temporal; Loki, Prometheus or the Docker engine
      * for logs and metrics); the message names it and nothing was changed.
