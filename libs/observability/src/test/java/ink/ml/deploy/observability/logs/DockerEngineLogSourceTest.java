@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -212,7 +211,7 @@ class DockerEngineLogSourceTest {
                 ServiceRef.of("v" + USERS.incrementAndGet(), "shop", "web"),
                 "d9",
                 "echo theirs; " + SAYS_WHAT_IT_IS_TOLD);
-        Heard heard = new Heard();
+        HeardLines heard = new HeardLines();
 
         LogTail tail = source.tail(web, Optional.empty(), heard);
         try {
@@ -240,7 +239,7 @@ class DockerEngineLogSourceTest {
     @Test
     void aTailOnlyHearsLinesWithTheSearchText() throws Exception {
         String container = start(web, "d1", SAYS_WHAT_IT_IS_TOLD);
-        Heard heard = new Heard();
+        HeardLines heard = new HeardLines();
         try (LogTail tail = source.tail(web, Optional.of("GET"), heard)) {
             say(container, "POST /");
             say(container, "GET /");
@@ -259,7 +258,7 @@ class DockerEngineLogSourceTest {
                 .hasMessageStartingWith("the Docker engine is unavailable: ")
                 .extracting(e -> ((ObservabilityUnavailableException) e).dependency())
                 .isEqualTo("the Docker engine");
-        assertThatThrownBy(() -> nowhere.tail(web, Optional.empty(), new Heard()))
+        assertThatThrownBy(() -> nowhere.tail(web, Optional.empty(), new HeardLines()))
                 .isInstanceOf(ObservabilityUnavailableException.class)
                 .hasMessageStartingWith("the Docker engine is unavailable: ");
     }
@@ -343,24 +342,5 @@ class DockerEngineLogSourceTest {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
         assertThat(process.exitValue()).as("%s: %s", command, output).isZero();
         return output;
-    }
-
-    private static final class Heard implements LogTail.Listener {
-        final List<LogLine> lines = new CopyOnWriteArrayList<>();
-        final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onLine(LogLine line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void onError(RuntimeException failure) {
-            failures.add(failure);
-        }
-
-        List<String> texts() {
-            return lines.stream().map(LogLine::text).toList();
-        }
     }
 }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -269,7 +268,7 @@ class LokiLogSourceAgainstLokiStandInTest {
     @Test
     void aTailHearsTheServicesNewLinesUntilClosed() {
         push(web, "d1", "stdout", Instant.now().minusSeconds(60), "before the tail");
-        Heard heard = new Heard();
+        HeardLines heard = new HeardLines();
         LogTail tail = source.tail(web, Optional.empty(), heard);
         try {
             push(ServiceRef.of("v" + run, "shop", "web"), "d9", "stdout", Instant.now(), "theirs");
@@ -295,7 +294,7 @@ class LokiLogSourceAgainstLokiStandInTest {
 
     @Test
     void aTailOnlyHearsLinesWithTheSearchText() {
-        Heard heard = new Heard();
+        HeardLines heard = new HeardLines();
         try (LogTail tail = source.tail(web, Optional.of("GET \"/\""), heard)) {
             push(web, "d1", "stdout", Instant.now(), "POST /");
             push(web, "d1", "stdout", Instant.now(), "GET \"/\" 200");
@@ -308,7 +307,7 @@ class LokiLogSourceAgainstLokiStandInTest {
 
     @Test
     void aTailThatLokiDropsEndsWithUnavailable() {
-        Heard heard = new Heard();
+        HeardLines heard = new HeardLines();
         try (LogTail tail = source.tail(web, Optional.empty(), heard)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> loki.openTails() > 0);
             loki.dropTails();
@@ -325,7 +324,7 @@ class LokiLogSourceAgainstLokiStandInTest {
     void aTailLokiRefusesIsUnavailable() {
         loki.fail();
 
-        assertThatThrownBy(() -> source.tail(web, Optional.empty(), new Heard()))
+        assertThatThrownBy(() -> source.tail(web, Optional.empty(), new HeardLines()))
                 .isInstanceOf(ObservabilityUnavailableException.class)
                 .hasMessageStartingWith("Loki is unavailable: refused the tail with HTTP 500");
     }
@@ -335,7 +334,7 @@ class LokiLogSourceAgainstLokiStandInTest {
         loki.stall();
         LokiLogSource impatient = new LokiLogSource(loki.uri(), Duration.ofMillis(300));
 
-        assertThatThrownBy(() -> impatient.tail(web, Optional.empty(), new Heard()))
+        assertThatThrownBy(() -> impatient.tail(web, Optional.empty(), new HeardLines()))
                 .isInstanceOf(ObservabilityUnavailableException.class)
                 .hasMessageStartingWith("Loki is unavailable: ");
     }
@@ -366,24 +365,5 @@ class LokiLogSourceAgainstLokiStandInTest {
 
     private static List<String> texts(LogPage page) {
         return page.lines().stream().map(LogLine::text).toList();
-    }
-
-    private static final class Heard implements LogTail.Listener {
-        final List<LogLine> lines = new CopyOnWriteArrayList<>();
-        final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onLine(LogLine line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void onError(RuntimeException failure) {
-            failures.add(failure);
-        }
-
-        List<String> texts() {
-            return lines.stream().map(LogLine::text).toList();
-        }
     }
 }
