@@ -6,17 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.graphql.api.Accounts;
 import ink.ml.deploy.graphql.api.Accounts.Account;
+import ink.ml.deploy.graphql.api.StatementCounter;
 import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -95,32 +94,7 @@ class LatestDeploymentBatchingTest {
     }
 
     private long statementsOf(Account user) {
-        Statistics statistics = sessionFactory.getStatistics();
-        awaitNoOtherStatements(statistics);
-        statistics.clear();
-        ok(post(user.bearer(), DASHBOARD));
-        return statistics.getPrepareStatementCount();
-    }
-
-    /**
-     * Hibernate's statistics count every thread's statements: a deployment subscription that an
-     * earlier test in this JVM left polling (DeploymentSubscriptionsTest runs just before) added
-     * one to a count once in CI (11 against 10). Counting starts after a quiet second.
-     */
-    private static void awaitNoOtherStatements(Statistics statistics) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            statistics.clear();
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (statistics.getPrepareStatementCount() == 0) {
-                return;
-            }
-        }
-        throw new IllegalStateException("something else in this JVM keeps running SQL statements");
+        return StatementCounter.statementsOf(
+                sessionFactory, () -> ok(post(user.bearer(), DASHBOARD)));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.graphql.api.Accounts;
 import ink.ml.deploy.graphql.api.Accounts.Account;
+import ink.ml.deploy.graphql.api.StatementCounter;
 import ink.ml.deploy.graphql.api.deployments.DeploymentFixtures;
 import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.projects.Projects;
@@ -14,11 +15,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -102,30 +101,7 @@ class CustomDomainsBatchingTest {
     }
 
     private long statementsOf(Account user) {
-        Statistics statistics = sessionFactory.getStatistics();
-        awaitNoOtherStatements(statistics);
-        statistics.clear();
-        ok(post(user.bearer(), DASHBOARD));
-        return statistics.getPrepareStatementCount();
-    }
-
-    /**
-     * Counting starts after a quiet second: Hibernate's statistics count every thread's statements.
-     */
-    private static void awaitNoOtherStatements(Statistics statistics) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            statistics.clear();
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (statistics.getPrepareStatementCount() == 0) {
-                return;
-            }
-        }
-        throw new IllegalStateException("something else in this JVM keeps running SQL statements");
+        return StatementCounter.statementsOf(
+                sessionFactory, () -> ok(post(user.bearer(), DASHBOARD)));
     }
 }
