@@ -27,7 +27,9 @@ final class CaddyAdminClient {
     /** Caddy's answer when an {@code If-Match} no longer holds. */
     static final int PRECONDITION_FAILED = 412;
 
-    private static final int SEND_ATTEMPTS = 3;
+    private static final int MIN_SEND_ATTEMPTS = 3;
+    private static final long FIRST_PAUSE_MILLIS = 50;
+    private static final long MAX_PAUSE_MILLIS = 800;
 
     private final URI adminUrl;
     private final int timeoutMillis;
@@ -124,17 +126,25 @@ final class CaddyAdminClient {
     /**
      * Caddy restarts its admin endpoint with every config load, closing the connections kept alive
      * to it: a call that meets such a connection is made again (every call here is safe to repeat:
-     * reads, and writes that are conditional or idempotent).
+     * reads, and writes that are conditional or idempotent). Many edges changing routes at once
+     * restart it back to back, so the calls back off, for up to the timeout in all.
      */
     private Answer send(String method, String path, byte[] body, String ifMatch) {
+        long deadline = System.nanoTime() + Duration.ofMillis(timeoutMillis).toNanos();
+        long pauseMillis = FIRST_PAUSE_MILLIS;
         IOException last = null;
-        for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return sendOnce(method, path, body, ifMatch);
             } catch (IOException e) {
                 last = e;
-                pause();
             }
+            boolean timeLeft = System.nanoTime() + pauseMillis * 1_000_000 < deadline;
+            if (attempt >= MIN_SEND_ATTEMPTS && !timeLeft) {
+                break;
+            }
+            pause(pauseMillis);
+            pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
         }
         throw new EdgeAdminException(
                 "the edge's admin API at "
@@ -147,9 +157,9 @@ final class CaddyAdminClient {
     }
 
     /** Time for Caddy to have its admin endpoint listening again. */
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(50);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EdgeAdminException("interrupted while calling the edge", e);
