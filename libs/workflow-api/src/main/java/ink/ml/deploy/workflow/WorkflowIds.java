@@ -63,4 +63,14 @@ public final class WorkflowIds {
                 + "-"
                 + report.observedAt().toEpochMilli();
     }
+
+    /** {@code custom-domain-{domainId}}: one life of a custom domain at a time. */
+    public static String customDomain(UUID domainId) {
+        return "custom-domain-" + domainId;
+    }
+
+    /** {@code remove-custom-domain-{domainId}}: its resources are taken away once. */
+    public static String removeCustomDomain(UUID domainId) {
+        return "remove-custom-domain-" + domainId;
+    }
 }
