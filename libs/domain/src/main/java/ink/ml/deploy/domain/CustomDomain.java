@@ -20,6 +20,13 @@ public record CustomDomain(String value) {
     private static final Set<String> SPECIAL_USE_TLDS =
             Set.of("localhost", "local", "internal", "invalid", "test", "example", "arpa", "onion");
 
+    /**
+     * The special-use names a platform running with a private test CA (Pebble) and its own DNS may
+     * accept ({@link #parse(String, Collection, Set)}): reserved for testing and documentation (RFC
+     * 6761 §6.2, §6.5), so they never collide with a real domain.
+     */
+    public static final Set<String> TESTING_TLDS = Set.of("test", "example");
+
     public CustomDomain {
         if (value == null || value.isEmpty()) {
             throw new InvalidValueException(FIELD, "must not be empty");
@@ -36,6 +43,23 @@ public record CustomDomain(String value) {
      * xn--caf-dma.example.com}.
      */
     public static CustomDomain parse(String input, Collection<String> platformZones) {
+        return parse(input, platformZones, Set.of());
+    }
+
+    /**
+     * {@link #parse(String, Collection)}, accepting names under {@code allowedTestingTlds} too
+     * (each one of {@link #TESTING_TLDS}): for a platform whose CA and DNS are a test's own.
+     *
+     * @throws IllegalArgumentException when {@code allowedTestingTlds} holds another name
+     */
+    public static CustomDomain parse(
+            String input, Collection<String> platformZones, Set<String> allowedTestingTlds) {
+        for (String tld : allowedTestingTlds) {
+            if (!TESTING_TLDS.contains(tld)) {
+                throw new IllegalArgumentException(
+                        "only " + TESTING_TLDS + " may be allowed for testing, not " + tld);
+            }
+        }
         if (input == null || input.isBlank()) {
             throw new InvalidValueException(FIELD, "must not be empty");
         }
@@ -76,7 +100,7 @@ public record CustomDomain(String value) {
         }
         CustomDomain domain = new CustomDomain(ascii);
         domain.requireOutside(platformZones);
-        domain.requirePublic();
+        domain.requirePublic(allowedTestingTlds);
         return domain;
     }
 
@@ -92,9 +116,9 @@ public record CustomDomain(String value) {
         }
     }
 
-    private void requirePublic() {
+    private void requirePublic(Set<String> allowedTestingTlds) {
         String tld = value.substring(value.lastIndexOf('.') + 1);
-        if (SPECIAL_USE_TLDS.contains(tld)) {
+        if (SPECIAL_USE_TLDS.contains(tld) && !allowedTestingTlds.contains(tld)) {
             throw new InvalidValueException(
                     FIELD, "." + tld + " is a special-use name that no public certificate covers");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,6 +111,19 @@ class CustomDomainTest {
                 .isInstanceOf(InvalidValueException.class)
                 .extracting(e -> ((InvalidValueException) e).field())
                 .isEqualTo("domain");
+    }
+
+    @Test
+    void testingNamesAreAcceptedOnlyWhereAllowedAndOnlyThose() {
+        assertThat(CustomDomain.parse("App.Example.TEST", ZONES, Set.of("test")).value())
+                .isEqualTo("app.example.test");
+        assertThatThrownBy(() -> CustomDomain.parse("app.localhost", ZONES, Set.of("test")))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> CustomDomain.parse("a.b.ml.ink", ZONES, Set.of("test")))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> CustomDomain.parse("app.localhost", ZONES, Set.of("localhost")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("may be allowed for testing");
     }
 
     @Test

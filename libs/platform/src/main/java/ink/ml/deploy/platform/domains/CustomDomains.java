@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -58,9 +59,14 @@ public class CustomDomains {
      */
     private final Clusters clusters;
 
-    public CustomDomains(EntityManager entityManager, Clusters clusters) {
+    /** Special-use names accepted where the CA and DNS are a test's own; none in production. */
+    private final Set<String> testingTlds;
+
+    public CustomDomains(
+            EntityManager entityManager, Clusters clusters, CustomDomainNamesConfig names) {
         this.entityManager = entityManager;
         this.clusters = clusters;
+        this.testingTlds = names.testingTlds().orElse(Set.of());
     }
 
     /** How long an unverified claim holds a name against others. */
@@ -75,7 +81,7 @@ public class CustomDomains {
     @Transactional
     public CustomDomainView add(Caller caller, String serviceId, String domain) {
         UUID id = Ids.parse("serviceId", serviceId);
-        CustomDomain name = CustomDomain.parse(domain, clusters.platformZones());
+        CustomDomain name = CustomDomain.parse(domain, clusters.platformZones(), testingTlds);
         OwnedService owner = liveService(caller, id);
         releaseAbandonedClaim(name);
         refuseHeld(caller, name);
