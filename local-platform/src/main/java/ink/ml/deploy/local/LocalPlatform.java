@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
     private Optional<KubernetesTarget> kubernetes = Optional.empty();
     private Optional<DockerApps> dockerApps = Optional.empty();
     private Optional<PrometheusProcess> prometheus = Optional.empty();
+    private Optional<TestDomains> testDomains = Optional.empty();
     private String metricsDescription;
     private String appsDescription;
     private LocalIdentityProvider identity;
@@ -146,6 +148,7 @@ public final class LocalPlatform implements AutoCloseable {
         identity = started(LocalIdentityProvider.start());
 
         Path runDirectory = temporaryDirectory("mcpdeploy-local-");
+        startTestDomains(runDirectory);
         wiring =
                 new PlatformWiring(
                         ports,
@@ -171,11 +174,12 @@ public final class LocalPlatform implements AutoCloseable {
         started(this::stopServices);
         PlatformService[] all = PlatformService.values();
         for (int i = 0; i < all.length; i++) {
+            PlatformService service = all[i];
+            Map<String, String> properties = new LinkedHashMap<>();
+            testDomains.ifPresent(domains -> properties.putAll(domains.properties(service)));
+            properties.putAll(options.serviceProperties(all[i]));
             ServiceLaunch launch =
-                    wiring.launch(
-                            all[i],
-                            options.serviceProperties(all[i]),
-                            options.serviceEnvironment(all[i]));
+                    wiring.launch(all[i], properties, options.serviceEnvironment(all[i]));
             startedService(
                     ServiceProcess.start(
                             all[i].module(),
@@ -287,6 +291,29 @@ public final class LocalPlatform implements AutoCloseable {
         appsDescription = "Kubernetes: " + cluster.description();
         say("Apps: " + appsDescription);
         return cluster.wiring();
+    }
+
+    /**
+     * BIND and Pebble, when asked for and apps run on Docker (Pebble validates at the edge): where
+     * they are not installed the run goes on without them, saying so (a test that needs them checks
+     * {@link TestDomains#unavailableReason()} first).
+     */
+    private void startTestDomains(Path runDirectory) {
+        if (!options.testDomains()) {
+            return;
+        }
+        if (dockerApps.isEmpty()) {
+            say("Custom domains: no local CA, since apps do not run on Docker here");
+            return;
+        }
+        Optional<String> missing = TestDomains.unavailableReason();
+        if (missing.isPresent()) {
+            say("Custom domains: no local CA: " + missing.get());
+            return;
+        }
+        TestDomains started = started(TestDomains.start(ports.edgePort(), runDirectory));
+        testDomains = Optional.of(started);
+        say("Custom domains: " + started.description());
     }
 
     /**
@@ -486,6 +513,11 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** True when apps run as containers on this machine, behind the edge. */
+    /** The run's own DNS server and ACME CA, when {@link LocalPlatformOptions#withTestDomains}. */
+    public Optional<TestDomains> testDomains() {
+        return testDomains;
+    }
+
     /** Where the run's Prometheus answers, when it runs. */
     public Optional<URI> prometheusUrl() {
         return prometheus.map(PrometheusProcess::url);

@@ -30,6 +30,7 @@ public final class LocalPlatformOptions {
     private final Path logDirectory;
     private final boolean inMemoryKubernetes;
     private final Duration metricsScrapeInterval;
+    private final boolean testDomains;
 
     private LocalPlatformOptions(
             Path repositoryRoot,
@@ -40,7 +41,8 @@ public final class LocalPlatformOptions {
             Map<String, String> environment,
             Path logDirectory,
             boolean inMemoryKubernetes,
-            Duration metricsScrapeInterval) {
+            Duration metricsScrapeInterval,
+            boolean testDomains) {
         this.repositoryRoot = repositoryRoot;
         this.randomPorts = randomPorts;
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -50,6 +52,7 @@ public final class LocalPlatformOptions {
         this.logDirectory = logDirectory;
         this.inMemoryKubernetes = inMemoryKubernetes;
         this.metricsScrapeInterval = metricsScrapeInterval;
+        this.testDomains = testDomains;
     }
 
     /**
@@ -75,7 +78,8 @@ public final class LocalPlatformOptions {
                 System.getenv(),
                 root.resolve("local-platform").resolve("target").resolve("platform-logs"),
                 false,
-                DEFAULT_SCRAPE_INTERVAL);
+                DEFAULT_SCRAPE_INTERVAL,
+                false);
     }
 
     /** Free ports instead of the fixed ones, so tests run beside a platform that holds those. */
@@ -89,7 +93,8 @@ public final class LocalPlatformOptions {
                 environment,
                 logDirectory,
                 inMemoryKubernetes,
-                metricsScrapeInterval);
+                metricsScrapeInterval,
+                testDomains);
     }
 
     /** JVM options for every service, e.g. {@code -Xmx384m -XX:TieredStopAtLevel=1}. */
@@ -110,7 +115,8 @@ public final class LocalPlatformOptions {
                 environment,
                 logDirectory,
                 inMemoryKubernetes,
-                metricsScrapeInterval);
+                metricsScrapeInterval,
+                testDomains);
     }
 
     /**
@@ -131,7 +137,8 @@ public final class LocalPlatformOptions {
                 environment,
                 logDirectory,
                 inMemoryKubernetes,
-                metricsScrapeInterval);
+                metricsScrapeInterval,
+                testDomains);
     }
 
     /**
@@ -152,7 +159,8 @@ public final class LocalPlatformOptions {
                 environment,
                 logDirectory,
                 inMemoryKubernetes,
-                metricsScrapeInterval);
+                metricsScrapeInterval,
+                testDomains);
     }
 
     private static Map<String, String> checkedNames(String field, Map<String, String> values) {
@@ -196,7 +204,8 @@ public final class LocalPlatformOptions {
                 environment,
                 logDirectory,
                 inMemoryKubernetes,
-                metricsScrapeInterval);
+                metricsScrapeInterval,
+                testDomains);
     }
 
     /**
@@ -213,7 +222,8 @@ public final class LocalPlatformOptions {
                 environment,
                 logDirectory,
                 true,
-                metricsScrapeInterval);
+                metricsScrapeInterval,
+                testDomains);
     }
 
     /**
@@ -240,7 +250,8 @@ public final class LocalPlatformOptions {
                 environment,
                 directory.toAbsolutePath().normalize(),
                 inMemoryKubernetes,
-                metricsScrapeInterval);
+                metricsScrapeInterval,
+                testDomains);
     }
 
     public Path repositoryRoot() {
@@ -317,10 +328,33 @@ public final class LocalPlatformOptions {
                 environment,
                 logDirectory,
                 inMemoryKubernetes,
-                interval);
+                interval,
+                testDomains);
     }
 
     public Duration metricsScrapeInterval() {
         return metricsScrapeInterval;
+    }
+
+    /**
+     * Custom domains go the whole way on the Docker apps target: a DNS server and an ACME CA of the
+     * run's own ({@link TestDomains}: BIND and Pebble) verify and issue names under {@code .test}.
+     */
+    public LocalPlatformOptions withTestDomains() {
+        return new LocalPlatformOptions(
+                repositoryRoot,
+                randomPorts,
+                jvmOptions,
+                serviceProperties,
+                serviceEnvironment,
+                environment,
+                logDirectory,
+                inMemoryKubernetes,
+                metricsScrapeInterval,
+                true);
+    }
+
+    public boolean testDomains() {
+        return testDomains;
     }
 }
