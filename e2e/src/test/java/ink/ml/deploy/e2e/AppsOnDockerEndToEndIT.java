@@ -10,8 +10,10 @@ import ink.ml.deploy.e2e.DeploymentFollower.Followed;
 import ink.ml.deploy.e2e.EdgeClient.Reply;
 import ink.ml.deploy.local.LocalPlatform;
 import ink.ml.deploy.local.LocalPlatformOptions;
+import ink.ml.deploy.local.TestDomains;
 import ink.ml.deploy.testing.AppEngineProcess;
 import ink.ml.deploy.testing.Directories;
+import ink.ml.deploy.testing.DnsZone;
 import ink.ml.deploy.testing.HaproxyProcess;
 import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.testing.RegistryProcess;
@@ -65,7 +67,8 @@ class AppsOnDockerEndToEndIT {
         RealParts.require(
                 RegistryProcess.unavailableReason()
                         .or(AppEngineProcess::unavailableReason)
-                        .or(HaproxyProcess::unavailableReason));
+                        .or(HaproxyProcess::unavailableReason)
+                        .or(TestDomains::unavailableReason));
         Directories.recreate(WORK);
         platform =
                 LocalPlatform.start(
@@ -74,6 +77,7 @@ class AppsOnDockerEndToEndIT {
                                 .withEnvironment(Map.of())
                                 .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"))
                                 .withMetricsScrapeInterval(Duration.ofSeconds(1))
+                                .withTestDomains()
                                 .withLogDirectory(
                                         Path.of("target", "e2e-docker-logs").toAbsolutePath()));
         assertThat(platform.appsRunOnDocker()).as(platform.appsDescription()).isTrue();
@@ -385,6 +389,104 @@ class AppsOnDockerEndToEndIT {
                 .isInstanceOfSatisfying(
                         GraphqlException.class,
                         e -> assertThat(e.codes()).containsExactly("NOT_FOUND"));
+    }
+
+    @Test
+    void customDomainsAreVerifiedIssuedByPebbleServedOverTlsAndRemovedAndNoOneElseReachesThem()
+            throws Exception {
+        TestDomains dns = platform.testDomains().orElseThrow();
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-domains", "domains");
+        BusyboxApp.writeTo(app.git(), "on my own domain\n");
+        String sha = app.git().commit("own domain");
+        app.git().push(app.grant().remoteUrl(), app.grant().token());
+        assertThat(
+                        app.follower()
+                                .follow(app.serviceId(), sha, DEPLOY_DEADLINE)
+                                .deployment()
+                                .status())
+                .isEqualTo("ACTIVE");
+        TlsCurl curl = new TlsCurl(platform.edgeTlsPort(), dns.issuingRootFile());
+
+        // The user's zone at their DNS provider, and the platform's CNAME zone, which sends
+        // every target to this machine.
+        DnsZone userZone = DnsZone.named("example.test");
+        DnsZone targets = DnsZone.named("cname.localhost");
+        List<Duration> verifyToTls = new ArrayList<>();
+        List<CustomDomainView> added = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String name = "app" + i + ".example.test";
+            CustomDomainView domain = app.dashboard().addCustomDomain(app.serviceId(), name);
+            assertThat(domain.certificateStatus()).isEqualTo("PENDING_VERIFICATION");
+            assertThat(curl.get(name).answered()).as("%s before it is verified", name).isFalse();
+            CustomDomainView.Record txt = domain.record("TXT");
+            CustomDomainView.Record cname = domain.record("CNAME");
+            assertThat(txt.name()).isEqualTo("_dp-verify." + name);
+            assertThat(cname.name()).isEqualTo(name);
+            userZone.txt(txt.name() + ".", txt.expected())
+                    .cname(name + ".", cname.expected() + ".");
+            targets.a(cname.expected() + ".", "127.0.0.1");
+            dns.serve(List.of(userZone, targets));
+
+            long asked = System.nanoTime();
+            app.dashboard().verifyCustomDomain(domain.id());
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> curl.get(name).answered());
+            verifyToTls.add(Duration.ofNanos(System.nanoTime() - asked));
+            assertThat(curl.get(name).body()).isEqualTo("on my own domain\n");
+            added.add(domain);
+        }
+        TIMINGS.record(
+                "verifyCustomDomain to the first TLS answer (Pebble), median of 3",
+                Timings.median(verifyToTls));
+        TIMINGS.record("verifyCustomDomain to the first TLS answer, each", verifyToTls.toString());
+
+        List<CustomDomainView> shown = app.dashboard().customDomains(app.serviceId());
+        assertThat(shown)
+                .extracting(CustomDomainView::domain, CustomDomainView::certificateStatus)
+                .containsExactly(
+                        tuple("app1.example.test", "READY"),
+                        tuple("app2.example.test", "READY"),
+                        tuple("app3.example.test", "READY"));
+        assertThat(shown.get(0).records())
+                .extracting(CustomDomainView.Record::status)
+                .containsOnly("OK");
+        // The platform's own name keeps answering over HTTP beside the domains.
+        assertThat(edge.get("web-domains-" + app.userId() + ".localhost").body())
+                .isEqualTo("on my own domain\n");
+
+        // Another user can neither see, verify, remove nor take the domains.
+        Dashboard stranger =
+                new Dashboard(
+                        new GraphqlClient(
+                                platform.graphqlUrl(),
+                                platform.signInToken(
+                                        "e2e-docker-domain-stranger", "ds@example.com", "DS")));
+        stranger.userId();
+        String theirs = added.get(0).id();
+        assertThatThrownBy(() -> stranger.verifyCustomDomain(theirs))
+                .isInstanceOfSatisfying(
+                        GraphqlException.class,
+                        e -> assertThat(e.codes()).containsExactly("NOT_FOUND"));
+        assertThatThrownBy(() -> stranger.removeCustomDomain(theirs))
+                .isInstanceOfSatisfying(
+                        GraphqlException.class,
+                        e -> assertThat(e.codes()).containsExactly("NOT_FOUND"));
+        assertThatThrownBy(() -> stranger.customDomains(app.serviceId()))
+                .isInstanceOfSatisfying(
+                        GraphqlException.class,
+                        e -> assertThat(e.codes()).containsExactly("NOT_FOUND"));
+        assertThat(curl.get("app1.example.test").answered()).isTrue();
+
+        // Removing takes the route and the certificate away; the other domains stay.
+        app.dashboard().removeCustomDomain(theirs);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !curl.get("app1.example.test").answered());
+        assertThat(curl.get("app2.example.test").body()).isEqualTo("on my own domain\n");
+        assertThat(app.dashboard().customDomains(app.serviceId()))
+                .extracting(CustomDomainView::domain)
+                .containsExactly("app2.example.test", "app3.example.test");
     }
 
     private static double latest(List<Double> points) {

@@ -134,6 +134,46 @@ final class Dashboard {
         return list;
     }
 
+    CustomDomainView addCustomDomain(String serviceId, String domain) {
+        return CustomDomainView.from(
+                graphql.execute(
+                                "mutation($s: ID!, $d: String!) { addCustomDomain(serviceId: $s,"
+                                        + " domain: $d) { "
+                                        + CustomDomainView.FIELDS
+                                        + " } }",
+                                Map.of("s", serviceId, "d", domain))
+                        .path("addCustomDomain"));
+    }
+
+    CustomDomainView verifyCustomDomain(String domainId) {
+        return CustomDomainView.from(
+                graphql.execute(
+                                "mutation($id: ID!) { verifyCustomDomain(id: $id) { "
+                                        + CustomDomainView.FIELDS
+                                        + " } }",
+                                Map.of("id", domainId))
+                        .path("verifyCustomDomain"));
+    }
+
+    void removeCustomDomain(String domainId) {
+        graphql.execute(
+                "mutation($id: ID!) { removeCustomDomain(id: $id) }", Map.of("id", domainId));
+    }
+
+    /** {@code service { customDomains }}, oldest first. */
+    List<CustomDomainView> customDomains(String serviceId) {
+        List<CustomDomainView> list = new ArrayList<>();
+        graphql.execute(
+                        "query($id: ID!) { service(id: $id) { customDomains { "
+                                + CustomDomainView.FIELDS
+                                + " } } }",
+                        Map.of("id", serviceId))
+                .path("service")
+                .path("customDomains")
+                .forEach(node -> list.add(CustomDomainView.from(node)));
+        return list;
+    }
+
     /** Where the service answers, as the API shows it. */
     String serviceUrl(String serviceId) {
         return graphql.execute(

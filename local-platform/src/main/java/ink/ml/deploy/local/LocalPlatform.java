@@ -541,6 +541,11 @@ public final class LocalPlatform implements AutoCloseable {
      * Where apps answer through the edge, e.g. port 8080 for {@code
      * http://web-demo-local.localhost:8080/}.
      */
+    /** Where custom domains answer over TLS, e.g. {@code https://app.example.test:8443}. */
+    public int edgeTlsPort() {
+        return ports.edgeTlsPort();
+    }
+
     public int edgePort() {
         return ports.edgePort();
     }

@@ -17,17 +17,23 @@ import java.util.Set;
  * ones.
  *
  * @param edgePort where deployed apps answer, e.g. {@code http://web-demo-local.localhost:8080}
+ * @param edgeTlsPort where custom domains answer over TLS, e.g. {@code
+ *     https://app.example.test:8443}
  */
 public record PortPlan(
         Map<PlatformService, Integer> servicePorts,
         Map<PlatformService, Integer> managementPorts,
         int temporalPort,
-        int edgePort) {
+        int edgePort,
+        int edgeTlsPort) {
     /** Temporal's usual frontend port, so the Temporal CLI finds the local server unconfigured. */
     public static final int TEMPORAL_DEFAULT_PORT = 7233;
 
     /** The port of the printed app URLs; 80 would need the edge to bind a privileged port. */
     public static final int EDGE_DEFAULT_PORT = 8080;
+
+    /** The edge's TLS port, for custom domains; 443 would need a privileged port too. */
+    public static final int EDGE_TLS_DEFAULT_PORT = 8443;
 
     public PortPlan {
         servicePorts = Map.copyOf(servicePorts);
@@ -44,7 +50,8 @@ public record PortPlan(
             }
         }
         Set<Integer> seen = new HashSet<>();
-        for (int port : allPorts(servicePorts, managementPorts, temporalPort, edgePort)) {
+        for (int port :
+                allPorts(servicePorts, managementPorts, temporalPort, edgePort, edgeTlsPort)) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port " + port + " is not in 1..65535");
             }
@@ -63,7 +70,8 @@ public record PortPlan(
                 management.put(service, service.defaultManagementPort());
             }
         }
-        return new PortPlan(ports, management, TEMPORAL_DEFAULT_PORT, EDGE_DEFAULT_PORT);
+        return new PortPlan(
+                ports, management, TEMPORAL_DEFAULT_PORT, EDGE_DEFAULT_PORT, EDGE_TLS_DEFAULT_PORT);
     }
 
     /**
@@ -73,7 +81,7 @@ public record PortPlan(
      */
     public static PortPlan random() {
         PlatformService[] services = PlatformService.values();
-        int count = 2 * services.length + 2;
+        int count = 2 * services.length + 3;
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             for (int i = 0; i < count; i++) {
@@ -90,6 +98,7 @@ public record PortPlan(
             return new PortPlan(
                     ports,
                     management,
+                    sockets[count - 3].getLocalPort(),
                     sockets[count - 2].getLocalPort(),
                     sockets[count - 1].getLocalPort());
         } catch (IOException e) {
@@ -118,6 +127,7 @@ public record PortPlan(
         }
         if (edgeToo) {
             planned.put(edgePort, "the apps' edge");
+            planned.put(edgeTlsPort, "the apps' edge (TLS)");
         }
         planned.forEach(
                 (port, user) -> {

@@ -38,6 +38,7 @@ class LocalPlatformOptionsTest {
         assertThat(ports.healthPort(PlatformService.GRAPHQL)).isEqualTo(8081);
         assertThat(ports.temporalPort()).isEqualTo(7233);
         assertThat(ports.edgePort()).isEqualTo(8080);
+        assertThat(ports.edgeTlsPort()).isEqualTo(8443);
         assertThat(options.serviceJar(PlatformService.DEPLOYER_WORKER))
                 .isEqualTo(
                         root.resolve(
@@ -73,6 +74,7 @@ class LocalPlatformOptionsTest {
                 .doesNotContain(
                         first.temporalPort(),
                         first.edgePort(),
+                        first.edgeTlsPort(),
                         first.healthPort(PlatformService.DEPLOYER_SERVER),
                         first.healthPort(PlatformService.GIT_SERVER));
         assertThat(first).isNotEqualTo(second);
@@ -90,7 +92,8 @@ class LocalPlatformOptionsTest {
                                                 PlatformService.DEPLOYER_SERVER, 8081,
                                                 PlatformService.GIT_SERVER, 9086),
                                         7233,
-                                        8080))
+                                        8080,
+                                        8443))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port 8081 is planned twice");
         assertThatThrownBy(
@@ -99,7 +102,8 @@ class LocalPlatformOptionsTest {
                                         fixed.servicePorts(),
                                         Map.of(PlatformService.DEPLOYER_SERVER, 9084),
                                         7233,
-                                        8080))
+                                        8080,
+                                        8443))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("managementPorts: git-server needs one");
     }
