@@ -224,7 +224,7 @@ public class KubernetesExecutionTarget implements ExecutionTarget {
         }
     }
 
-    private static String serverMessage(KubernetesClientException e) {
+    static String serverMessage(KubernetesClientException e) {
         if (e.getStatus() != null && e.getStatus().getMessage() != null) {
             return e.getStatus().getMessage();
         }

@@ -2,6 +2,12 @@ package ink.ml.deploy.deployer.worker.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.domain.AppPort;
+import ink.ml.deploy.domain.CustomDomain;
+import ink.ml.deploy.k8s.CustomDomainResources;
+import ink.ml.deploy.k8s.CustomDomainSpec;
+import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -38,5 +44,50 @@ class ServerSideApplierTest {
         assertThat(request.getBody().readUtf8())
                 .contains("dp.ml.ink/deployment-id")
                 .contains("dep-1");
+    }
+
+    /**
+     * cert-manager's Certificate is a generic resource: the client finds its endpoint through the
+     * API server's discovery of cert-manager.io/v1, which a cluster with cert-manager serves.
+     */
+    @Test
+    void appliesTheCertManagerCertificateAtTheEndpointDiscoveryNames() throws Exception {
+        GenericKubernetesResource certificate =
+                CustomDomainResources.from(
+                                new CustomDomainSpec(
+                                        WorkloadFixtures.WEB,
+                                        new CustomDomain("app.example.com"),
+                                        AppPort.of(3000)))
+                        .certificate();
+        // spotless:off
+        server.expect()
+                .get()
+                .withPath("/apis/cert-manager.io/v1")
+                .andReturn(200, new APIResourceListBuilder()
+                        .withGroupVersion("cert-manager.io/v1")
+                        .addNewResource()
+                            .withName("certificates")
+                            .withKind("Certificate")
+                            .withNamespaced(true)
+                            .withVerbs("get", "list", "create", "patch", "delete")
+                        .endResource()
+                        .build())
+                .once();
+        // spotless:on
+        server.expect()
+                .patch()
+                .withPath(
+                        "/apis/cert-manager.io/v1/namespaces/dp-u42-shop/certificates/app.example.com"
+                                + "?fieldManager=mcpdeploy-deployer&force=true")
+                .andReturn(200, certificate)
+                .once();
+
+        new ServerSideApplier(client).apply(certificate);
+
+        assertThat(server.takeRequest().getPath()).isEqualTo("/apis/cert-manager.io/v1");
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getMethod()).isEqualTo("PATCH");
+        assertThat(request.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
+        assertThat(request.getBody().readUtf8()).contains("letsencrypt-prod");
     }
 }
