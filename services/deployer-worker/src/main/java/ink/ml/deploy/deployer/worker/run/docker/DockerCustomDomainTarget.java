@@ -94,13 +94,30 @@ public final class DockerCustomDomainTarget implements CustomDomainTarget, AutoC
                         ? Optional.empty()
                         : acme.directoryUrl()
                                 .filter(url -> !url.isBlank())
-                                .map(url -> issuer(edge, acme, URI.create(url.strip())));
+                                .map(url -> issuer(edge, acme, directoryUrl(url)));
         return new DockerCustomDomainTarget(
                 edge,
                 issuer,
                 "custom domains cannot get certificates on this machine: no ACME server is"
                         + " configured (mcpdeploy.acme.directory-url)",
                 platformHostname);
+    }
+
+    private static URI directoryUrl(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an https:// URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "mcpdeploy.acme.directory-url must be the ACME server's https:// directory URL,"
+                            + " e.g. https://acme-v02.api.letsencrypt.org/directory (got \""
+                            + url
+                            + "\")",
+                    e);
+        }
     }
 
     private static CertificateIssuer issuer(EdgeDomains edge, AcmeConfig acme, URI url) {

@@ -313,12 +313,7 @@ public class DockerExecutionTarget implements ExecutionTarget {
         List<String> hostnames =
                 edge.routes().keySet().stream().filter(host -> host.startsWith(prefix)).toList();
         hostnames.forEach(edge::remove);
-        // Its custom domains too: their aliases and certificates, served or only kept.
-        domains.domains().entrySet().stream()
-                .filter(domain -> domain.getValue().startsWith(prefix))
-                .map(Map.Entry::getKey)
-                .toList()
-                .forEach(domains::remove);
+        removeCustomDomains(domains, service);
         for (Container container : containers.ofService(service)) {
             containers.stopAndRemove(container.getId(), config.stopTimeout());
         }
@@ -329,6 +324,19 @@ public class DockerExecutionTarget implements ExecutionTarget {
                 "deleted the containers of %s%s",
                 service.hostLabel(),
                 lastServiceOfProject ? " and network " + DockerNames.networkName(service) : "");
+    }
+
+    /**
+     * Takes away the custom domains of {@code service} on the edge: their aliases and their
+     * certificates, served or only kept; another service's stay.
+     */
+    static void removeCustomDomains(EdgeDomains domains, ServiceRef service) {
+        String prefix = service.hostLabel() + ".";
+        domains.domains().entrySet().stream()
+                .filter(domain -> domain.getValue().startsWith(prefix))
+                .map(Map.Entry::getKey)
+                .toList()
+                .forEach(domains::remove);
     }
 
     @Override

@@ -71,6 +71,9 @@ class DockerCustomDomainTargetTest {
                         .a("gone", "127.0.0.1")
                         .a("restart", "127.0.0.1")
                         .a("moved", "127.0.0.1")
+                        .a("kept", "127.0.0.1")
+                        .a("served", "127.0.0.1")
+                        .a("other", "127.0.0.1")
                         // Nothing answers HTTP-01 there: the edge listens on 127.0.0.1 only.
                         .a("elsewhere", "127.0.0.2"));
         pebble =
@@ -104,7 +107,7 @@ class DockerCustomDomainTargetTest {
                                         domains.challenges(),
                                         QUICK)),
                         "no ACME server",
-                        service -> PLATFORM_HOST);
+                        service -> service.hostLabel() + ".apps.localhost");
     }
 
     @AfterAll
@@ -280,6 +283,47 @@ class DockerCustomDomainTargetTest {
                                 .lines()
                                 .filter(line -> line.contains("restart.example.test")))
                 .hasSize(1);
+    }
+
+    @Test
+    void deletingAServiceTakesItsDomainsAwayServedOrOnlyKeptAndLeavesAnotherServicesDomain()
+            throws Exception {
+        CustomDomainSpec kept = spec("kept.example.test");
+        CustomDomainSpec served = spec("served.example.test");
+        CustomDomainSpec other =
+                new CustomDomainSpec(
+                        ServiceRef.of("u2", "shop", "web"),
+                        new CustomDomain("other.example.test"),
+                        AppPort.of(8080));
+        target.requestCertificate(kept);
+        target.requestCertificate(served);
+        target.serveTls(served);
+        target.requestCertificate(other);
+
+        DockerExecutionTarget.removeCustomDomains(domains, SERVICE);
+
+        assertThat(domains.domains())
+                .doesNotContainKeys("kept.example.test", "served.example.test")
+                .containsEntry("other.example.test", "web-shop-u2.apps.localhost");
+        assertThat(target.certificateState(kept).phase()).isEqualTo(CertificatePhase.NOT_REQUESTED);
+        assertThat(target.certificateState(other).phase()).isEqualTo(CertificatePhase.READY);
+        assertThat(
+                        TlsTestClient.getUnverified(haproxy.tlsPort(), "served.example.test", "/")
+                                .status())
+                .isEqualTo(404);
+        target.remove(other);
+    }
+
+    @Test
+    void aDirectoryUrlThatIsNotHttpsIsRefusedNamingItsKey() {
+        assertThatThrownBy(
+                        () ->
+                                DockerCustomDomainTarget.from(
+                                        domains,
+                                        acme(Optional.of("http://127.0.0.1:14000/dir")),
+                                        service -> PLATFORM_HOST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("mcpdeploy.acme.directory-url must be");
     }
 
     @Test
