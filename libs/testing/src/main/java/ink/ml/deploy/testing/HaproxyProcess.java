@@ -25,6 +25,13 @@ import java.util.Optional;
  * #restart()} (and a restart after a crash or a reboot) comes back with the routes it had, before
  * the platform is back.
  *
+ * <p>Custom domains are served on a second, TLS port ({@link #tlsPort()}): their certificates are
+ * loaded through the admin socket too, and kept in {@link #certificatesDirectory()} and the
+ * crt-list file HAProxy reads at start ({@link #crtListFile()}). The edge answers ACME's HTTP-01
+ * challenges itself, from a map filled while an issuance waits for them ({@link
+ * #challengesMapFile()}). A self-signed default certificate, made at start, is what a TLS client
+ * naming no served domain gets, with the same 404 as on HTTP.
+ *
  * <p>Where HAProxy is not installed, {@link #startOrSkip()} skips the calling test with a message
  * saying so, except in CI ({@code CI=true}), where a missing part is a failure. An HAProxy that is
  * installed but does not start fails the test. Close it to stop HAProxy and delete its directory.
@@ -45,12 +52,51 @@ public final class HaproxyProcess implements AutoCloseable {
     private final Path directory;
     private final Optional<String> listenHost;
     private final int edgePort;
+    private final int tlsPort;
     private Process process;
 
-    private HaproxyProcess(Path directory, Optional<String> listenHost, int edgePort) {
+    private HaproxyProcess(Path directory, Optional<String> listenHost, int edgePort, int tlsPort) {
         this.directory = directory;
         this.listenHost = listenHost;
         this.edgePort = edgePort;
+        this.tlsPort = tlsPort;
+    }
+
+    /**
+     * The files the edge's config names: each must exist when HAProxy starts (an empty map or
+     * crt-list is fine), and none may hold spaces, quotes, backslashes or {@code #}.
+     *
+     * @param adminSocket the admin socket's path (at most 107 bytes: a Unix socket's limit)
+     * @param routesMap host name, space, {@code ip:port}, one a line
+     * @param domainsMap custom domain, space, its service's platform host name, one a line
+     * @param challengesMap HTTP-01 token, space, key authorization, one a line
+     * @param defaultCertificate what the TLS port serves to a client naming no served domain (a PEM
+     *     certificate and its key)
+     * @param crtList the served domains' certificates, a PEM file's path a line
+     */
+    public record EdgeFiles(
+            Path adminSocket,
+            Path routesMap,
+            Path domainsMap,
+            Path challengesMap,
+            Path defaultCertificate,
+            Path crtList) {
+
+        /** The files in {@code directory}, by the names {@link HaproxyProcess} gives them. */
+        public static EdgeFiles in(Path directory) {
+            return new EdgeFiles(
+                    directory.resolve("haproxy.sock"),
+                    directory.resolve("routes.map"),
+                    directory.resolve("domains.map"),
+                    directory.resolve("acme-challenges.map"),
+                    directory.resolve("default.pem"),
+                    directory.resolve("certificates.list"));
+        }
+
+        List<Path> all() {
+            return List.of(
+                    adminSocket, routesMap, domainsMap, challengesMap, defaultCertificate, crtList);
+        }
     }
 
     /** {@link #start()}, or a skipped test where HAProxy is not installed and this is not CI. */
@@ -70,19 +116,26 @@ public final class HaproxyProcess implements AutoCloseable {
     }
 
     /**
-     * Starts HAProxy serving on a free loopback port; fails when it is missing or does not start.
+     * Starts HAProxy serving on a free loopback port (and TLS on another); fails when it is missing
+     * or does not start.
      */
     public static HaproxyProcess start() {
         return start(Optional.of(LOOPBACK), RegistryProcess.freePort());
     }
 
+    /** {@link #start(Optional, int, int)} with TLS on a free port. */
+    public static HaproxyProcess start(Optional<String> listenHost, int edgePort) {
+        return start(listenHost, edgePort, RegistryProcess.freePort());
+    }
+
     /**
      * Starts HAProxy serving on {@code edgePort}: on {@code listenHost} (an IP address, e.g. {@code
      * 127.0.0.1} or {@code ::1}), or on every interface, IPv4 and IPv6, when it is empty (so that
-     * both addresses {@code *.localhost} resolves to answer). Fails when HAProxy is missing ({@link
-     * #unavailableReason()}) or does not start: the message carries its output.
+     * both addresses {@code *.localhost} resolves to answer), and TLS for custom domains on {@code
+     * tlsPort} of the same address. Fails when HAProxy is missing ({@link #unavailableReason()}) or
+     * does not start: the message carries its output.
      */
-    public static HaproxyProcess start(Optional<String> listenHost, int edgePort) {
+    public static HaproxyProcess start(Optional<String> listenHost, int edgePort, int tlsPort) {
         unavailableReason()
                 .ifPresent(
                         reason -> {
@@ -94,11 +147,24 @@ public final class HaproxyProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HaproxyProcess haproxy = new HaproxyProcess(directory, listenHost, edgePort);
+        HaproxyProcess haproxy = new HaproxyProcess(directory, listenHost, edgePort, tlsPort);
+        EdgeFiles files = EdgeFiles.in(directory);
         RegistryProcess.write(
-                haproxy.configFile(),
-                edgeConfig(listenHost, edgePort, haproxy.adminSocket(), haproxy.mapFile()));
-        RegistryProcess.write(haproxy.mapFile(), "");
+                haproxy.configFile(), edgeConfig(listenHost, edgePort, tlsPort, files));
+        for (Path empty :
+                List.of(
+                        files.routesMap(),
+                        files.domainsMap(),
+                        files.challengesMap(),
+                        files.crtList())) {
+            RegistryProcess.write(empty, "");
+        }
+        try {
+            Files.createDirectories(haproxy.certificatesDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SelfSignedCertificate.write(files.defaultCertificate(), directory);
         haproxy.run();
         return haproxy;
     }
@@ -114,32 +180,49 @@ public final class HaproxyProcess implements AutoCloseable {
      * anywhere, so it is readable by its owner only) is where {@code set map}/{@code add
      * map}/{@code del map} change the routes in the running process.
      *
+     * <p>The TLS port serves the same routes to the custom domains whose certificates the crt-list
+     * holds ({@code new/set/commit ssl cert} and {@code add/del ssl crt-list} change them at
+     * runtime), with {@code X-Forwarded-Proto: https}. On both ports a custom domain is first
+     * looked up in the domains map, which names its service's platform host: the domain then
+     * follows that host's route, so a redeploy changes nothing for it. On the HTTP port, {@code GET
+     * /.well-known/acme-challenge/<token>} is answered by the edge itself, before any route, from
+     * the challenges map ({@code text/plain}, the key authorization): HTTP-01 works for a domain
+     * not routed yet.
+     *
      * @param listenHost the address to bind, or empty for every interface (IPv4 and IPv6)
      * @param listenPort where apps answer, e.g. 8080
-     * @param adminSocket the admin socket's path (at most 107 bytes: a Unix socket's limit)
-     * @param mapFile the routes' map file; it must exist when HAProxy starts (empty is fine)
+     * @param tlsPort where custom domains answer over TLS, e.g. 8443
+     * @param files the admin socket, maps, default certificate and crt-list the config names
      */
     public static String edgeConfig(
-            Optional<String> listenHost, int listenPort, Path adminSocket, Path mapFile) {
-        if (listenPort < 1 || listenPort > 65535) {
+            Optional<String> listenHost, int listenPort, int tlsPort, EdgeFiles files) {
+        requirePort("listenPort", listenPort);
+        requirePort("tlsPort", tlsPort);
+        if (listenPort == tlsPort) {
             throw new IllegalArgumentException(
-                    "listenPort must be 1 to 65535 (got " + listenPort + ")");
+                    "tlsPort must differ from listenPort (both " + listenPort + ")");
         }
-        String map = mapFile.toAbsolutePath().toString();
-        String socket = adminSocket.toAbsolutePath().toString();
-        for (String path : List.of(map, socket)) {
+        for (Path file : files.all()) {
+            String path = file.toAbsolutePath().toString();
             if (path.matches(".*[\\s\"'\\\\#].*")) {
                 throw new IllegalArgumentException(
-                        "the map file and admin socket paths must not hold spaces, quotes,"
-                                + " backslashes or '#' (got \""
+                        "the edge's file paths (admin socket, maps, certificates) must not hold"
+                                + " spaces, quotes, backslashes or '#' (got \""
                                 + path
                                 + "\")");
             }
         }
-        String bind =
-                listenHost
-                        .map(host -> bindAddress(host) + ":" + listenPort)
-                        .orElse(":::" + listenPort + " v4v6");
+        String socket = absolute(files.adminSocket());
+        String map = absolute(files.routesMap());
+        String domains = absolute(files.domainsMap());
+        String challenges = absolute(files.challengesMap());
+        String bind = bind(listenHost, listenPort);
+        String tlsBind =
+                bind(listenHost, tlsPort)
+                        + " ssl crt "
+                        + absolute(files.defaultCertificate())
+                        + " crt-list "
+                        + absolute(files.crtList());
         return String.join(
                 "\n",
                 "# The single-host edge. Routes live in the map below and change through the admin",
@@ -166,15 +249,24 @@ public final class HaproxyProcess implements AutoCloseable {
                 "",
                 "frontend edge",
                 "    bind " + bind,
-                "    http-request set-var(txn.upstream) req.hdr(host),field(1,:),lower,map("
-                        + map
-                        + ")",
+                "    bind " + tlsBind,
+                "    # ACME HTTP-01, answered by the edge before any route: token -> key authorization.",
+                "    http-request set-var(txn.acme) path,field(4,/),map("
+                        + challenges
+                        + ") if !{ ssl_fc } { path_reg ^/[.]well-known/acme-challenge/[-_A-Za-z0-9]+$ }",
+                "    http-request return status 200 content-type text/plain lf-string"
+                        + " \"%[var(txn.acme)]\" if { var(txn.acme) -m found }",
+                "    http-request set-var(txn.host) req.hdr(host),field(1,:),lower",
+                "    # A custom domain answers as its service's platform host (kept when it has none).",
+                "    http-request set-var(txn.host) var(txn.host),map(" + domains + ")",
+                "    http-request set-var(txn.upstream) var(txn.host),map(" + map + ")",
                 "    http-request return status 404 content-type text/plain string \""
                         + escape(NOT_FOUND_BODY)
                         + "\" unless { var(txn.upstream) -m found }",
                 "    # Only the edge speaks for the client: what it sent in these is dropped.",
                 "    http-request del-header X-Forwarded-For",
-                "    http-request set-header X-Forwarded-Proto http",
+                "    http-request set-header X-Forwarded-Proto https if { ssl_fc }",
+                "    http-request set-header X-Forwarded-Proto http unless { ssl_fc }",
                 "    http-request set-header X-Forwarded-Host %[req.hdr(host)]",
                 "    http-request set-header X-Forwarded-Port %[dst_port]",
                 "    option forwardfor",
@@ -201,6 +293,13 @@ public final class HaproxyProcess implements AutoCloseable {
         return edgePort;
     }
 
+    /**
+     * The port custom domains answer on over TLS: the value for {@code mcpdeploy.edge.tls-port}.
+     */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
     /** An address that reaches the edge from this machine: the bound one, or {@code 127.0.0.1}. */
     public String edgeHost() {
         return listenHost.orElse(LOOPBACK);
@@ -208,12 +307,40 @@ public final class HaproxyProcess implements AutoCloseable {
 
     /** The admin socket: the value for {@code mcpdeploy.edge.admin-socket}. */
     public Path adminSocket() {
-        return directory.resolve("haproxy.sock");
+        return EdgeFiles.in(directory).adminSocket();
     }
 
     /** The routes' map file: the value for {@code mcpdeploy.edge.map-file}. */
     public Path mapFile() {
-        return directory.resolve("routes.map");
+        return EdgeFiles.in(directory).routesMap();
+    }
+
+    /** Custom domain to platform host: the value for {@code mcpdeploy.edge.domains-map-file}. */
+    public Path domainsMapFile() {
+        return EdgeFiles.in(directory).domainsMap();
+    }
+
+    /** HTTP-01 answers: the value for {@code mcpdeploy.edge.challenges-map-file}. */
+    public Path challengesMapFile() {
+        return EdgeFiles.in(directory).challengesMap();
+    }
+
+    /** The served certificates' list: the value for {@code mcpdeploy.edge.crt-list-file}. */
+    public Path crtListFile() {
+        return EdgeFiles.in(directory).crtList();
+    }
+
+    /**
+     * Where the custom domains' certificates are kept: the value for {@code
+     * mcpdeploy.edge.certificates-directory}.
+     */
+    public Path certificatesDirectory() {
+        return directory.resolve("certificates");
+    }
+
+    /** The self-signed certificate served to a TLS client that names no served domain. */
+    public Path defaultCertificateFile() {
+        return EdgeFiles.in(directory).defaultCertificate();
     }
 
     /** The config HAProxy runs with. */
@@ -272,7 +399,7 @@ public final class HaproxyProcess implements AutoCloseable {
                 throw new IllegalStateException(
                         "haproxy exited at start (" + process.exitValue() + "): " + tail);
             }
-            if (adminAnswers() && edgeAnswers()) {
+            if (adminAnswers() && answers(edgePort) && answers(tlsPort)) {
                 return;
             }
             RegistryProcess.pause();
@@ -282,8 +409,10 @@ public final class HaproxyProcess implements AutoCloseable {
         throw new IllegalStateException(
                 "haproxy did not open "
                         + adminSocket()
-                        + " and port "
+                        + " and ports "
                         + edgePort
+                        + ", "
+                        + tlsPort
                         + " within "
                         + START_TIMEOUT
                         + ": "
@@ -302,13 +431,29 @@ public final class HaproxyProcess implements AutoCloseable {
         }
     }
 
-    private boolean edgeAnswers() {
+    private boolean answers(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(edgeHost(), edgePort), 1_000);
+            socket.connect(new InetSocketAddress(edgeHost(), port), 1_000);
             return true;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static String bind(Optional<String> listenHost, int port) {
+        return listenHost
+                .map(host -> bindAddress(host) + ":" + port)
+                .orElse(":::" + port + " v4v6");
+    }
+
+    private static void requirePort(String name, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be 1 to 65535 (got " + port + ")");
+        }
+    }
+
+    private static String absolute(Path file) {
+        return file.toAbsolutePath().toString();
     }
 
     private static String bindAddress(String host) {

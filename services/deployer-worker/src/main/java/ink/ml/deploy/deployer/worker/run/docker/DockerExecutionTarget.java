@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.run.ExecutionTarget;
+import ink.ml.deploy.deployer.worker.run.edge.EdgeDomains;
 import ink.ml.deploy.deployer.worker.run.edge.EdgeRoutes;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.ImageRef;
@@ -19,6 +20,7 @@ import ink.ml.deploy.workflow.deploy.RolloutResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -43,6 +45,7 @@ public class DockerExecutionTarget implements ExecutionTarget {
     private final DockerTargetConfig config;
     private final RegistryAccess registryAccess;
     private final EdgeRoutes edge;
+    private final EdgeDomains domains;
     private final RolloutsInFlight rollouts;
     private final ProjectNetworks networks;
     private final DockerContainers containers;
@@ -52,12 +55,14 @@ public class DockerExecutionTarget implements ExecutionTarget {
             DockerTargetConfig config,
             RegistryAccess registryAccess,
             EdgeRoutes edge,
+            EdgeDomains domains,
             RolloutsInFlight rollouts) {
         requireSandboxOrConsent(config);
         this.docker = docker;
         this.config = config;
         this.registryAccess = registryAccess;
         this.edge = edge;
+        this.domains = domains;
         this.rollouts = rollouts;
         this.networks = new ProjectNetworks(docker, config.bridgePrefix());
         this.containers = new DockerContainers(docker);
@@ -308,6 +313,7 @@ public class DockerExecutionTarget implements ExecutionTarget {
         List<String> hostnames =
                 edge.routes().keySet().stream().filter(host -> host.startsWith(prefix)).toList();
         hostnames.forEach(edge::remove);
+        removeCustomDomains(domains, service);
         for (Container container : containers.ofService(service)) {
             containers.stopAndRemove(container.getId(), config.stopTimeout());
         }
@@ -318,6 +324,19 @@ public class DockerExecutionTarget implements ExecutionTarget {
                 "deleted the containers of %s%s",
                 service.hostLabel(),
                 lastServiceOfProject ? " and network " + DockerNames.networkName(service) : "");
+    }
+
+    /**
+     * Takes away the custom domains of {@code service} on the edge: their aliases and their
+     * certificates, served or only kept; another service's stay.
+     */
+    static void removeCustomDomains(EdgeDomains domains, ServiceRef service) {
+        String prefix = service.hostLabel() + ".";
+        domains.domains().entrySet().stream()
+                .filter(domain -> domain.getValue().startsWith(prefix))
+                .map(Map.Entry::getKey)
+                .toList()
+                .forEach(domains::remove);
     }
 
     @Override

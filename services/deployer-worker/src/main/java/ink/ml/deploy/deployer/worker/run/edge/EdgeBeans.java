@@ -19,4 +19,17 @@ public class EdgeBeans {
             case CADDY -> CaddyEdgeRoutes.from(config);
         };
     }
+
+    @Produces
+    @ApplicationScoped
+    EdgeDomains edgeDomains(EdgeConfig config) {
+        return switch (config.kind()) {
+            case HAPROXY -> HaproxyEdgeDomains.from(config);
+            case CADDY ->
+                    new UnsupportedEdgeDomains(
+                            "custom domains need the haproxy edge (mcpdeploy.edge.kind=haproxy),"
+                                    + " which answers ACME's HTTP-01 and loads certificates without"
+                                    + " a reload; this machine's edge is caddy");
+        };
+    }
 }

@@ -34,6 +34,36 @@ public interface EdgeConfig {
     String mapFile();
 
     /**
+     * HAProxy's custom domains map file (domain, its service's platform host name), as its config
+     * names it: a domain is routed as its service's host. Rewritten after each change, like the
+     * routes. On persistent storage.
+     */
+    @WithDefault("/var/lib/mcpdeploy/edge/domains.map")
+    String domainsMapFile();
+
+    /**
+     * HAProxy's map of ACME HTTP-01 answers (token, key authorization), as its config names it.
+     * Never written: an answer lives only while an issuance waits for it. It must exist (empty) at
+     * HAProxy's start.
+     */
+    @WithDefault("/run/mcpdeploy/edge/acme-challenges.map")
+    String challengesMapFile();
+
+    /**
+     * Where the custom domains' certificates are kept ({@code <domain>.pem}: the chain, then the
+     * private key, mode 0600). Readable by the platform and HAProxy only. On persistent storage.
+     */
+    @WithDefault("/var/lib/mcpdeploy/edge/certificates")
+    String certificatesDirectory();
+
+    /**
+     * HAProxy's crt-list file for the TLS port, as its config names it: the served certificates'
+     * paths. Rewritten after each change, so that HAProxy restarts serving them.
+     */
+    @WithDefault("/var/lib/mcpdeploy/edge/certificates.list")
+    String crtListFile();
+
+    /**
      * Caddy's admin API (kind {@code caddy}). Keep it on loopback: whoever reaches it can route any
      * host anywhere. Caddy's own default is {@code localhost:2019}.
      */
@@ -46,6 +76,13 @@ public interface EdgeConfig {
      */
     @WithDefault("8080")
     int listenPort();
+
+    /**
+     * The port custom domains answer on over TLS, e.g. {@code curl https://app.example.com:8443/};
+     * 8443 rather than 443 so that the edge needs no privileged port.
+     */
+    @WithDefault("8443")
+    int tlsPort();
 
     /**
      * The address the edge binds, e.g. {@code 127.0.0.1} (an IPv6 address in brackets: {@code

@@ -36,6 +36,10 @@ final class HaproxyAdminSocket {
      * @throws EdgeAdminException when the socket does not answer within the timeout
      */
     String send(String command) {
+        return exchange(command, command + "\n");
+    }
+
+    private String exchange(String command, String text) {
         if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("an admin command is one line");
         }
@@ -44,7 +48,7 @@ final class HaproxyAdminSocket {
                 Selector selector = Selector.open()) {
             // A Unix socket connects at once or fails: no backlog wait worth a deadline.
             channel.connect(UnixDomainSocketAddress.of(socket));
-            ByteBuffer out = ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer out = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (out.hasRemaining()) {
                 channel.write(out);
             }
@@ -82,6 +86,25 @@ final class HaproxyAdminSocket {
                             + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * Sends {@code command} with a multi-line {@code payload} (HAProxy's {@code <<} syntax: the
+     * payload follows the command's line and ends at the first empty line), e.g. a PEM for {@code
+     * set ssl cert}. The payload must hold no empty line.
+     */
+    String send(String command, String payload) {
+        String body = payload.strip().replace("\r\n", "\n");
+        if (body.isEmpty() || body.contains("\n\n")) {
+            throw new IllegalArgumentException("a payload is lines without an empty one");
+        }
+        return exchange(command, command + " <<\n" + body + "\n\n");
+    }
+
+    /** The first line of an answer, short enough for a message. */
+    static String firstLine(String answer) {
+        String line = answer.strip().lines().findFirst().orElse("(no answer)");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     /** The command's first two words, e.g. {@code set map}: enough to say which call failed. */

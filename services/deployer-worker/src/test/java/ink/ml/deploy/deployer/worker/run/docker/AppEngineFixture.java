@@ -98,7 +98,12 @@ final class AppEngineFixture implements AutoCloseable {
     DockerExecutionTarget target(
             TestDockerTargetConfig config, InMemoryEdgeRoutes edge, RolloutsInFlight rollouts) {
         return new DockerExecutionTarget(
-                docker, config, RegistryAccess.anonymous(), edge, rollouts);
+                docker,
+                config,
+                RegistryAccess.anonymous(),
+                edge,
+                new InMemoryEdgeDomains(),
+                rollouts);
     }
 
     DockerExecutionTarget target(InMemoryEdgeRoutes edge) {

@@ -84,6 +84,7 @@ class RedeployUnderLoadThroughTheEdgeTest {
                         fixture.config,
                         RegistryAccess.anonymous(),
                         edge,
+                        new InMemoryEdgeDomains(),
                         new RolloutsInFlight());
         deploy(target, service, 0);
 

@@ -49,6 +49,34 @@ class EdgeBeansTest {
         assertThat(beans.edgeRoutes(withKind(EdgeKind.CADDY))).isInstanceOf(CaddyEdgeRoutes.class);
     }
 
+    @Test
+    void customDomainsDefaultToTlsOnPort8443WithTheirMapsAndCertificatesBesideTheRoutes() {
+        assertThat(config.tlsPort()).isEqualTo(8443);
+        assertThat(config.domainsMapFile()).isEqualTo("/var/lib/mcpdeploy/edge/domains.map");
+        assertThat(config.challengesMapFile()).isEqualTo("/run/mcpdeploy/edge/acme-challenges.map");
+        assertThat(config.certificatesDirectory())
+                .isEqualTo("/var/lib/mcpdeploy/edge/certificates");
+        assertThat(config.crtListFile()).isEqualTo("/var/lib/mcpdeploy/edge/certificates.list");
+    }
+
+    @Test
+    void onlyTheHaproxyEdgeServesCustomDomainsAndCaddySaysSo() {
+        EdgeBeans beans = new EdgeBeans();
+
+        EdgeDomains haproxy = beans.edgeDomains(withKind(EdgeKind.HAPROXY));
+        EdgeDomains caddy = beans.edgeDomains(withKind(EdgeKind.CADDY));
+
+        assertThat(haproxy).isInstanceOf(HaproxyEdgeDomains.class);
+        assertThat(haproxy.unsupportedReason()).isEmpty();
+        assertThat(caddy.unsupportedReason())
+                .hasValueSatisfying(
+                        reason ->
+                                assertThat(reason)
+                                        .contains("mcpdeploy.edge.kind=haproxy")
+                                        .contains("caddy"));
+        assertThat(caddy.domains()).isEmpty();
+    }
+
     /** The injected settings with another kind; making either edge does no I/O. */
     private EdgeConfig withKind(EdgeKind kind) {
         return new EdgeConfig() {
@@ -85,6 +113,31 @@ class EdgeBeansTest {
             @Override
             public Duration adminTimeout() {
                 return config.adminTimeout();
+            }
+
+            @Override
+            public String domainsMapFile() {
+                return config.domainsMapFile();
+            }
+
+            @Override
+            public String challengesMapFile() {
+                return config.challengesMapFile();
+            }
+
+            @Override
+            public String certificatesDirectory() {
+                return config.certificatesDirectory();
+            }
+
+            @Override
+            public String crtListFile() {
+                return config.crtListFile();
+            }
+
+            @Override
+            public int tlsPort() {
+                return config.tlsPort();
             }
         };
     }
