@@ -45,7 +45,9 @@ final class DockerApps implements AutoCloseable {
             boolean sandboxed = AppEngineProcess.sandboxAvailable();
             AppEngineProcess engine = AppEngineProcess.start(sandboxed, registryHost);
             started.push(engine);
-            HaproxyProcess edge = HaproxyProcess.start(Optional.of("127.0.0.1"), ports.edgePort());
+            HaproxyProcess edge =
+                    HaproxyProcess.start(
+                            Optional.of("127.0.0.1"), ports.edgePort(), ports.edgeTlsPort());
             started.push(edge);
             return new DockerApps(engine, edge, sandboxed, started);
         } catch (RuntimeException e) {
@@ -55,8 +57,7 @@ final class DockerApps implements AutoCloseable {
     }
 
     ExecutionWiring wiring() {
-        return ExecutionWiring.docker(
-                engine.host(), edge.adminSocket(), edge.mapFile(), edge.edgePort(), sandboxed);
+        return ExecutionWiring.docker(engine.host(), PlatformWiring.EdgeWiring.of(edge), sandboxed);
     }
 
     AppEngineProcess engine() {
@@ -79,7 +80,10 @@ final class DockerApps implements AutoCloseable {
                 + "), one network per project, "
                 + runtime
                 + "; edge: HAProxy on 127.0.0.1:"
-                + edge.edgePort();
+                + edge.edgePort()
+                + " (TLS for custom domains on "
+                + edge.tlsPort()
+                + ")";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ink.ml.deploy.local;
 
 import ink.ml.deploy.testing.DockerEngineProcess;
+import ink.ml.deploy.testing.HaproxyProcess;
 import ink.ml.deploy.testing.RegistryTokenKeys;
 import java.net.URI;
 import java.nio.file.Path;
@@ -107,20 +108,17 @@ public record PlatformWiring(
         }
 
         /**
-         * The Docker target on the app engine at {@code dockerHost}, behind the HAProxy edge whose
-         * runtime API is {@code edgeSocket} and whose routes persist in {@code edgeMapFile}; apps
-         * answer at {@code http://{service}-{project}-{user}.localhost:{edgePort}} (RFC 6761: curl
-         * and browsers resolve {@code *.localhost} to loopback).
+         * The Docker target on the app engine at {@code dockerHost}, behind the HAProxy {@code
+         * edge}; apps answer at {@code http://{service}-{project}-{user}.localhost:{edge port}}
+         * (RFC 6761: curl and browsers resolve {@code *.localhost} to loopback), custom domains at
+         * {@code https://{domain}:{edge TLS port}}.
          *
          * @param sandboxed false where runsc is missing: apps then run under runc, which the
          *     deployer-worker only does when told so explicitly
          */
         public static ExecutionWiring docker(
-                String dockerHost,
-                Path edgeSocket,
-                Path edgeMapFile,
-                int edgePort,
-                boolean sandboxed) {
+                String dockerHost, EdgeWiring edge, boolean sandboxed) {
+            int edgePort = edge.port();
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("mcpdeploy.docker.host", dockerHost);
             if (!sandboxed) {
@@ -128,9 +126,7 @@ public record PlatformWiring(
                 properties.put("mcpdeploy.docker.allow-unsandboxed", "true");
             }
             properties.put("mcpdeploy.edge.kind", "haproxy");
-            properties.put("mcpdeploy.edge.admin-socket", edgeSocket.toString());
-            properties.put("mcpdeploy.edge.map-file", edgeMapFile.toString());
-            properties.put("mcpdeploy.edge.listen-port", Integer.toString(edgePort));
+            properties.putAll(edge.properties());
             return new ExecutionWiring(
                     properties,
                     Map.of(),
@@ -141,6 +137,62 @@ public record PlatformWiring(
                             "url-scheme", "http",
                             "url-port", Integer.toString(edgePort)),
                     Map.of("docker-host", dockerHost));
+        }
+    }
+
+    /**
+     * Where the HAProxy edge's admin socket and files are, and its ports: the deployer-worker's
+     * {@code mcpdeploy.edge.*} settings.
+     */
+    public record EdgeWiring(
+            Path adminSocket,
+            Path routesMap,
+            Path domainsMap,
+            Path challengesMap,
+            Path crtList,
+            Path certificatesDirectory,
+            int port,
+            int tlsPort) {
+
+        /** The edge's files under {@code directory}, named as {@code HaproxyProcess} names them. */
+        public static EdgeWiring in(Path directory, int port, int tlsPort) {
+            HaproxyProcess.EdgeFiles files = HaproxyProcess.EdgeFiles.in(directory);
+            return new EdgeWiring(
+                    files.adminSocket(),
+                    files.routesMap(),
+                    files.domainsMap(),
+                    files.challengesMap(),
+                    files.crtList(),
+                    directory.resolve("certificates"),
+                    port,
+                    tlsPort);
+        }
+
+        /** A running edge's. */
+        public static EdgeWiring of(HaproxyProcess edge) {
+            return new EdgeWiring(
+                    edge.adminSocket(),
+                    edge.mapFile(),
+                    edge.domainsMapFile(),
+                    edge.challengesMapFile(),
+                    edge.crtListFile(),
+                    edge.certificatesDirectory(),
+                    edge.edgePort(),
+                    edge.tlsPort());
+        }
+
+        Map<String, String> properties() {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("mcpdeploy.edge.admin-socket", adminSocket.toString());
+            properties.put("mcpdeploy.edge.map-file", routesMap.toString());
+            properties.put("mcpdeploy.edge.domains-map-file", domainsMap.toString());
+            properties.put("mcpdeploy.edge.challenges-map-file", challengesMap.toString());
+            properties.put("mcpdeploy.edge.crt-list-file", crtList.toString());
+            properties.put(
+                    "mcpdeploy.edge.certificates-directory", certificatesDirectory.toString());
+            properties.put("mcpdeploy.edge.listen-port", Integer.toString(port));
+            properties.put("mcpdeploy.edge.tls-port", Integer.toString(tlsPort));
+            return properties;
         }
     }
 

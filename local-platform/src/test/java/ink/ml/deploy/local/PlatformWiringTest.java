@@ -2,6 +2,7 @@ package ink.ml.deploy.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.local.PlatformWiring.EdgeWiring;
 import ink.ml.deploy.local.PlatformWiring.ExecutionWiring;
 import ink.ml.deploy.testing.RegistryTokenKeys;
 import ink.ml.deploy.testing.ServiceProcess;
@@ -193,9 +194,7 @@ class PlatformWiringTest {
                 wiring(
                         ExecutionWiring.docker(
                                 "unix:///tmp/appd/docker.sock",
-                                Path.of("/tmp/edge/haproxy.sock"),
-                                Path.of("/tmp/edge/routes.map"),
-                                8080,
+                                EdgeWiring.in(Path.of("/tmp/edge"), 8080, 8443),
                                 true),
                         Optional.of("127.0.0.1:5000"));
 
@@ -207,6 +206,13 @@ class PlatformWiringTest {
                 .containsEntry("mcpdeploy.edge.kind", "haproxy")
                 .containsEntry("mcpdeploy.edge.admin-socket", "/tmp/edge/haproxy.sock")
                 .containsEntry("mcpdeploy.edge.map-file", "/tmp/edge/routes.map")
+                .containsEntry("mcpdeploy.edge.domains-map-file", "/tmp/edge/domains.map")
+                .containsEntry(
+                        "mcpdeploy.edge.challenges-map-file", "/tmp/edge/acme-challenges.map")
+                .containsEntry("mcpdeploy.edge.crt-list-file", "/tmp/edge/certificates.list")
+                .containsEntry("mcpdeploy.edge.certificates-directory", "/tmp/edge/certificates")
+                .containsEntry("mcpdeploy.edge.listen-port", "8080")
+                .containsEntry("mcpdeploy.edge.tls-port", "8443")
                 .doesNotContainKeys(
                         "mcpdeploy.docker.runtime",
                         "mcpdeploy.docker.allow-unsandboxed",
@@ -233,9 +239,7 @@ class PlatformWiringTest {
                 wiring(
                         ExecutionWiring.docker(
                                 "unix:///tmp/appd/docker.sock",
-                                Path.of("/tmp/edge/haproxy.sock"),
-                                Path.of("/tmp/edge/routes.map"),
-                                8080,
+                                EdgeWiring.in(Path.of("/tmp/edge"), 8080, 8443),
                                 true),
                         Optional.of("127.0.0.1:5000"));
 
@@ -266,9 +270,7 @@ class PlatformWiringTest {
         ExecutionWiring unsandboxed =
                 ExecutionWiring.docker(
                         "unix:///tmp/appd/docker.sock",
-                        Path.of("/tmp/edge/haproxy.sock"),
-                        Path.of("/tmp/edge/routes.map"),
-                        8080,
+                        EdgeWiring.in(Path.of("/tmp/edge"), 8080, 8443),
                         false);
 
         assertThat(unsandboxed.properties())
