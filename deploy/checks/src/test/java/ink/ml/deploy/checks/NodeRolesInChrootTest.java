@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +30,13 @@ class NodeRolesInChrootTest {
     private static final String RULES = "etc/nftables.d/";
     private static final List<String> TABLES =
             List.of("dp-public.nft", "dp-pod-to-node.nft", "dp-smtp.nft");
+
+    /** One address of each kind the rules name (inventory: group_vars/all/firewall.yml). */
+    private static final String CLOUDFLARE = "173.245.48.1";
+
+    private static final String REGION_LB = "203.0.113.100";
+    private static final String OPERATOR = "198.51.100.9";
+    private static final String STRANGER = "192.0.2.7";
 
     private static Path work;
     private static Map<String, String> runNode;
@@ -78,7 +87,7 @@ class NodeRolesInChrootTest {
         for (Map<String, String> node : List.of(runNode, buildNode)) {
             assertThat(node.get("etc/nftables.conf"))
                     .contains("include \"/etc/nftables.d/*.nft\"")
-                    .doesNotContain("flush ruleset");
+                    .doesNotContainPattern("(?m)^\\s*flush");
         }
     }
 
@@ -169,13 +178,88 @@ class NodeRolesInChrootTest {
         assertThat(input).doesNotContainPattern("tcp dport [^\\n]*accept");
     }
 
+    @Test
+    void onTheWireTheRunNodeServes80And443ToCloudflareAndTheLbOnlyAndSshToOperators()
+            throws IOException {
+        try (NodeNetwork network = network("run-1", runNode)) {
+            network.listenOnNode(80, 443, 22, 6443, 10250);
+
+            assertThat(network.fromInternet(CLOUDFLARE, 443)).isEqualTo("connected");
+            assertThat(network.fromInternet(CLOUDFLARE, 80)).isEqualTo("connected");
+            assertThat(network.fromInternet(REGION_LB, 443)).isEqualTo("connected");
+            assertThat(network.fromInternet(STRANGER, 443)).isEqualTo("timed out");
+            assertThat(network.fromInternet(OPERATOR, 22)).isEqualTo("connected");
+            assertThat(network.fromInternet(STRANGER, 22)).isEqualTo("timed out");
+            assertThat(network.fromInternet(CLOUDFLARE, 6443)).isEqualTo("timed out");
+            assertThat(network.fromInternet(STRANGER, 10250)).isEqualTo("timed out");
+        }
+    }
+
+    @Test
+    void onTheWireTheBuildNodeServes443ToNobody() throws IOException {
+        try (NodeNetwork network = network("build-1", buildNode)) {
+            network.listenOnNode(443, 22);
+
+            assertThat(network.fromInternet(CLOUDFLARE, 443)).isEqualTo("timed out");
+            assertThat(network.fromInternet(OPERATOR, 22)).isEqualTo("connected");
+        }
+    }
+
+    @Test
+    void onTheWireAPodIsRefusedItsOwnNodesKubeletApiServerAndExporterButNotOtherPorts()
+            throws IOException {
+        try (NodeNetwork network = network("run-1", runNode)) {
+            network.listenOnNode(10250, 6443, 9100, 8080);
+
+            assertThat(network.fromPod(NodeNetwork.NODE_ON_POD_NETWORK, 10250))
+                    .isEqualTo("timed out");
+            assertThat(network.fromPod(NodeNetwork.NODE_ON_POD_NETWORK, 6443))
+                    .isEqualTo("timed out");
+            assertThat(network.fromPod(NodeNetwork.NODE_ON_POD_NETWORK, 9100))
+                    .isEqualTo("timed out");
+            assertThat(network.fromPod(NodeNetwork.NODE_PUBLIC, 10250))
+                    .as("the node's other addresses are the node too")
+                    .isEqualTo("timed out");
+            assertThat(network.fromPod(NodeNetwork.NODE_ON_POD_NETWORK, 8080))
+                    .isEqualTo("connected");
+        }
+    }
+
+    @Test
+    void onTheWireSmtpFromAPodIsRefusedWhileOtherPortsPass() throws IOException {
+        try (NodeNetwork network = network("build-1", buildNode)) {
+            network.listenOnInternet(25, 465, 587, 2525);
+
+            for (int port : List.of(25, 465, 587)) {
+                assertThat(network.fromPod(NodeNetwork.INTERNET_HOST, port))
+                        .as("port " + port)
+                        .isEqualTo("refused");
+            }
+            assertThat(network.fromPod(NodeNetwork.INTERNET_HOST, 2525)).isEqualTo("connected");
+        }
+    }
+
+    private static NodeNetwork network(String host, Map<String, String> node) throws IOException {
+        return NodeNetwork.create(
+                ruleFiles(host, node),
+                InventoryVars.read(AnsibleTree.inventory().resolve("group_vars/all/main.yml"))
+                        .text("node_public_interface"),
+                List.of(CLOUDFLARE, REGION_LB, OPERATOR, STRANGER));
+    }
+
+    /** The node's rule files, written where nft can read them. */
+    private static List<Path> ruleFiles(String host, Map<String, String> node) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String table : TABLES) {
+            files.add(Files.writeString(work.resolve(host + "-" + table), node.get(RULES + table)));
+        }
+        return files;
+    }
+
     /** The node's rule files loaded into a fresh namespace, the ruleset as the kernel lists it. */
     private static String loaded(String host, Map<String, String> node) throws IOException {
         try (RulesNamespace namespace = RulesNamespace.create()) {
-            for (String table : TABLES) {
-                Path file =
-                        Files.writeString(
-                                work.resolve(host + "-" + table), node.get(RULES + table));
+            for (Path file : ruleFiles(host, node)) {
                 ToolRun load = namespace.load(file);
                 assertThat(load.exitCode()).as(load.describe()).isZero();
             }
@@ -210,7 +294,7 @@ class NodeRolesInChrootTest {
                         playbook.toString());
         assertThat(run.exitCode()).as(run.describe()).isZero();
 
-        Map<String, String> left = new java.util.HashMap<>();
+        Map<String, String> left = new HashMap<>();
         for (String file :
                 List.of(
                         "etc/nftables.conf",
