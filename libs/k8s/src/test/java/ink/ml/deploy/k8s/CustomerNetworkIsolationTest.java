@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
  * The seed's network isolation table, proved over the policies {@link ProjectResources} generates,
  * with a NetworkPolicy evaluator that follows the Kubernetes semantics. A k3s cluster: pods in
  * 10.42.0.0/16, Services in 10.43.0.0/16, nodes on a private 10.0.0.0/16 network.
+ *
+ * <p>What a NetworkPolicy cannot do is not proved here: a pod always reaches the node it runs on,
+ * whatever a policy says, so the seed's "cannot reach the K8s API" through the pod's own node's
+ * address (and its kubelet and exporters) is the node firewall's rule, deploy/ansible's firewall
+ * role, checked in deploy/checks.
  */
 class CustomerNetworkIsolationTest {
     private static final ProjectResources SHOP =
@@ -41,7 +46,7 @@ class CustomerNetworkIsolationTest {
     private static final ExternalAddress API_SERVER_SERVICE = new ExternalAddress("10.43.0.1");
     private static final ExternalAddress REGISTRY_SERVICE = new ExternalAddress("10.43.25.14");
     private static final ExternalAddress GIT_SERVER_SERVICE = new ExternalAddress("10.43.31.2");
-    private static final ExternalAddress NODE_PRIVATE_IP = new ExternalAddress("10.0.0.2");
+    private static final ExternalAddress OTHER_NODE_PRIVATE_IP = new ExternalAddress("10.0.0.2");
     private static final ExternalAddress METADATA = new ExternalAddress("169.254.169.254");
 
     private final NetworkPolicyEvaluator cluster = new NetworkPolicyEvaluator(allPolicies());
@@ -124,13 +129,26 @@ class CustomerNetworkIsolationTest {
     }
 
     @Test
-    void registryGitServerAndApiServerAreUnreachable() {
+    void registryGitServerAndTheApiServerServiceAreUnreachable() {
         assertThat(cluster.allows(WEB, REGISTRY_SERVICE, 5000, "TCP")).isFalse();
         assertThat(cluster.allows(WEB, REGISTRY, 5000, "TCP")).isFalse();
         assertThat(cluster.allows(WEB, GIT_SERVER_SERVICE, 80, "TCP")).isFalse();
         assertThat(cluster.allows(WEB, GIT_SERVER, 8086, "TCP")).isFalse();
         assertThat(cluster.allows(WEB, API_SERVER_SERVICE, 443, "TCP")).isFalse();
-        assertThat(cluster.allows(WEB, NODE_PRIVATE_IP, 6443, "TCP")).isFalse();
+    }
+
+    /**
+     * Another node's private address is inside the egress policy's 10.0.0.0/8 exception, so the API
+     * server there is refused. A NetworkPolicy cannot stop a pod reaching its own node, whatever
+     * the addresses: the API server, kubelet and exporters on the pod's own node are refused by the
+     * node firewall (deploy/ansible/roles/firewall, table dp_pod_to_node), not by anything proved
+     * here.
+     */
+    @Test
+    void anotherNodesApiServerIsRefusedButThePodsOwnNodeIsLeftToTheNodeFirewall() {
+        assertThat(cluster.allows(WEB, OTHER_NODE_PRIVATE_IP, 6443, "TCP"))
+                .as("another node's private address, by the policy")
+                .isFalse();
     }
 
     @Test

@@ -38,6 +38,10 @@ class HostPackagesScriptTest {
                     "prometheus",
                     "bind9",
                     "pebble",
+                    "ansible",
+                    "ansible-lint",
+                    "yamllint",
+                    "debootstrap",
                     "openjdk-17-jdk-headless",
                     "maven");
 
