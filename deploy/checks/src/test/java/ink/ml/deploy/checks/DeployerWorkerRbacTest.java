@@ -99,6 +99,27 @@ class DeployerWorkerRbacTest {
     }
 
     @Test
+    void everyKindTheWorkersCodeReachesIsGranted() {
+        Map<String, Set<String>> reached = WorkerCodeKinds.reached();
+
+        assertThat(reached)
+                .as("kinds the deployer-worker's sources reach through the client")
+                .containsKeys(
+                        "/pods",
+                        "/secrets",
+                        "/services",
+                        "/namespaces",
+                        "apps/deployments",
+                        "networking.k8s.io/ingresses",
+                        "cert-manager.io/certificates");
+        reached.forEach(
+                (kind, files) ->
+                        assertThat(verbs(kind))
+                                .as("%s, reached in %s, is granted", kind, files)
+                                .isNotEmpty());
+    }
+
+    @Test
     void whatTheWorkerDeletesItMayListAndDelete() {
         for (String kind : DELETED_BY_LABELS) {
             assertThat(verbs(kind))
