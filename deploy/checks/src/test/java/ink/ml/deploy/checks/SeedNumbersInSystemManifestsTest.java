@@ -110,6 +110,23 @@ class SeedNumbersInSystemManifestsTest {
         }
     }
 
+    @Test
+    void registryAddressIsTheOneTheNodesAreGiven() throws IOException {
+        Path all = DeployTree.root().resolve("eu-central-1/inventory/group_vars/all/main.yml");
+        assumeThat(all)
+                .as("the inventory (deploy/eu-central-1/inventory) is written alongside")
+                .exists();
+
+        Map<String, Object> vars = yaml(all);
+        Service registry = SystemManifests.named(Service.class, "registry");
+
+        assertThat(vars.get("registry_client_address"))
+                .isEqualTo(registry.getSpec().getClusterIP());
+        assertThat(vars.get("registry_client_host")).isEqualTo("registry.internal");
+        assertThat(vars.get("registry_client_port"))
+                .isEqualTo(registry.getSpec().getPorts().get(0).getPort());
+    }
+
     // --- cert-manager and Traefik -------------------------------------------------------------
 
     @Test
