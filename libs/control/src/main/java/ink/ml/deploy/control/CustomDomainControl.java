@@ -53,14 +53,19 @@ public class CustomDomainControl {
      * records until they are in place. The records to create are in the answer.
      */
     public CustomDomainView add(Caller caller, String serviceId, String domain) {
-        control.ensureReachable();
+        // The claim's own refusals first (bad name, taken, not your service), without Temporal.
         CustomDomainView added = domains.add(caller, serviceId, domain);
-        // Started after the row is committed: the workflow's first step reads it.
+        // Started after the row is committed: the workflow's first step reads it. When it cannot
+        // start, the claim is taken back: nothing stays half-done.
         try {
+            control.ensureReachable();
             WorkflowClient.start(
                     domainWorkflow(added.id())::run, new CustomDomainRequest(added.id()));
         } catch (WorkflowExecutionAlreadyStarted e) {
             // It already looks after this domain.
+        } catch (ControlPlaneUnavailableException e) {
+            domains.remove(caller, added.id());
+            throw e;
         } catch (RuntimeException e) {
             domains.remove(caller, added.id());
             throw ControlPlaneUnavailableException.notStarted(e);
