@@ -65,6 +65,14 @@ public class CustomDomainRecord extends PanacheEntityBase {
     @Column(name = "cert_error")
     public String certError;
 
+    /** When a scheduled check first found the records of an active domain gone; else null. */
+    @Column(name = "records_missing_since")
+    public Instant recordsMissingSince;
+
+    /** When a flagged domain is detached if its records stay away; set with the above. */
+    @Column(name = "detach_after")
+    public Instant detachAfter;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

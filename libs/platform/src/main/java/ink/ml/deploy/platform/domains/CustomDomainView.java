@@ -23,7 +23,23 @@ public record CustomDomainView(
         Optional<Instant> verificationRequestedAt,
         CertStatus certStatus,
         Optional<String> certError,
+        Optional<RecordsMissing> recordsMissing,
         Instant createdAt) {
+
+    /**
+     * An active domain whose records a scheduled check no longer finds: since when, and when it is
+     * detached from its service's cluster if they stay away.
+     */
+    public record RecordsMissing(Instant since, Instant detachAfter) {
+        /** In plain words, for the APIs. */
+        public String message() {
+            return "records not found since "
+                    + since
+                    + "; the domain is detached after "
+                    + detachAfter
+                    + " unless they are back by then";
+        }
+    }
 
     /** The records to create at the user's DNS provider. */
     public record DnsRecords(
@@ -74,6 +90,9 @@ public record CustomDomainView(
                 Optional.ofNullable(row.verificationRequestedAt),
                 row.certStatus,
                 Optional.ofNullable(row.certError),
+                row.recordsMissingSince == null
+                        ? Optional.empty()
+                        : Optional.of(new RecordsMissing(row.recordsMissingSince, row.detachAfter)),
                 row.createdAt);
     }
 

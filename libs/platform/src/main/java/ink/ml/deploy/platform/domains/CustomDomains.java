@@ -184,11 +184,83 @@ public class CustomDomains {
     /**
      * Releases a domain of one of the caller's services; the name can then be claimed again. Works
      * for a deleted service's domains too, so a name is never stuck with a service that is gone.
-     * Removing the cluster resources is the domain workflow's job.
+     * Returns where it was served from, since the row that said so is gone: taking its resources
+     * off the cluster is the caller's to start (in the same transaction, so that a failed start
+     * keeps the row).
      */
     @Transactional
-    public void remove(Caller caller, String domainId) {
-        owned(caller, Ids.parse("domainId", domainId)).delete();
+    public DomainPlacement remove(Caller caller, String domainId) {
+        CustomDomainRecord row = owned(caller, Ids.parse("domainId", domainId));
+        DomainPlacement placement = placement(row, serviceOf(row));
+        row.delete();
+        return placement;
+    }
+
+    /**
+     * System side (the domain workflow): where a domain is served from, or empty when it was
+     * removed or its service deleted, so there is nothing to look after any more.
+     */
+    @Transactional
+    public Optional<DomainPlacement> placement(UUID domainId) {
+        CustomDomainRecord row = CustomDomainRecord.findById(domainId);
+        if (row == null) {
+            return Optional.empty();
+        }
+        OwnedService owner = serviceOf(row);
+        if (owner.service().deletedAt != null) {
+            return Optional.empty();
+        }
+        return Optional.of(placement(row, owner));
+    }
+
+    /**
+     * System side (the scheduled re-check): an active domain's records are no longer found. The
+     * first time is kept when flagged again.
+     */
+    @Transactional
+    public CustomDomainView flagRecordsMissing(UUID domainId, Instant since, Instant detachAfter) {
+        if (since == null || detachAfter == null || detachAfter.isBefore(since)) {
+            throw new InvalidValueException(
+                    "detachAfter", "a flag needs a start and a detach time no earlier");
+        }
+        CustomDomainRecord row = find(domainId);
+        if (row.recordsMissingSince == null) {
+            row.recordsMissingSince = since;
+            row.detachAfter = detachAfter;
+        }
+        return view(row, serviceOf(row));
+    }
+
+    /** System side: the flagged domain's records are back. */
+    @Transactional
+    public CustomDomainView clearRecordsMissing(UUID domainId) {
+        CustomDomainRecord row = find(domainId);
+        row.recordsMissingSince = null;
+        row.detachAfter = null;
+        return view(row, serviceOf(row));
+    }
+
+    /**
+     * System side: the domain was taken off its cluster because its records stayed away. It stays
+     * the owner's, waiting for verification again, with the reason as its certificate error.
+     */
+    @Transactional
+    public CustomDomainView detach(UUID domainId, String reason) {
+        CustomDomainRecord row = find(domainId);
+        row.recordsMissingSince = null;
+        row.detachAfter = null;
+        row.certStatus = CertStatus.PENDING_VERIFICATION;
+        row.certError = errorText(Optional.ofNullable(reason));
+        return view(row, serviceOf(row));
+    }
+
+    /**
+     * System side (deleting a service, once its workload and with it the domains' cluster resources
+     * are gone): releases every domain of the service, so their names can be claimed again.
+     */
+    @Transactional
+    public long releaseServiceDomains(UUID serviceId) {
+        return CustomDomainRecord.delete("serviceId", serviceId);
     }
 
     /**
@@ -404,6 +476,21 @@ public class CustomDomains {
                         new VerificationToken(row.verificationToken),
                         owner.cluster(clusters),
                         owner.ref()));
+    }
+
+    private DomainPlacement placement(CustomDomainRecord row, OwnedService owner) {
+        return new DomainPlacement(
+                row.id,
+                DomainVerificationRecords.forService(
+                        new CustomDomain(row.domain),
+                        new VerificationToken(row.verificationToken),
+                        owner.cluster(clusters),
+                        owner.ref()),
+                owner.ref(),
+                Region.of(owner.project().region),
+                owner.service().port,
+                row.certStatus,
+                Optional.ofNullable(row.recordsMissingSince));
     }
 
     private static Instant firstSeen(Instant before, Instant now) {

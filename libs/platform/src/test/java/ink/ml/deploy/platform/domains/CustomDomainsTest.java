@@ -547,6 +547,78 @@ class CustomDomainsTest {
         assertThat(domains.listByServices(caller, List.of())).isEmpty();
     }
 
+    @Test
+    void removingAnswersWhereTheDomainWasServedFrom() {
+        Caller caller = users.newCaller();
+        String serviceId = newService(caller, "web");
+        CustomDomainView added = domains.add(caller, serviceId, "placed.example.com");
+
+        DomainPlacement placement = domains.remove(caller, added.id());
+
+        assertThat(placement.id()).isEqualTo(UUID.fromString(added.id()));
+        assertThat(placement.domain()).isEqualTo("placed.example.com");
+        assertThat(placement.service().service().value()).isEqualTo("web");
+        assertThat(placement.service().user().value()).isEqualTo(caller.id());
+        assertThat(placement.region().id()).isEqualTo("eu-central-1");
+        assertThat(placement.port()).isPositive();
+        assertThat(domains.placement(placement.id())).isEmpty();
+    }
+
+    @Test
+    void aFlagKeepsItsFirstTimeAndDetachingClearsItWithTheReason() {
+        Caller caller = users.newCaller();
+        CustomDomainView added =
+                domains.add(caller, newService(caller, "web"), "flagged.example.com");
+        UUID id = UUID.fromString(added.id());
+        Instant first = Instant.parse("2026-03-01T00:00:00Z");
+
+        domains.flagRecordsMissing(id, first, first.plus(Duration.ofHours(72)));
+        CustomDomainView flagged =
+                domains.flagRecordsMissing(
+                        id, first.plus(Duration.ofHours(6)), first.plus(Duration.ofHours(78)));
+
+        assertThat(flagged.recordsMissing())
+                .contains(
+                        new CustomDomainView.RecordsMissing(
+                                first, first.plus(Duration.ofHours(72))));
+        assertThat(domains.placement(id).orElseThrow().recordsMissingSince()).contains(first);
+        assertThatThrownBy(() -> domains.flagRecordsMissing(id, first, first.minusSeconds(1)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("detachAfter");
+
+        CustomDomainView detached = domains.detach(id, "detached: records gone");
+
+        assertThat(detached.recordsMissing()).isEmpty();
+        assertThat(detached.certStatus()).isEqualTo(CertStatus.PENDING_VERIFICATION);
+        assertThat(detached.certError()).contains("detached: records gone");
+    }
+
+    @Test
+    void aClearedFlagIsGoneFromTheView() {
+        Caller caller = users.newCaller();
+        CustomDomainView added =
+                domains.add(caller, newService(caller, "web"), "cleared.example.com");
+        UUID id = UUID.fromString(added.id());
+        Instant since = Instant.parse("2026-03-01T00:00:00Z");
+        domains.flagRecordsMissing(id, since, since.plus(Duration.ofHours(1)));
+
+        assertThat(domains.clearRecordsMissing(id).recordsMissing()).isEmpty();
+    }
+
+    @Test
+    void releasingAServicesDomainsFreesTheirNames() {
+        Caller caller = users.newCaller();
+        String serviceId = newService(caller, "web");
+        CustomDomainView first = domains.add(caller, serviceId, "one-released.example.com");
+        domains.add(caller, serviceId, "two-released.example.com");
+
+        assertThat(domains.releaseServiceDomains(UUID.fromString(serviceId))).isEqualTo(2);
+
+        assertThat(domains.placement(UUID.fromString(first.id()))).isEmpty();
+        Caller other = users.newCaller();
+        domains.add(other, newService(other, "web"), "one-released.example.com");
+    }
+
     private long attempts(String domain) {
         return ((Number)
                         nativeSingle(

@@ -20,6 +20,10 @@ public interface ServiceDeletionActivities {
      */
     CancelInFlightResult cancelInFlightDeployment(CancelInFlightRequest request);
 
-    /** Marks the service's live deployment removed, once its workload is gone. */
+    /**
+     * Once its workload is gone (and with it its custom domains' cluster resources): releases the
+     * service's custom domains, so their names can be claimed again, and marks its live deployment
+     * removed.
+     */
     void markWorkloadRemoved(MarkWorkloadRemovedRequest request);
 }

@@ -12,6 +12,9 @@ import java.util.List;
  * @param lastCheckError what went wrong in the last check, in plain words
  * @param certificateStatus {@code pending_verification}, {@code issuing}, {@code ready} or {@code
  *     failed}
+ * @param certificateError why the certificate failed, or why the domain was detached
+ * @param recordsMissing for an active domain whose records a scheduled check no longer finds: since
+ *     when, and when it is detached unless they are back
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomDomainOutput(
@@ -25,7 +28,8 @@ public record CustomDomainOutput(
         String lastCheckError,
         String verificationRequestedAt,
         String certificateStatus,
-        String certificateError) {
+        String certificateError,
+        String recordsMissing) {
 
     /**
      * One record: type, name, the value expected, the value found by the last check (absent before
@@ -57,6 +61,7 @@ public record CustomDomainOutput(
                 view.lastCheckError().orElse(null),
                 view.verificationRequestedAt().map(Object::toString).orElse(null),
                 view.certStatus().value(),
-                view.certError().orElse(null));
+                view.certError().orElse(null),
+                view.recordsMissing().map(CustomDomainView.RecordsMissing::message).orElse(null));
     }
 }

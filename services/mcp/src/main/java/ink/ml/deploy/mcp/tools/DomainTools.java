@@ -1,9 +1,8 @@
 package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.auth.CurrentCaller;
-import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.control.CustomDomainControl;
 import ink.ml.deploy.platform.domains.CustomDomainView;
-import ink.ml.deploy.platform.domains.CustomDomains;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 
@@ -22,9 +21,9 @@ public class DomainTools {
                     + " visible; then call verify_custom_domain.";
 
     private final CurrentCaller caller;
-    private final CustomDomains domains;
+    private final CustomDomainControl domains;
 
-    DomainTools(CurrentCaller caller, CustomDomains domains) {
+    DomainTools(CurrentCaller caller, CustomDomainControl domains) {
         this.caller = caller;
         this.domains = domains;
     }
@@ -35,7 +34,8 @@ public class DomainTools {
             description =
                     "Attaches a domain the user owns (e.g. app.example.com) to a service and"
                             + " returns the two DNS records that prove ownership and route"
-                            + " traffic."
+                            + " traffic. The records are then checked by themselves for up to an"
+                            + " hour."
                             + DNS_INSTRUCTIONS
                             + " Refused: wildcards, IP addresses, URLs (give the bare host name),"
                             + " ml.ink and names under it, and a name another account has"
@@ -67,8 +67,10 @@ public class DomainTools {
                     "Asks for a custom domain's two DNS records to be checked and returns each"
                             + " record's status as the last check left them (pending, ok,"
                             + " missing, wrong with what was found, error) and the error in plain"
-                            + " words. Once both are ok the certificate is issued and the domain"
-                            + " serves HTTPS. DNS changes can take minutes to be visible: if a"
+                            + " words (call get_service for this check's outcome). Once both are"
+                            + " ok the certificate is issued and the domain serves HTTPS;"
+                            + " certificateStatus says how far it is, certificateError why it"
+                            + " failed, recordsMissing when the records went away later. DNS changes can take minutes to be visible: if a"
                             + " record is missing or wrong right after the user created it, wait"
                             + " a few minutes and call again, rather than changing the records."
                             + " Limited to 10 calls a minute per account and 3 per domain; a"
@@ -88,7 +90,7 @@ public class DomainTools {
                                     "The domain's id (add_custom_domain, or customDomains in"
                                             + " get_service).")
                     String domainId) {
-        return CustomDomainOutput.of(domains.requestVerification(caller.get(), domainId));
+        return CustomDomainOutput.of(domains.verify(caller.get(), domainId));
     }
 
     @Tool(
@@ -113,9 +115,7 @@ public class DomainTools {
                                     "The domain's id (add_custom_domain, or customDomains in"
                                             + " get_service).")
                     String domainId) {
-        Caller me = caller.get();
-        CustomDomainView domain = domains.get(me, domainId);
-        domains.remove(me, domainId);
+        CustomDomainView domain = domains.remove(caller.get(), domainId);
         return new RemovedDomainOutput(
                 domain.id(),
                 domain.domain(),

@@ -8,11 +8,17 @@ import ink.ml.deploy.platform.domains.RecordCheck;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.testing.WorkflowExecutions;
+import ink.ml.deploy.workflow.WorkflowIds;
+import ink.ml.deploy.workflow.domain.DomainResources;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +27,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The custom-domain tools through the MCP SDK client, over libs/platform CustomDomains. */
+/**
+ * The custom-domain tools through the MCP SDK client, over libs/control CustomDomainControl. No
+ * worker runs the domain workflows here (services/worker's tests do): these read what the tools
+ * started.
+ */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, parallel = true)
 @WithTestResource(value = TemporalTestServerResource.class, parallel = true)
@@ -31,6 +41,7 @@ class DomainToolsTest {
 
     @Inject ToolFixtures fixtures;
     @Inject CustomDomains domains;
+    @Inject WorkflowClient temporal;
 
     private Caller owner;
     private McpTestClient mcp;
@@ -143,6 +154,56 @@ class DomainToolsTest {
         }
 
         assertThat(domains.get(owner, id)).isEqualTo(before);
+    }
+
+    @Test
+    void addingStartsTheDomainsWorkflowAndRemovingTakesItOffItsCluster() {
+        String serviceId = service(owner);
+        String domain = fixtures.unique("wf") + ".example.com";
+        String id =
+                (String)
+                        mcp.ok(
+                                        "add_custom_domain",
+                                        Map.of("serviceId", serviceId, "domain", domain))
+                                .get("id");
+
+        assertThat(
+                        WorkflowExecutions.describe(
+                                temporal, WorkflowIds.customDomain(UUID.fromString(id))))
+                .isPresent();
+
+        mcp.ok("remove_custom_domain", Map.of("domainId", id));
+
+        DomainResources removed =
+                WorkflowExecutions.input(
+                        temporal,
+                        WorkflowIds.removeCustomDomain(UUID.fromString(id)),
+                        DomainResources.class);
+        assertThat(removed.domain()).isEqualTo(domain);
+        assertThat(removed.domainId()).isEqualTo(id);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void getServiceSaysInPlainWordsWhenAFlaggedDomainIsDetached() {
+        String serviceId = service(owner);
+        String id = domains.add(owner, serviceId, fixtures.unique("flag") + ".example.com").id();
+        Instant since = Instant.parse("2026-01-02T03:04:05Z");
+        domains.flagRecordsMissing(UUID.fromString(id), since, since.plus(Duration.ofHours(72)));
+
+        Map<String, Object> status = mcp.ok("get_service", Map.of("serviceId", serviceId));
+
+        assertThat((List<Map<String, Object>>) status.get("customDomains"))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d)
+                                        .containsEntry(
+                                                "recordsMissing",
+                                                "records not found since 2026-01-02T03:04:05Z;"
+                                                        + " the domain is detached after"
+                                                        + " 2026-01-05T03:04:05Z unless they are"
+                                                        + " back by then"));
     }
 
     private String service(Caller caller) {

@@ -4,6 +4,7 @@ import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.github.GithubAccounts;
 import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.platform.services.Services;
@@ -42,6 +43,7 @@ class InProcessWorker {
     private final DeploymentRecords records;
     private final GithubAccounts githubAccounts;
     private final Clusters clusters;
+    private final CustomDomains domains;
     private StandInCluster cluster;
     private WorkerFactory factory;
 
@@ -52,7 +54,8 @@ class InProcessWorker {
             Deployments deployments,
             DeploymentRecords records,
             GithubAccounts githubAccounts,
-            Clusters clusters) {
+            Clusters clusters,
+            CustomDomains domains) {
         this.client = client;
         this.services = services;
         this.projects = projects;
@@ -60,6 +63,7 @@ class InProcessWorker {
         this.records = records;
         this.githubAccounts = githubAccounts;
         this.clusters = clusters;
+        this.domains = domains;
     }
 
     /** Starts polling once; later calls return the same cluster. */
@@ -86,7 +90,7 @@ class InProcessWorker {
                         starts,
                         inFlight),
                 new DeploymentRecordActivitiesImpl(records, githubAccounts, clusters),
-                new ServiceDeletionActivitiesImpl(services, records, inFlight));
+                new ServiceDeletionActivitiesImpl(services, records, inFlight, domains));
         factory.newWorker(DEPLOYER_QUEUE).registerActivitiesImplementations(cluster.activities());
         factory.start();
         return cluster;

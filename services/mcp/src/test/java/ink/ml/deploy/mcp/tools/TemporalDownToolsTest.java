@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.domains.CustomDomainView;
+import ink.ml.deploy.platform.domains.CustomDomains;
+import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -30,6 +33,7 @@ class TemporalDownToolsTest {
     @Inject ToolFixtures fixtures;
     @Inject Services services;
     @Inject Deployments deployments;
+    @Inject CustomDomains domains;
 
     @Test
     void deploymentRequestsAreUnavailableAndNothingIsWritten() {
@@ -76,5 +80,42 @@ class TemporalDownToolsTest {
                     .singleElement()
                     .satisfies(token -> assertThat(token.get("revokedAt")).isNull());
         }
+    }
+
+    @Test
+    void customDomainChangesAreUnavailableAndNothingIsWritten() {
+        Caller caller = fixtures.user("toolsdown");
+        String serviceId =
+                fixtures.internalService(
+                        caller,
+                        fixtures.unique("dom"),
+                        fixtures.unique("dom").replace("-", ""),
+                        Map.of());
+        CustomDomainView kept =
+                domains.add(caller, serviceId, fixtures.unique("kept") + ".example.com");
+        try (McpTestClient mcp =
+                McpTestClient.connect(server, fixtures.apiKey(caller), Optional.empty())) {
+            assertThat(
+                            mcp.error(
+                                    "add_custom_domain",
+                                    Map.of(
+                                            "serviceId",
+                                            serviceId,
+                                            "domain",
+                                            fixtures.unique("new") + ".example.com")))
+                    .startsWith("Unavailable: the deployment service (Temporal) cannot be reached");
+            assertThat(mcp.error("verify_custom_domain", Map.of("domainId", kept.id())))
+                    .startsWith("Unavailable:");
+            assertThat(mcp.error("remove_custom_domain", Map.of("domainId", kept.id())))
+                    .startsWith("Unavailable:");
+        }
+
+        assertThat(domains.list(caller, serviceId, PageRequest.firstPage()).items())
+                .singleElement()
+                .satisfies(
+                        domain -> {
+                            assertThat(domain.id()).isEqualTo(kept.id());
+                            assertThat(domain.verificationRequestedAt()).isEmpty();
+                        });
     }
 }

@@ -7,6 +7,7 @@ import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.DeploymentView;
+import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.services.RetiredService;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.worker.deploy.InFlightDeployments;
@@ -29,12 +30,17 @@ public class ServiceDeletionActivitiesImpl implements ServiceDeletionActivities 
     private final Services services;
     private final DeploymentRecords records;
     private final InFlightDeployments inFlight;
+    private final CustomDomains domains;
 
     public ServiceDeletionActivitiesImpl(
-            Services services, DeploymentRecords records, InFlightDeployments inFlight) {
+            Services services,
+            DeploymentRecords records,
+            InFlightDeployments inFlight,
+            CustomDomains domains) {
         this.services = services;
         this.records = records;
         this.inFlight = inFlight;
+        this.domains = domains;
     }
 
     @Override
@@ -66,6 +72,9 @@ public class ServiceDeletionActivitiesImpl implements ServiceDeletionActivities 
 
     @Override
     public void markWorkloadRemoved(MarkWorkloadRemovedRequest request) {
+        // The domains' cluster resources went with the workload; their names are free again, and
+        // their workflows find their rows gone and end.
+        domains.releaseServiceDomains(serviceId(request.serviceId()));
         Optional<DeploymentView> live = records.liveOf(serviceId(request.serviceId()));
         if (live.isEmpty()) {
             return;

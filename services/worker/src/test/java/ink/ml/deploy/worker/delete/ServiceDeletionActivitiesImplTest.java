@@ -12,6 +12,7 @@ import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.deployments.DeploymentRecords;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.NewDeployment;
+import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.TemporalTestServerResource;
@@ -50,6 +51,7 @@ class ServiceDeletionActivitiesImplTest {
     @Inject DeploymentRecords records;
     @Inject Services services;
     @Inject ProductPlaneFixtures fixtures;
+    @Inject CustomDomains domains;
 
     private final ScriptedWorkloadActivities cluster = new ScriptedWorkloadActivities();
     private WorkerFactory deployer;
@@ -92,6 +94,21 @@ class ServiceDeletionActivitiesImplTest {
                                 records.snapshotFor(live).service().project().value(),
                                 "web",
                                 true));
+    }
+
+    @Test
+    void deletingAServiceReleasesItsCustomDomains() {
+        Caller caller = fixtures.newUser();
+        UUID serviceId =
+                fixtures.githubService(
+                        caller, "web", fixtures.uniqueRepository(), "main", Map.of());
+        String domainId =
+                domains.add(caller, serviceId.toString(), "app-" + serviceId + ".example.com").id();
+
+        deleteWorkflow(serviceId).delete(new DeleteServiceRequest(serviceId.toString()));
+
+        assertThatThrownBy(() -> domains.get(caller, domainId))
+                .isInstanceOf(NotFoundException.class);
     }
 
     private UUID activeDeployment(Caller caller, UUID serviceId) {

@@ -30,7 +30,19 @@ public record CustomDomain(
                 String lastCheckError,
         @Description("When verification was last asked for.") Instant verificationRequestedAt,
         @NonNull CertificateStatus certificateStatus,
-        @Description("Why the certificate failed; null unless it did.") String certificateError,
+        @Description(
+                        "Why the certificate failed, or why the domain was detached; null"
+                                + " otherwise.")
+                String certificateError,
+        @Description(
+                        "For an active domain whose records a scheduled check no longer finds:"
+                                + " since when, and when it is detached unless they are back, in"
+                                + " plain words; null while they are in place.")
+                String recordsMissing,
+        @Description("When its records were first found gone; null while they are in place.")
+                Instant recordsMissingSince,
+        @Description("When the domain is detached if its records stay away; null unless flagged.")
+                Instant detachAfter,
         @NonNull Instant createdAt) {
     public static CustomDomain of(CustomDomainView view) {
         return new CustomDomain(
@@ -45,6 +57,11 @@ public record CustomDomain(
                 view.verificationRequestedAt().orElse(null),
                 CertificateStatus.of(view.certStatus()),
                 view.certError().orElse(null),
+                view.recordsMissing().map(CustomDomainView.RecordsMissing::message).orElse(null),
+                view.recordsMissing().map(CustomDomainView.RecordsMissing::since).orElse(null),
+                view.recordsMissing()
+                        .map(CustomDomainView.RecordsMissing::detachAfter)
+                        .orElse(null),
                 view.createdAt());
     }
 }

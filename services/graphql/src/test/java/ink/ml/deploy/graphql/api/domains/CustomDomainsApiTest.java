@@ -6,15 +6,23 @@ import static ink.ml.deploy.graphql.api.Gql.ok;
 import static ink.ml.deploy.graphql.api.Gql.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.graphql.api.Accounts;
 import ink.ml.deploy.graphql.api.Accounts.Account;
 import ink.ml.deploy.graphql.api.deployments.DeploymentFixtures;
 import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.domains.RecordCheck;
 import ink.ml.deploy.testing.PostgresTestResource;
+import ink.ml.deploy.testing.TemporalTestServerResource;
+import ink.ml.deploy.testing.WorkflowExecutions;
+import ink.ml.deploy.workflow.WorkflowIds;
+import ink.ml.deploy.workflow.domain.CustomDomainRequest;
+import ink.ml.deploy.workflow.domain.DomainResources;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +30,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The custom domain mutations and fields, against the real database and Temporal test server (no
+ * worker runs here: the tests read what was started and signalled).
+ */
 @QuarkusTest
-@WithTestResource(PostgresTestResource.class)
+@WithTestResource(value = PostgresTestResource.class, parallel = true)
+@WithTestResource(value = TemporalTestServerResource.class, parallel = true)
 class CustomDomainsApiTest {
     static final String FIELDS =
             "id serviceId domain unicodeDomain verified lastCheckedAt lastCheckError"
@@ -42,6 +55,7 @@ class CustomDomainsApiTest {
     @Inject Accounts accounts;
     @Inject DeploymentFixtures fixtures;
     @Inject CustomDomains domains;
+    @Inject WorkflowClient temporal;
 
     @Test
     void addingADomainAnswersTheTwoRecordsToCreate() {
@@ -176,6 +190,76 @@ class CustomDomainsApiTest {
         error(post(user.bearer(), REMOVE, Map.of("id", id)), "NOT_FOUND");
         Account next = accounts.register();
         ok(add(next, fixtures.service(next.caller(), "web"), "gone.example.net"));
+    }
+
+    @Test
+    void addingADomainStartsItsWorkflowSoItsRecordsAreCheckedWithoutAsking() {
+        Account user = accounts.register();
+        String service = fixtures.service(user.caller(), "web");
+
+        String id =
+                ok(add(user, service, "watched.example.net")).getString("data.addCustomDomain.id");
+
+        assertThat(
+                        WorkflowExecutions.describe(
+                                temporal, WorkflowIds.customDomain(UUID.fromString(id))))
+                .hasValueSatisfying(
+                        execution -> {
+                            assertThat(execution.getTaskQueue()).isEqualTo(TaskQueues.DEFAULT);
+                            assertThat(execution.getType().getName())
+                                    .isEqualTo("CustomDomainWorkflow");
+                        });
+        assertThat(
+                        WorkflowExecutions.input(
+                                temporal,
+                                WorkflowIds.customDomain(UUID.fromString(id)),
+                                CustomDomainRequest.class))
+                .isEqualTo(new CustomDomainRequest(id));
+    }
+
+    @Test
+    void verifyingSignalsTheDomainsWorkflowToCheckNow() {
+        Account user = accounts.register();
+        String service = fixtures.service(user.caller(), "web");
+        String id =
+                ok(add(user, service, "signal.example.net")).getString("data.addCustomDomain.id");
+
+        ok(post(user.bearer(), VERIFY, Map.of("id", id)));
+
+        assertThat(
+                        temporal
+                                .fetchHistory(WorkflowIds.customDomain(UUID.fromString(id)))
+                                .getEvents()
+                                .stream()
+                                .filter(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
+                                .map(
+                                        event ->
+                                                event.getWorkflowExecutionSignaledEventAttributes()
+                                                        .getSignalName()))
+                .containsExactly("verifyNow");
+    }
+
+    @Test
+    void removingADomainStartsTakingItsResourcesOffTheCluster() {
+        Account user = accounts.register();
+        String service = fixtures.service(user.caller(), "web");
+        String id =
+                ok(add(user, service, "offcluster.example.net"))
+                        .getString("data.addCustomDomain.id");
+
+        ok(post(user.bearer(), REMOVE, Map.of("id", id)));
+
+        DomainResources resources =
+                WorkflowExecutions.input(
+                        temporal,
+                        WorkflowIds.removeCustomDomain(UUID.fromString(id)),
+                        DomainResources.class);
+        assertThat(resources.domainId()).isEqualTo(id);
+        assertThat(resources.domain()).isEqualTo("offcluster.example.net");
+        assertThat(resources.userId()).isEqualTo(user.caller().id());
+        assertThat(resources.service()).isEqualTo("web");
+        assertThat(resources.region()).isEqualTo("eu-central-1");
+        assertThat(resources.port()).isPositive();
     }
 
     private static JsonPath add(Account user, String service, String domain) {
