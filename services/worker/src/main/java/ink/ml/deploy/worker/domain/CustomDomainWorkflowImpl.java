@@ -138,8 +138,8 @@ public class CustomDomainWorkflowImpl implements CustomDomainWorkflow {
                                     + PlainDurations.of(timings.certificateWait())
                                     + (lastReason.isBlank() ? "" : ": " + lastReason));
                 }
-                Workflow.sleep(shorter(pause, left));
-                pause = shorter(pause.multipliedBy(2), timings.certificatePollMax());
+                // Read at once first: where the request itself waits for the issuer (the Docker
+                // target's ACME client), the certificate is already there.
                 CertificateState state = cluster.certificateState(resources);
                 if (state.phase() == CertificatePhase.READY) {
                     clusterAsked = true;
@@ -153,6 +153,8 @@ public class CustomDomainWorkflowImpl implements CustomDomainWorkflow {
                 if (state.phase() == CertificatePhase.FAILED && !state.retryable()) {
                     return failed(request, resources, state.reason());
                 }
+                Workflow.sleep(shorter(pause, left));
+                pause = shorter(pause.multipliedBy(2), timings.certificatePollMax());
                 if (state.phase() != CertificatePhase.ISSUING) {
                     askForCertificate(resources);
                 }
