@@ -213,6 +213,9 @@ public class CustomDomainWorkflowImpl implements CustomDomainWorkflow {
                             return false;
                         }
                     }
+                    if (!renew(request, resources)) {
+                        return false;
+                    }
                 }
                 case NOT_FOUND -> {
                     Instant now = now();
@@ -245,6 +248,34 @@ public class CustomDomainWorkflowImpl implements CustomDomainWorkflow {
                     // Says nothing about the records: neither flag nor clear.
                 }
             }
+        }
+        return true;
+    }
+
+    /**
+     * Keeps an active domain's certificate current: asked again, the cluster renews it when it is
+     * due (cert-manager by itself; the Docker target's ACME client from its last third of life on)
+     * and serves the renewed one. A renewal that leaves no valid certificate is recorded FAILED
+     * with the issuer's reason, and READY again once one is back. False when the row is gone.
+     */
+    private boolean renew(CustomDomainRequest request, DomainResources resources) {
+        CertificateState state;
+        try {
+            cluster.requestCertificate(resources);
+            state = cluster.certificateState(resources);
+            if (state.phase() == CertificatePhase.READY) {
+                cluster.serveTls(resources);
+            }
+        } catch (ActivityFailure e) {
+            // The cluster did not answer: what it serves stays; the next recheck asks again.
+            return true;
+        }
+        if (state.phase() == CertificatePhase.READY) {
+            return recordCertificate(request, CertificateStatus.READY, "");
+        }
+        if (state.phase() == CertificatePhase.FAILED) {
+            return recordCertificate(
+                    request, CertificateStatus.FAILED, "renewal failed: " + state.reason());
         }
         return true;
     }

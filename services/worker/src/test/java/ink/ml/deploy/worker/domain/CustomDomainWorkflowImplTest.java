@@ -187,7 +187,9 @@ class CustomDomainWorkflowImplTest {
         RecordsMissing flag = records.flags().get(0);
         assertThat(Duration.between(flag.since(), flag.detachAfter()))
                 .isEqualTo(Duration.ofHours(72));
-        assertThat(cluster.changes()).containsExactly("remove app.shop.com");
+        // The first recheck, still verified, asks for renewal; the detach takes the domain away.
+        assertThat(cluster.changes())
+                .containsExactly("request app.shop.com", "remove app.shop.com");
         assertThat(records.detached())
                 .singleElement()
                 .satisfies(
@@ -211,7 +213,33 @@ class CustomDomainWorkflowImplTest {
         assertThat(records.flags()).hasSize(1);
         assertThat(records.cleared()).isEqualTo(1);
         assertThat(records.detached()).isEmpty();
-        assertThat(cluster.changes()).isEmpty();
+        // Only the renewal's ask once the records are back: nothing is taken away.
+        assertThat(cluster.changes()).containsExactly("request app.shop.com");
+    }
+
+    @Test
+    void eachVerifiedRecheckAsksForRenewalServesTheCurrentCertificateAndRecordsAFailedRenewal() {
+        records.active().checks(VERIFIED, VERIFIED, DOMAIN_GONE);
+        cluster.certificate(
+                state(READY),
+                CertificateState.failed(
+                        "too many certificates already issued for this exact set of domains",
+                        true));
+        start();
+
+        workflow().run(request);
+
+        assertThat(cluster.changes())
+                .containsExactly(
+                        "request app.shop.com", "serve app.shop.com:8080", "request app.shop.com");
+        assertThat(records.certificates())
+                .containsExactly(
+                        new CertificateRecord(domainId.toString(), CertificateStatus.READY, ""),
+                        new CertificateRecord(
+                                domainId.toString(),
+                                CertificateStatus.FAILED,
+                                "renewal failed: too many certificates already issued for this"
+                                        + " exact set of domains"));
     }
 
     @Test

@@ -38,7 +38,6 @@ import org.jboss.logging.Logger;
 public class KubernetesCustomDomainTarget implements CustomDomainTarget {
     private static final Logger LOG = Logger.getLogger(KubernetesCustomDomainTarget.class);
 
-    private static final int UNPROCESSABLE = 422;
     private static final int NOT_FOUND = 404;
 
     static final String CERT_MANAGER_MISSING =
@@ -229,23 +228,7 @@ public class KubernetesCustomDomainTarget implements CustomDomainTarget {
     }
 
     private void apply(HasMetadata resource) {
-        try {
-            applier.apply(resource);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == UNPROCESSABLE) {
-                throw StepFailure.of(
-                        StepFailure.APPLY_REJECTED,
-                        "the cluster rejected the "
-                                + resource.getKind()
-                                + " "
-                                + resource.getMetadata().getName()
-                                + ": "
-                                + KubernetesExecutionTarget.serverMessage(e));
-            }
-            // Anything else (unreachable API server, 5xx, a racing writer's 409) may pass: the
-            // activity's retry policy tries again.
-            throw e;
-        }
+        ResourceApplications.apply(applier, resource);
     }
 
     /** Lets a cancelled domain workflow stop this activity promptly. */

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -51,9 +50,6 @@ import org.jboss.logging.Logger;
 @Identifier("kubernetes")
 public class KubernetesExecutionTarget implements ExecutionTarget {
     private static final Logger LOG = Logger.getLogger(KubernetesExecutionTarget.class);
-
-    /** Kubernetes' answer to a resource that fails validation or admission. */
-    private static final int UNPROCESSABLE = 422;
 
     private static final int NOT_FOUND = 404;
 
@@ -205,30 +201,7 @@ public class KubernetesExecutionTarget implements ExecutionTarget {
     }
 
     private void apply(HasMetadata resource) {
-        try {
-            applier.apply(resource);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == UNPROCESSABLE) {
-                throw StepFailure.of(
-                        StepFailure.APPLY_REJECTED,
-                        "the cluster rejected the "
-                                + resource.getKind()
-                                + " "
-                                + resource.getMetadata().getName()
-                                + ": "
-                                + serverMessage(e));
-            }
-            // Anything else (unreachable API server, 5xx, 409 from a racing writer) may pass:
-            // the activity's retry policy tries again.
-            throw e;
-        }
-    }
-
-    static String serverMessage(KubernetesClientException e) {
-        if (e.getStatus() != null && e.getStatus().getMessage() != null) {
-            return e.getStatus().getMessage();
-        }
-        return Objects.requireNonNullElse(e.getMessage(), "no reason given");
+        ResourceApplications.apply(applier, resource);
     }
 
     private Deployment read(ServiceRef service) {

@@ -9,7 +9,10 @@ import ink.ml.deploy.workflow.domain.CertificateState;
  */
 public interface CustomDomainTarget {
 
-    /** Phase 1: the certificate is asked for (HTTP-01); the domain is not served over TLS yet. */
+    /**
+     * Phase 1: the certificate is asked for (HTTP-01); the domain is not served over TLS yet. Asked
+     * again, an issued certificate is renewed when it is due (cert-manager does so by itself).
+     */
     void requestCertificate(CustomDomainSpec domain);
 
     /** Where the certificate stands, with the issuer's own reason when it failed. */

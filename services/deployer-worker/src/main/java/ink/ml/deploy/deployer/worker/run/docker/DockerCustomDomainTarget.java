@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class DockerCustomDomainTarget implements CustomDomainTarget, AutoC
     private final Optional<CertificateIssuer> issuer;
     private final String noIssuerReason;
     private final Function<ServiceRef, String> platformHostname;
+    private final Clock clock;
     private final ExecutorService issuing;
     private final Map<String, Issuance> running = new HashMap<>();
     private final Map<String, Failure> failures = new HashMap<>();
@@ -73,10 +75,23 @@ public final class DockerCustomDomainTarget implements CustomDomainTarget, AutoC
             Optional<CertificateIssuer> issuer,
             String noIssuerReason,
             Function<ServiceRef, String> platformHostname) {
+        this(edge, issuer, noIssuerReason, platformHostname, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock what decides when a kept certificate is due for renewal
+     */
+    DockerCustomDomainTarget(
+            EdgeDomains edge,
+            Optional<CertificateIssuer> issuer,
+            String noIssuerReason,
+            Function<ServiceRef, String> platformHostname,
+            Clock clock) {
         this.edge = edge;
         this.issuer = issuer;
         this.noIssuerReason = noIssuerReason;
         this.platformHostname = platformHostname;
+        this.clock = clock;
         this.issuing =
                 Executors.newCachedThreadPool(
                         task -> {
@@ -140,9 +155,12 @@ public final class DockerCustomDomainTarget implements CustomDomainTarget, AutoC
             return;
         }
         String domain = spec.domain().value();
-        if (validCertificate(domain).isPresent()) {
+        if (validCertificate(domain)
+                .filter(kept -> !CertificateRenewal.isDue(kept, clock.instant()))
+                .isPresent()) {
             return;
         }
+        // None, or one due for renewal: the kept one is served until serveTls takes the new one.
         Issuance issuance;
         synchronized (this) {
             issuance = running.get(domain);

@@ -30,7 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
@@ -74,6 +77,7 @@ class DockerCustomDomainTargetTest {
                         .a("kept", "127.0.0.1")
                         .a("served", "127.0.0.1")
                         .a("other", "127.0.0.1")
+                        .a("renewed", "127.0.0.1")
                         // Nothing answers HTTP-01 there: the edge listens on 127.0.0.1 only.
                         .a("elsewhere", "127.0.0.2"));
         pebble =
@@ -170,6 +174,52 @@ class DockerCustomDomainTargetTest {
         assertThat(Files.readString(haproxy.crtListFile())).contains(kept.toString());
         assertThat(Files.readString(haproxy.domainsMapFile()))
                 .contains("app.example.test " + PLATFORM_HOST);
+    }
+
+    @Test
+    void aCertificateDueForRenewalIsIssuedAgainAndServedOnlyOnceServeTlsTakesIt() throws Exception {
+        CustomDomainSpec renewed = spec("renewed.example.test");
+        target.requestCertificate(renewed);
+        target.serveTls(renewed);
+        X509Certificate first = domains.storedCertificate("renewed.example.test").orElseThrow();
+
+        target.requestCertificate(renewed);
+        assertThat(domains.storedCertificate("renewed.example.test").orElseThrow())
+                .as("not due: asking again changes nothing")
+                .isEqualTo(first);
+
+        // The same edge and CA a day before the certificate expires.
+        Clock late =
+                Clock.fixed(
+                        first.getNotAfter().toInstant().minus(Duration.ofDays(1)), ZoneOffset.UTC);
+        try (DockerCustomDomainTarget later =
+                new DockerCustomDomainTarget(
+                        domains,
+                        Optional.of(
+                                new CertificateIssuer(
+                                        AcmeDirectory.trusting(
+                                                pebble.directoryUrl(),
+                                                pebble.directoryCertificatePem()),
+                                        new PemFileAccountKeyStore(state.resolve("account.pem")),
+                                        domains.challenges(),
+                                        QUICK)),
+                        "no ACME server",
+                        service -> service.hostLabel() + ".apps.localhost",
+                        late)) {
+            later.requestCertificate(renewed);
+
+            X509Certificate second =
+                    domains.storedCertificate("renewed.example.test").orElseThrow();
+            assertThat(second.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
+            assertThat(later.certificateState(renewed))
+                    .isEqualTo(CertificateState.of(CertificatePhase.READY));
+            later.serveTls(renewed);
+        }
+        TlsTestClient.Answer answer =
+                TlsTestClient.get(
+                        haproxy.tlsPort(), "renewed.example.test", "/", pebble.issuingRootPem());
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.certificateSubject()).isEqualTo("CN=renewed.example.test");
     }
 
     @Test
