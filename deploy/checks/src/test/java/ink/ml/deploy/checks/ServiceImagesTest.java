@@ -134,7 +134,7 @@ class ServiceImagesTest {
         }
     }
 
-    @ParameterizedTest(name = "no image file is left without a check: {0}")
+    @ParameterizedTest(name = "{0}: src/main/docker holds the two checked images and nothing else")
     @MethodSource("services")
     void aServiceKeepsOnlyTheTwoImages(String service) throws Exception {
         try (Stream<java.nio.file.Path> files =
