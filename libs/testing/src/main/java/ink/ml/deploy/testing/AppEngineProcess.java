@@ -111,11 +111,7 @@ public final class AppEngineProcess implements AutoCloseable {
      * @param insecureRegistries {@code host:port} of plain-HTTP registries to pull from
      */
     public static AppEngineProcess start(boolean sandboxed, String... insecureRegistries) {
-        unavailableReason(sandboxed)
-                .ifPresent(
-                        reason -> {
-                            throw new IllegalStateException(reason);
-                        });
+        RealParts.requireInstalled(unavailableReason(sandboxed));
         Path directory;
         try {
             // Short path: the API socket's path must fit in 108 bytes, and so must the sockets

@@ -87,11 +87,7 @@ public final class CaddyProcess implements AutoCloseable {
      * for the edge; fails when Caddy is missing or its admin API does not answer.
      */
     public static CaddyProcess start(int edgePort, int adminPort) {
-        unavailableReason()
-                .ifPresent(
-                        reason -> {
-                            throw new IllegalStateException(reason);
-                        });
+        RealParts.requireInstalled(unavailableReason());
         Path directory;
         try {
             directory = Files.createTempDirectory("caddy-");

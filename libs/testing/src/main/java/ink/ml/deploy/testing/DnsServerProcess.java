@@ -73,11 +73,7 @@ public final class DnsServerProcess implements AutoCloseable {
 
     /** Starts BIND serving no test zone yet; returns once it answers. */
     public static DnsServerProcess start() {
-        unavailableReason()
-                .ifPresent(
-                        reason -> {
-                            throw new IllegalStateException(reason);
-                        });
+        RealParts.requireInstalled(unavailableReason());
         Path directory;
         DatagramSocket blackHole;
         try {

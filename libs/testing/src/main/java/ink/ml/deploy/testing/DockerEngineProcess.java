@@ -97,11 +97,7 @@ public final class DockerEngineProcess implements AutoCloseable {
 
     private static DockerEngineProcess start(
             Optional<BuildNetwork> network, String... insecureRegistries) {
-        unavailableReason()
-                .ifPresent(
-                        reason -> {
-                            throw new IllegalStateException(reason);
-                        });
+        RealParts.requireInstalled(unavailableReason());
         Path directory;
         try {
             // Short path: the API socket's path must fit in 108 bytes.

@@ -124,11 +124,7 @@ public final class PebbleProcess implements AutoCloseable {
             throw new IllegalArgumentException(
                     "http01Port must be a TCP port, 1-65535 (got " + http01Port + ")");
         }
-        unavailableReason()
-                .ifPresent(
-                        reason -> {
-                            throw new IllegalStateException(reason);
-                        });
+        RealParts.requireInstalled(unavailableReason());
         Path directory;
         try {
             directory = Files.createTempDirectory("pebble-");

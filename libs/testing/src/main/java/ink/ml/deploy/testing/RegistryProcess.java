@@ -76,11 +76,7 @@ public final class RegistryProcess implements AutoCloseable {
      * it is not installed ({@link #unavailableReason()}) or does not answer.
      */
     public static RegistryProcess start(String address, Optional<TokenAuth> auth) {
-        unavailableReason()
-                .ifPresent(
-                        reason -> {
-                            throw new IllegalStateException(reason);
-                        });
+        RealParts.requireInstalled(unavailableReason());
         Path directory;
         try {
             directory = Files.createTempDirectory("registry-");
