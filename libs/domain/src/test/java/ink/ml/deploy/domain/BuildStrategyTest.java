@@ -17,10 +17,12 @@ class BuildStrategyTest {
     void refusesOthersListingTheChoices() {
         assertThatThrownBy(() -> BuildStrategy.parse("nixpacks"))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessage("buildStrategy: must be one of dockerfile (got \"nixpacks\")");
+                .hasMessage(
+                        "buildStrategy: must be one of auto, dockerfile, node, python, go, static, java (got \"nixpacks\")");
         assertThatThrownBy(() -> BuildStrategy.parse("DOCKERFILE"))
                 .hasMessageStartingWith("buildStrategy: ");
         assertThatThrownBy(() -> BuildStrategy.parse(null))
-                .hasMessage("buildStrategy: must be one of dockerfile");
+                .hasMessage(
+                        "buildStrategy: must be one of auto, dockerfile, node, python, go, static, java");
     }
 }

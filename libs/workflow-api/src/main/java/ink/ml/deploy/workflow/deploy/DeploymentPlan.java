@@ -1,6 +1,7 @@
 package ink.ml.deploy.workflow.deploy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.workflow.WireEnum;
 import java.util.Map;
@@ -102,8 +103,29 @@ public record DeploymentPlan(
     /**
      * @param rootDirectory repo-relative directory the build runs in; empty for the repo root
      * @param dockerfilePath Dockerfile path relative to the root directory
+     * @param strategy how the image is built; plans loaded before strategies were carried built the
+     *     repository's Dockerfile, so a missing one reads as {@link BuildStrategy#DOCKERFILE}
+     * @param installCommand the user's install command for a generated build, or null
+     * @param buildCommand the user's build command for a generated build, or null
+     * @param startCommand the user's start command for a generated build, or null
      */
-    public record BuildSettings(String rootDirectory, String dockerfilePath) {}
+    public record BuildSettings(
+            String rootDirectory,
+            String dockerfilePath,
+            @WireEnum BuildStrategy strategy,
+            String installCommand,
+            String buildCommand,
+            String startCommand) {
+        public BuildSettings {
+            strategy = strategy == null ? BuildStrategy.DOCKERFILE : strategy;
+        }
+
+        /** A build of the repository's own Dockerfile. */
+        public static BuildSettings dockerfile(String rootDirectory, String dockerfilePath) {
+            return new BuildSettings(
+                    rootDirectory, dockerfilePath, BuildStrategy.DOCKERFILE, null, null, null);
+        }
+    }
 
     /**
      * How the workload runs. Carries decrypted variables: never printed.

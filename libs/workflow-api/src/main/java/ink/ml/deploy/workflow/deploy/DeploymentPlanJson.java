@@ -55,7 +55,7 @@ record DeploymentPlanJson(
                         installationId,
                         branch,
                         commitSha),
-                new DeploymentPlan.BuildSettings(rootDirectory, dockerfilePath),
+                DeploymentPlan.BuildSettings.dockerfile(rootDirectory, dockerfilePath),
                 new DeploymentPlan.Runtime(port, memoryMi, milliCpu, env),
                 image,
                 existingImage != null);

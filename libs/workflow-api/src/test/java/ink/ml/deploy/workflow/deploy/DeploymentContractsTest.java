@@ -44,7 +44,7 @@ class DeploymentContractsTest {
                             "eu-central-1"),
                     new DeploymentPlan.Source(
                             SourceKind.GITHUB, "octo/shop", 4242L, "main", "0123abc"),
-                    new DeploymentPlan.BuildSettings("", "Dockerfile"),
+                    DeploymentPlan.BuildSettings.dockerfile("", "Dockerfile"),
                     new DeploymentPlan.Runtime(8080, 512, 500, Map.of("DATABASE_URL", "pg://x")),
                     "127.0.0.1:5000/dp-u7k2m9-shop/web:0123abc");
 

@@ -209,6 +209,10 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
                                 plan.source().commitSha(),
                                 plan.build().rootDirectory(),
                                 plan.build().dockerfilePath(),
+                                plan.build().strategy(),
+                                plan.build().installCommand(),
+                                plan.build().buildCommand(),
+                                plan.build().startCommand(),
                                 plan.image()));
         if (built.trailingOutput() != null) {
             buildLog.add(built.trailingOutput());

@@ -128,7 +128,8 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
                         config.branch(),
                         snapshot.commit().value());
         var build =
-                new DeploymentPlan.BuildSettings(config.rootDirectory(), config.dockerfilePath());
+                DeploymentPlan.BuildSettings.dockerfile(
+                        config.rootDirectory(), config.dockerfilePath());
         var runtime =
                 new DeploymentPlan.Runtime(
                         config.port(), config.memoryMi(), config.milliCpu(), env);

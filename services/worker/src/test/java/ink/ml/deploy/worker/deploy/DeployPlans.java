@@ -38,7 +38,7 @@ public final class DeployPlans {
             String deploymentId, String serviceId, String userId, String existing) {
         var target = new DeploymentPlan.Target(serviceId, userId, "shop", "web", REGION);
         var source = new DeploymentPlan.Source(SourceKind.GITHUB, "octo/shop", 4242L, "main", SHA);
-        var build = new DeploymentPlan.BuildSettings("", "Dockerfile");
+        var build = DeploymentPlan.BuildSettings.dockerfile("", "Dockerfile");
         var runtime =
                 new DeploymentPlan.Runtime(
                         8080, 512, 500, Map.of("DATABASE_URL", "postgres://secret@db/shop"));

@@ -2,6 +2,7 @@ package ink.ml.deploy.deployer.worker.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.workflow.StepFailure;
@@ -49,6 +50,10 @@ class BuildActivitiesBindingTest {
                                 SHA,
                                 "",
                                 "Dockerfile",
+                                BuildStrategy.DOCKERFILE,
+                                null,
+                                null,
+                                null,
                                 "elsewhere.example:5000/dp-u1-shop/web:" + SHA));
 
         assertThat(outcome).isEqualTo(StepFailure.PUSH_FAILED);

@@ -12,6 +12,7 @@ import ink.ml.deploy.deployer.worker.source.GitCliRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.JGitRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
+import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryProcess;
@@ -203,6 +204,10 @@ class BuildActivitiesImplTest {
                         first.commitSha(),
                         first.rootDirectory(),
                         "Dockerfile.alt",
+                        first.buildStrategy(),
+                        first.installCommand(),
+                        first.buildCommand(),
+                        first.startCommand(),
                         first.imageRef());
 
         BuildResult rebuilt = build(otherDockerfile);
@@ -270,6 +275,10 @@ class BuildActivitiesImplTest {
                 sha,
                 "",
                 "Dockerfile",
+                BuildStrategy.DOCKERFILE,
+                null,
+                null,
+                null,
                 registry.host() + "/dp-u1-shop/" + service + ":" + sha);
     }
 

@@ -7,6 +7,7 @@ import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.BareRepositoryFixture;
 import ink.ml.deploy.deployer.worker.source.JGitRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
+import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
@@ -121,6 +122,10 @@ class BuildPipelineTest {
                 sha,
                 "",
                 "Dockerfile",
+                BuildStrategy.DOCKERFILE,
+                null,
+                null,
+                null,
                 imageRef);
     }
 }
