@@ -2,6 +2,8 @@ package ink.ml.deploy.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +41,28 @@ class DeployerWorkerImageToolsTest {
                 .isLessThan(run.indexOf("tar -xzf"));
         assertThat(dockerfile.last().arguments("COPY"))
                 .contains("--from=buildctl /usr/local/bin/buildctl /usr/local/bin/buildctl");
+    }
+
+    @ParameterizedTest(
+            name = "Dockerfile.{0}'s buildctl is the release the cluster's buildkitd runs")
+    @ValueSource(strings = {"jvm", "native"})
+    void buildctlAndTheClustersBuildkitdAreOneRelease(String variant) {
+        Dockerfile dockerfile =
+                Dockerfile.read(RepositoryTree.dockerfile("deployer-worker", variant));
+        Matcher version =
+                VERSION.matcher(String.join("\n", dockerfile.stage("buildctl").arguments("ARG")));
+        assertThat(version.find()).isTrue();
+        Deployment buildkitd = SystemManifests.named(Deployment.class, "buildkitd");
+
+        assertThat(buildkitd.getSpec().getTemplate().getSpec().getContainers())
+                .extracting(Container::getImage)
+                .as("a client and daemon of one release speak the same protocol features")
+                .allMatch(
+                        image ->
+                                image.matches(
+                                        ".*/buildkit:"
+                                                + Pattern.quote(version.group(1))
+                                                + "(-rootless)?(@sha256:[0-9a-f]{64})?"));
     }
 
     @ParameterizedTest(name = "Dockerfile.{0} installs git")
