@@ -42,6 +42,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -102,7 +103,13 @@ class DeploymentControlTest {
 
     private ScriptedBuildActivities startDeployer(ScriptedBuildActivities build) {
         deployer = WorkerFactory.newInstance(client);
-        deployer.newWorker(DeployPlans.DEPLOYER_QUEUE)
+        deployer.newWorker(
+                        DeployPlans.DEPLOYER_QUEUE,
+                        WorkerOptions.newBuilder()
+                                // As the deployer-worker is configured: a cancelled build
+                                // learns of it at its next heartbeat within two seconds.
+                                .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(2))
+                                .build())
                 .registerActivitiesImplementations(heads, build.signallingThrough(client), cluster);
         deployer.start();
         return build;
