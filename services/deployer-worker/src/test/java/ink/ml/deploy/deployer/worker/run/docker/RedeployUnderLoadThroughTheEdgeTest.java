@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * of them tests what the edge can reach at that moment.
  */
 class RedeployUnderLoadThroughTheEdgeTest {
-    private static final int SWITCHES = 12;
+    private static final int SWITCHES = 6;
     private static final int THREADS = 2;
 
     private static AppEngineFixture fixture;
@@ -71,7 +71,7 @@ class RedeployUnderLoadThroughTheEdgeTest {
     }
 
     @Test
-    void everyRequestIsAnsweredByTheAppAcrossTwelveRedeploys() throws Exception {
+    void everyRequestIsAnsweredByTheAppAcrossSixRedeploys() throws Exception {
         ServiceRef service = ServiceRef.of(newUser(), "shop", "web");
         String hostname = hostname(service);
         TimedEdge edge =
