@@ -149,7 +149,9 @@ final class NodeRules {
         plan.reason(
                 "install: "
                         + String.join(", ", manifests)
-                        + " copied first, so the install layer is reused while they do not change");
+                        + " copied first, so the install layer is reused while "
+                        + (manifests.size() == 1 ? "it does" : "they do")
+                        + " not change");
         return new NodeApp(chosen, manifests);
     }
 
