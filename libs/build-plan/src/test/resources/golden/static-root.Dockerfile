@@ -8,4 +8,4 @@ COPY --from=site ["/site", "/site"]
 ENV PORT=8080
 EXPOSE 8080
 USER 10001:10001
-CMD ["busybox", "sh", "-c", "exec busybox httpd -f -p $PORT -h /site"]
+CMD ["busybox", "sh", "-c", "trap 'exit 0' TERM INT; busybox httpd -f -p $PORT -h /site & wait"]

@@ -44,6 +44,18 @@ final class StaticDockerfile {
                 .env("PORT", Integer.toString(plan.port()))
                 .expose(plan.port())
                 .user(DockerfileWriter.APP_USER)
-                .cmd(List.of("busybox", "sh", "-c", ShellCommand.startScript(plan.start())));
+                .cmd(List.of("busybox", "sh", "-c", containerScript(plan.start())));
+    }
+
+    /**
+     * busybox httpd run as process 1 ignores SIGTERM (it installs no handler), so a stop would wait
+     * for the kill timeout: the shell stays process 1, exits on SIGTERM, and the container's end
+     * takes httpd with it. Other start commands are the user's and run as they are.
+     */
+    static String containerScript(String start) {
+        if (start.equals(StaticRules.serveCommand())) {
+            return "trap 'exit 0' TERM INT; " + start + " & wait";
+        }
+        return ShellCommand.startScript(start);
     }
 }
