@@ -94,8 +94,11 @@ final class TomlFile {
             }
             return elements;
         }
-        return raw;
+        return new Raw(raw);
     }
+
+    /** A value detection does not read (a number, a boolean, an inline table), as written. */
+    private record Raw(String text) {}
 
     private static String unquote(String text) {
         if (text.length() >= 2
