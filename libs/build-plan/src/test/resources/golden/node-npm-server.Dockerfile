@@ -4,6 +4,7 @@ RUN mkdir -p /app /home/app /home/app/.npm && chown -R 10001:10001 /app /home/ap
 ENV HOME=/home/app
 WORKDIR /app
 USER 10001:10001
+ENV NPM_CONFIG_AUDIT=false NPM_CONFIG_FUND=false NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY --chown=10001:10001 ["package.json", "package-lock.json", "./"]
 RUN --mount=type=cache,target=/home/app/.npm,uid=10001,gid=10001 ["/bin/sh", "-c", "npm ci"]
 COPY --chown=10001:10001 [".", "./"]

@@ -4,6 +4,7 @@ RUN mkdir -p /app /home/app /home/app/.cache /home/app/.local/share/pnpm && chow
 ENV HOME=/home/app
 WORKDIR /app
 USER 10001:10001
+ENV NPM_CONFIG_AUDIT=false NPM_CONFIG_FUND=false NPM_CONFIG_UPDATE_NOTIFIER=false
 ENV COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 COPY --chown=10001:10001 ["package.json", "pnpm-lock.yaml", "./"]
 RUN --mount=type=cache,target=/home/app/.cache,uid=10001,gid=10001 --mount=type=cache,target=/home/app/.local/share/pnpm,uid=10001,gid=10001 ["/bin/sh", "-c", "corepack pnpm install --frozen-lockfile"]

@@ -31,6 +31,12 @@ final class NodeDockerfile {
             dockerfile.from(images.reference(BaseImage.NODE));
         }
         AppStage.asAppUser(dockerfile, app.manager().homeCaches());
+        // npm's audit, funding and update checks call the registry on every install and start:
+        // slow where the network is closed, and no part of building the app.
+        dockerfile.env(
+                "NPM_CONFIG_AUDIT", "false",
+                "NPM_CONFIG_FUND", "false",
+                "NPM_CONFIG_UPDATE_NOTIFIER", "false");
         if (app.manager() != NodePackageManager.NPM) {
             dockerfile.env("COREPACK_ENABLE_DOWNLOAD_PROMPT", "0");
         }
