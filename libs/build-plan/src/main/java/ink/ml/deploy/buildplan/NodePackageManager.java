@@ -1,5 +1,6 @@
 package ink.ml.deploy.buildplan;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -70,6 +71,60 @@ enum NodePackageManager {
             return "corepack yarn install --immutable";
         }
         return locked ? lockedInstall : unlockedInstall;
+    }
+
+    /** The package manager and the lockfile it installs from (null when there is none), and why. */
+    record Choice(NodePackageManager manager, String lockfile, String reason) {}
+
+    /**
+     * By lockfile: pnpm, then yarn, then npm (Railpack's order) when several exist, unless
+     * package.json's {@code packageManager} names one of them; without a lockfile, {@code
+     * packageManager} or npm.
+     */
+    static Choice choose(Checkout checkout, PackageJson manifest) {
+        List<String> present = new ArrayList<>();
+        NodePackageManager byLockfile = null;
+        for (NodePackageManager manager : values()) {
+            for (String lockfile : manager.lockfiles) {
+                if (checkout.isFile(lockfile)) {
+                    present.add(lockfile);
+                    byLockfile = byLockfile == null ? manager : byLockfile;
+                }
+            }
+        }
+        NodePackageManager fromField = fromField(manifest.packageManager());
+        if (byLockfile == null) {
+            NodePackageManager manager = fromField == null ? NPM : fromField;
+            return new Choice(
+                    manager,
+                    null,
+                    "package manager: "
+                            + manager.command
+                            + (fromField == null ? "" : " (packageManager in package.json)")
+                            + ", no lockfile: commit "
+                            + manager.lockfiles.get(0)
+                            + " for reproducible installs");
+        }
+        NodePackageManager manager =
+                fromField != null && present.stream().anyMatch(fromField.lockfiles::contains)
+                        ? fromField
+                        : byLockfile;
+        String lockfile =
+                present.stream().filter(manager.lockfiles::contains).findFirst().orElseThrow();
+        String several =
+                present.size() < 2
+                        ? ""
+                        : " (lockfiles "
+                                + String.join(", ", present)
+                                + " all exist; "
+                                + (manager != byLockfile
+                                        ? "packageManager in package.json chose it"
+                                        : "pnpm, then yarn, then npm")
+                                + "; delete the stale ones)";
+        return new Choice(
+                manager,
+                lockfile,
+                "package manager: " + manager.command + ", from " + lockfile + several);
     }
 
     /** From package.json's {@code packageManager} field, e.g. {@code pnpm@9.1.0}. */

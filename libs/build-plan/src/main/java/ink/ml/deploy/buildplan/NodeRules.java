@@ -77,58 +77,10 @@ final class NodeRules {
     }
 
     private static NodeApp installation(Checkout checkout, PackageJson manifest, PlanBuilder plan) {
-        List<String> presentLockfiles = new ArrayList<>();
-        NodePackageManager chosen = null;
-        for (NodePackageManager manager : NodePackageManager.values()) {
-            for (String lockfile : manager.lockfiles()) {
-                if (checkout.isFile(lockfile)) {
-                    presentLockfiles.add(lockfile);
-                    chosen = chosen == null ? manager : chosen;
-                }
-            }
-        }
-        NodePackageManager fromField = NodePackageManager.fromField(manifest.packageManager());
-        boolean locked;
-        if (chosen == null) {
-            locked = false;
-            chosen = fromField == null ? NodePackageManager.NPM : fromField;
-            plan.reason(
-                    "package manager: "
-                            + chosen.command()
-                            + (fromField == null ? "" : " (packageManager in package.json)")
-                            + ", no lockfile: commit "
-                            + chosen.lockfiles().get(0)
-                            + " for reproducible installs");
-        } else {
-            NodePackageManager byLockfile = chosen;
-            if (presentLockfiles.size() > 1 && fromField != null) {
-                for (String lockfile : presentLockfiles) {
-                    if (fromField.lockfiles().contains(lockfile)) {
-                        chosen = fromField;
-                    }
-                }
-            }
-            locked = true;
-            String lockfile =
-                    presentLockfiles.stream()
-                            .filter(chosen.lockfiles()::contains)
-                            .findFirst()
-                            .orElseThrow();
-            plan.reason(
-                    "package manager: "
-                            + chosen.command()
-                            + ", from "
-                            + lockfile
-                            + (presentLockfiles.size() > 1
-                                    ? " (lockfiles "
-                                            + String.join(", ", presentLockfiles)
-                                            + " all exist; "
-                                            + (chosen != byLockfile
-                                                    ? "packageManager in package.json chose it"
-                                                    : "pnpm, then yarn, then npm")
-                                            + "; delete the stale ones)"
-                                    : ""));
-        }
+        NodePackageManager.Choice choice = NodePackageManager.choose(checkout, manifest);
+        NodePackageManager chosen = choice.manager();
+        boolean locked = choice.lockfile() != null;
+        plan.reason(choice.reason());
         boolean berry = checkout.isFile(NodePackageManager.YARN_BERRY_CONFIG);
         plan.install(
                 chosen.install(locked, berry),
@@ -139,7 +91,9 @@ final class NodeRules {
                                 + " runs through corepack, which downloads it on first use");
 
         List<String> manifests = new ArrayList<>(List.of(PackageJson.FILE));
-        presentLockfiles.stream().filter(chosen.lockfiles()::contains).forEach(manifests::add);
+        if (locked) {
+            manifests.add(choice.lockfile());
+        }
         NodePackageManager.CONFIG_FILES.stream().filter(checkout::isFile).forEach(manifests::add);
         Optional<String> needsSource = whyInstallNeedsSource(checkout, manifest, plan, berry);
         if (needsSource.isPresent()) {

@@ -123,14 +123,15 @@ final class PlanBuilder {
     }
 
     BuildPlan plan() {
+        List<String> all = new ArrayList<>(reasons);
         if (start != null && !ShellCommand.isSimple(start) && !start.startsWith("exec ")) {
-            reason(
+            all.add(
                     "start: a compound command runs under /bin/sh without exec, so stop signals"
                             + " reach the shell, not the app; end it with \"exec <your server>\" to"
                             + " forward them");
         }
-        reason("port: the app must listen on 0.0.0.0:$PORT (PORT=" + port + ")");
-        return new BuildPlan(language, version, install, build, start, port, reasons);
+        all.add("port: the app must listen on 0.0.0.0:$PORT (PORT=" + port + ")");
+        return new BuildPlan(language, version, install, build, start, port, all);
     }
 
     private static String instead(String detected) {
