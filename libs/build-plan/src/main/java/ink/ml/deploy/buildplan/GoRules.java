@@ -70,7 +70,7 @@ final class GoRules {
                         : "go build -trimpath -ldflags=\"-s -w\" -o "
                                 + BINARY_OUTPUT
                                 + " "
-                                + mainPackage,
+                                + ShellCommand.quote(mainPackage),
                 "build: a static binary (CGO_ENABLED=0); the image holds only the binary (embed"
                         + " templates and assets with go:embed)");
         if (plan.hasUserBuild()) {

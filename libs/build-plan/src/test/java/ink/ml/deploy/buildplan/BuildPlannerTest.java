@@ -873,6 +873,21 @@ class BuildPlannerTest {
                                 "the first by name of cmd/a, cmd/b",
                                 "go build -o /out/server ./cmd/<name>")),
                 row(
+                        "Go quotes a command directory that is not a plain word",
+                        files(
+                                "go.mod",
+                                "module example.com/x\n",
+                                "cmd/my server/main.go",
+                                "package main\n"),
+                        BuildOptions.auto(),
+                        plans(
+                                Language.GO,
+                                null,
+                                null,
+                                "go build -trimpath -ldflags=\"-s -w\" -o /out/server './cmd/my server'",
+                                "/app/server",
+                                "main package: cmd/my server")),
+                row(
                         "Go downloads modules listed in go.sum",
                         files(
                                 "go.mod",
