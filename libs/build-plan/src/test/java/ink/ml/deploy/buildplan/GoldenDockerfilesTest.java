@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,37 @@ class GoldenDockerfilesTest {
                                 "java { toolchain { languageVersion.set(JavaLanguageVersion.of(17)) } }",
                                 "gradlew",
                                 "#!/bin/sh\n")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void imagesStartFromConfiguredBaseImagesAndRunTheAppAsItsUserOnPort(
+            String name, BuildOptions options, Map<String, String> files) {
+        Fixtures.write(checkout, files);
+
+        GeneratedBuild build =
+                (GeneratedBuild) new BuildPlanner(Fixtures.IMAGES).decide(checkout, options);
+
+        List<String> lines = build.dockerfile().lines().toList();
+        List<String> bases =
+                Fixtures.IMAGES.references().values().stream().map(ref -> "FROM " + ref).toList();
+        assertThat(lines.stream().filter(line -> line.startsWith("FROM ")))
+                .isNotEmpty()
+                .allMatch(from -> bases.stream().anyMatch(from::startsWith), "a configured base");
+        assertThat(lines).noneMatch(line -> line.toLowerCase().startsWith("# syntax"));
+        int lastFrom =
+                lines.stream()
+                        .filter(line -> line.startsWith("FROM "))
+                        .mapToInt(lines::lastIndexOf)
+                        .max()
+                        .orElseThrow();
+        List<String> finalStage = lines.subList(lastFrom, lines.size());
+        assertThat(finalStage)
+                .contains(
+                        "ENV PORT=" + options.port(),
+                        "EXPOSE " + options.port(),
+                        "USER 10001:10001");
+        assertThat(finalStage.get(finalStage.size() - 1)).startsWith("CMD [");
     }
 
     @ParameterizedTest(name = "{0}")
