@@ -131,16 +131,32 @@ final class AutoDetection {
                                 + " (Python), package.json (Node), "
                                 + StaticRules.lookedFor()
                                 + " (static site).");
-        List<String> apps = appsBelow(checkout);
-        if (!apps.isEmpty()) {
-            message.append(" Apps found below it: ")
-                    .append(String.join(", ", apps))
-                    .append(": set the service's root directory to one of them.");
-        }
+        message.append(rootDirectoryHint(checkout));
         message.append(
                 " Add a Dockerfile or one of those files, or choose build: node, python, go,"
                         + " static or java.");
         return message.toString();
+    }
+
+    /** Whether the language's files are in the root directory itself. */
+    static boolean present(Language language, Checkout checkout) {
+        return ORDER.stream()
+                .filter(signal -> signal.language() == language)
+                .anyMatch(signal -> !signal.files().apply(checkout).isEmpty());
+    }
+
+    /**
+     * " Apps found below it: ...: set the service's root directory to one of them." or empty: for a
+     * monorepo whose root directory was left at the repository's root.
+     */
+    static String rootDirectoryHint(Checkout checkout) {
+        List<String> apps = appsBelow(checkout);
+        if (apps.isEmpty()) {
+            return "";
+        }
+        return " Apps found below it: "
+                + String.join(", ", apps)
+                + ": set the service's root directory to one of them.";
     }
 
     /** Up to five subdirectories (two levels deep) where detection would find something. */

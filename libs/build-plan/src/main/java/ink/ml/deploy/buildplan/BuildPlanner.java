@@ -33,8 +33,17 @@ public final class BuildPlanner {
         };
     }
 
+    /** A language chosen by the settings; when its files are not there, says where they are. */
     private GeneratedBuild generate(Language language, Checkout checkout, BuildOptions options) {
-        return generate(language, checkout, options, baseImages);
+        try {
+            return generate(language, checkout, options, baseImages);
+        } catch (NothingDetectedException e) {
+            if (AutoDetection.present(language, checkout)) {
+                throw e;
+            }
+            throw new NothingDetectedException(
+                    e.getMessage() + "." + AutoDetection.rootDirectoryHint(checkout));
+        }
     }
 
     /** One language's rules, and nothing else: one home for the dispatch on {@link Language}. */

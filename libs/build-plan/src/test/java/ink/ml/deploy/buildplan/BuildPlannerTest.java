@@ -255,6 +255,18 @@ class BuildPlannerTest {
                                 "services/api/ (go.mod)",
                                 "set the service's root directory")),
                 row(
+                        "a language chosen at a monorepo's root says where its files are",
+                        files(
+                                "apps/web/package.json",
+                                PACKAGE_WITH_START,
+                                "apps/api/requirements.txt",
+                                "flask\n"),
+                        options(BuildStrategy.NODE),
+                        refused(
+                                "build: node needs a package.json in the root directory.",
+                                "apps/api/ (requirements.txt)",
+                                "apps/web/ (package.json)")),
+                row(
                                 "monorepo app builds from its root directory",
                                 files(
                                         "apps/web/package.json",
