@@ -103,6 +103,16 @@ final class AutoDetection {
         if (found.size() < 2) {
             return "";
         }
+        Language chosen = found.get(0).language();
+        Set<Language> others =
+                found.stream().skip(1).map(Found::language).collect(Collectors.toSet());
+        String why = "detection tries Go, Java, Python, Node, then a static site";
+        if (chosen != Language.NODE && others.contains(Language.NODE)) {
+            why += "; a package.json next to a backend usually builds its front-end assets";
+        }
+        if (chosen == Language.NODE && others.contains(Language.STATIC)) {
+            why += "; an index.html next to a package.json is usually a bundler's entry";
+        }
         return "; also found "
                 + found.stream()
                         .skip(1)
@@ -113,10 +123,9 @@ final class AutoDetection {
                                                 + String.join(", ", f.files())
                                                 + ")")
                         .collect(Collectors.joining(", "))
-                + ": detection tries Go, Java, Python, Node, then a static site, since a"
-                + " backend's package.json usually builds its front-end assets and an index.html"
-                + " next to a package.json is usually a bundler's entry; set build: <language> to"
-                + " build another";
+                + ": "
+                + why
+                + "; set build: <language> to build another";
     }
 
     private static String nothingFound(Checkout checkout, BuildOptions options) {

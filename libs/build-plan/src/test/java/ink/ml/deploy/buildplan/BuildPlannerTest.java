@@ -143,6 +143,7 @@ class BuildPlannerTest {
                                 "gunicorn --bind 0.0.0.0:$PORT app:app",
                                 "detected Python from requirements.txt",
                                 "also found Node (package.json)",
+                                "a package.json next to a backend usually builds its front-end assets",
                                 "set build: <language>")),
                 row(
                         "package.json with a build wins over a root index.html as a static export",
@@ -159,6 +160,7 @@ class BuildPlannerTest {
                                 "npm run build",
                                 StaticRules.serveCommand(),
                                 "also found Static site (index.html)",
+                                "an index.html next to a package.json is usually a bundler's entry",
                                 "the build writes the site to dist/")),
                 row(
                         "package.json with nothing to run falls through to the static site",
