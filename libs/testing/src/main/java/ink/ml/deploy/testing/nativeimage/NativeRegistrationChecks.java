@@ -1,19 +1,23 @@
 package ink.ml.deploy.testing.nativeimage;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
  * What a service's native registrations must cover, read from the libraries themselves so that a
  * library upgrade that adds a type fails a test instead of a native executable.
  *
- * <p>JGit names are strings: this library does not depend on JGit; the services that use it do.
+ * <p>JGit is found by name: this library does not depend on JGit; the services that use it do.
  */
 public final class NativeRegistrationChecks {
     private NativeRegistrationChecks() {}
@@ -24,25 +28,51 @@ public final class NativeRegistrationChecks {
      * enums that implement {@code Config.ConfigEnum} and those nested in a {@code *Config} class.
      */
     public static Set<String> jgitConfigEnums() {
-        return new ClassFileImporter()
-                .importPackages("org.eclipse.jgit").stream()
-                        .filter(JavaClass::isEnum)
-                        .filter(
-                                e ->
-                                        e.getAllRawInterfaces().stream()
-                                                        .anyMatch(
-                                                                i ->
-                                                                        i.getName()
-                                                                                .equals(
-                                                                                        "org.eclipse.jgit.lib.Config$ConfigEnum"))
-                                                || e.getEnclosingClass()
-                                                        .map(
-                                                                c ->
-                                                                        c.getSimpleName()
-                                                                                .endsWith("Config"))
-                                                        .orElse(false))
-                        .map(JavaClass::getName)
-                        .collect(Collectors.toCollection(TreeSet::new));
+        try {
+            Class<?> config = Class.forName("org.eclipse.jgit.lib.Config");
+            Class<?> configEnum = Class.forName("org.eclipse.jgit.lib.Config$ConfigEnum");
+            Path jar = Path.of(config.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Set<String> enums = new TreeSet<>();
+            try (JarFile classes = new JarFile(jar.toFile())) {
+                for (String name : nestedClassNames(classes)) {
+                    Class<?> type = loadedOrNull(name, config.getClassLoader());
+                    if (type != null
+                            && type.isEnum()
+                            && (configEnum.isAssignableFrom(type)
+                                    || type.getEnclosingClass()
+                                            .getSimpleName()
+                                            .endsWith("Config"))) {
+                        enums.add(name);
+                    }
+                }
+            }
+            return enums;
+        } catch (ReflectiveOperationException | URISyntaxException e) {
+            throw new IllegalStateException("JGit is not on the classpath", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read JGit's jar", e);
+        }
+    }
+
+    /**
+     * Null where the class needs a library JGit only optionally uses (such a class is no enum read
+     * from git configuration).
+     */
+    private static Class<?> loadedOrNull(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Named nested classes only: an enum constant's body is an anonymous {@code $1}. */
+    private static List<String> nestedClassNames(JarFile classes) {
+        return classes.stream()
+                .map(JarEntry::getName)
+                .filter(n -> n.matches("org/eclipse/jgit/.*\\$[A-Za-z][A-Za-z0-9_]*\\.class"))
+                .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+                .toList();
     }
 
     /** The classes a {@link RegisterForReflection} on {@code registration} names. */
