@@ -107,7 +107,7 @@ class FirstScreenStatementsTest {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> edges = (List<Map<String, Object>>) page.get("edges");
             assertThat(edges)
-                    .extracting(edge -> ((Map<?, ?>) edge.get("node")).get("message"))
+                    .extracting(edge -> (Object) ((Map<?, ?>) edge.get("node")).get("message"))
                     .containsExactly(
                             "step 1 of " + latest.get("id"),
                             "step 2 of " + latest.get("id"),
