@@ -11,7 +11,8 @@ import javax.sql.DataSource;
  * under a second, for the tests that prove a read runs as many SQL statements for a large account
  * as for a small one. Rows are shaped as the platform writes them (GitHub sources, a config
  * snapshot per deployment, the newest deployment active and the older ones failed). The user must
- * exist already, with no services yet; its projects (the default one too) get the services.
+ * exist already, with its default project (new projects take its region) and no services yet; its
+ * projects (the default one too) get the services.
  *
  * @param projects how many projects the user has in all (the existing ones count)
  * @param servicesPerProject services in each of the user's projects
@@ -93,9 +94,8 @@ public record ServiceFleet(
                 connection,
                 "insert into projects (id, user_id, name, region, is_default, created_at)"
                         + " select gen_random_uuid(), ?, 'fleet-' || n,"
-                        + "   coalesce((select region from projects where user_id = ?"
-                        + "     order by created_at limit 1),"
-                        + "     (select region from clusters order by region limit 1)), false,"
+                        + "   (select region from projects where user_id = ?"
+                        + "     order by created_at limit 1), false,"
                         + "   now() + n * interval '1 millisecond'"
                         + " from generate_series(1, ? - (select count(*) from projects"
                         + "   where user_id = ?)) n",
