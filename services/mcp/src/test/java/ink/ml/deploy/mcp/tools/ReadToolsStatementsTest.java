@@ -83,7 +83,9 @@ class ReadToolsStatementsTest {
             assertThat(status).containsEntry("status", "active");
             assertThat(list(status, "recentEvents")).hasSize(20);
             assertThat(list(status, "recentEvents").get(19)).containsEntry("message", "step 2500");
-            assertThat((List<?>) status.get("buildLog")).hasSize(50).endsWith("line 2500");
+            @SuppressWarnings("unchecked")
+            List<String> buildLog = (List<String>) status.get("buildLog");
+            assertThat(buildLog).hasSize(50).endsWith("line 2500");
 
             long smallCount = statementsOf(() -> small.ok("get_service", smallArguments));
             long largeCount = statementsOf(() -> large.ok("get_service", largeArguments));
