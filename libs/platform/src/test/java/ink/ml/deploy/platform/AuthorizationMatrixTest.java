@@ -227,6 +227,9 @@ class AuthorizationMatrixTest {
         calls.put("Deployments.latest", () -> deployments.latest(stranger, a.service()));
         calls.put("Deployments.events", () -> deployments.events(stranger, a.deployment(), 0, 10));
         calls.put(
+                "Deployments.lastEvents",
+                () -> deployments.lastEvents(stranger, a.deployment(), 10));
+        calls.put(
                 "Deployments.logLines",
                 () -> deployments.logLines(stranger, a.deployment(), 0, 10));
         calls.put(
@@ -294,6 +297,12 @@ class AuthorizationMatrixTest {
                             "batchAndListReadsShowOnlyTheCallersOwnObjects"),
                     Map.entry(
                             "CustomDomains.listByServices",
+                            "batchAndListReadsShowOnlyTheCallersOwnObjects"),
+                    Map.entry(
+                            "Services.listByProjects",
+                            "batchAndListReadsShowOnlyTheCallersOwnObjects"),
+                    Map.entry(
+                            "Deployments.eventsByDeployment",
                             "batchAndListReadsShowOnlyTheCallersOwnObjects"));
 
     @Test
@@ -359,6 +368,16 @@ class AuthorizationMatrixTest {
         assertThat(deployments.latestByService(stranger, List.of(UUID.fromString(a.service()))))
                 .isEmpty();
         assertThat(domains.listByServices(stranger, List.of(UUID.fromString(a.service()))))
+                .isEmpty();
+        assertThat(
+                        services.listByProjects(
+                                stranger,
+                                List.of(UUID.fromString(a.project())),
+                                PageRequest.firstPage()))
+                .isEmpty();
+        assertThat(
+                        deployments.eventsByDeployment(
+                                stranger, List.of(UUID.fromString(a.deployment())), 0, 10))
                 .isEmpty();
         assertThat(projects.list(stranger, PageRequest.firstPage()).items())
                 .extracting(ProjectView::id)

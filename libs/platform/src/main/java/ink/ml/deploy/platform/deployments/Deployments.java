@@ -275,6 +275,63 @@ public class Deployments {
                 .toList();
     }
 
+    /**
+     * The events of each of the given deployments after the event id {@code afterEventId}, at most
+     * {@code limit} each, in order, in one query (for batched GraphQL fields). Deployments that are
+     * not the caller's, or have no such events, are absent from the map.
+     */
+    @Transactional
+    public Map<UUID, List<DeploymentEventView>> eventsByDeployment(
+            Caller caller, Collection<UUID> deploymentIds, long afterEventId, int limit) {
+        checkLimit(limit);
+        UUID[] ids = deploymentIds.stream().distinct().toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<DeploymentEvent> rows =
+                entityManager
+                        .createNativeQuery(
+                                "select e.* from deployments d"
+                                        + " join services s on s.id = d.service_id"
+                                        + " join projects p on p.id = s.project_id"
+                                        + " cross join lateral (select * from deployment_events x"
+                                        + "   where x.deployment_id = d.id and x.id > :after"
+                                        + "   order by x.id limit :limit) e"
+                                        + " where d.id = any(cast(:ids as uuid[]))"
+                                        + " and p.user_id = :user"
+                                        + " order by e.deployment_id, e.id",
+                                DeploymentEvent.class)
+                        .setParameter("ids", ids)
+                        .setParameter("after", afterEventId)
+                        .setParameter("limit", limit)
+                        .setParameter("user", caller.id())
+                        .getResultList();
+        Map<UUID, List<DeploymentEventView>> byDeployment = new LinkedHashMap<>();
+        for (DeploymentEvent row : rows) {
+            byDeployment
+                    .computeIfAbsent(row.deploymentId, id -> new ArrayList<>())
+                    .add(DeploymentEventView.of(row));
+        }
+        return byDeployment;
+    }
+
+    /** The last {@code limit} events of a deployment, oldest first: where a deployment stands. */
+    @Transactional
+    public List<DeploymentEventView> lastEvents(Caller caller, String deploymentId, int limit) {
+        Deployment deployment = ownedDeployment(caller, Ids.parse("deploymentId", deploymentId));
+        List<DeploymentEvent> newestFirst =
+                DeploymentEvent.<DeploymentEvent>find(
+                                "deploymentId = ?1 order by id desc", deployment.id)
+                        .page(0, checkLimit(limit))
+                        .list();
+        List<DeploymentEventView> events = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            events.add(DeploymentEventView.of(newestFirst.get(i)));
+        }
+        return List.copyOf(events);
+    }
+
     /** A deployment's build output after line {@code afterLineNo} (0: from the start). */
     @Transactional
     public List<LogLineView> logLines(

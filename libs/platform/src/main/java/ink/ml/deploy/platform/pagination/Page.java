@@ -10,6 +10,11 @@ public record Page<T>(List<T> items, Optional<String> endCursor, boolean hasNext
         items = List.copyOf(items);
     }
 
+    /** No items and no next page. */
+    public static <T> Page<T> empty() {
+        return new Page<>(List.of(), Optional.empty(), false);
+    }
+
     /**
      * Builds a page from up to {@code request.first() + 1} rows: the extra row only tells whether
      * there is a next page.

@@ -570,6 +570,81 @@ class DeploymentsTest {
     }
 
     @Test
+    void eventsByDeploymentPagesTheEventsOfEachOfTheCallersDeploymentsOnly() {
+        Caller caller = users.newCaller();
+        Caller stranger = users.newCaller();
+        DeploymentView web =
+                deployments.record(
+                        caller,
+                        NewDeployment.api(
+                                fixtures.newService(caller, "web"), fixtures.randomSha()));
+        DeploymentView api =
+                deployments.record(
+                        caller,
+                        NewDeployment.api(
+                                fixtures.newService(caller, "api"), fixtures.randomSha()));
+        DeploymentView theirs =
+                deployments.record(
+                        stranger,
+                        NewDeployment.api(
+                                fixtures.newService(stranger, "web"), fixtures.randomSha()));
+        for (String message : List.of("cloning", "cloned", "building")) {
+            records.appendEvent(
+                    UUID.fromString(web.id()), DeploymentStep.CLONE, EventStatus.INFO, message);
+        }
+        records.appendEvent(
+                UUID.fromString(api.id()), DeploymentStep.CLONE, EventStatus.INFO, "api cloning");
+        List<UUID> ids =
+                List.of(web.id(), api.id(), theirs.id()).stream().map(UUID::fromString).toList();
+
+        Map<UUID, List<DeploymentEventView>> firstTwo =
+                deployments.eventsByDeployment(caller, ids, 0, 2);
+
+        assertThat(firstTwo.keySet())
+                .containsExactlyInAnyOrder(UUID.fromString(web.id()), UUID.fromString(api.id()));
+        assertThat(firstTwo.get(UUID.fromString(web.id())))
+                .isEqualTo(deployments.events(caller, web.id(), 0, 2));
+        assertThat(firstTwo.get(UUID.fromString(api.id())))
+                .extracting(DeploymentEventView::message)
+                .containsExactly("queued: deploy requested", "api cloning");
+        long after = firstTwo.get(UUID.fromString(web.id())).get(1).id();
+        Map<UUID, List<DeploymentEventView>> next =
+                deployments.eventsByDeployment(caller, ids, after, 2);
+        assertThat(next.get(UUID.fromString(web.id())))
+                .extracting(DeploymentEventView::message)
+                .containsExactly("cloned", "building");
+        // Event ids grow across deployments: api's event came after web's third.
+        assertThat(next.get(UUID.fromString(api.id())))
+                .extracting(DeploymentEventView::message)
+                .containsExactly("api cloning");
+        assertThat(deployments.eventsByDeployment(caller, List.of(), 0, 2)).isEmpty();
+    }
+
+    @Test
+    void lastEventsAreTheNewestOnesOldestFirst() {
+        Caller caller = users.newCaller();
+        DeploymentView deployment =
+                deployments.record(
+                        caller,
+                        NewDeployment.api(
+                                fixtures.newService(caller, "web"), fixtures.randomSha()));
+        for (int i = 1; i <= 5; i++) {
+            records.appendEvent(
+                    UUID.fromString(deployment.id()),
+                    DeploymentStep.BUILD,
+                    EventStatus.INFO,
+                    "step " + i);
+        }
+
+        assertThat(deployments.lastEvents(caller, deployment.id(), 3))
+                .extracting(DeploymentEventView::message)
+                .containsExactly("step 3", "step 4", "step 5");
+        assertThat(deployments.lastEvents(caller, deployment.id(), 100)).hasSize(6);
+        assertThatThrownBy(() -> deployments.lastEvents(users.newCaller(), deployment.id(), 3))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void envSnapshotIsCiphertextInTheTableAndOpensForTheWorkflow() {
         Caller caller = users.newCaller();
         UUID serviceId =

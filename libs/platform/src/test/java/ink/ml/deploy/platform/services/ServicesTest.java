@@ -611,6 +611,56 @@ class ServicesTest {
     }
 
     @Test
+    void listByProjectsGivesEachOfTheCallersProjectsTheSamePageAsList() {
+        Caller caller = users.newCaller();
+        Caller stranger = users.newCaller();
+        String home = projects.getDefault(caller).id();
+        ProjectView shop = projects.create(caller, "shop");
+        ProjectView empty = projects.create(caller, "empty");
+        String theirs = projects.getDefault(stranger).id();
+        for (int i = 0; i < 3; i++) {
+            services.create(caller, github("h" + i, "a/b"));
+            services.create(
+                    caller,
+                    CreateServiceRequest.builder("s" + i)
+                            .projectId(shop.id())
+                            .githubRepo("a/b")
+                            .env(Map.of("KEY" + i, "v"))
+                            .build());
+        }
+        services.create(stranger, github("web", "a/b"));
+        PageRequest firstTwo = PageRequest.of(2, null);
+        List<UUID> ids =
+                List.of(home, shop.id(), empty.id(), theirs, home).stream()
+                        .map(UUID::fromString)
+                        .toList();
+
+        Map<UUID, Page<ServiceView>> pages = services.listByProjects(caller, ids, firstTwo);
+
+        assertThat(pages.keySet())
+                .containsExactlyInAnyOrder(
+                        UUID.fromString(home),
+                        UUID.fromString(shop.id()),
+                        UUID.fromString(empty.id()));
+        assertThat(pages.get(UUID.fromString(home)))
+                .isEqualTo(services.list(caller, home, firstTwo));
+        Page<ServiceView> shopPage = pages.get(UUID.fromString(shop.id()));
+        assertThat(shopPage).isEqualTo(services.list(caller, shop.id(), firstTwo));
+        assertThat(shopPage.items()).extracting(ServiceView::name).containsExactly("s0", "s1");
+        assertThat(shopPage.items().get(1).variableNames()).containsExactly("KEY1");
+        assertThat(shopPage.hasNextPage()).isTrue();
+        assertThat(pages.get(UUID.fromString(empty.id())).items()).isEmpty();
+        PageRequest rest = PageRequest.of(2, shopPage.endCursor().orElseThrow());
+        assertThat(
+                        services.listByProjects(caller, List.of(UUID.fromString(shop.id())), rest)
+                                .get(UUID.fromString(shop.id()))
+                                .items())
+                .extracting(ServiceView::name)
+                .containsExactly("s2");
+        assertThat(services.listByProjects(caller, List.of(), firstTwo)).isEmpty();
+    }
+
+    @Test
     void anotherUsersServiceIsNotFoundAndStaysUnchanged() {
         Caller owner = users.newCaller();
         Caller stranger = users.newCaller();

@@ -2,7 +2,6 @@ package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.Caller;
-import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.LogLineView;
@@ -15,8 +14,6 @@ import ink.ml.deploy.platform.services.ServiceView;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.variables.Variables;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,10 +59,10 @@ class ServiceStatusReader {
         ServiceView service = services.get(caller, serviceId);
         requireTail("events", events);
         requireTail("logLines", logLines);
-        Optional<DeploymentView> latest = deployments.latest(caller, serviceId);
         RecentDeployments recent =
                 new RecentDeployments(
                         deployments.list(caller, serviceId, PageRequest.of(RECENT, null)).items());
+        Optional<DeploymentView> latest = recent.latest();
         ServiceOutput output = ServiceOutput.of(service);
         Map<String, String> env = includeEnv ? variables.reveal(caller, serviceId) : null;
         Optional<RecentRuntimeLines> runtime =
@@ -109,26 +106,13 @@ class ServiceStatusReader {
                         .toString());
     }
 
-    /** The last {@code count} events, oldest first: events are read forward, so keep a window. */
+    /** The last {@code count} events, oldest first. */
     private List<ServiceStatusOutput.EventOutput> recentEvents(
             Caller caller, DeploymentView deployment, int count) {
         if (count <= 0) {
             return List.of();
         }
-        Deque<DeploymentEventView> window = new ArrayDeque<>();
-        long after = 0;
-        List<DeploymentEventView> batch;
-        do {
-            batch = deployments.events(caller, deployment.id(), after, Deployments.MAX_READ_LIMIT);
-            for (DeploymentEventView event : batch) {
-                window.addLast(event);
-                if (window.size() > count) {
-                    window.removeFirst();
-                }
-                after = event.id();
-            }
-        } while (batch.size() == Deployments.MAX_READ_LIMIT);
-        return window.stream()
+        return deployments.lastEvents(caller, deployment.id(), count).stream()
                 .map(
                         e ->
                                 new ServiceStatusOutput.EventOutput(
@@ -144,21 +128,10 @@ class ServiceStatusReader {
         if (count <= 0) {
             return List.of();
         }
-        Deque<String> window = new ArrayDeque<>();
-        int after = 0;
-        List<LogLineView> batch;
-        do {
-            batch =
-                    deployments.logLines(
-                            caller, deployment.id(), after, Deployments.MAX_READ_LIMIT);
-            for (LogLineView line : batch) {
-                window.addLast(line.line());
-                if (window.size() > count) {
-                    window.removeFirst();
-                }
-                after = line.lineNo();
-            }
-        } while (batch.size() == Deployments.MAX_READ_LIMIT);
-        return List.copyOf(window);
+        return deployments
+                .lastLogLines(caller, deployment.id(), Optional.empty(), Optional.empty(), count)
+                .stream()
+                .map(LogLineView::line)
+                .toList();
     }
 }

@@ -6,6 +6,7 @@ import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.pagination.SequencePages;
 import ink.ml.deploy.graphql.api.services.Service;
 import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import java.util.List;
@@ -68,16 +69,23 @@ public class DeploymentsApi {
                 .toList();
     }
 
+    /**
+     * Batched: the events of every deployment in the response (e.g. each service's latest) in one
+     * query, however many deployments there are.
+     */
     @Description("The deployment's steps in the order recorded.")
-    public @NonNull DeploymentEventConnection events(
-            @Source Deployment deployment,
+    public List<@NonNull DeploymentEventConnection> events(
+            @Source List<Deployment> sources,
             @Name("first") @Description("Page size, 1 to 500 (default 100).") Integer first,
             @Name("after") @Description("The endCursor of the previous page.") String after) {
         int size = SequencePages.first(first);
-        return DeploymentEventConnection.of(
-                deployments.events(
-                        caller.get(), deployment.id(), SequencePages.after(after), size + 1),
-                size);
+        List<UUID> ids = sources.stream().map(d -> UUID.fromString(d.id())).toList();
+        Map<UUID, List<DeploymentEventView>> events =
+                deployments.eventsByDeployment(
+                        caller.get(), ids, SequencePages.after(after), size + 1);
+        return ids.stream()
+                .map(id -> DeploymentEventConnection.of(events.getOrDefault(id, List.of()), size))
+                .toList();
     }
 
     @Query("buildLogs")

@@ -13,8 +13,9 @@ import java.util.List;
  * Installs the query limits and the error coding into the GraphQL engine that SmallRye builds
  * (SmallRye fires the builder as a CDI event; {@code quarkus.smallrye-graphql.events.enabled}).
  * This replaces SmallRye's own instrumentation chain, which would only hold its depth and
- * complexity checks: those are configured here instead, with our error codes. The operations are
- * counted last, once their errors have codes.
+ * complexity checks: those are configured here instead, with our error codes. Then the check that
+ * batched fields are asked for with one set of arguments. The operations are counted last, once
+ * their errors have codes.
  */
 @ApplicationScoped
 public class GraphqlEngineSetup {
@@ -32,6 +33,7 @@ public class GraphqlEngineSetup {
                         List.of(
                                 new DepthLimit(limits.maxDepth()),
                                 new ComplexityLimit(limits.maxComplexity()),
+                                new BatchedFieldArguments(),
                                 new CodedErrorsInstrumentation(),
                                 new OperationsInstrumentation(meters))));
     }

@@ -12,10 +12,15 @@ import ink.ml.deploy.graphql.api.variables.VariableInputs;
 import ink.ml.deploy.platform.common.Caller;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;
+import ink.ml.deploy.platform.pagination.Page;
+import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.services.CreateServiceRequest;
+import ink.ml.deploy.platform.services.ServiceView;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.platform.services.UpdateServiceRequest;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -55,15 +60,26 @@ public class ServicesApi {
         return Service.of(services.get(caller.get(), id));
     }
 
+    /**
+     * Batched: one page of services for every project in the response, in a fixed number of
+     * statements however many projects a page holds.
+     */
     @Description("The project's live services, oldest first.")
-    public @NonNull ServiceConnection services(
-            @Source Project project,
+    public List<@NonNull ServiceConnection> services(
+            @Source List<Project> projects,
             @Name("first") @Description("Page size, 1 to 100 (default 20).") Integer first,
             @Name("after") @Description("The endCursor of the previous page.") String after) {
         Caller who = caller.get();
-        return new ServiceConnection(
-                services.list(who, project.id(), Pages.request(first, after)),
-                () -> services.count(who, project.id()));
+        PageRequest request = Pages.request(first, after);
+        List<UUID> ids = projects.stream().map(p -> UUID.fromString(p.id())).toList();
+        Map<UUID, Page<ServiceView>> pages = services.listByProjects(who, ids, request);
+        return ids.stream()
+                .map(
+                        id ->
+                                new ServiceConnection(
+                                        pages.getOrDefault(id, Page.empty()),
+                                        () -> services.count(who, id.toString())))
+                .toList();
     }
 
     @Mutation("createService")

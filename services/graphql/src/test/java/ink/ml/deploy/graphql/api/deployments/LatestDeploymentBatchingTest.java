@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.graphql.api.Accounts;
 import ink.ml.deploy.graphql.api.Accounts.Account;
-import ink.ml.deploy.graphql.api.StatementCounter;
 import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.testing.PostgresTestResource;
+import ink.ml.deploy.testing.StatementCounter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -49,7 +49,7 @@ class LatestDeploymentBatchingTest {
         LOG.infof(
                 "the dashboard query ran %d SQL statements (2 projects, 50 services)", largeCount);
         assertThat(largeCount).isEqualTo(smallCount);
-        // Sign-in, projects, per project its services (ownership, page, variable names),
+        // Sign-in, projects, the services of all of them (projects, pages, variable names),
         // then one query for every latest deployment.
         assertThat(largeCount).isLessThanOrEqualTo(12);
     }

@@ -1,4 +1,4 @@
-package ink.ml.deploy.graphql.api;
+package ink.ml.deploy.testing;
 
 import java.time.Duration;
 import org.hibernate.SessionFactory;
@@ -6,7 +6,8 @@ import org.hibernate.stat.Statistics;
 
 /**
  * Counts the SQL statements one request prepares, for the tests that prove a read runs a fixed
- * number of them whatever the data's size.
+ * number of them whatever the data's size. Needs {@code quarkus.hibernate-orm.statistics=true} in
+ * the service's test configuration.
  */
 public final class StatementCounter {
     private StatementCounter() {}
@@ -20,9 +21,9 @@ public final class StatementCounter {
     }
 
     /**
-     * Hibernate's statistics count every thread's statements: a deployment subscription that an
-     * earlier test in this JVM left polling (DeploymentSubscriptionsTest runs just before) added
-     * one to a count once in CI (11 against 10). Counting starts after a quiet second.
+     * Hibernate's statistics count every thread's statements: a subscription or scheduled job that
+     * an earlier test in this JVM left running (graphql's DeploymentSubscriptionsTest, once in CI:
+     * 11 against 10) adds to a count. Counting starts after a quiet second.
      */
     private static void awaitNoOtherStatements(Statistics statistics) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
