@@ -1,11 +1,24 @@
 package ink.ml.deploy.testing;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The Kubernetes manifests quarkus-kubernetes generates for an in-cluster service at {@code
@@ -14,8 +27,11 @@ import java.util.List;
  * today. A service's failsafe test (it runs after {@code package}) calls {@link
  * #assertCommittedCopyIsCurrent}; with {@code -Dmanifests.refresh=true} it writes the copy instead.
  *
- * <p>The copy is the generated text under a comment header that says where it comes from; the
- * header is the only difference allowed.
+ * <p>The copy is the generated text under a comment header that says where it comes from. The two
+ * are compared as YAML trees, not as text: the generator's order of map keys and of the entries of
+ * a list of objects (container ports, labels) changes from one build to the next, so maps are
+ * compared by key and lists of objects as sets; lists of scalars (commands, arguments) keep their
+ * order.
  */
 public final class GeneratedManifests {
     /** Set to {@code true} to rewrite the committed copy from the build's output. */
@@ -27,12 +43,14 @@ public final class GeneratedManifests {
     private static final Path SYSTEM =
             Path.of("..", "..", "deploy", "eu-central-1", "k8s", "system");
 
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     private GeneratedManifests() {}
 
     /**
-     * Fails, naming the first differing line and the command that refreshes the copy, when {@code
-     * deploy/eu-central-1/k8s/system/<committedFile>} is not the header plus this build's {@code
-     * target/kubernetes/kubernetes.yml}.
+     * Fails, naming the first difference and the command that refreshes the copy, when {@code
+     * deploy/eu-central-1/k8s/system/<committedFile>} does not hold the objects of this build's
+     * {@code target/kubernetes/kubernetes.yml}.
      *
      * @param service the service's directory under {@code services/}
      * @param committedFile the copy's file name in {@code deploy/eu-central-1/k8s/system/}
@@ -50,15 +68,16 @@ public final class GeneratedManifests {
             write(copy, expected);
             return;
         }
-        String committed = Files.isRegularFile(copy) ? read(copy) : "";
-        if (!committed.equals(expected)) {
+        String difference =
+                Files.isRegularFile(copy) ? difference(read(copy), expected) : "it is missing";
+        if (difference != null) {
             throw new AssertionError(
                     "deploy/eu-central-1/k8s/system/"
                             + committedFile
                             + " is not what services/"
                             + service
                             + " generates ("
-                            + firstDifference(committed, expected)
+                            + difference
                             + "). Refresh it with:\n  "
                             + refreshCommand(service)
                             + "\nand commit it with the change that caused it.");
@@ -95,24 +114,99 @@ public final class GeneratedManifests {
                 + "# KubernetesManifestsGoldenIT fails the build while it differs.\n";
     }
 
-    private static String firstDifference(String committed, String expected) {
-        if (committed.isEmpty()) {
-            return "it is missing or empty";
+    /**
+     * Where two YAML streams hold different objects (maps by key, lists of objects as sets), or
+     * null when they hold the same.
+     */
+    static String difference(String committed, String generated) {
+        return firstDifference(documents(committed), documents(generated), "");
+    }
+
+    /** Every object of a YAML stream by "kind name"; comments and empty documents left out. */
+    private static JsonNode documents(String yaml) {
+        ObjectNode documents = YAML.createObjectNode();
+        try (MappingIterator<JsonNode> parsed = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            while (parsed.hasNext()) {
+                JsonNode document = parsed.next();
+                if (document != null && document.isObject()) {
+                    documents.set(
+                            document.path("kind").asText()
+                                    + " "
+                                    + document.path("metadata").path("name").asText(),
+                            document);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the manifests as YAML", e);
         }
-        List<String> have = committed.lines().toList();
-        List<String> want = expected.lines().toList();
-        for (int i = 0; i < Math.min(have.size(), want.size()); i++) {
-            if (!have.get(i).equals(want.get(i))) {
-                return "line "
-                        + (i + 1)
-                        + " is `"
-                        + have.get(i).strip()
-                        + "`, the build makes `"
-                        + want.get(i).strip()
-                        + "`";
+        return canonical(documents);
+    }
+
+    /** Maps by key (Jackson keeps insertion order), lists of objects by content. */
+    private static JsonNode canonical(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = YAML.createObjectNode();
+            new TreeMap<>(YAML.convertValue(node, new TypeReference<Map<String, JsonNode>>() {}))
+                    .forEach((key, value) -> sorted.set(key, canonical(value)));
+            return sorted;
+        }
+        if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(item -> items.add(canonical(item)));
+            boolean objects = items.stream().allMatch(JsonNode::isObject);
+            if (objects) {
+                items.sort(Comparator.comparing(JsonNode::toString));
+            }
+            ArrayNode array = YAML.createArrayNode();
+            items.forEach(array::add);
+            return array;
+        }
+        return node;
+    }
+
+    /** The path of the first difference between two canonical trees, or null when equal. */
+    private static String firstDifference(JsonNode committed, JsonNode expected, String path) {
+        if (committed.equals(expected)) {
+            return null;
+        }
+        if (committed.isObject() && expected.isObject()) {
+            Set<String> keys = new TreeSet<>();
+            committed.fieldNames().forEachRemaining(keys::add);
+            expected.fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                if (!committed.has(key) || !expected.has(key)) {
+                    return join(path, key) + (committed.has(key) ? " is extra" : " is missing");
+                }
+                String inner =
+                        firstDifference(committed.get(key), expected.get(key), join(path, key));
+                if (inner != null) {
+                    return inner;
+                }
             }
         }
-        return "it has " + have.size() + " lines, the build makes " + want.size();
+        if (committed.isArray() && expected.isArray() && committed.size() == expected.size()) {
+            for (int i = 0; i < committed.size(); i++) {
+                String inner =
+                        firstDifference(committed.get(i), expected.get(i), path + "[" + i + "]");
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return (path.isEmpty() ? "the objects" : path)
+                + " is "
+                + brief(committed)
+                + ", the build makes "
+                + brief(expected);
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String brief(JsonNode node) {
+        String text = node.toString();
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     private static String read(Path file) {
