@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ink.ml.deploy.buildplan.BuildPlanner;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.BareRepositoryFixture;
 import ink.ml.deploy.deployer.worker.source.GitBinary;
@@ -110,6 +111,7 @@ class BuildActivitiesImplTest {
                                 Duration.ofMinutes(5),
                                 new DeployStepMeter(new SimpleMeterRegistry())),
                         RegistryAccess.anonymous(),
+                        new BuildPlanner(TestBaseImageNames.in(registry.host())),
                         registry.host(),
                         true);
         environment = TestActivityEnvironment.newInstance();

@@ -3,6 +3,7 @@ package ink.ml.deploy.deployer.worker.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ink.ml.deploy.buildplan.BuildPlanner;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.BareRepositoryFixture;
 import ink.ml.deploy.deployer.worker.source.JGitRepositoryCloner;
@@ -108,6 +109,7 @@ class BuildPipelineTest {
                     throw new AssertionError("nothing may be built");
                 },
                 RegistryAccess.anonymous(),
+                new BuildPlanner(TestBaseImageNames.in("registry.internal:5000")),
                 "registry.internal:5000",
                 true);
     }
