@@ -2,9 +2,20 @@ package ink.ml.deploy.buildplan;
 
 /** What detection can recognise. */
 public enum Language {
-    NODE,
-    PYTHON,
-    GO,
-    STATIC,
-    JAVA
+    NODE("Node"),
+    PYTHON("Python"),
+    GO("Go"),
+    STATIC("Static site"),
+    JAVA("Java");
+
+    private final String displayName;
+
+    Language(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** How the build log names it. */
+    public String displayName() {
+        return displayName;
+    }
 }
