@@ -1,5 +1,6 @@
 package ink.ml.deploy.checks;
 
+import ink.ml.deploy.testing.DebianRootfs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A throwaway Debian 12 root filesystem (debootstrap, minbase) that Ansible's chroot connection
@@ -22,8 +21,6 @@ final class DebianRoot {
     static final List<String> PACKAGES = List.of("python3", "python3-apt", "nftables", "runsc");
     private static final Path PRISTINE =
             Path.of("target/debian-root/bookworm-minbase.tar").toAbsolutePath();
-    private static final Pattern SOURCES_URI = Pattern.compile("(?m)^URIs:\\s*(\\S*/debian)\\s*$");
-    private static final String DEFAULT_MIRROR = "http://deb.debian.org/debian";
 
     private DebianRoot() {}
 
@@ -75,7 +72,7 @@ final class DebianRoot {
                         "--include=" + String.join(",", PACKAGES),
                         "bookworm",
                         building.toString(),
-                        mirror()));
+                        DebianRootfs.mirror()));
         Path partial = parent.resolve("bookworm-minbase.tar.partial");
         check(
                 ToolRun.run(
@@ -90,18 +87,6 @@ final class DebianRoot {
                         "."));
         Files.move(partial, PRISTINE);
         ToolRun.run(parent, Map.of(), Duration.ofMinutes(2), "rm", "-rf", building.toString());
-    }
-
-    /** The machine's own Debian mirror (its apt sources), else deb.debian.org. */
-    static String mirror() throws IOException {
-        Path sources = Path.of("/etc/apt/sources.list.d/debian.sources");
-        if (Files.isReadable(sources)) {
-            Matcher matcher = SOURCES_URI.matcher(Files.readString(sources));
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-        }
-        return DEFAULT_MIRROR;
     }
 
     private static void check(ToolRun run) {

@@ -15,6 +15,13 @@ public final class StepFailure {
     public static final String CLONE_FAILED = "CloneFailed";
 
     public static final String NO_DOCKERFILE = "NoDockerfile";
+
+    /**
+     * No Dockerfile to build and nothing detected to generate one from (or the chosen language's
+     * files are broken): the reason says what was looked for and how to fix it.
+     */
+    public static final String NO_BUILD_PLAN = "NoBuildPlan";
+
     public static final String BUILD_FAILED = "BuildFailed";
     public static final String PUSH_FAILED = "PushFailed";
     public static final String APPLY_REJECTED = "ApplyRejected";
@@ -24,6 +31,7 @@ public final class StepFailure {
             List.of(
                     CLONE_FAILED,
                     NO_DOCKERFILE,
+                    NO_BUILD_PLAN,
                     BUILD_FAILED,
                     PUSH_FAILED,
                     APPLY_REJECTED,
@@ -50,7 +58,7 @@ public final class StepFailure {
     public static DeploymentStep stepOf(String type) {
         return switch (type) {
             case CLONE_FAILED -> DeploymentStep.CLONE;
-            case NO_DOCKERFILE, BUILD_FAILED -> DeploymentStep.BUILD;
+            case NO_DOCKERFILE, NO_BUILD_PLAN, BUILD_FAILED -> DeploymentStep.BUILD;
             case PUSH_FAILED -> DeploymentStep.PUSH;
             case APPLY_REJECTED -> DeploymentStep.DEPLOY;
             case ROLLOUT_FAILED -> DeploymentStep.ROLLOUT;

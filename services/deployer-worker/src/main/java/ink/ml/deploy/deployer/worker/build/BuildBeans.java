@@ -1,5 +1,6 @@
 package ink.ml.deploy.deployer.worker.build;
 
+import ink.ml.deploy.buildplan.BuildPlanner;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
@@ -15,8 +16,8 @@ import java.time.Duration;
 
 /**
  * Wires the build side from configuration: the {@link ImageBuilder} that {@code
- * mcpdeploy.builder.kind} names, the registry client and the pipeline. The classes themselves stay
- * plain, for tests.
+ * mcpdeploy.builder.kind} names, the registry client, the build planner and the pipeline. The
+ * classes themselves stay plain, for tests.
  */
 @ApplicationScoped
 public class BuildBeans {
@@ -56,6 +57,18 @@ public class BuildBeans {
                 access);
     }
 
+    /**
+     * Detection and generation, with the base images in this cluster's registry; a misconfigured
+     * base image stops the worker at start rather than failing builds one by one.
+     */
+    @Produces
+    @Singleton
+    BuildPlanner buildPlanner(BaseImagesConfig config, Clusters clusters, RegistryAccess access) {
+        return new BuildPlanner(
+                ConfiguredBaseImages.of(
+                        config, clusters.home().registry().value(), access.baseNamespace()));
+    }
+
     @Produces
     @Singleton
     BuildPipeline buildPipeline(
@@ -64,6 +77,7 @@ public class BuildBeans {
             RegistryClient registry,
             ImageBuilder builder,
             RegistryAccess access,
+            BuildPlanner planner,
             RegistryConfig config,
             Clusters clusters) {
         RegistryHost host = clusters.home().registry();
@@ -73,6 +87,7 @@ public class BuildBeans {
                 registry,
                 builder,
                 access,
+                planner,
                 host.value(),
                 config.usesPlainHttp(host));
     }

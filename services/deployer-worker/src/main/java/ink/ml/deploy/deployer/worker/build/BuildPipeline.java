@@ -1,11 +1,18 @@
 package ink.ml.deploy.deployer.worker.build;
 
+import ink.ml.deploy.buildplan.BuildDecision;
+import ink.ml.deploy.buildplan.BuildOptions;
+import ink.ml.deploy.buildplan.BuildPlanner;
+import ink.ml.deploy.buildplan.GeneratedBuild;
+import ink.ml.deploy.buildplan.NothingDetectedException;
+import ink.ml.deploy.buildplan.RepositoryDockerfile;
 import ink.ml.deploy.deployer.worker.build.policy.DockerfilePolicy;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.GitCheckout;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RemoteRepository;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
+import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.registryauth.RegistryRole;
@@ -16,13 +23,15 @@ import ink.ml.deploy.workflow.deploy.BuildResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One build, start to end, without Temporal: clone the commit, find the Dockerfile, and build and
- * push unless the registry already has the image. Each step announces itself in the output, so the
- * build log reads as what happened. The checkout is deleted whatever the outcome.
+ * One build, start to end, without Temporal: clone the commit, find the Dockerfile or generate one
+ * from the detected app (libs/build-plan), and build and push unless the registry already has the
+ * image. Each step announces itself in the output, so the build log reads as what happened. The
+ * checkout is deleted whatever the outcome.
  */
 public final class BuildPipeline {
     private final RemoteRepositories remotes;
@@ -31,6 +40,7 @@ public final class BuildPipeline {
     private final ImageBuilder builder;
     private final RegistryAccess access;
     private final DockerfilePolicy policy;
+    private final BuildPlanner planner;
     private final String registryHost;
     private final boolean plainHttpRegistry;
 
@@ -40,6 +50,7 @@ public final class BuildPipeline {
             RegistryClient registry,
             ImageBuilder builder,
             RegistryAccess access,
+            BuildPlanner planner,
             String registryHost,
             boolean plainHttpRegistry) {
         this.remotes = remotes;
@@ -48,13 +59,14 @@ public final class BuildPipeline {
         this.builder = builder;
         this.access = access;
         this.policy = new DockerfilePolicy(registryHost, access.baseNamespace());
+        this.planner = planner;
         this.registryHost = registryHost;
         this.plainHttpRegistry = plainHttpRegistry;
     }
 
     /**
-     * @throws io.temporal.failure.ApplicationFailure CLONE_FAILED, NO_DOCKERFILE, BUILD_FAILED or
-     *     PUSH_FAILED: the user has to change something
+     * @throws io.temporal.failure.ApplicationFailure CLONE_FAILED, NO_DOCKERFILE, NO_BUILD_PLAN,
+     *     BUILD_FAILED or PUSH_FAILED: the user has to change something
      * @throws java.util.concurrent.CancellationException when {@code cancellation} fired
      */
     public BuildResult run(BuildRequest request, Consumer<String> output, Cancellation cancellation)
@@ -70,41 +82,129 @@ public final class BuildPipeline {
         try (GitCheckout checkout =
                 cloner.clone(remote, commit, context, cancellation::isCancelled)) {
             output.accept("==> Cloned in " + StepTimer.millisSince(cloneStart) + " ms");
+            String dockerfilePath = request.dockerfilePath();
+            // A Dockerfile strategy builds the repository's Dockerfile without looking further,
+            // as before strategies existed; the others ask libs/build-plan.
+            if (request.buildStrategy() != BuildStrategy.DOCKERFILE) {
+                Path root = BuildContext.resolve(checkout.root(), request.rootDirectory());
+                BuildDecision decision = decide(root, request);
+                if (decision instanceof GeneratedBuild generated) {
+                    return buildGenerated(
+                            checkout.root(), root, request, generated, image, output, cancellation);
+                }
+                dockerfilePath = ((RepositoryDockerfile) decision).dockerfilePath();
+            }
             DetectedBuild build =
                     DockerfileDetector.detect(
-                            checkout.root(), request.rootDirectory(), request.dockerfilePath());
+                            checkout.root(), request.rootDirectory(), dockerfilePath);
             output.accept(
                     "==> Using "
                             + build.displayPath()
                             + (build.exposedPort() == null
                                     ? " (no EXPOSE)"
                                     : " (EXPOSE " + build.exposedPort() + ")"));
-            checkPolicy(build, RegistryAccess.namespaceOf(image.repository()), output);
-            BuildRecipe recipe = BuildRecipe.of(checkout.root(), build);
-            if (registry.hasImageBuiltBy(image, recipe)) {
-                output.accept(
-                        "==> "
-                                + image
-                                + " is already in the registry, built from the same root"
-                                + " directory and Dockerfile: not rebuilding it");
-                return BuildResult.of(image.reference(), build.exposedPort(), true);
-            }
-            output.accept("==> Building " + image);
-            long buildStart = System.nanoTime();
-            builder.buildAndPush(
-                    new BuildJob(
-                            build.context(),
-                            build.dockerfile(),
-                            image,
-                            plainHttpRegistry,
-                            recipe,
-                            login(image)),
+            return buildOrReuse(
+                    build,
+                    BuildRecipe.of(checkout.root(), build),
+                    "Dockerfile",
+                    image,
                     output,
                     cancellation);
-            output.accept(
-                    "==> Pushed " + image + " (" + StepTimer.millisSince(buildStart) + " ms)");
-            return BuildResult.of(image.reference(), build.exposedPort(), false);
         }
+    }
+
+    /** What libs/build-plan decides from the root directory's files and the service's settings. */
+    private BuildDecision decide(Path context, BuildRequest request) {
+        try {
+            return planner.decide(
+                    context,
+                    new BuildOptions(
+                            request.buildStrategy(),
+                            request.dockerfilePath(),
+                            request.installCommand(),
+                            request.buildCommand(),
+                            request.startCommand()));
+        } catch (NothingDetectedException e) {
+            throw StepFailure.of(StepFailure.NO_BUILD_PLAN, e.getMessage());
+        }
+    }
+
+    /**
+     * The plan and the generated Dockerfile open the build's output, so the log explains itself;
+     * the Dockerfile is built from a directory of its own, with the root directory as its context,
+     * and the app listens on the plan's port.
+     */
+    private BuildResult buildGenerated(
+            Path checkout,
+            Path context,
+            BuildRequest request,
+            GeneratedBuild generated,
+            PushTarget image,
+            Consumer<String> output,
+            Cancellation cancellation)
+            throws InterruptedException {
+        generated.logLines().forEach(output);
+        BuildRecipe recipe =
+                BuildRecipe.generated(
+                        checkout,
+                        context,
+                        request.buildStrategy(),
+                        request.installCommand(),
+                        request.buildCommand(),
+                        request.startCommand(),
+                        generated.dockerfile());
+        try (GeneratedDockerfile dockerfile = GeneratedDockerfile.write(generated.dockerfile())) {
+            DetectedBuild build =
+                    new DetectedBuild(
+                            context,
+                            dockerfile.path(),
+                            generated.plan().port(),
+                            "the generated Dockerfile");
+            output.accept(
+                    "==> Using the generated Dockerfile (port " + generated.plan().port() + ")");
+            return buildOrReuse(build, recipe, "build settings", image, output, cancellation);
+        }
+    }
+
+    /**
+     * Checks the Dockerfile, then builds and pushes unless the registry has the image built from
+     * the same recipe.
+     *
+     * @param recipeWords what the recipe covers besides the root directory, for the log
+     */
+    private BuildResult buildOrReuse(
+            DetectedBuild build,
+            BuildRecipe recipe,
+            String recipeWords,
+            PushTarget image,
+            Consumer<String> output,
+            Cancellation cancellation)
+            throws InterruptedException {
+        checkPolicy(build, RegistryAccess.namespaceOf(image.repository()), output);
+        if (registry.hasImageBuiltBy(image, recipe)) {
+            output.accept(
+                    "==> "
+                            + image
+                            + " is already in the registry, built from the same root"
+                            + " directory and "
+                            + recipeWords
+                            + ": not rebuilding it");
+            return BuildResult.of(image.reference(), build.exposedPort(), true);
+        }
+        output.accept("==> Building " + image);
+        long buildStart = System.nanoTime();
+        builder.buildAndPush(
+                new BuildJob(
+                        build.context(),
+                        build.dockerfile(),
+                        image,
+                        plainHttpRegistry,
+                        recipe,
+                        login(image)),
+                output,
+                cancellation);
+        output.accept("==> Pushed " + image + " (" + StepTimer.millisSince(buildStart) + " ms)");
+        return BuildResult.of(image.reference(), build.exposedPort(), false);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ink.ml.deploy.buildplan.BuildPlanner;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
 import ink.ml.deploy.deployer.worker.source.BareRepositoryFixture;
 import ink.ml.deploy.deployer.worker.source.GitBinary;
@@ -14,6 +15,7 @@ import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.deployer.worker.source.RepositoryCloner;
 import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.SourceKind;
+import ink.ml.deploy.testing.Directories;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryProcess;
 import ink.ml.deploy.workflow.StepFailure;
@@ -110,6 +112,7 @@ class BuildActivitiesImplTest {
                                 Duration.ofMinutes(5),
                                 new DeployStepMeter(new SimpleMeterRegistry())),
                         RegistryAccess.anonymous(),
+                        new BuildPlanner(TestBaseImageNames.in(registry.host())),
                         registry.host(),
                         true);
         environment = TestActivityEnvironment.newInstance();
@@ -217,6 +220,40 @@ class BuildActivitiesImplTest {
     }
 
     @Test
+    void aStaticSiteWithoutDockerfileIsBuiltFromTheGeneratedDockerfileOnTheBaseImage()
+            throws Exception {
+        pushStaticBaseImage();
+        String sha =
+                repo.commit(
+                        Map.of(
+                                "index.html", "<h1>generated</h1>".getBytes(UTF_8),
+                                "about/index.html", "about".getBytes(UTF_8)));
+        BuildRequest request = request(sha, "site", BuildStrategy.AUTO);
+
+        BuildResult result = build(request);
+
+        assertThat(result.reused()).isFalse();
+        assertThat(result.exposedPort()).isEqualTo(8080);
+        assertThat(registryClient().hasImage(PushTarget.parse(request.imageRef()))).isTrue();
+        List<String> lines = lines();
+        assertThat(lines.get(2)).isEqualTo("==> Detected Static site");
+        assertThat(lines)
+                .contains("    | FROM " + registry.host() + "/base/static:test AS site")
+                .anyMatch(line -> line.contains("naming to " + request.imageRef()));
+        assertThat(lines.get(lines.size() - 1)).startsWith("==> Pushed " + request.imageRef());
+        assertThat(checkoutsLeft()).isZero();
+
+        signalled.clear();
+        BuildResult again = build(request(sha, "site", BuildStrategy.AUTO));
+        assertThat(again.reused()).isTrue();
+        assertThat(lines()).last().asString().contains("already in the registry");
+
+        signalled.clear();
+        BuildResult otherStrategy = build(request(sha, "site", BuildStrategy.STATIC));
+        assertThat(otherStrategy.reused()).as("another strategy is another recipe").isFalse();
+    }
+
+    @Test
     void commitWithoutDockerfileFailsWithNoDockerfile() throws IOException {
         String sha = repo.commit(Map.of("README.md", "hello".getBytes(UTF_8)));
 
@@ -265,7 +302,40 @@ class BuildActivitiesImplTest {
                 Set.of("busybox"));
     }
 
+    /**
+     * The static base image the planner's Dockerfile names: busybox alone, built and pushed as the
+     * operator's mirror would be.
+     */
+    private void pushStaticBaseImage() throws InterruptedException, IOException {
+        byte[] busybox = TestImages.busyboxOrSkip();
+        Path context = Files.createTempDirectory("static-base-");
+        TestImages.write(context, "busybox", busybox);
+        TestImages.write(
+                context, "Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\n".getBytes(UTF_8));
+        new DockerEngineImageBuilder(
+                        DockerEngineProcess.CLIENT.toString(),
+                        engine.host(),
+                        "none",
+                        Duration.ofMinutes(5),
+                        new DeployStepMeter(new SimpleMeterRegistry()))
+                .buildAndPush(
+                        new BuildJob(
+                                context,
+                                context.resolve("Dockerfile"),
+                                PushTarget.parse(registry.host() + "/base/static:test"),
+                                true,
+                                new BuildRecipe("", "Dockerfile"),
+                                RegistryLogin.anonymous()),
+                        line -> {},
+                        new Cancellation());
+        Directories.deleteQuietly(context);
+    }
+
     private BuildRequest request(String sha, String service) {
+        return request(sha, service, BuildStrategy.DOCKERFILE);
+    }
+
+    private BuildRequest request(String sha, String service, BuildStrategy strategy) {
         return new BuildRequest(
                 "6f1c0b8e-0000-4000-8000-000000000001",
                 WORKFLOW_ID,
@@ -275,7 +345,7 @@ class BuildActivitiesImplTest {
                 sha,
                 "",
                 "Dockerfile",
-                BuildStrategy.DOCKERFILE,
+                strategy,
                 null,
                 null,
                 null,
