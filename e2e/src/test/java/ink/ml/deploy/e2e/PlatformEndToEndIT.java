@@ -193,11 +193,21 @@ class PlatformEndToEndIT {
                         "rollout:succeeded",
                         "active:succeeded");
 
-        // The seed's image name: {registry}/dp-{user}-{project}/{service}:{sha}.
+        // The seed's image name, {registry}/dp-{user}-{project}/{service}:{sha}, with the
+        // fingerprint of the service's build settings after the sha (libs/domain ImageRef).
         String namespace = "dp-" + app.userId() + "-shop";
         assertThat(app.project().namespace()).isEqualTo(namespace);
-        String image = platform.registryHost().orElseThrow() + "/" + namespace + "/web:" + sha;
-        assertThat(deployment.imageRef()).isEqualTo(image);
+        assertThat(deployment.imageRef())
+                .matches(
+                        java.util.regex.Pattern.quote(
+                                        platform.registryHost().orElseThrow()
+                                                + "/"
+                                                + namespace
+                                                + "/web:"
+                                                + sha
+                                                + "-")
+                                + "[0-9a-f]{12}");
+        String image = deployment.imageRef();
         KubernetesClient kubernetes = platform.kubernetes();
         // Token auth: nothing anonymous; the namespace's pull secret pulls its own image.
         assertThat(RegistryManifests.status(image, Optional.empty())).isEqualTo(401);

@@ -2,6 +2,10 @@ package ink.ml.deploy.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.domain.BuildSettings;
+import ink.ml.deploy.domain.GitSha;
+import ink.ml.deploy.domain.ImageRef;
+import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.it.SpineEnvironment.DeploymentRow;
 import ink.ml.deploy.it.SpineEnvironment.Fixture;
 import ink.ml.deploy.it.SpineEnvironment.StartedPush;
@@ -77,7 +81,14 @@ class DeploymentSpineIT {
         UUID deploymentId = UUID.fromString(outcome.deploymentIds().get(0));
         spine.awaitActive(deploymentId);
 
-        String image = spine.registry().host() + "/" + fixture.ref().namespace() + "/web:" + sha;
+        // The fixture's service has the defaults: auto, the repository root, its Dockerfile.
+        String image =
+                ImageRef.of(
+                                RegistryHost.of(spine.registry().host()),
+                                fixture.ref(),
+                                GitSha.of(sha),
+                                BuildSettings.of("auto", "", "Dockerfile", null, null, null))
+                        .reference();
         assertThat(spine.single("SELECT image_ref FROM deployments WHERE id = ?", deploymentId))
                 .isEqualTo(image);
         // The status path queued -> building -> deploying -> active, as the events tell it: the

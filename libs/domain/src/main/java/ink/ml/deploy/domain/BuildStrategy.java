@@ -42,13 +42,21 @@ public enum BuildStrategy {
     }
 
     public static BuildStrategy parse(String id) {
+        return parse(FIELD, id);
+    }
+
+    /**
+     * @param field the name the caller's API gives the strategy (e.g. {@code build}), so the
+     *     refusal points at what the client sent
+     */
+    public static BuildStrategy parse(String field, String id) {
         for (BuildStrategy strategy : values()) {
             if (strategy.id.equals(id)) {
                 return strategy;
             }
         }
         throw new InvalidValueException(
-                FIELD,
+                field,
                 "must be one of "
                         + Arrays.stream(values())
                                 .map(BuildStrategy::id)

@@ -3,13 +3,23 @@ package ink.ml.deploy.domain;
 import java.util.Objects;
 
 /**
- * A customer image: {@code {registry}/dp-{user}-{project}/{service}:{git_sha}}.
+ * A customer image: {@code {registry}/dp-{user}-{project}/{service}:{git_sha}-{fingerprint}}.
  *
  * <p>The repository path reuses the project's namespace name, so an image can always be traced back
- * to the namespace allowed to run it; the tag is the full commit sha, so a tag is never reused for
- * different code.
+ * to the namespace allowed to run it. The seed names the tag {@code {git_sha}}; here the tag also
+ * carries the {@link BuildFingerprint} of the service's {@link BuildSettings}, on purpose: the same
+ * commit built with another strategy, root directory, Dockerfile or command is different code in
+ * the image, and an image is reused when its tag is already in the registry. With the sha alone a
+ * changed setting would silently deploy the old image; with the fingerprint it rebuilds, and the
+ * tag is still never reused for a different build.
+ *
+ * <p>Images pushed before tags carried the fingerprint are tagged with the sha alone; they still
+ * parse (their {@code fingerprint} is null) so their deployments and rollbacks keep working.
+ *
+ * @param fingerprint the build settings' fingerprint, or null for a sha-only tag
  */
-public record ImageRef(RegistryHost registry, ServiceRef service, GitSha commit) {
+public record ImageRef(
+        RegistryHost registry, ServiceRef service, GitSha commit, BuildFingerprint fingerprint) {
     private static final String NAMESPACE_PREFIX = "dp-";
 
     public ImageRef {
@@ -18,14 +28,24 @@ public record ImageRef(RegistryHost registry, ServiceRef service, GitSha commit)
         Objects.requireNonNull(commit, "commit");
     }
 
+    /** The image a build of {@code commit} with {@code settings} pushes. */
+    public static ImageRef of(
+            RegistryHost registry, ServiceRef service, GitSha commit, BuildSettings settings) {
+        return new ImageRef(registry, service, commit, settings.fingerprint());
+    }
+
+    /**
+     * An image tagged with the commit alone, as images were before tags carried the build settings'
+     * fingerprint.
+     */
     public static ImageRef of(RegistryHost registry, ServiceRef service, GitSha commit) {
-        return new ImageRef(registry, service, commit);
+        return new ImageRef(registry, service, commit, null);
     }
 
     /**
      * Reads back a {@link #reference()}, e.g. an image recorded on a deployment or sent to the
-     * deployer. Anything not of the seed's shape is refused rather than guessed: the path names the
-     * only namespace allowed to run the image.
+     * deployer; a sha-only tag is read too. Anything not of that shape is refused rather than
+     * guessed: the path names the only namespace allowed to run the image.
      */
     public static ImageRef parse(String reference) {
         if (reference == null || reference.isEmpty()) {
@@ -36,7 +56,8 @@ public record ImageRef(RegistryHost registry, ServiceRef service, GitSha commit)
         if (colon < 0 || !parts[1].startsWith(NAMESPACE_PREFIX)) {
             throw new InvalidValueException(
                     "image",
-                    "must look like {registry}/dp-{user}-{project}/{service}:{commit sha} (got \""
+                    "must look like {registry}/dp-{user}-{project}/{service}:{commit sha}"
+                            + "-{fingerprint} (got \""
                             + DnsLabel.printable(reference)
                             + "\")");
         }
@@ -52,8 +73,12 @@ public record ImageRef(RegistryHost registry, ServiceRef service, GitSha commit)
                         namespace.substring(0, hyphen),
                         namespace.substring(hyphen + 1),
                         parts[2].substring(0, colon));
-        return new ImageRef(
-                RegistryHost.of(parts[0]), service, GitSha.of(parts[2].substring(colon + 1)));
+        String tag = parts[2].substring(colon + 1);
+        int dash = tag.indexOf('-');
+        GitSha commit = GitSha.of(dash < 0 ? tag : tag.substring(0, dash));
+        BuildFingerprint fingerprint =
+                dash < 0 ? null : new BuildFingerprint(tag.substring(dash + 1));
+        return new ImageRef(RegistryHost.of(parts[0]), service, commit, fingerprint);
     }
 
     /** {@code dp-{user}-{project}/{service}}: the repository name inside the registry. */
@@ -61,8 +86,14 @@ public record ImageRef(RegistryHost registry, ServiceRef service, GitSha commit)
         return service.namespace() + "/" + service.service().value();
     }
 
+    /** {@code {sha}-{fingerprint}}, or {@code {sha}} for an image tagged before fingerprints. */
     public String tag() {
-        return commit.value();
+        return fingerprint == null ? commit.value() : commit.value() + "-" + fingerprint.value();
+    }
+
+    /** The same image on another registry host (the one a cluster's builder pushed to). */
+    public ImageRef on(RegistryHost host) {
+        return new ImageRef(host, service, commit, fingerprint);
     }
 
     /** The reference as Docker, BuildKit and Kubernetes expect it. */

@@ -25,4 +25,14 @@ class BuildStrategyTest {
                 .hasMessage(
                         "buildStrategy: must be one of auto, dockerfile, node, python, go, static, java");
     }
+
+    @Test
+    void aRefusalNamesTheFieldAsTheCallersApiCallsIt() {
+        assertThat(BuildStrategy.parse("build", "python")).isEqualTo(BuildStrategy.PYTHON);
+        assertThatThrownBy(() -> BuildStrategy.parse("build", "rust"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage(
+                        "build: must be one of auto, dockerfile, node, python, go, static, java"
+                                + " (got \"rust\")");
+    }
 }

@@ -46,10 +46,74 @@ class ImageRefTest {
         assertThat(parsed.registry().value()).isEqualTo("127.0.0.1:5000");
     }
 
+    @Test
+    void theTagCarriesTheBuildSettingsFingerprintAfterTheCommit() {
+        BuildSettings settings = BuildSettingsTest.dockerfileAtRoot();
+        ImageRef image =
+                ImageRef.of(
+                        RegistryHost.DEFAULT,
+                        ServiceRef.of("u42", "shop", "web"),
+                        GitSha.of(SHA),
+                        settings);
+
+        assertThat(image.tag()).isEqualTo(SHA + "-" + settings.fingerprint().value());
+        assertThat(image.tag()).matches("[0-9a-f]{40}-[0-9a-f]{12}");
+        assertThat(image.reference())
+                .isEqualTo("registry.internal:5000/dp-u42-shop/web:" + image.tag());
+        assertThat(ImageRef.parse(image.reference())).isEqualTo(image);
+    }
+
+    @Test
+    void aShaOnlyTagOfAnEarlierImageStillParses() {
+        ImageRef parsed = ImageRef.parse("127.0.0.1:5000/dp-u42-shop/web:" + SHA);
+
+        assertThat(parsed.commit().value()).isEqualTo(SHA);
+        assertThat(parsed.fingerprint()).isNull();
+        assertThat(parsed.tag()).isEqualTo(SHA);
+        assertThat(parsed)
+                .isEqualTo(
+                        ImageRef.of(
+                                RegistryHost.of("127.0.0.1:5000"),
+                                ServiceRef.of("u42", "shop", "web"),
+                                GitSha.of(SHA)));
+    }
+
+    @Test
+    void theSameCommitWithOtherSettingsIsAnotherImage() {
+        ServiceRef web = ServiceRef.of("u42", "shop", "web");
+        BuildSettings dockerfile = BuildSettingsTest.dockerfileAtRoot();
+        BuildSettings node =
+                BuildSettings.of("node", "", "Dockerfile", null, null, "node server.js");
+
+        assertThat(ImageRef.of(RegistryHost.DEFAULT, web, GitSha.of(SHA), dockerfile))
+                .isNotEqualTo(ImageRef.of(RegistryHost.DEFAULT, web, GitSha.of(SHA), node));
+        assertThat(ImageRef.of(RegistryHost.DEFAULT, web, GitSha.of(SHA), dockerfile))
+                .isNotEqualTo(ImageRef.of(RegistryHost.DEFAULT, web, GitSha.of(SHA)));
+    }
+
+    @Test
+    void anImageMovesToAnotherRegistryHostKeepingItsTag() {
+        ImageRef image =
+                ImageRef.of(
+                        RegistryHost.DEFAULT,
+                        ServiceRef.of("u42", "shop", "web"),
+                        GitSha.of(SHA),
+                        BuildSettingsTest.dockerfileAtRoot());
+
+        ImageRef moved = image.on(RegistryHost.of("127.0.0.1:5000"));
+
+        assertThat(moved.tag()).isEqualTo(image.tag());
+        assertThat(moved.registry().value()).isEqualTo("127.0.0.1:5000");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
                 "",
+                "registry.internal:5000/dp-u42-shop/web:" + SHA + "-",
+                "registry.internal:5000/dp-u42-shop/web:" + SHA + "-abc",
+                "registry.internal:5000/dp-u42-shop/web:" + SHA + "-0123456789AB",
+                "registry.internal:5000/dp-u42-shop/web:" + SHA + "-0123456789ab-x",
                 "registry.internal:5000/dp-u42-shop/web",
                 "registry.internal:5000/dp-u42-shop/web:latest",
                 "registry.internal:5000/u42-shop/web:" + SHA,

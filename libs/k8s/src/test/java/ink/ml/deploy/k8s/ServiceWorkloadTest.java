@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ink.ml.deploy.domain.AppPort;
+import ink.ml.deploy.domain.BuildSettings;
 import ink.ml.deploy.domain.DeploymentId;
 import ink.ml.deploy.domain.EnvVarName;
 import ink.ml.deploy.domain.ImageRef;
@@ -169,6 +170,38 @@ class ServiceWorkloadTest {
     @Test
     void specNeverPrintsVariableValues() {
         assertThat(Fixtures.service().toString()).contains("DATABASE_URL").doesNotContain("s3cret");
+    }
+
+    @Test
+    void anImageTaggedWithTheBuildSettingsFingerprintRunsAsTaggedAndNamesItsCommit() {
+        ImageRef image =
+                ImageRef.of(
+                        RegistryHost.DEFAULT,
+                        Fixtures.WEB,
+                        Fixtures.SHA,
+                        BuildSettings.of("node", "apps/web", "Dockerfile", "npm ci", null, null));
+        ServiceWorkload fingerprinted =
+                ServiceWorkload.from(
+                        new ServiceSpec(
+                                Fixtures.WEB,
+                                DeploymentId.of("dep-7"),
+                                image,
+                                ImagePull.PULL_SECRET,
+                                AppPort.of(3000),
+                                ResourcePlan.DEFAULT,
+                                Fixtures.EU_CENTRAL_1,
+                                Map.of()));
+
+        var deployment = fingerprinted.deployment();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo(image.reference())
+                .endsWith(":" + Fixtures.SHA.value() + "-" + image.fingerprint().value());
+        assertThat(deployment.getMetadata().getAnnotations())
+                .containsEntry(ServiceWorkload.COMMIT_ANNOTATION, Fixtures.SHA.value());
+        assertThat(deployment.getMetadata().getLabels().values())
+                .allSatisfy(value -> assertThat(value.length()).isLessThanOrEqualTo(63));
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels().values())
+                .allSatisfy(value -> assertThat(value.length()).isLessThanOrEqualTo(63));
     }
 
     @Test

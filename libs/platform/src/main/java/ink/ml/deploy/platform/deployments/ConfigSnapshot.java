@@ -1,6 +1,7 @@
 package ink.ml.deploy.platform.deployments;
 
 import ink.ml.deploy.domain.AppPort;
+import ink.ml.deploy.domain.BuildSettings;
 import ink.ml.deploy.domain.ResourcePlan;
 import ink.ml.deploy.domain.SourceKind;
 import java.util.Objects;
@@ -18,6 +19,10 @@ import java.util.UUID;
  * @param dockerfilePath Dockerfile path relative to the root directory
  * @param branch the branch the service tracks
  * @param buildStrategy how the image is built, e.g. {@code dockerfile}
+ * @param installCommand the user's install command for a generated build; null for the detected
+ *     one, and in snapshots recorded before services had commands
+ * @param buildCommand the user's build command; null for the detected one
+ * @param startCommand the user's start command; null for the detected one
  * @param source where the code comes from
  */
 public record ConfigSnapshot(
@@ -28,6 +33,9 @@ public record ConfigSnapshot(
         String dockerfilePath,
         String branch,
         String buildStrategy,
+        String installCommand,
+        String buildCommand,
+        String startCommand,
         Source source) {
 
     public ConfigSnapshot {
@@ -44,6 +52,17 @@ public record ConfigSnapshot(
 
     public ResourcePlan plan() {
         return new ResourcePlan(memoryMi, milliCpu);
+    }
+
+    /** What decides the image besides the commit; its fingerprint is part of the image tag. */
+    public BuildSettings buildSettings() {
+        return BuildSettings.of(
+                buildStrategy,
+                rootDirectory,
+                dockerfilePath,
+                installCommand,
+                buildCommand,
+                startCommand);
     }
 
     /**

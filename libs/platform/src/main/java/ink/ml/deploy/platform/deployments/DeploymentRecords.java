@@ -8,7 +8,6 @@ import ink.ml.deploy.domain.IllegalStatusTransitionException;
 import ink.ml.deploy.domain.ImageRef;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.domain.Region;
-import ink.ml.deploy.domain.RegistryHost;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
@@ -349,17 +348,16 @@ public class DeploymentRecords {
     }
 
     /**
-     * The stored reference back as an {@link ImageRef}: the repository and tag are fixed by the
-     * service and commit, so only the registry host is read from it.
+     * The stored reference back as an {@link ImageRef}, which must be of the deployment's service
+     * and commit. Its tag is {@code {sha}-{fingerprint}}, or the sha alone for an image recorded
+     * before tags carried the build settings' fingerprint.
      */
     private static ImageRef imageRef(String stored, ServiceRef service, GitSha commit) {
-        String suffix = "/" + service.namespace() + "/" + service.service() + ":" + commit;
-        if (!stored.endsWith(suffix)) {
+        ImageRef image = ImageRef.parse(stored);
+        if (!image.service().equals(service) || !image.commit().equals(commit)) {
             throw new IllegalStateException(
                     "stored image " + stored + " is not of " + service + " at " + commit);
         }
-        RegistryHost registry =
-                RegistryHost.of(stored.substring(0, stored.length() - suffix.length()));
-        return ImageRef.of(registry, service, commit);
+        return image;
     }
 }

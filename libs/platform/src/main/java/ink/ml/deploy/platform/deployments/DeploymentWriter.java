@@ -163,6 +163,9 @@ final class DeploymentWriter {
                 service.dockerfilePath,
                 service.branch,
                 service.buildStrategy,
+                service.installCommand,
+                service.buildCommand,
+                service.startCommand,
                 source);
     }
 

@@ -18,7 +18,11 @@ import java.util.Optional;
  * @param rootDirectory the build context inside the repository; the repository root when empty
  * @param dockerfilePath the Dockerfile, relative to the root directory; {@code Dockerfile} when
  *     empty
- * @param buildStrategy how to build; {@code dockerfile} when empty
+ * @param buildStrategy how to build, the APIs' {@code build}: {@code auto}, {@code dockerfile} or a
+ *     language; {@code auto} when empty
+ * @param installCommand the install command of a generated build; the detected one when empty
+ * @param buildCommand the build command of a generated build; the detected one when empty
+ * @param startCommand the start command of a generated build; the detected one when empty
  * @param port the port the app listens on; 8080 when empty
  * @param memoryMi memory in MiB, one of the plan's choices; 512 when empty
  * @param vcpu vCPUs as a decimal ("0.5", "1", "2", "4"); 0.5 when empty
@@ -33,6 +37,9 @@ public record CreateServiceRequest(
         Optional<String> rootDirectory,
         Optional<String> dockerfilePath,
         Optional<String> buildStrategy,
+        Optional<String> installCommand,
+        Optional<String> buildCommand,
+        Optional<String> startCommand,
         Optional<Integer> port,
         Optional<Integer> memoryMi,
         Optional<String> vcpu,
@@ -46,6 +53,9 @@ public record CreateServiceRequest(
         rootDirectory = orEmpty(rootDirectory);
         dockerfilePath = orEmpty(dockerfilePath);
         buildStrategy = orEmpty(buildStrategy);
+        installCommand = orEmpty(installCommand);
+        buildCommand = orEmpty(buildCommand);
+        startCommand = orEmpty(startCommand);
         port = orEmpty(port);
         memoryMi = orEmpty(memoryMi);
         vcpu = orEmpty(vcpu);
@@ -72,6 +82,12 @@ public record CreateServiceRequest(
                 + dockerfilePath
                 + ", buildStrategy="
                 + buildStrategy
+                + ", installCommand="
+                + installCommand
+                + ", buildCommand="
+                + buildCommand
+                + ", startCommand="
+                + startCommand
                 + ", port="
                 + port
                 + ", memoryMi="
@@ -101,6 +117,9 @@ public record CreateServiceRequest(
         private Optional<String> rootDirectory = Optional.empty();
         private Optional<String> dockerfilePath = Optional.empty();
         private Optional<String> buildStrategy = Optional.empty();
+        private Optional<String> installCommand = Optional.empty();
+        private Optional<String> buildCommand = Optional.empty();
+        private Optional<String> startCommand = Optional.empty();
         private Optional<Integer> port = Optional.empty();
         private Optional<Integer> memoryMi = Optional.empty();
         private Optional<String> vcpu = Optional.empty();
@@ -145,6 +164,21 @@ public record CreateServiceRequest(
             return this;
         }
 
+        public Builder installCommand(String installCommand) {
+            this.installCommand = Optional.ofNullable(installCommand);
+            return this;
+        }
+
+        public Builder buildCommand(String buildCommand) {
+            this.buildCommand = Optional.ofNullable(buildCommand);
+            return this;
+        }
+
+        public Builder startCommand(String startCommand) {
+            this.startCommand = Optional.ofNullable(startCommand);
+            return this;
+        }
+
         public Builder port(int port) {
             this.port = Optional.of(port);
             return this;
@@ -175,6 +209,9 @@ public record CreateServiceRequest(
                     rootDirectory,
                     dockerfilePath,
                     buildStrategy,
+                    installCommand,
+                    buildCommand,
+                    startCommand,
                     port,
                     memoryMi,
                     vcpu,

@@ -53,6 +53,18 @@ public class Service extends PanacheEntityBase {
     @Column(name = "build_strategy", nullable = false)
     public String buildStrategy;
 
+    /** The user's install command for a generated build; null for the detected one. */
+    @Column(name = "install_command")
+    public String installCommand;
+
+    /** The user's build command for a generated build; null for the detected one. */
+    @Column(name = "build_command")
+    public String buildCommand;
+
+    /** The user's start command for a generated build; null for the detected one. */
+    @Column(name = "start_command")
+    public String startCommand;
+
     @Column(nullable = false)
     public int port;
 

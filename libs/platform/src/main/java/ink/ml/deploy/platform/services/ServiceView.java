@@ -19,7 +19,11 @@ import java.util.List;
  * @param internalRepoName the internal repository's name
  * @param rootDirectory the build context in the repository; empty for the repository root
  * @param dockerfilePath the Dockerfile, relative to the root directory
- * @param buildStrategy e.g. {@code dockerfile}
+ * @param buildStrategy how it is built, e.g. {@code auto} or {@code dockerfile} (the APIs' {@code
+ *     build})
+ * @param installCommand the user's install command for a generated build; null for the detected one
+ * @param buildCommand the user's build command; null for the detected one
+ * @param startCommand the user's start command; null for the detected one
  * @param milliCpu the CPU limit in millicores, e.g. 500
  * @param vcpu the same in vCPUs as a decimal, e.g. {@code "0.5"}
  * @param hostname where the service answers on the platform, e.g. {@code web-shop-u1.ml.ink}
@@ -40,6 +44,9 @@ public record ServiceView(
         String rootDirectory,
         String dockerfilePath,
         String buildStrategy,
+        String installCommand,
+        String buildCommand,
+        String startCommand,
         int port,
         int memoryMi,
         int milliCpu,
@@ -74,6 +81,9 @@ public record ServiceView(
                 service.rootDirectory,
                 service.dockerfilePath,
                 service.buildStrategy,
+                service.installCommand,
+                service.buildCommand,
+                service.startCommand,
                 service.port,
                 service.memoryMi,
                 service.milliCpu,

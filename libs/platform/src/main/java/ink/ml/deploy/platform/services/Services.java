@@ -3,6 +3,8 @@ package ink.ml.deploy.platform.services;
 import static ink.ml.deploy.platform.common.ConstraintViolations.violates;
 
 import ink.ml.deploy.domain.AppPort;
+import ink.ml.deploy.domain.BuildCommand;
+import ink.ml.deploy.domain.BuildSettings;
 import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.Cluster;
 import ink.ml.deploy.domain.Clusters;
@@ -56,6 +58,12 @@ public class Services {
     /** What a service builds when it names no Dockerfile. */
     public static final String DEFAULT_DOCKERFILE = "Dockerfile";
 
+    /** How a new service is built when it names no strategy: its Dockerfile, else detection. */
+    public static final BuildStrategy DEFAULT_STRATEGY = BuildStrategy.AUTO;
+
+    /** What both APIs call the strategy, so that a refusal names the field the client sent. */
+    public static final String BUILD_FIELD = "build";
+
     private static final String UNIQUE_NAME = "services_live_name";
     private static final String UNIQUE_HOST_LABEL = "services_live_host_label";
 
@@ -97,7 +105,16 @@ public class Services {
                 RepoPath.file(
                         "dockerfilePath", request.dockerfilePath().orElse(DEFAULT_DOCKERFILE));
         BuildStrategy buildStrategy =
-                BuildStrategy.parse(request.buildStrategy().orElse(BuildStrategy.DOCKERFILE.id()));
+                BuildStrategy.parse(
+                        BUILD_FIELD, request.buildStrategy().orElse(DEFAULT_STRATEGY.id()));
+        BuildSettings build =
+                new BuildSettings(
+                        buildStrategy,
+                        rootDirectory,
+                        dockerfilePath,
+                        command(BuildCommand.INSTALL_FIELD, request.installCommand()),
+                        command(BuildCommand.BUILD_FIELD, request.buildCommand()),
+                        command(BuildCommand.START_FIELD, request.startCommand()));
         AppPort port = AppPort.of(request.port().orElse(AppPort.DEFAULT.value()));
         ResourcePlan plan = plan(request.memoryMi(), request.vcpu(), ResourcePlan.DEFAULT);
         ServiceRef ref = new ServiceRef(caller.userId(), ProjectName.of(project.name), name);
@@ -113,9 +130,7 @@ public class Services {
         service.hostLabel = ref.hostLabel();
         source.applyTo(service);
         service.branch = branch.value();
-        service.rootDirectory = rootDirectory.value();
-        service.dockerfilePath = dockerfilePath.value();
-        service.buildStrategy = buildStrategy.id();
+        apply(build, service);
         service.port = port.value();
         service.memoryMi = plan.memoryMi();
         service.milliCpu = plan.milliCpu();
@@ -155,7 +170,27 @@ public class Services {
                 request.rootDirectory().map(path -> RepoPath.directory("rootDirectory", path));
         Optional<RepoPath> dockerfilePath =
                 request.dockerfilePath().map(path -> RepoPath.file("dockerfilePath", path));
-        Optional<BuildStrategy> buildStrategy = request.buildStrategy().map(BuildStrategy::parse);
+        BuildSettings build =
+                new BuildSettings(
+                        request.buildStrategy()
+                                .map(id -> BuildStrategy.parse(BUILD_FIELD, id))
+                                .orElseGet(() -> BuildStrategy.parse(service.buildStrategy)),
+                        rootDirectory.orElseGet(
+                                () -> RepoPath.directory("rootDirectory", service.rootDirectory)),
+                        dockerfilePath.orElseGet(
+                                () -> RepoPath.file("dockerfilePath", service.dockerfilePath)),
+                        changedCommand(
+                                BuildCommand.INSTALL_FIELD,
+                                request.installCommand(),
+                                service.installCommand),
+                        changedCommand(
+                                BuildCommand.BUILD_FIELD,
+                                request.buildCommand(),
+                                service.buildCommand),
+                        changedCommand(
+                                BuildCommand.START_FIELD,
+                                request.startCommand(),
+                                service.startCommand));
         Optional<AppPort> port = request.port().map(AppPort::of);
         ResourcePlan plan =
                 plan(
@@ -165,9 +200,7 @@ public class Services {
 
         source.ifPresent(s -> s.applyTo(service));
         branch.ifPresent(b -> service.branch = b.value());
-        rootDirectory.ifPresent(p -> service.rootDirectory = p.value());
-        dockerfilePath.ifPresent(p -> service.dockerfilePath = p.value());
-        buildStrategy.ifPresent(s -> service.buildStrategy = s.id());
+        apply(build, service);
         port.ifPresent(p -> service.port = p.value());
         service.memoryMi = plan.memoryMi();
         service.milliCpu = plan.milliCpu();
@@ -432,6 +465,31 @@ public class Services {
         }
         return githubRepo.map(
                 ref -> new Source(Service.SOURCE_GITHUB, null, GitHubRepo.parse(ref).toString()));
+    }
+
+    /** A command as given on create: none when absent or blank. */
+    private static Optional<BuildCommand> command(String field, Optional<String> given) {
+        return given.flatMap(raw -> BuildCommand.parse(field, raw));
+    }
+
+    /**
+     * A command after an update: the given one, none when it was given blank (back to the detected
+     * one), the stored one when it was not given.
+     */
+    private static Optional<BuildCommand> changedCommand(
+            String field, Optional<String> given, String stored) {
+        return given.isPresent()
+                ? BuildCommand.parse(field, given.get())
+                : Optional.ofNullable(stored).map(BuildCommand::new);
+    }
+
+    private static void apply(BuildSettings build, Service service) {
+        service.buildStrategy = build.strategy().id();
+        service.rootDirectory = build.rootDirectory().value();
+        service.dockerfilePath = build.dockerfilePath().value();
+        service.installCommand = build.installCommand().map(BuildCommand::value).orElse(null);
+        service.buildCommand = build.buildCommand().map(BuildCommand::value).orElse(null);
+        service.startCommand = build.startCommand().map(BuildCommand::value).orElse(null);
     }
 
     private static ResourcePlan plan(

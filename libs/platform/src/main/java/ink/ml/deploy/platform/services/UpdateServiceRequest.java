@@ -6,7 +6,8 @@ import java.util.Optional;
  * A merge update of a service: only the fields that are present change. Giving {@code repoId} or
  * {@code githubRepo} switches the source (not both). The name cannot change; it is accepted only
  * when it equals the current one, so a client may send back what it read. Variables change through
- * {@code Variables}. Build one with {@link #builder()}.
+ * {@code Variables}. A command given as empty (or only whitespace) is cleared: the build goes back
+ * to the detected one. Build one with {@link #builder()}.
  */
 public record UpdateServiceRequest(
         Optional<String> name,
@@ -16,6 +17,9 @@ public record UpdateServiceRequest(
         Optional<String> rootDirectory,
         Optional<String> dockerfilePath,
         Optional<String> buildStrategy,
+        Optional<String> installCommand,
+        Optional<String> buildCommand,
+        Optional<String> startCommand,
         Optional<Integer> port,
         Optional<Integer> memoryMi,
         Optional<String> vcpu) {
@@ -28,6 +32,9 @@ public record UpdateServiceRequest(
         rootDirectory = orEmpty(rootDirectory);
         dockerfilePath = orEmpty(dockerfilePath);
         buildStrategy = orEmpty(buildStrategy);
+        installCommand = orEmpty(installCommand);
+        buildCommand = orEmpty(buildCommand);
+        startCommand = orEmpty(startCommand);
         port = orEmpty(port);
         memoryMi = orEmpty(memoryMi);
         vcpu = orEmpty(vcpu);
@@ -50,6 +57,9 @@ public record UpdateServiceRequest(
         private Optional<String> rootDirectory = Optional.empty();
         private Optional<String> dockerfilePath = Optional.empty();
         private Optional<String> buildStrategy = Optional.empty();
+        private Optional<String> installCommand = Optional.empty();
+        private Optional<String> buildCommand = Optional.empty();
+        private Optional<String> startCommand = Optional.empty();
         private Optional<Integer> port = Optional.empty();
         private Optional<Integer> memoryMi = Optional.empty();
         private Optional<String> vcpu = Optional.empty();
@@ -91,6 +101,21 @@ public record UpdateServiceRequest(
             return this;
         }
 
+        public Builder installCommand(String installCommand) {
+            this.installCommand = Optional.ofNullable(installCommand);
+            return this;
+        }
+
+        public Builder buildCommand(String buildCommand) {
+            this.buildCommand = Optional.ofNullable(buildCommand);
+            return this;
+        }
+
+        public Builder startCommand(String startCommand) {
+            this.startCommand = Optional.ofNullable(startCommand);
+            return this;
+        }
+
         public Builder port(int port) {
             this.port = Optional.of(port);
             return this;
@@ -115,6 +140,9 @@ public record UpdateServiceRequest(
                     rootDirectory,
                     dockerfilePath,
                     buildStrategy,
+                    installCommand,
+                    buildCommand,
+                    startCommand,
                     port,
                     memoryMi,
                     vcpu);

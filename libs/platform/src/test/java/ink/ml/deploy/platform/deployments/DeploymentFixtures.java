@@ -76,10 +76,16 @@ public class DeploymentFixtures {
                 Optional.of("the Dockerfile has no FROM line"));
     }
 
-    /** The image the build would push for a deployment, in the test registry. */
+    /**
+     * The image the build would push for a deployment, in the test registry: tagged with its commit
+     * and its build settings' fingerprint.
+     */
     public ImageRef imageOf(UUID deploymentId) {
         DeploymentSnapshot snapshot = records.snapshotFor(deploymentId);
         return ImageRef.of(
-                RegistryHost.of("127.0.0.1:5000"), snapshot.service(), snapshot.commit());
+                RegistryHost.of("127.0.0.1:5000"),
+                snapshot.service(),
+                snapshot.commit(),
+                snapshot.config().buildSettings());
     }
 }

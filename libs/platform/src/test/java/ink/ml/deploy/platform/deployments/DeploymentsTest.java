@@ -3,6 +3,7 @@ package ink.ml.deploy.platform.deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ink.ml.deploy.domain.BuildCommand;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.domain.EnvVarName;
@@ -70,7 +71,10 @@ class DeploymentsTest {
                                 "",
                                 "Dockerfile",
                                 "main",
-                                "dockerfile",
+                                "auto",
+                                null,
+                                null,
+                                null,
                                 ConfigSnapshot.Source.github("acme/web")));
         assertThat(snapshot.service().namespace()).isEqualTo("dp-" + caller.id() + "-default");
         assertThat(snapshot.image()).isEmpty();
@@ -379,6 +383,55 @@ class DeploymentsTest {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("never produced an image (it is failed)");
         assertThat(deployments.latest(caller, serviceId.toString())).contains(failed);
+    }
+
+    @Test
+    void anImageTaggedWithTheCommitAloneStillReadsBack() {
+        Caller caller = users.newCaller();
+        UUID serviceId = fixtures.newService(caller, "web");
+        UUID id =
+                UUID.fromString(
+                        deployments
+                                .record(caller, NewDeployment.api(serviceId, fixtures.randomSha()))
+                                .id());
+        transition(id, DeploymentStatus.BUILDING);
+        DeploymentSnapshot snapshot = records.snapshotFor(id);
+        ImageRef shaOnly =
+                ImageRef.of(
+                        RegistryHost.of("127.0.0.1:5000"), snapshot.service(), snapshot.commit());
+
+        records.setImage(id, shaOnly);
+
+        assertThat(records.snapshotFor(id).image()).contains(shaOnly);
+        assertThat(shaOnly.reference()).endsWith(":" + snapshot.commit().value());
+    }
+
+    @Test
+    void theConfigSnapshotCarriesTheServicesBuildCommands() {
+        Caller caller = users.newCaller();
+        UUID serviceId = fixtures.newService(caller, "web");
+        services.update(
+                caller,
+                serviceId.toString(),
+                UpdateServiceRequest.builder()
+                        .buildStrategy("node")
+                        .installCommand("npm ci")
+                        .startCommand("node server.js")
+                        .build());
+
+        UUID id =
+                UUID.fromString(
+                        deployments
+                                .record(caller, NewDeployment.api(serviceId, fixtures.randomSha()))
+                                .id());
+
+        ConfigSnapshot config = records.snapshotFor(id).config();
+        assertThat(config.buildStrategy()).isEqualTo("node");
+        assertThat(config.installCommand()).isEqualTo("npm ci");
+        assertThat(config.buildCommand()).isNull();
+        assertThat(config.startCommand()).isEqualTo("node server.js");
+        assertThat(config.buildSettings().startCommand().map(BuildCommand::value))
+                .contains("node server.js");
     }
 
     @Test

@@ -61,7 +61,10 @@ class ServicesTest {
         assertThat(web.branch()).isEqualTo("main");
         assertThat(web.rootDirectory()).isEmpty();
         assertThat(web.dockerfilePath()).isEqualTo("Dockerfile");
-        assertThat(web.buildStrategy()).isEqualTo("dockerfile");
+        assertThat(web.buildStrategy()).isEqualTo("auto");
+        assertThat(web.installCommand()).isNull();
+        assertThat(web.buildCommand()).isNull();
+        assertThat(web.startCommand()).isNull();
         assertThat(web.port()).isEqualTo(8080);
         assertThat(web.memoryMi()).isEqualTo(512);
         assertThat(web.milliCpu()).isEqualTo(500);
@@ -255,10 +258,166 @@ class ServicesTest {
         assertRefused(() -> services.create(caller, githubWith(b -> b.vcpu("half"))), "vcpu");
         assertRefused(() -> services.create(caller, githubWith(b -> b.port(0))), "port");
         assertRefused(() -> services.create(caller, githubWith(b -> b.port(65536))), "port");
-        assertRefused(
-                () -> services.create(caller, githubWith(b -> b.buildStrategy("nixpacks"))),
-                "buildStrategy");
+        assertThatThrownBy(
+                        () -> services.create(caller, githubWith(b -> b.buildStrategy("nixpacks"))))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage(
+                        "build: must be one of auto, dockerfile, node, python, go, static, java"
+                                + " (got \"nixpacks\")");
         assertThat(listDefault(caller)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "dockerfile", "node", "python", "go", "static", "java"})
+    void acceptsEveryBuildStrategy(String strategy) {
+        Caller caller = users.newCaller();
+        ServiceView web = services.create(caller, githubWith(b -> b.buildStrategy(strategy)));
+        assertThat(web.buildStrategy()).isEqualTo(strategy);
+        assertThat(services.get(caller, web.id()).buildStrategy()).isEqualTo(strategy);
+    }
+
+    @Test
+    void storesTrimmedBuildCommandsAndTreatsBlankOnesAsDetected() {
+        Caller caller = users.newCaller();
+        ServiceView web =
+                services.create(
+                        caller,
+                        githubWith(
+                                b ->
+                                        b.buildStrategy("node")
+                                                .rootDirectory("apps/web")
+                                                .installCommand("  npm ci  ")
+                                                .buildCommand("npm run build && npm prune")
+                                                .startCommand("   ")));
+
+        assertThat(web.rootDirectory()).isEqualTo("apps/web");
+        assertThat(web.installCommand()).isEqualTo("npm ci");
+        assertThat(web.buildCommand()).isEqualTo("npm run build && npm prune");
+        assertThat(web.startCommand()).isNull();
+        assertThat(services.get(caller, web.id())).isEqualTo(web);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "installCommand | npm ci\\nrm -rf /",
+                "buildCommand   | npm run build\\rnpm test",
+                "startCommand   | node\\u0000server.js",
+                "startCommand   | node\\tserver.js"
+            })
+    void refusesBuildCommandsThatAreNotOneLineNamingTheField(String field, String escaped) {
+        Caller caller = users.newCaller();
+        String command = unescape(escaped);
+        Consumer<CreateServiceRequest.Builder> setting =
+                switch (field) {
+                    case "installCommand" -> b -> b.installCommand(command);
+                    case "buildCommand" -> b -> b.buildCommand(command);
+                    default -> b -> b.startCommand(command);
+                };
+
+        assertRefused(() -> services.create(caller, githubWith(setting)), field);
+        assertThat(listDefault(caller)).isEmpty();
+    }
+
+    @Test
+    void refusesABuildCommandLongerThanTheLimit() {
+        Caller caller = users.newCaller();
+        assertThatThrownBy(
+                        () ->
+                                services.create(
+                                        caller, githubWith(b -> b.startCommand("x".repeat(1001)))))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("startCommand: must be at most 1000 characters (got 1001)");
+        assertThat(
+                        services.create(caller, githubWith(b -> b.startCommand("x".repeat(1000))))
+                                .startCommand())
+                .hasSize(1000);
+    }
+
+    @Test
+    void updateChangesBuildSettingsAndAnEmptyCommandClearsIt() {
+        Caller caller = users.newCaller();
+        ServiceView web =
+                services.create(
+                        caller,
+                        githubWith(b -> b.installCommand("npm ci").startCommand("node a.js")));
+
+        ServiceView python =
+                services.update(
+                        caller,
+                        web.id(),
+                        UpdateServiceRequest.builder()
+                                .buildStrategy("python")
+                                .rootDirectory("api")
+                                .startCommand(" gunicorn app:app ")
+                                .installCommand("")
+                                .build());
+
+        assertThat(python.buildStrategy()).isEqualTo("python");
+        assertThat(python.rootDirectory()).isEqualTo("api");
+        assertThat(python.startCommand()).isEqualTo("gunicorn app:app");
+        assertThat(python.installCommand()).isNull();
+        assertThat(python.buildCommand()).isNull();
+        assertThat(services.get(caller, web.id())).isEqualTo(python);
+    }
+
+    @Test
+    void aRefusedBuildSettingInAnUpdateChangesNothing() {
+        Caller caller = users.newCaller();
+        ServiceView web = services.create(caller, githubWith(b -> b.startCommand("node a.js")));
+
+        assertRefused(
+                () ->
+                        services.update(
+                                caller,
+                                web.id(),
+                                UpdateServiceRequest.builder()
+                                        .port(9000)
+                                        .buildStrategy("go")
+                                        .startCommand("./app\n./other")
+                                        .build()),
+                "startCommand");
+        assertRefused(
+                () ->
+                        services.update(
+                                caller,
+                                web.id(),
+                                UpdateServiceRequest.builder()
+                                        .startCommand("./app")
+                                        .buildStrategy("rust")
+                                        .build()),
+                "build");
+        assertThat(services.get(caller, web.id())).isEqualTo(web);
+    }
+
+    @Test
+    void theDatabaseRefusesACommandWithALineBreak() {
+        Caller caller = users.newCaller();
+        ServiceView web = services.create(caller, github("web", "a/b"));
+        assertThatThrownBy(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .run(
+                                                () ->
+                                                        entityManager
+                                                                .createNativeQuery(
+                                                                        "update services set"
+                                                                                + " start_command ="
+                                                                                + " E'a\\nb'"
+                                                                                + " where id = :id")
+                                                                .setParameter(
+                                                                        "id",
+                                                                        UUID.fromString(web.id()))
+                                                                .executeUpdate()))
+                .hasStackTraceContaining("services_start_command_one_line");
+    }
+
+    private static String unescape(String escaped) {
+        return escaped.replace("\\n", "\n")
+                .replace("\\r", "\r")
+                .replace("\\t", "\t")
+                .replace("\\u0000", "\u0000");
     }
 
     @Test

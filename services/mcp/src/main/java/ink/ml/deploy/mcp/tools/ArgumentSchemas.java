@@ -1,6 +1,8 @@
 package ink.ml.deploy.mcp.tools;
 
 import ink.ml.deploy.domain.AppPort;
+import ink.ml.deploy.domain.BuildCommand;
+import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.EnvVarName;
 import ink.ml.deploy.domain.GitBranch;
 import ink.ml.deploy.domain.ProjectName;
@@ -55,6 +57,10 @@ final class ArgumentSchemas {
                     Map.entry(
                             "dockerfilePath",
                             new JsonObject().put("minLength", 1).put("maxLength", 1024)),
+                    Map.entry("build", new JsonObject().put("enum", buildChoices())),
+                    Map.entry("installCommand", command()),
+                    Map.entry("buildCommand", command()),
+                    Map.entry("startCommand", command()),
                     Map.entry("port", new JsonObject().put("minimum", 1).put("maximum", 65535)),
                     Map.entry(
                             "memoryMi",
@@ -147,6 +153,17 @@ final class ArgumentSchemas {
                         new JsonObject()
                                 .put("type", "string")
                                 .put("maxLength", Variables.MAX_VALUE_BYTES));
+    }
+
+    private static JsonArray buildChoices() {
+        return new JsonArray(Arrays.stream(BuildStrategy.values()).map(BuildStrategy::id).toList());
+    }
+
+    /** One line (no CR, LF or other control character) of at most the allowed length. */
+    private static JsonObject command() {
+        return new JsonObject()
+                .put("maxLength", BuildCommand.MAX_LENGTH)
+                .put("pattern", "^[^\\u0000-\\u001f\\u007f]*$");
     }
 
     private static JsonArray vcpuChoices() {

@@ -13,6 +13,10 @@ import java.util.List;
  * @param repo the repository: its name for {@code ink}, {@code owner/name} for {@code github}
  * @param repoId the internal repository's id, for {@code ink}
  * @param url where the service answers once a deployment is active
+ * @param build how it is built: {@code auto}, {@code dockerfile} or a language
+ * @param installCommand its own install command; absent for the detected one
+ * @param buildCommand its own build command; absent for the detected one
+ * @param startCommand its own start command; absent for the detected one
  * @param vcpu vCPUs as a decimal, e.g. {@code "0.5"}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +30,10 @@ public record ServiceOutput(
         String branch,
         String rootDirectory,
         String dockerfilePath,
+        String build,
+        String installCommand,
+        String buildCommand,
+        String startCommand,
         int port,
         int memoryMi,
         String vcpu,
@@ -46,6 +54,10 @@ public record ServiceOutput(
                 service.branch(),
                 service.rootDirectory(),
                 service.dockerfilePath(),
+                service.buildStrategy(),
+                service.installCommand(),
+                service.buildCommand(),
+                service.startCommand(),
                 service.port(),
                 service.memoryMi(),
                 service.vcpu(),

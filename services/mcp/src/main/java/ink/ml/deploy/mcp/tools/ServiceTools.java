@@ -24,6 +24,26 @@ public class ServiceTools {
     static final String TAKES_EFFECT_ON_DEPLOY =
             "The change takes effect on the next deployment: call redeploy_service to deploy now.";
 
+    static final String BUILD_DESCRIPTION =
+            "How the image is built: `auto` uses the Dockerfile at dockerfilePath when there is"
+                    + " one, else detects the app (package.json, requirements.txt/pyproject.toml,"
+                    + " go.mod, index.html, a Maven or Gradle wrapper) and generates its build;"
+                    + " `dockerfile` always builds the Dockerfile; `node`, `python`, `go`, `static`"
+                    + " or `java` force that language's generated build.";
+    private static final String COMMAND_RULES =
+            " for a generated build (not used with a Dockerfile): one line, join steps with &&;"
+                    + " the detected command when omitted.";
+    static final String INSTALL_DESCRIPTION =
+            "The install command, e.g. `npm ci` or `pip install -r requirements.txt`,"
+                    + COMMAND_RULES;
+    static final String BUILD_COMMAND_DESCRIPTION =
+            "The build command, e.g. `npm run build`," + COMMAND_RULES;
+    static final String START_DESCRIPTION =
+            "The start command, e.g. `node server.js` or `gunicorn app:app --bind"
+                    + " 0.0.0.0:$PORT`; the app must listen on $PORT,"
+                    + COMMAND_RULES;
+    private static final String CLEARED_BY_EMPTY = " An empty string clears it.";
+
     private final CurrentCaller caller;
     private final Services services;
     private final Projects projects;
@@ -56,7 +76,8 @@ public class ServiceTools {
             name = "create_service",
             title = "Create service",
             description =
-                    "Creates a service that builds a repository's Dockerfile and runs it at"
+                    "Creates a service that builds a repository (its Dockerfile, or a detected"
+                            + " Node, Python, Go, static or Java app: see build) and runs it at"
                             + " its own URL, host <name>-<project>-<user> under the platform's"
                             + " apps domain (the exact URL is in the result), then deploys the newest commit of its branch. The repo is"
                             + " one made with create_repo (host ink: give its name) or a GitHub"
@@ -115,6 +136,20 @@ public class ServiceTools {
                             defaultValue = "Dockerfile")
                     String dockerfilePath,
             @ToolArg(
+                            name = "build",
+                            description = BUILD_DESCRIPTION + " Default `auto`.",
+                            required = false)
+                    String build,
+            @ToolArg(name = "installCommand", description = INSTALL_DESCRIPTION, required = false)
+                    String installCommand,
+            @ToolArg(
+                            name = "buildCommand",
+                            description = BUILD_COMMAND_DESCRIPTION,
+                            required = false)
+                    String buildCommand,
+            @ToolArg(name = "startCommand", description = START_DESCRIPTION, required = false)
+                    String startCommand,
+            @ToolArg(
                             name = "port",
                             description = "The port the app listens on inside the container.",
                             defaultValue = "8080")
@@ -140,6 +175,10 @@ public class ServiceTools {
                         .branch(branch)
                         .rootDirectory(rootDirectory)
                         .dockerfilePath(dockerfilePath)
+                        .buildStrategy(build)
+                        .installCommand(installCommand)
+                        .buildCommand(buildCommand)
+                        .startCommand(startCommand)
                         .vcpu(vcpu);
         if (port != null) {
             request.port(port);
@@ -197,6 +236,23 @@ public class ServiceTools {
                             description = "The Dockerfile, relative to rootDirectory.",
                             required = false)
                     String dockerfilePath,
+            @ToolArg(name = "build", description = BUILD_DESCRIPTION, required = false)
+                    String build,
+            @ToolArg(
+                            name = "installCommand",
+                            description = INSTALL_DESCRIPTION + CLEARED_BY_EMPTY,
+                            required = false)
+                    String installCommand,
+            @ToolArg(
+                            name = "buildCommand",
+                            description = BUILD_COMMAND_DESCRIPTION + CLEARED_BY_EMPTY,
+                            required = false)
+                    String buildCommand,
+            @ToolArg(
+                            name = "startCommand",
+                            description = START_DESCRIPTION + CLEARED_BY_EMPTY,
+                            required = false)
+                    String startCommand,
             @ToolArg(name = "port", description = "The port the app listens on.", required = false)
                     Integer port,
             @ToolArg(name = "memoryMi", description = "Memory in MiB.", required = false)
@@ -208,6 +264,10 @@ public class ServiceTools {
                         .branch(branch)
                         .rootDirectory(rootDirectory)
                         .dockerfilePath(dockerfilePath)
+                        .buildStrategy(build)
+                        .installCommand(installCommand)
+                        .buildCommand(buildCommand)
+                        .startCommand(startCommand)
                         .vcpu(vcpu);
         if (repo != null || host != null) {
             ServiceView current = services.get(me, serviceId);

@@ -331,6 +331,98 @@ class McpToolsTest {
     }
 
     @Test
+    void anAgentChoosesHowItsServiceIsBuiltAndGetServiceShowsIt() {
+        String repo = fixtures.unique("code");
+        mcp.ok("create_repo", Map.of("name", repo));
+        String name = fixtures.unique("py").replace("-", "");
+
+        Map<String, Object> created =
+                mcp.ok(
+                        "create_service",
+                        Map.of(
+                                "name",
+                                name,
+                                "repo",
+                                repo,
+                                "build",
+                                "python",
+                                "rootDirectory",
+                                "api",
+                                "installCommand",
+                                " pip install -r requirements.txt ",
+                                "startCommand",
+                                "gunicorn app:app"));
+        String serviceId = (String) nested(created, "service").get("id");
+        assertThat(nested(created, "service"))
+                .containsEntry("build", "python")
+                .containsEntry("rootDirectory", "api")
+                .containsEntry("installCommand", "pip install -r requirements.txt")
+                .containsEntry("startCommand", "gunicorn app:app")
+                .doesNotContainKey("buildCommand");
+
+        Map<String, Object> updated =
+                mcp.ok(
+                        "update_service",
+                        Map.of(
+                                "serviceId",
+                                serviceId,
+                                "build",
+                                "auto",
+                                "installCommand",
+                                "",
+                                "buildCommand",
+                                "make"));
+        assertThat(nested(updated, "service"))
+                .containsEntry("build", "auto")
+                .containsEntry("buildCommand", "make")
+                .containsEntry("startCommand", "gunicorn app:app")
+                .doesNotContainKey("installCommand");
+        assertThat((String) updated.get("next")).contains("redeploy_service");
+
+        assertThat(nested(mcp.ok("get_service", Map.of("serviceId", serviceId)), "service"))
+                .containsEntry("build", "auto")
+                .containsEntry("buildCommand", "make")
+                .containsEntry("startCommand", "gunicorn app:app");
+    }
+
+    @Test
+    void aBadBuildSettingIsAToolErrorNamingTheArgumentAndChangesNothing() {
+        String repo = fixtures.unique("code");
+        mcp.ok("create_repo", Map.of("name", repo));
+        String name = fixtures.unique("bad").replace("-", "");
+        assertThat(
+                        mcp.error(
+                                "create_service",
+                                Map.of("name", name, "repo", repo, "build", "nixpacks")))
+                .startsWith(
+                        "Invalid argument build: must be one of auto, dockerfile, node,"
+                                + " python, go, static, java");
+        String serviceId =
+                (String)
+                        nested(
+                                        mcp.ok(
+                                                "create_service",
+                                                Map.of("name", name, "repo", repo)),
+                                        "service")
+                                .get("id");
+
+        assertThat(
+                        mcp.error(
+                                "update_service",
+                                Map.of(
+                                        "serviceId",
+                                        serviceId,
+                                        "build",
+                                        "node",
+                                        "startCommand",
+                                        "node a.js\nrm -rf /")))
+                .startsWith("Invalid argument startCommand: must be one line");
+        assertThat(nested(mcp.ok("get_service", Map.of("serviceId", serviceId)), "service"))
+                .containsEntry("build", "auto")
+                .doesNotContainKey("startCommand");
+    }
+
+    @Test
     void userMistakesAreToolErrorsThatNameTheArgument() {
         assertThat(mcp.error("get_service", Map.of("serviceId", "not-an-id")))
                 .isEqualTo(

@@ -1,5 +1,7 @@
 package ink.ml.deploy.worker.deploy;
 
+import ink.ml.deploy.domain.BuildCommand;
+import ink.ml.deploy.domain.BuildSettings;
 import ink.ml.deploy.domain.Clusters;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.DeploymentStep;
@@ -55,7 +57,8 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     private final GithubAccounts githubAccounts;
 
     /**
-     * Images are {@code {registry of the project's cluster}/dp-{user}-{project}/{service}:{sha}}.
+     * Images are {@code {registry of the project's
+     * cluster}/dp-{user}-{project}/{service}:{sha}-{fingerprint}} ({@link ImageRef}).
      */
     private final Clusters clusters;
 
@@ -102,13 +105,17 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
         ConfigSnapshot config = snapshot.config();
         ConfigSnapshot.Source source = config.source();
         Optional<ImageRef> existing = snapshot.image();
+        BuildSettings settings = parse(config::buildSettings);
+        // The settings' fingerprint is in the tag: the registry's image of this commit is reused
+        // only when it was built with the same settings.
         ImageRef image =
                 existing.orElseGet(
                         () ->
                                 ImageRef.of(
                                         registryOf(snapshot),
                                         snapshot.service(),
-                                        snapshot.commit()));
+                                        snapshot.commit(),
+                                        settings));
         Map<String, String> env = new TreeMap<>();
         snapshot.env().forEach((name, value) -> env.put(name.value(), value));
         var target =
@@ -128,8 +135,13 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
                         config.branch(),
                         snapshot.commit().value());
         var build =
-                DeploymentPlan.BuildSettings.dockerfile(
-                        config.rootDirectory(), config.dockerfilePath());
+                new DeploymentPlan.BuildSettings(
+                        settings.rootDirectory().value(),
+                        settings.dockerfilePath().value(),
+                        settings.strategy(),
+                        settings.installCommand().map(BuildCommand::value).orElse(null),
+                        settings.buildCommand().map(BuildCommand::value).orElse(null),
+                        settings.startCommand().map(BuildCommand::value).orElse(null));
         var runtime =
                 new DeploymentPlan.Runtime(
                         config.port(), config.memoryMi(), config.milliCpu(), env);
@@ -288,33 +300,41 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
 
     /**
      * The image the build reported, which must be this deployment's: same repository and tag as the
-     * plan named, on whatever registry the cluster pushed to.
+     * plan named, on whatever registry the cluster pushed to. A plan loaded before tags carried the
+     * build settings' fingerprint named the sha alone; that tag is this deployment's too.
      */
     private static ImageRef ownImage(DeploymentSnapshot snapshot, String reference) {
-        String suffix =
-                "/"
-                        + snapshot.service().namespace()
-                        + "/"
-                        + snapshot.service().service().value()
-                        + ":"
-                        + snapshot.commit().value();
-        if (reference == null || !reference.endsWith(suffix) || reference.equals(suffix)) {
-            throw RecordFailures.invalid(
-                    new InvalidValueException(
-                            "imageRef",
-                            "the build reported "
-                                    + reference
-                                    + ", which is not an image of this deployment (…"
-                                    + suffix
-                                    + ")"));
+        ImageRef planned =
+                ImageRef.of(
+                        RegistryHost.DEFAULT,
+                        snapshot.service(),
+                        snapshot.commit(),
+                        parse(() -> snapshot.config().buildSettings()));
+        ImageRef shaOnly = ImageRef.of(RegistryHost.DEFAULT, snapshot.service(), snapshot.commit());
+        ImageRef reported;
+        try {
+            reported = ImageRef.parse(reference);
+        } catch (InvalidValueException e) {
+            throw notOwnImage(reference, planned);
         }
-        RegistryHost host =
-                parse(
-                        () ->
-                                RegistryHost.of(
-                                        reference.substring(
-                                                0, reference.length() - suffix.length())));
-        return ImageRef.of(host, snapshot.service(), snapshot.commit());
+        ImageRef onDefault = reported.on(RegistryHost.DEFAULT);
+        if (!onDefault.equals(planned) && !onDefault.equals(shaOnly)) {
+            throw notOwnImage(reference, planned);
+        }
+        return reported;
+    }
+
+    private static RuntimeException notOwnImage(String reference, ImageRef planned) {
+        return RecordFailures.invalid(
+                new InvalidValueException(
+                        "imageRef",
+                        "the build reported "
+                                + reference
+                                + ", which is not an image of this deployment (…/"
+                                + planned.repository()
+                                + ":"
+                                + planned.tag()
+                                + ")"));
     }
 
     private Long installationOf(DeploymentSnapshot snapshot) {

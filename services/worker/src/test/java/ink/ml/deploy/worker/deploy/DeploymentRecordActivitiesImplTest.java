@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ink.ml.deploy.domain.BuildFingerprint;
+import ink.ml.deploy.domain.BuildSettings;
+import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.domain.GitSha;
@@ -13,6 +16,8 @@ import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.Deployments;
 import ink.ml.deploy.platform.deployments.LogLineView;
 import ink.ml.deploy.platform.deployments.NewDeployment;
+import ink.ml.deploy.platform.services.Services;
+import ink.ml.deploy.platform.services.UpdateServiceRequest;
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.TemporalTestServerResource;
@@ -41,6 +46,7 @@ class DeploymentRecordActivitiesImplTest {
     @Inject DeploymentRecordActivitiesImpl activities;
     @Inject Deployments deployments;
     @Inject ProductPlaneFixtures fixtures;
+    @Inject Services services;
 
     private Caller caller;
     private GitSha sha;
@@ -90,8 +96,91 @@ class DeploymentRecordActivitiesImplTest {
                                 + "-"
                                 + plan.target().project()
                                 + "/web:"
-                                + sha.value());
+                                + sha.value()
+                                + "-"
+                                + BuildSettings.of("auto", "", "Dockerfile", null, null, null)
+                                        .fingerprint()
+                                        .value());
+        assertThat(plan.build().strategy()).isEqualTo(BuildStrategy.AUTO);
         assertThat(plan.toString()).doesNotContain("t0ken-value");
+    }
+
+    @Test
+    void planCarriesTheServicesBuildSettingsAndOnlyEqualSettingsNameTheSameImage() {
+        DeploymentPlan before = activities.loadPlan(new LoadPlanRequest(deploymentId));
+        UUID serviceId = UUID.fromString(before.target().serviceId());
+        // One deployment in flight per service: each plan below is loaded, then its run ends.
+        activities.markStatus(MarkStatusRequest.cancelled(deploymentId, "Cancelled"));
+        services.update(
+                caller,
+                serviceId.toString(),
+                UpdateServiceRequest.builder()
+                        .buildStrategy("node")
+                        .rootDirectory("apps/web")
+                        .installCommand("npm ci")
+                        .startCommand("node server.js")
+                        .build());
+
+        DeploymentPlan node =
+                activities.loadPlan(
+                        new LoadPlanRequest(
+                                deployments
+                                        .record(caller, NewDeployment.api(serviceId, sha))
+                                        .id()));
+
+        assertThat(node.build().strategy()).isEqualTo(BuildStrategy.NODE);
+        assertThat(node.build().rootDirectory()).isEqualTo("apps/web");
+        assertThat(node.build().dockerfilePath()).isEqualTo("Dockerfile");
+        assertThat(node.build().installCommand()).isEqualTo("npm ci");
+        assertThat(node.build().buildCommand()).isNull();
+        assertThat(node.build().startCommand()).isEqualTo("node server.js");
+        assertThat(node.source().commitSha()).isEqualTo(before.source().commitSha());
+        assertThat(node.image())
+                .as("the same commit with other settings is another image")
+                .isNotEqualTo(before.image())
+                .startsWith(before.image().substring(0, before.image().lastIndexOf('-')));
+        activities.markStatus(MarkStatusRequest.cancelled(node.deploymentId(), "Cancelled"));
+
+        services.update(
+                caller,
+                serviceId.toString(),
+                UpdateServiceRequest.builder()
+                        .buildStrategy("auto")
+                        .rootDirectory("")
+                        .installCommand("")
+                        .startCommand("")
+                        .build());
+        DeploymentPlan back =
+                activities.loadPlan(
+                        new LoadPlanRequest(
+                                deployments
+                                        .record(caller, NewDeployment.api(serviceId, sha))
+                                        .id()));
+        assertThat(back.image())
+                .as("the same commit with the same settings is the same image, so it is reused")
+                .isEqualTo(before.image());
+    }
+
+    @Test
+    void anImageTaggedWithTheShaAloneIsStillThisDeploymentsButNotOneOfOtherSettings() {
+        activities.markStatus(
+                MarkStatusRequest.moving(
+                        deploymentId, DeploymentStatus.BUILDING, DeploymentStep.BUILD, "Building"));
+        String own = activities.loadPlan(new LoadPlanRequest(deploymentId)).image();
+        String shaOnly = own.substring(0, own.lastIndexOf('-'));
+        String otherSettings = shaOnly + "-" + "0".repeat(BuildFingerprint.LENGTH);
+
+        ApplicationFailure refused =
+                catchThrowableOfType(
+                        ApplicationFailure.class,
+                        () ->
+                                activities.recordImage(
+                                        new RecordImageRequest(deploymentId, otherSettings)));
+        activities.recordImage(new RecordImageRequest(deploymentId, shaOnly));
+
+        assertThat(refused.isNonRetryable()).isTrue();
+        assertThat(refused.getMessage()).contains("not an image of this deployment");
+        assertThat(deployments.get(caller, deploymentId).imageRef()).isEqualTo(shaOnly);
     }
 
     @Test

@@ -28,14 +28,29 @@ public class CreateServiceInput {
     @Description("The branch to track; main when absent.")
     public String branch;
 
-    @Description("The build context in the repository; its root when absent.")
+    @Description(
+            "The build context in the repository, e.g. apps/api for a monorepo; its root when"
+                    + " absent.")
     public String rootDirectory;
 
     @Description("The Dockerfile relative to rootDirectory; Dockerfile when absent.")
     public String dockerfilePath;
 
-    @Description("How to build; dockerfile when absent.")
+    @Description(BuildDescriptions.BUILD + " auto when absent.")
+    public String build;
+
+    @Deprecated
+    @Description("The old name of build; give one of the two.")
     public String buildStrategy;
+
+    @Description(BuildDescriptions.INSTALL_COMMAND)
+    public String installCommand;
+
+    @Description(BuildDescriptions.BUILD_COMMAND)
+    public String buildCommand;
+
+    @Description(BuildDescriptions.START_COMMAND)
+    public String startCommand;
 
     @Description("The port the app listens on; 8080 when absent.")
     public Integer port;

@@ -122,7 +122,9 @@ public class ServicesApi {
     }
 
     @Mutation("updateService")
-    @Description("Changes the given fields; the next deployment uses them.")
+    @Description(
+            "Changes the given fields; the next deployment uses them (deployService or a push)."
+                    + " Nothing is redeployed by this change alone.")
     public @NonNull Service updateService(
             @Name("id") @NonNull @Id String id, @Name("input") @NonNull UpdateServiceInput input) {
         UpdateServiceRequest.Builder request = UpdateServiceRequest.builder();
@@ -131,7 +133,10 @@ public class ServicesApi {
                 .branch(input.branch)
                 .rootDirectory(input.rootDirectory)
                 .dockerfilePath(input.dockerfilePath)
-                .buildStrategy(input.buildStrategy)
+                .buildStrategy(BuildInputs.strategy(input.build, input.buildStrategy))
+                .installCommand(input.installCommand)
+                .buildCommand(input.buildCommand)
+                .startCommand(input.startCommand)
                 .vcpu(input.vcpu);
         if (input.port != null) {
             request.port(input.port);
@@ -155,7 +160,10 @@ public class ServicesApi {
                         .branch(input.branch)
                         .rootDirectory(input.rootDirectory)
                         .dockerfilePath(input.dockerfilePath)
-                        .buildStrategy(input.buildStrategy)
+                        .buildStrategy(BuildInputs.strategy(input.build, input.buildStrategy))
+                        .installCommand(input.installCommand)
+                        .buildCommand(input.buildCommand)
+                        .startCommand(input.startCommand)
                         .vcpu(input.vcpu)
                         .env(VariableInputs.toMap("env", input.env));
         if (input.port != null) {

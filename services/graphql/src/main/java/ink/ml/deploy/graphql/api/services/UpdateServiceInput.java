@@ -5,7 +5,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 
 @Description(
-        "Changes to a service: only the fields given change. Variables change with setVariables.")
+        "Changes to a service: only the fields given change; the next deployment uses them."
+                + " Variables change with setVariables.")
 @Input("UpdateServiceInput")
 public class UpdateServiceInput {
     @Id
@@ -16,9 +17,28 @@ public class UpdateServiceInput {
     public String githubRepo;
 
     public String branch;
+
+    @Description("The build context in the repository; empty for its root.")
     public String rootDirectory;
+
     public String dockerfilePath;
+
+    @Description(BuildDescriptions.BUILD)
+    public String build;
+
+    @Deprecated
+    @Description("The old name of build; give one of the two.")
     public String buildStrategy;
+
+    @Description(BuildDescriptions.INSTALL_COMMAND + " Empty clears it.")
+    public String installCommand;
+
+    @Description(BuildDescriptions.BUILD_COMMAND + " Empty clears it.")
+    public String buildCommand;
+
+    @Description(BuildDescriptions.START_COMMAND + " Empty clears it.")
+    public String startCommand;
+
     public Integer port;
 
     @Description("Memory in MiB (256, 512, 1024, 2048, 4096).")

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ink.ml.deploy.graphql.api.Accounts;
 import ink.ml.deploy.graphql.api.Accounts.Account;
+import ink.ml.deploy.platform.projects.Projects;
 import ink.ml.deploy.platform.services.CreateServiceRequest;
 import ink.ml.deploy.platform.services.Services;
 import ink.ml.deploy.testing.PostgresTestResource;
@@ -24,11 +25,12 @@ import org.junit.jupiter.api.Test;
 class ServicesApiTest {
     static final String FIELDS =
             "id projectId name sourceKind githubRepo internalRepoId branch rootDirectory"
-                    + " dockerfilePath buildStrategy port memoryMi vcpu hostname url cnameTarget"
-                    + " variableNames";
+                    + " dockerfilePath build buildStrategy installCommand buildCommand startCommand"
+                    + " port memoryMi vcpu hostname url cnameTarget variableNames";
 
     @Inject Accounts accounts;
     @Inject Services services;
+    @Inject Projects projects;
 
     @Test
     void updatesOnlyTheGivenFields() {
@@ -55,6 +57,131 @@ class ServicesApiTest {
         assertThat(answer.getString("data.updateService.vcpu")).isEqualTo("1");
         assertThat(answer.getString("data.updateService.githubRepo")).isEqualTo("acme/web");
         assertThat(answer.getString("data.updateService.dockerfilePath")).isEqualTo("Dockerfile");
+    }
+
+    @Test
+    void createsAServiceWithEachBuildStrategyAndItsCommands() {
+        Account user = accounts.register();
+        for (String build :
+                List.of("auto", "dockerfile", "node", "python", "go", "static", "java")) {
+            JsonPath answer =
+                    ok(
+                            post(
+                                    user.bearer(),
+                                    "mutation($name: String!, $build: String) { createService("
+                                            + " input: {name: $name, githubRepo: \"acme/web\","
+                                            + " build: $build, rootDirectory: \"apps/web\","
+                                            + " installCommand: \"  npm ci \", startCommand:"
+                                            + " \"node server.js\"}, deploy: false) { "
+                                            + FIELDS
+                                            + " } }",
+                                    Map.of("name", "s-" + build, "build", build)));
+
+            assertThat(answer.getString("data.createService.build")).isEqualTo(build);
+            assertThat(answer.getString("data.createService.buildStrategy")).isEqualTo(build);
+            assertThat(answer.getString("data.createService.rootDirectory")).isEqualTo("apps/web");
+            assertThat(answer.getString("data.createService.installCommand")).isEqualTo("npm ci");
+            assertThat(answer.getString("data.createService.buildCommand")).isNull();
+            assertThat(answer.getString("data.createService.startCommand"))
+                    .isEqualTo("node server.js");
+        }
+    }
+
+    @Test
+    void aNewServiceBuildsAutomaticallyUnlessToldOtherwise() {
+        Account user = accounts.register();
+
+        JsonPath answer =
+                ok(
+                        post(
+                                user.bearer(),
+                                "mutation { createService(input: {name: \"web\", githubRepo:"
+                                        + " \"acme/web\"}, deploy: false) { build buildStrategy"
+                                        + " installCommand } }"));
+
+        assertThat(answer.getString("data.createService.build")).isEqualTo("auto");
+        assertThat(answer.getString("data.createService.installCommand")).isNull();
+    }
+
+    @Test
+    void refusesAnUnknownBuildNamingTheFieldAndTheChoices() {
+        Account user = accounts.register();
+
+        Map<String, Object> error =
+                badInput(
+                        post(
+                                user.bearer(),
+                                "mutation { createService(input: {name: \"web\", githubRepo:"
+                                        + " \"acme/web\", build: \"nixpacks\"}, deploy: false)"
+                                        + " { id } }"),
+                        "build");
+
+        assertThat(error.get("message").toString())
+                .contains("must be one of auto, dockerfile, node, python, go, static, java");
+        String project = projects.getDefault(user.caller()).id();
+        assertThat(services.count(user.caller(), project)).isZero();
+    }
+
+    @Test
+    void updatesBuildSettingsAndRefusesACommandWithALineBreak() {
+        Account user = accounts.register();
+        String id =
+                services.create(
+                                user.caller(),
+                                CreateServiceRequest.builder("web").githubRepo("acme/web").build())
+                        .id();
+
+        JsonPath answer =
+                ok(
+                        post(
+                                user.bearer(),
+                                "mutation($id: ID!) { updateService(id: $id, input: {build:"
+                                        + " \"python\", startCommand: \"gunicorn app:app\"}) { "
+                                        + FIELDS
+                                        + " } }",
+                                Map.of("id", id)));
+        assertThat(answer.getString("data.updateService.build")).isEqualTo("python");
+        assertThat(answer.getString("data.updateService.startCommand"))
+                .isEqualTo("gunicorn app:app");
+
+        badInput(
+                post(
+                        user.bearer(),
+                        "mutation($id: ID!, $start: String) { updateService(id: $id, input:"
+                                + " {build: \"go\", startCommand: $start}) { id } }",
+                        Map.of("id", id, "start", "./app\nrm -rf /")),
+                "startCommand");
+
+        assertThat(services.get(user.caller(), id).buildStrategy()).isEqualTo("python");
+        assertThat(services.get(user.caller(), id).startCommand()).isEqualTo("gunicorn app:app");
+    }
+
+    @Test
+    void theOldBuildStrategyNameStillWorksButNotTogetherWithADifferentBuild() {
+        Account user = accounts.register();
+        String id =
+                services.create(
+                                user.caller(),
+                                CreateServiceRequest.builder("web").githubRepo("acme/web").build())
+                        .id();
+
+        JsonPath answer =
+                ok(
+                        post(
+                                user.bearer(),
+                                "mutation($id: ID!) { updateService(id: $id, input:"
+                                        + " {buildStrategy: \"dockerfile\"}) { build } }",
+                                Map.of("id", id)));
+        assertThat(answer.getString("data.updateService.build")).isEqualTo("dockerfile");
+
+        badInput(
+                post(
+                        user.bearer(),
+                        "mutation($id: ID!) { updateService(id: $id, input: {build: \"node\","
+                                + " buildStrategy: \"dockerfile\"}) { id } }",
+                        Map.of("id", id)),
+                "build");
+        assertThat(services.get(user.caller(), id).buildStrategy()).isEqualTo("dockerfile");
     }
 
     @Test
