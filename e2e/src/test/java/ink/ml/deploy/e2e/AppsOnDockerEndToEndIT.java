@@ -138,7 +138,8 @@ class AppsOnDockerEndToEndIT {
     }
 
     @Test
-    void aStaticSitePushedWithoutADockerfileIsDetectedBuiltFromTheGeneratedDockerfileAndAnswers() {
+    void aStaticSitePushedWithoutADockerfileIsDetectedBuiltFromTheGeneratedDockerfileAndAnswers()
+            throws Exception {
         InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-static", "plainsite");
         String hostname = "web-plainsite-" + app.userId() + ".localhost";
         String page = "<!doctype html><title>plain</title><h1>no Dockerfile here</h1>\n";
