@@ -138,6 +138,71 @@ class AppsOnDockerEndToEndIT {
     }
 
     @Test
+    void aStaticSitePushedWithoutADockerfileIsDetectedBuiltFromTheGeneratedDockerfileAndAnswers()
+            throws Exception {
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-static", "plainsite");
+        String hostname = "web-plainsite-" + app.userId() + ".localhost";
+        String page = "<!doctype html><title>plain</title><h1>no Dockerfile here</h1>\n";
+        String css = "h1 { color: teal; }\n";
+        app.git().write("index.html", page).write("style.css", css);
+        String sha = app.git().commit("a static site, no Dockerfile");
+        long pushed = System.nanoTime();
+        app.git().push(app.grant().remoteUrl(), app.grant().token());
+
+        DeploymentView deployment =
+                app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE).deployment();
+        assertThat(deployment.status()).as("%s", deployment).isEqualTo("ACTIVE");
+        // The tag names the commit and the build settings (the service's default, auto).
+        assertThat(deployment.imageRef()).contains(":" + sha + "-");
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> edge.getQuietly(hostname).body().equals(page));
+        TIMINGS.record(
+                "static site without a Dockerfile, push to first 200",
+                Duration.ofNanos(System.nanoTime() - pushed));
+        assertThat(edge.get(hostname, "/style.css").body()).isEqualTo(css);
+
+        // After the clone, the log explains the build: the plan, then the Dockerfile it made.
+        List<String> log = app.dashboard().buildLogLines(deployment.id());
+        List<String> afterClone =
+                log.stream().dropWhile(line -> line.startsWith("==> Clon")).toList();
+        assertThat(afterClone).as(String.join("\n", log)).isNotEmpty();
+        assertThat(afterClone.get(0))
+                .as(String.join("\n", log))
+                .isEqualTo("==> Detected Static site");
+        assertThat(afterClone)
+                .as(String.join("\n", log))
+                .contains(
+                        "==> Generated Dockerfile",
+                        "    | FROM "
+                                + platform.registryHost().orElseThrow()
+                                + "/base/busybox:debian-static AS site",
+                        "==> Using the generated Dockerfile (port 8080)");
+        assertThat(afterClone.indexOf("==> Generated Dockerfile"))
+                .isLessThan(afterClone.indexOf("==> Using the generated Dockerfile (port 8080)"));
+    }
+
+    @Test
+    void aPushWithNoDockerfileAndNothingDetectableFailsNamingWhatWasLookedFor() {
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-nothing", "nothing");
+        app.git().write("README.md", "notes, no app\n");
+        String sha = app.git().commit("nothing to build");
+        app.git().push(app.grant().remoteUrl(), app.grant().token());
+
+        DeploymentView deployment =
+                app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE).deployment();
+
+        assertThat(deployment.status()).as("%s", deployment).isEqualTo("FAILED");
+        assertThat(deployment.errorStep()).isEqualToIgnoringCase("build");
+        assertThat(deployment.errorMessage())
+                .contains("no Dockerfile at Dockerfile")
+                .contains("go.mod")
+                .contains("package.json")
+                .contains("index.html")
+                .contains("Add a Dockerfile");
+    }
+
+    @Test
     void theAppKeepsAnsweringWhileTheDeployerWorkerIsDownAndIsRoutedAgainWhenItReturns()
             throws Exception {
         InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-steady", "steady");

@@ -183,6 +183,20 @@ final class Dashboard {
                 .asText();
     }
 
+    /** The deployment's build output, first line first (one page of up to 500). */
+    List<String> buildLogLines(String deploymentId) {
+        JsonNode edges =
+                graphql.execute(
+                                "query($id: ID!) { buildLogs(deploymentId: $id, first: 500) {"
+                                        + " edges { node { line } } } }",
+                                Map.of("id", deploymentId))
+                        .path("buildLogs")
+                        .path("edges");
+        List<String> lines = new ArrayList<>();
+        edges.forEach(edge -> lines.add(edge.path("node").path("line").asText()));
+        return lines;
+    }
+
     /** The deployment's event messages, oldest first (one page of up to 100). */
     List<String> eventMessages(String deploymentId) {
         JsonNode edges =

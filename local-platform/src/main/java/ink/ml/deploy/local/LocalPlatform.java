@@ -240,11 +240,20 @@ public final class LocalPlatform implements AutoCloseable {
                                 Optional.of(
                                         new RegistryProcess.TokenAuth(
                                                 PlatformWiring.registryTokenRealm(ports),
-                                                "mcpdeploy",
-                                                "mcpdeploy-registry",
+                                                PlatformWiring.REGISTRY_ISSUER,
+                                                PlatformWiring.REGISTRY_SERVICE,
                                                 keys.certificateFile()))));
         registry = Optional.of(started);
         say("Registry: docker-registry on " + started.host() + " (token auth per project)");
+        Optional<String> staticBaseMissing = BaseImageStandIns.unavailableReason();
+        if (staticBaseMissing.isEmpty()) {
+            BaseImageStandIns.pushStatic(started.host(), keys);
+            say("Base images: the static one (busybox) pushed; no others, see BaseImageStandIns");
+        } else {
+            say(
+                    "Base images: none, so builds without a Dockerfile fail: "
+                            + staticBaseMissing.get());
+        }
         DockerEngineProcess engine;
         if (network.isPresent()) {
             network.get().allow(started.port());

@@ -53,6 +53,13 @@ public record PlatformWiring(
     static final String REGISTRY_CERTIFICATE_ENV = "MCPDEPLOY_REGISTRY_AUTH_CERTIFICATE";
     static final String REGION = "eu-central-1";
 
+    /**
+     * The registry's {@code auth.token.issuer} and {@code service}: the deployer-worker's defaults.
+     */
+    static final String REGISTRY_ISSUER = "mcpdeploy";
+
+    static final String REGISTRY_SERVICE = "mcpdeploy-registry";
+
     /** The settings of this run's one cluster: {@code mcpdeploy.clusters.regions.<region>.*}. */
     static final String CLUSTER = "mcpdeploy.clusters.regions." + REGION + ".";
 
@@ -271,7 +278,14 @@ public record PlatformWiring(
                 properties.put("mcpdeploy.source.git-server.url", gitServerUrl().toString());
                 properties.put("mcpdeploy.source.work-dir", checkoutDirectory().toString());
                 registryHost.ifPresent(
-                        host -> properties.put("mcpdeploy.registry.plain-http", "true"));
+                        host -> {
+                            properties.put("mcpdeploy.registry.plain-http", "true");
+                            // The one base image pushed at start (BaseImageStandIns); the others
+                            // keep their defaults, which are not in this registry.
+                            properties.put(
+                                    "mcpdeploy.build.base-images.static",
+                                    BaseImageStandIns.STATIC_NAME);
+                        });
                 registryTokenKeys.ifPresent(
                         keys -> {
                             environment.put(REGISTRY_SIGNING_KEY_ENV, keys.signingKeyPem());

@@ -127,6 +127,7 @@ class PlatformWiringTest {
                 .containsEntry("mcpdeploy.clusters.home-region", "eu-central-1")
                 .containsEntry("mcpdeploy.clusters.regions.eu-central-1.registry", "127.0.0.1:5000")
                 .containsEntry("mcpdeploy.registry.plain-http", "true")
+                .containsEntry("mcpdeploy.build.base-images.static", "busybox:debian-static")
                 .containsEntry("mcpdeploy.builder.kind", "docker")
                 .containsEntry("mcpdeploy.builder.docker.host", "unix:///tmp/d/docker.sock")
                 .containsEntry("mcpdeploy.builder.docker.binary", "/usr/bin/docker")
