@@ -81,16 +81,9 @@ class DeploymentSpineIT {
         UUID deploymentId = UUID.fromString(outcome.deploymentIds().get(0));
         spine.awaitActive(deploymentId);
 
-        // The fixture's service has the defaults: auto, the repository root, its Dockerfile.
-        String image =
-                ImageRef.of(
-                                RegistryHost.of(spine.registry().host()),
-                                fixture.ref(),
-                                GitSha.of(sha),
-                                BuildSettings.of("auto", "", "Dockerfile", null, null, null))
-                        .reference();
+        ImageRef image = imageOf(fixture, sha);
         assertThat(spine.single("SELECT image_ref FROM deployments WHERE id = ?", deploymentId))
-                .isEqualTo(image);
+                .isEqualTo(image.reference());
         // The status path queued -> building -> deploying -> active, as the events tell it: the
         // record appends "queued", each status change its step's "started" event (active:
         // "succeeded"). Clone and push happen inside the build step's one activity.
@@ -114,7 +107,8 @@ class DeploymentSpineIT {
                                         "SELECT count(*) FROM build_log_lines WHERE deployment_id = ?",
                                         deploymentId)))
                 .isPositive();
-        assertThat(spine.manifestStatus(fixture.ref().namespace() + "/web", sha)).isEqualTo(200);
+        assertThat(spine.manifestStatus(fixture.ref().namespace() + "/web", image.tag()))
+                .isEqualTo(200);
 
         String namespace = fixture.ref().namespace();
         assertThat(kubernetes.namespaces().withName(namespace).get()).isNotNull();
@@ -137,7 +131,7 @@ class DeploymentSpineIT {
                 .isEqualTo("gvisor");
         assertThat(deployment.getSpec().getTemplate().getSpec().getContainers())
                 .extracting(container -> container.getImage())
-                .containsExactly(image);
+                .containsExactly(image.reference());
         assertThat(kubernetes.services().inNamespace(namespace).withName("web").get()).isNotNull();
         assertThat(
                         kubernetes
@@ -192,7 +186,7 @@ class DeploymentSpineIT {
                         .withName("web")
                         .get();
         assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-                .endsWith(":" + newest);
+                .endsWith(":" + imageOf(fixture, newest).tag());
     }
 
     @Test
@@ -250,6 +244,15 @@ class DeploymentSpineIT {
                                 .getContainers()
                                 .get(0)
                                 .getImage())
-                .endsWith(":" + newest);
+                .endsWith(":" + imageOf(fixture, newest).tag());
+    }
+
+    /** The fixture's service has the defaults: auto, the repository root, its Dockerfile. */
+    private ImageRef imageOf(Fixture fixture, String sha) {
+        return ImageRef.of(
+                RegistryHost.of(spine.registry().host()),
+                fixture.ref(),
+                GitSha.of(sha),
+                BuildSettings.of("auto", "", "Dockerfile", null, null, null));
     }
 }
