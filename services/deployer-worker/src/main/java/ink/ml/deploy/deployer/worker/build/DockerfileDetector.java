@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the Dockerfile at the service's root directory and Dockerfile path, and reads the port from
- * its last {@code EXPOSE}. No Dockerfile is a failure the user fixes: buildpack-style detection is
- * a later issue and is not faked here.
+ * its last {@code EXPOSE}. Used for the {@code dockerfile} strategy, and for {@code auto} when
+ * libs/build-plan found the repository's Dockerfile; a missing one is a failure the user fixes.
  *
  * <p>The paths were validated when the service was saved; they are checked again, and resolved
  * through symbolic links, because a link in the repository could otherwise point the build at the
