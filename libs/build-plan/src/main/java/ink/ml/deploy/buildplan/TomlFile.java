@@ -1,6 +1,7 @@
 package ink.ml.deploy.buildplan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,18 +119,8 @@ final class TomlFile {
     }
 
     private static int indexOutsideStrings(String text, char wanted) {
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\' && quote == '"') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == wanted) {
+        for (int i : unquotedPositions(text)) {
+            if (text.charAt(i) == wanted) {
                 return i;
             }
         }
@@ -138,22 +129,8 @@ final class TomlFile {
 
     private static int openBrackets(String text) {
         int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\' && quote == '"') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '[' || c == '{') {
-                depth++;
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
+        for (int i : unquotedPositions(text)) {
+            depth += nesting(text.charAt(i));
         }
         return depth;
     }
@@ -161,8 +138,27 @@ final class TomlFile {
     private static List<String> splitOutsideStrings(String text) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
-        char quote = 0;
         int start = 0;
+        for (int i : unquotedPositions(text)) {
+            char c = text.charAt(i);
+            depth += nesting(c);
+            if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    /**
+     * The positions of {@code text} outside TOML strings (the quotes themselves included): basic
+     * strings in double quotes with backslash escapes, literal strings in single quotes without.
+     */
+    private static int[] unquotedPositions(String text) {
+        int[] positions = new int[text.length()];
+        int count = 0;
+        char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
@@ -173,16 +169,15 @@ final class TomlFile {
                 }
             } else if (c == '"' || c == '\'') {
                 quote = c;
-            } else if (c == '[' || c == '{') {
-                depth++;
-            } else if (c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
+            } else {
+                positions[count++] = i;
             }
         }
-        parts.add(text.substring(start));
-        return parts;
+        return Arrays.copyOf(positions, count);
+    }
+
+    /** +1 for an opening bracket or brace, -1 for a closing one, else 0. */
+    private static int nesting(char c) {
+        return c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
     }
 }
