@@ -2,6 +2,8 @@ package ink.ml.deploy.it;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ink.ml.deploy.domain.DeliveryId;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.domain.TaskQueues;
@@ -10,6 +12,7 @@ import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.MockDeploymentController;
 import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.testing.RestartablePostgres;
 import ink.ml.deploy.testing.ServiceProcess;
 import ink.ml.deploy.testing.StaticBusybox;
 import ink.ml.deploy.workflow.PushSource;
@@ -31,7 +34,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -99,22 +101,32 @@ final class SpineEnvironment implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     private final List<ServiceProcess> services = new ArrayList<>();
+
+    /** How each service was started, by name, to start it again the same way after a crash. */
+    private final Map<String, Launch> launches = new HashMap<>();
+
     private final byte[] busybox;
     private final Path gitRoot;
+    private final Path checkouts;
+    private final Path postgresData;
+    private RestartablePostgres postgres;
     private RegistryProcess registry;
     private DockerEngineProcess docker;
     private String jdbcUrl;
     private KubernetesClient kubernetes;
     private WorkflowClient workflows;
 
-    private SpineEnvironment(byte[] busybox, Path gitRoot) {
+    private SpineEnvironment(byte[] busybox, Path gitRoot, Path checkouts, Path postgresData) {
         this.busybox = busybox;
         this.gitRoot = gitRoot;
+        this.checkouts = checkouts;
+        this.postgresData = postgresData;
     }
 
     /**
-     * Starts everything, with git repositories and service logs under {@code target/{name}-git} and
-     * {@code target/{name}-logs}; on failure prints the services' logs and stops what started.
+     * Starts everything, with git repositories, the deployer's checkouts, PostgreSQL's data and the
+     * service logs under {@code target/{name}-git}, {@code -checkouts}, {@code -postgres} and
+     * {@code -logs}; on failure prints the services' logs and stops what started.
      */
     static SpineEnvironment start(String name) throws Exception {
         Path worker = ServiceProcess.runnableJar("worker");
@@ -123,7 +135,10 @@ final class SpineEnvironment implements AutoCloseable {
         SpineEnvironment environment =
                 new SpineEnvironment(
                         Files.readAllBytes(StaticBusybox.PATH),
-                        Directories.recreate(Path.of("target", name + "-git").toAbsolutePath()));
+                        Directories.recreate(Path.of("target", name + "-git").toAbsolutePath()),
+                        Directories.recreate(
+                                Path.of("target", name + "-checkouts").toAbsolutePath()),
+                        Path.of("target", name + "-postgres").toAbsolutePath());
         try {
             environment.startAll(
                     worker,
@@ -153,14 +168,14 @@ final class SpineEnvironment implements AutoCloseable {
         registry = started(RegistryProcess.startOrSkip());
         docker = started(DockerEngineProcess.startOrSkip(registry.host()));
 
-        EmbeddedPostgres postgres = started(EmbeddedPostgres.builder().start());
-        String adminUrl = postgres.getJdbcUrl("postgres", "postgres");
+        postgres = started(RestartablePostgres.start(postgresData));
+        String adminUrl = postgres.jdbcUrl("postgres");
         try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "");
                 PreparedStatement create =
                         connection.prepareStatement("CREATE DATABASE mcpdeploy")) {
             create.execute();
         }
-        jdbcUrl = postgres.getJdbcUrl("postgres", "mcpdeploy");
+        jdbcUrl = postgres.jdbcUrl("mcpdeploy");
 
         int temporalPort = freePort();
         TestServer.PortBoundTestServer temporal =
@@ -182,8 +197,8 @@ final class SpineEnvironment implements AutoCloseable {
 
         String payloadKey = randomKey();
         ServiceProcess workerProcess =
-                started(
-                        ServiceProcess.start(
+                launch(
+                        new Launch(
                                 "worker",
                                 worker,
                                 jvmOptions,
@@ -193,10 +208,9 @@ final class SpineEnvironment implements AutoCloseable {
                                         "MCPDEPLOY_CRYPTO_KEY_K1", randomKey(),
                                         "MCPDEPLOY_CRYPTO_TOKEN_PEPPER", randomKey()),
                                 logs));
-        services.add(workerProcess);
         ServiceProcess deployerProcess =
-                started(
-                        ServiceProcess.start(
+                launch(
+                        new Launch(
                                 "deployer-worker",
                                 deployer,
                                 jvmOptions,
@@ -212,7 +226,6 @@ final class SpineEnvironment implements AutoCloseable {
                                         "MCPDEPLOY_GIT_TOKENS_KEYS_K1",
                                         randomKey()),
                                 logs));
-        services.add(deployerProcess);
         CompletableFuture.allOf(
                         CompletableFuture.runAsync(() -> workerProcess.awaitStarted(SERVICE_START)),
                         CompletableFuture.runAsync(
@@ -233,6 +246,73 @@ final class SpineEnvironment implements AutoCloseable {
                                                 PayloadKeys.of(Map.of("k1", payloadKey), "k1")))
                                 .build());
         sql("INSERT INTO users (id, display_name) VALUES (?, 'Integration Test')", USER);
+    }
+
+    /** What {@link ServiceProcess#start} takes, kept to start the service again the same way. */
+    private record Launch(
+            String name,
+            Path jar,
+            List<String> jvmOptions,
+            Map<String, String> properties,
+            Map<String, String> environment,
+            Path logs) {}
+
+    private ServiceProcess launch(Launch launch) {
+        launches.put(launch.name(), launch);
+        return launch(launch, launch.name());
+    }
+
+    private ServiceProcess launch(Launch launch, String logName) {
+        ServiceProcess process =
+                started(
+                        ServiceProcess.start(
+                                logName,
+                                launch.jar(),
+                                launch.jvmOptions(),
+                                launch.properties(),
+                                launch.environment(),
+                                launch.logs()));
+        services.add(process);
+        return process;
+    }
+
+    /** The running process of the service started as {@code name} (the latest, after restarts). */
+    ServiceProcess service(String name) {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            if (services.get(i).name().startsWith(name) && services.get(i).isAlive()) {
+                return services.get(i);
+            }
+        }
+        throw new IllegalStateException(name + " is not running");
+    }
+
+    /**
+     * Starts the service again after a crash, as its supervisor (Kubernetes, systemd) would: same
+     * configuration and secrets, a log of its own; returns once it has started.
+     */
+    ServiceProcess restart(String name) {
+        Launch launch = launches.get(name);
+        long previous = services.stream().filter(s -> s.name().startsWith(name)).count();
+        ServiceProcess process = launch(launch, name + "-restart" + previous);
+        process.awaitStarted(SERVICE_START);
+        return process;
+    }
+
+    /**
+     * Stops PostgreSQL as an outage would (open sessions end, new ones are refused), keeping its
+     * data; {@link #startPostgresAgain} brings it back on the same port.
+     */
+    void stopPostgres() {
+        postgres.stop();
+    }
+
+    void startPostgresAgain() {
+        postgres.startAgain();
+    }
+
+    /** The deployer-worker's checkout directory ({@code mcpdeploy.source.work-dir}). */
+    Path checkouts() {
+        return checkouts;
     }
 
     RegistryProcess registry() {
@@ -478,6 +558,41 @@ final class SpineEnvironment implements AutoCloseable {
         }
     }
 
+    /** The JDBC URL of the product plane's database, user {@code postgres}, no password. */
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** The tags the registry holds for {@code repository}, sorted; empty when it holds none. */
+    List<String> registryTags(String repository) throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://"
+                                                                + registry.host()
+                                                                + "/v2/"
+                                                                + repository
+                                                                + "/tags/list"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return List.of();
+        }
+        if (response.statusCode() != 200) {
+            throw new AssertionError(
+                    "tags of " + repository + ": " + response.statusCode() + response.body());
+        }
+        JsonNode tags = new ObjectMapper().readTree(response.body()).path("tags");
+        List<String> names = new ArrayList<>();
+        tags.forEach(tag -> names.add(tag.asText()));
+        names.sort(null);
+        return names;
+    }
+
     /** HEAD of the image manifest in the registry, as a pull would start. */
     int manifestStatus(String repository, String tag) throws Exception {
         HttpResponse<Void> response =
@@ -534,6 +649,7 @@ final class SpineEnvironment implements AutoCloseable {
         properties.put("mcpdeploy.clusters.home-region", REGION);
         properties.put("mcpdeploy.clusters.regions." + REGION + ".registry", registry.host());
         properties.put("mcpdeploy.source.git-server.url", gitRoot.toUri().toString());
+        properties.put("mcpdeploy.source.work-dir", checkouts.toString());
         properties.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
         return properties;
     }

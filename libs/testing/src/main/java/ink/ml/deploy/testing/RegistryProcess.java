@@ -28,9 +28,9 @@ public final class RegistryProcess implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/docker-registry");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
-    private final Process process;
     private final Path directory;
     private final String host;
+    private Process process;
 
     private RegistryProcess(Process process, Path directory, String host) {
         this.process = process;
@@ -85,7 +85,6 @@ public final class RegistryProcess implements AutoCloseable {
         }
         String host = address + ":" + freePort();
         Path config = directory.resolve("config.yml");
-        Path log = directory.resolve("registry.log");
         write(
                 config,
                 String.join(
@@ -102,19 +101,41 @@ public final class RegistryProcess implements AutoCloseable {
                         "  addr: " + host,
                         auth.map(RegistryProcess::authSection).orElse(""),
                         ""));
-        Process process;
+        RegistryProcess registry = new RegistryProcess(launch(directory), directory, host);
+        registry.awaitReady(log(directory));
+        return registry;
+    }
+
+    private static Process launch(Path directory) {
         try {
-            process =
-                    new ProcessBuilder(BINARY.toString(), "serve", config.toString())
-                            .redirectErrorStream(true)
-                            .redirectOutput(log.toFile())
-                            .start();
+            return new ProcessBuilder(
+                            BINARY.toString(), "serve", directory.resolve("config.yml").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log(directory).toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + BINARY, e);
         }
-        RegistryProcess registry = new RegistryProcess(process, directory, host);
-        registry.awaitReady(log);
-        return registry;
+    }
+
+    private static Path log(Path directory) {
+        return directory.resolve("registry.log");
+    }
+
+    /**
+     * Stops the registry as an outage would, keeping what it stores: clients get connection refused
+     * until {@link #restart()}.
+     */
+    public void stop() {
+        stop(process);
+    }
+
+    /**
+     * Starts the registry again after {@link #stop()}, on the same address with the same images.
+     */
+    public void restart() {
+        process = launch(directory);
+        awaitReady(log(directory));
     }
 
     private static String authSection(TokenAuth auth) {

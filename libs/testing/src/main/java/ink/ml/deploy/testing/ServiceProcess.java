@@ -149,6 +149,21 @@ public final class ServiceProcess implements AutoCloseable {
         return text.length() > chars ? "…" + text.substring(text.length() - chars) : text;
     }
 
+    /**
+     * SIGKILL, as a crash or an out-of-memory kill would end it: no shutdown hook runs, in-flight
+     * work is abandoned where it stands. Returns once the process is gone; its children (a build
+     * client, a git command) are not killed with it.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
     /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after a grace period. */
     @Override
     public void close() {

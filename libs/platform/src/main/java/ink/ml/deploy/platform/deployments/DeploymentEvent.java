@@ -39,4 +39,11 @@ public class DeploymentEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * Set by a writer that may run twice (a workflow's activity): the same key, the same event,
+     * stored once per deployment. Null for every other event.
+     */
+    @Column(name = "event_key")
+    public String eventKey;
 }

@@ -191,6 +191,21 @@ public class DeploymentRecords {
     }
 
     /**
+     * Appends one event once: a writer that may run twice (a workflow's activity, retried or
+     * replayed after its worker died) gives the same {@code key} each time, and a key the
+     * deployment already has adds nothing. The stored event, new or earlier, is returned.
+     */
+    @Transactional
+    public DeploymentEventView appendEventOnce(
+            UUID deploymentId,
+            String key,
+            DeploymentStep step,
+            EventStatus status,
+            String message) {
+        return writer.appendEventOnce(deploymentId, key, step, status, message);
+    }
+
+    /**
      * Appends build output as lines {@code firstLineNo}, {@code firstLineNo + 1}, … Idempotent: a
      * line number already stored is left as it is, so a retried activity that sends the same lines
      * again neither duplicates nor fails. Control characters other than tab are dropped and a line

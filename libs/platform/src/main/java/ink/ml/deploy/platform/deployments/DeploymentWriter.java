@@ -9,6 +9,7 @@ import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.domain.EnvVarName;
 import ink.ml.deploy.domain.EventStatus;
+import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.common.NotFoundException;
@@ -21,6 +22,7 @@ import ink.ml.deploy.platform.variables.Variables;
 import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -30,6 +32,9 @@ import java.util.UUID;
  * caller) and {@link DeploymentRecords} (trusted orchestration) are the only ways in.
  */
 final class DeploymentWriter {
+    /** The longest event key ({@code deployment_events.event_key}). */
+    static final int MAX_EVENT_KEY_LENGTH = 100;
+
     private static final String IN_FLIGHT_INDEX = "deployments_one_in_flight";
     private static final TypeReference<TreeMap<String, String>> ENV_JSON = new TypeReference<>() {};
 
@@ -114,8 +119,42 @@ final class DeploymentWriter {
      */
     DeploymentEventView appendEvent(
             UUID deploymentId, DeploymentStep step, EventStatus status, String message) {
+        return append(deploymentId, null, step, status, message);
+    }
+
+    /**
+     * Appends one event unless the deployment already has one with {@code key}: then returns that
+     * one, unchanged.
+     */
+    DeploymentEventView appendEventOnce(
+            UUID deploymentId,
+            String key,
+            DeploymentStep step,
+            EventStatus status,
+            String message) {
+        if (key == null || key.isBlank() || key.length() > MAX_EVENT_KEY_LENGTH) {
+            throw new InvalidValueException(
+                    "eventKey", "must be 1 to " + MAX_EVENT_KEY_LENGTH + " characters");
+        }
+        Optional<DeploymentEvent> stored =
+                DeploymentEvent.<DeploymentEvent>find(
+                                "deploymentId = ?1 and eventKey = ?2", deploymentId, key)
+                        .firstResultOptional();
+        if (stored.isPresent()) {
+            return DeploymentEventView.of(stored.get());
+        }
+        return append(deploymentId, key, step, status, message);
+    }
+
+    private static DeploymentEventView append(
+            UUID deploymentId,
+            String key,
+            DeploymentStep step,
+            EventStatus status,
+            String message) {
         requireExists(deploymentId);
         DeploymentEvent event = new DeploymentEvent();
+        event.eventKey = key;
         event.deploymentId = deploymentId;
         event.step = step.value();
         event.status = status.value();

@@ -319,7 +319,15 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
 
     private void event(
             String deploymentId, DeploymentStep eventStep, EventStatus status, String message) {
-        records.appendEvent(new AppendEventRequest(deploymentId, eventStep, status, message));
+        // The key is the same in a replay (Workflow.randomUUID is deterministic): an event whose
+        // write ran before the worker died, unrecorded, is not stored twice when it runs again.
+        records.appendEvent(
+                new AppendEventRequest(
+                        deploymentId,
+                        eventStep,
+                        status,
+                        message,
+                        Workflow.randomUUID().toString()));
     }
 
     /**

@@ -270,7 +270,20 @@ public class DeploymentRecordActivitiesImpl implements DeploymentRecordActivitie
     public void appendEvent(AppendEventRequest request) {
         UUID id = deploymentId(request.deploymentId());
         try {
-            records.appendEvent(id, request.step(), request.status(), request.message());
+            if (request.eventKey() == null) {
+                records.appendEvent(id, request.step(), request.status(), request.message());
+            } else {
+                // A local activity runs again when its worker died before the workflow task that
+                // ran it completed: the key makes the second write a no-op.
+                records.appendEventOnce(
+                        id,
+                        request.eventKey(),
+                        request.step(),
+                        request.status(),
+                        request.message());
+            }
+        } catch (InvalidValueException e) {
+            throw RecordFailures.invalid(e);
         } catch (NotFoundException e) {
             throw RecordFailures.notFound("deployment", id.toString());
         }

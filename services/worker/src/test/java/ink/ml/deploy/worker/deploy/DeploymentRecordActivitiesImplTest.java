@@ -9,6 +9,7 @@ import ink.ml.deploy.domain.BuildSettings;
 import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.DeploymentStep;
+import ink.ml.deploy.domain.EventStatus;
 import ink.ml.deploy.domain.GitSha;
 import ink.ml.deploy.domain.SourceKind;
 import ink.ml.deploy.platform.common.Caller;
@@ -23,6 +24,7 @@ import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.TemporalTestServerResource;
 import ink.ml.deploy.worker.ProductPlaneFixtures;
 import ink.ml.deploy.workflow.deploy.AppendBuildLogRequest;
+import ink.ml.deploy.workflow.deploy.AppendEventRequest;
 import ink.ml.deploy.workflow.deploy.DeploymentPlan;
 import ink.ml.deploy.workflow.deploy.DeploymentRecordActivities;
 import ink.ml.deploy.workflow.deploy.LoadPlanRequest;
@@ -318,6 +320,64 @@ class DeploymentRecordActivitiesImplTest {
         assertThat(deployments.logLines(caller, deploymentId, 0, 100))
                 .extracting(LogLineView::line)
                 .containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void eventWrittenAgainWithItsKeyIsStoredOnceWhileEventsWithoutAKeyAreEachStored() {
+        AppendEventRequest applied =
+                new AppendEventRequest(
+                        deploymentId,
+                        DeploymentStep.DEPLOY,
+                        EventStatus.SUCCEEDED,
+                        "Workload applied",
+                        "0b5c1c1e-4f0e-4d54-9a57-3c2f4f0a0001");
+        AppendEventRequest rollout =
+                new AppendEventRequest(
+                        deploymentId,
+                        DeploymentStep.ROLLOUT,
+                        EventStatus.STARTED,
+                        "Waiting",
+                        "0b5c1c1e-4f0e-4d54-9a57-3c2f4f0a0002");
+
+        // A worker that died after these writes runs them again when the workflow replays.
+        activities.appendEvent(applied);
+        activities.appendEvent(rollout);
+        activities.appendEvent(applied);
+        activities.appendEvent(rollout);
+        activities.appendEvent(
+                new AppendEventRequest(
+                        deploymentId, DeploymentStep.BUILD, EventStatus.INFO, "Unkeyed"));
+        activities.appendEvent(
+                new AppendEventRequest(
+                        deploymentId, DeploymentStep.BUILD, EventStatus.INFO, "Unkeyed"));
+
+        assertThat(events())
+                .extracting(DeploymentEventView::step, DeploymentEventView::message)
+                .containsExactly(
+                        tuple("queued", "queued: deploy requested"),
+                        tuple("deploy", "Workload applied"),
+                        tuple("rollout", "Waiting"),
+                        tuple("build", "Unkeyed"),
+                        tuple("build", "Unkeyed"));
+    }
+
+    @Test
+    void eventKeyLongerThanTheColumnIsANonRetryableInvalidRecord() {
+        ApplicationFailure refused =
+                catchThrowableOfType(
+                        ApplicationFailure.class,
+                        () ->
+                                activities.appendEvent(
+                                        new AppendEventRequest(
+                                                deploymentId,
+                                                DeploymentStep.DEPLOY,
+                                                EventStatus.INFO,
+                                                "m",
+                                                "k".repeat(101))));
+
+        assertThat(refused.getType()).isEqualTo(RecordFailures.INVALID_RECORD);
+        assertThat(refused.isNonRetryable()).isTrue();
+        assertThat(refused.getOriginalMessage()).contains("eventKey");
     }
 
     private List<DeploymentEventView> events() {

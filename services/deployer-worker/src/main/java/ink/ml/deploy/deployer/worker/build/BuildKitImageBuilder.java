@@ -50,15 +50,10 @@ public final class BuildKitImageBuilder implements ImageBuilder {
             steps.recordSince(Step.BUILD_AND_PUSH, outcome != null && outcome.succeeded(), start);
         }
         if (!outcome.succeeded()) {
-            String type =
-                    !outcome.timedOut() && pushFailed(outcome)
-                            ? StepFailure.PUSH_FAILED
-                            : StepFailure.BUILD_FAILED;
-            String what =
-                    type.equals(StepFailure.PUSH_FAILED)
-                            ? "pushing " + job.image().reference()
-                            : "the image build";
-            throw BuildFailures.of(type, what, outcome, timeout);
+            if (!outcome.timedOut() && pushFailed(outcome)) {
+                throw BuildFailures.ofPush(job.image(), outcome, timeout);
+            }
+            throw BuildFailures.of(StepFailure.BUILD_FAILED, "the image build", outcome, timeout);
         }
     }
 

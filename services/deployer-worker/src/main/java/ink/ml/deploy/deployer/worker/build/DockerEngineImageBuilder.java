@@ -83,8 +83,7 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
             steps.recordSince(Step.PUSH, push != null && push.succeeded(), pushStart);
         }
         if (!push.succeeded()) {
-            throw BuildFailures.of(
-                    StepFailure.PUSH_FAILED, "pushing " + job.image().reference(), push, timeout);
+            throw BuildFailures.ofPush(job.image(), push, timeout);
         }
     }
 

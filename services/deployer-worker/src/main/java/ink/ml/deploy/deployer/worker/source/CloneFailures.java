@@ -54,6 +54,9 @@ final class CloneFailures {
             GitSha commit,
             BooleanSupplier repositoryAnswers,
             Throwable cause) {
+        if (saysDiskFull(messages)) {
+            return diskFull(remote);
+        }
         String message = messages.toLowerCase(Locale.ROOT);
         if (notFound
                 || message.contains("repository not found")
@@ -85,6 +88,34 @@ final class CloneFailures {
         }
         return new IllegalStateException(
                 "cloning " + remote.name() + " failed: " + messages, cause);
+    }
+
+    /**
+     * {@code failure} itself, unless what it says is that the checkout's disk is full: then the
+     * reason the user reads ({@link #diskFull}), whichever git step ran out of space.
+     */
+    RuntimeException orDiskFull(RuntimeException failure, RemoteRepository remote) {
+        return saysDiskFull(messagesOf(failure)) ? diskFull(remote) : failure;
+    }
+
+    /**
+     * The build machine's disk is full. Not retried: another attempt seconds later meets the same
+     * full disk, and the user learns at once why the deployment failed, in the platform's words
+     * instead of git's; nothing is left on the disk (the cloners delete what they wrote).
+     */
+    RuntimeException diskFull(RemoteRepository remote) {
+        return StepFailure.of(
+                StepFailure.CLONE_FAILED,
+                "the build machine ran out of disk space while cloning "
+                        + remote.name()
+                        + ": the platform's disk is full, not a problem in your code. Deploy"
+                        + " again in a few minutes.");
+    }
+
+    private static boolean saysDiskFull(String messages) {
+        String message = messages.toLowerCase(Locale.ROOT);
+        return message.contains("no space left on device")
+                || message.contains("disk quota exceeded");
     }
 
     RuntimeException commitMissing(RemoteRepository remote, GitSha commit, String hint) {

@@ -47,7 +47,12 @@ public final class GitCliRepositoryCloner implements RepositoryCloner {
     @Override
     public GitCheckout clone(
             RemoteRepository remote, GitSha commit, String context, BooleanSupplier cancelled) {
-        Path dir = CheckoutDirectories.create(workDir);
+        Path dir;
+        try {
+            dir = CheckoutDirectories.create(workDir);
+        } catch (UncheckedIOException e) {
+            throw failures.orDiskFull(e, remote);
+        }
         boolean complete = false;
         try {
             CloneMonitor monitor = new CloneMonitor(dir, maxBytes, timeout, cancelled, clock);
@@ -65,6 +70,9 @@ public final class GitCliRepositoryCloner implements RepositoryCloner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the clone of " + remote.name() + " was interrupted");
+        } catch (IllegalStateException | UncheckedIOException e) {
+            // git init, the tree's reading or the checkout may be what hit a full disk.
+            throw failures.orDiskFull(e, remote);
         } finally {
             if (!complete) {
                 GitCheckout.deleteRecursively(dir);

@@ -47,7 +47,12 @@ public final class JGitRepositoryCloner implements RepositoryCloner {
     @Override
     public GitCheckout clone(
             RemoteRepository remote, GitSha commit, String context, BooleanSupplier cancelled) {
-        Path dir = CheckoutDirectories.create(workDir);
+        Path dir;
+        try {
+            dir = CheckoutDirectories.create(workDir);
+        } catch (UncheckedIOException e) {
+            throw failures.orDiskFull(e, remote);
+        }
         boolean complete = false;
         try {
             CloneMonitor monitor = new CloneMonitor(dir, maxBytes, timeout, cancelled, clock);
@@ -65,10 +70,14 @@ public final class JGitRepositoryCloner implements RepositoryCloner {
             complete = true;
             return new GitCheckout(dir, commit);
         } catch (IOException e) {
-            throw new UncheckedIOException("checking out " + remote.name() + " failed", e);
+            throw failures.orDiskFull(
+                    new UncheckedIOException("checking out " + remote.name() + " failed", e),
+                    remote);
         } catch (GitAPIException e) {
-            throw new IllegalStateException(
-                    "checking out " + remote.name() + " failed: " + e.getMessage(), e);
+            throw failures.orDiskFull(
+                    new IllegalStateException(
+                            "checking out " + remote.name() + " failed: " + e.getMessage(), e),
+                    remote);
         } finally {
             if (!complete) {
                 GitCheckout.deleteRecursively(dir);

@@ -2,7 +2,9 @@ package ink.ml.deploy.deployer.worker.source;
 
 import ink.ml.deploy.gitauth.GitTokenSigner;
 import ink.ml.deploy.gitauth.config.GitTokenConfig;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -18,12 +20,19 @@ import org.jboss.logging.Logger;
 public class SourceBeans {
     private static final Logger LOG = Logger.getLogger(SourceBeans.class);
 
+    /**
+     * Deletes the checkouts of deployer-workers that died mid-build ({@link AbandonedCheckouts}).
+     */
+    void deleteAbandonedCheckouts(@Observes StartupEvent start, SourceConfig config) {
+        for (Path deleted : AbandonedCheckouts.deleteAtStart(checkouts(config))) {
+            LOG.infof("deleted %s, left by a deployer-worker that stopped mid-build", deleted);
+        }
+    }
+
     @Produces
     @Singleton
     RepositoryCloner repositoryCloner(SourceConfig config) {
-        Path workDir =
-                Path.of(config.workDir().orElse(System.getProperty("java.io.tmpdir")))
-                        .resolve("mcpdeploy-checkouts");
+        Path workDir = AbandonedCheckouts.ownDirectory(checkouts(config));
         long maxBytes = config.maxRepoSize().asLongValue();
         Optional<Path> git =
                 config.cloneWith() == SourceConfig.CloneWith.JGIT
@@ -48,6 +57,11 @@ public class SourceBeans {
                 config.gitBinary());
         return new JGitRepositoryCloner(
                 workDir, maxBytes, config.cloneTimeout(), Clock.systemUTC());
+    }
+
+    private static Path checkouts(SourceConfig config) {
+        return Path.of(config.workDir().orElse(System.getProperty("java.io.tmpdir")))
+                .resolve("mcpdeploy-checkouts");
     }
 
     @Produces

@@ -4,6 +4,7 @@ import ink.ml.deploy.control.ControlPlaneUnavailableException;
 import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.observability.ObservabilityUnavailableException;
 import ink.ml.deploy.platform.common.ConflictException;
+import ink.ml.deploy.platform.common.DatabaseUnavailable;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.common.RateLimitedException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -27,6 +28,10 @@ public final class ApiErrors {
 
     /** The client-facing error for {@code thrown}, if it is one we recognise. */
     public static Optional<ApiError> recognise(Throwable thrown) {
+        // Found at any depth: the persistence layers wrap what the driver said in their own.
+        if (DatabaseUnavailable.isCause(thrown)) {
+            return Optional.of(ApiError.of(ErrorCode.UNAVAILABLE, DatabaseUnavailable.MESSAGE));
+        }
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             Optional<ApiError> error = direct(t);
             if (error.isPresent()) {

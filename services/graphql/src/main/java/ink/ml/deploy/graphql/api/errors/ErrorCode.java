@@ -16,8 +16,9 @@ public enum ErrorCode {
     /** Asked too often; the message says which limit and how many seconds to wait. */
     RATE_LIMITED,
     /**
-     * A part the request needs cannot be reached (Temporal; Loki, Prometheus or the Docker engine
-     * for logs and metrics); the message names it and nothing was changed.
+     * A part the request needs cannot be reached (the database; Temporal; Loki, Prometheus or the
+     * Docker engine for logs and metrics); the message names it. Nothing was changed, except where
+     * the message says otherwise; try again later.
      */
     UNAVAILABLE,
     /** The document is not GraphQL. */

@@ -7,7 +7,9 @@ import ink.ml.deploy.observability.ObservabilityUnavailableException;
 import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.NotFoundException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.PersistenceException;
 import java.lang.reflect.InvocationTargetException;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,22 @@ class ApiErrorsTest {
 
         assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(error.message()).isEqualTo("Loki is unavailable: timed out after 5 s");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsUnavailableWithoutQuotingTheDriver() {
+        Throwable refused =
+                new PersistenceException(
+                        "could not execute statement [select p1_0.id from projects p1_0]",
+                        new SQLException("Connection to localhost:5432 refused", "08001"));
+
+        ApiError error = ApiErrors.of(new CompletionException(refused));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(error.message())
+                .isEqualTo(
+                        "the platform's database cannot be reached right now; try again in a few"
+                                + " seconds");
     }
 
     @Test
