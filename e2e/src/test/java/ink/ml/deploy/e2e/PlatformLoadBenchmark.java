@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,6 +69,15 @@ class PlatformLoadBenchmark {
     private static final Duration WEBHOOK_RUN = Duration.ofSeconds(15);
     private static final int PUSHES = 20;
 
+    /**
+     * {@code -Dbench.jvmOptions="-XX:TieredStopAtLevel=1 …"}: JVM options for every service, e.g.
+     * to make them start within the platform's start-up limit on a machine busy with other work.
+     */
+    private static final List<String> JVM_OPTIONS =
+            Arrays.stream(System.getProperty("bench.jvmOptions", "").split("\\s+"))
+                    .filter(option -> !option.isBlank())
+                    .toList();
+
     private static final String ME = "{ me { id } }";
     private static final String BASELINE_FIRST_SCREEN =
             "{ projects { edges { node { id name services { edges { node { id name"
@@ -97,14 +107,16 @@ class PlatformLoadBenchmark {
     void printsLatencyAtFixedRatesAndIngestFigures() throws Exception {
         Directories.recreate(WORK);
         Instant began = Instant.now();
-        try (LocalPlatform platform =
-                LocalPlatform.start(
-                        LocalPlatformOptions.defaults(Path.of("..").toAbsolutePath().normalize())
-                                .withRandomPorts()
-                                .withEnvironment(Map.of())
-                                .withInMemoryKubernetes()
-                                .withLogDirectory(
-                                        Path.of("target", "bench-load-logs").toAbsolutePath()))) {
+        LocalPlatformOptions options =
+                LocalPlatformOptions.defaults(Path.of("..").toAbsolutePath().normalize())
+                        .withRandomPorts()
+                        .withEnvironment(Map.of())
+                        .withInMemoryKubernetes()
+                        .withLogDirectory(Path.of("target", "bench-load-logs").toAbsolutePath());
+        if (!JVM_OPTIONS.isEmpty()) {
+            options = options.withJvmOptions(JVM_OPTIONS);
+        }
+        try (LocalPlatform platform = LocalPlatform.start(options)) {
             line("# Platform load benchmark, " + began.truncatedTo(ChronoUnit.SECONDS));
             line(
                     "machine: "
@@ -112,7 +124,8 @@ class PlatformLoadBenchmark {
                             + " CPUs, load average at start "
                             + loadAverage()
                             + " (the six services, PostgreSQL, Temporal and this client share"
-                            + " them)");
+                            + " them); services' JVM options: "
+                            + (JVM_OPTIONS.isEmpty() ? "the defaults" : JVM_OPTIONS));
 
             String token = platform.signInToken("local", "local@mcpdeploy.localhost", "Local User");
             GraphqlClient graphql = new GraphqlClient(platform.graphqlUrl(), token);
