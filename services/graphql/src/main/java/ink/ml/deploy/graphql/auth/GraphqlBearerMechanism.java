@@ -1,10 +1,10 @@
 package ink.ml.deploy.graphql.auth;
 
 import ink.ml.deploy.auth.BearerAuthenticationMechanism;
-import ink.ml.deploy.graphql.auth.firebase.FirebaseIdTokenRequest;
 import ink.ml.deploy.auth.BearerTokenRequest;
 import ink.ml.deploy.graphql.auth.cookie.CookieSignIn;
 import ink.ml.deploy.graphql.auth.cookie.SessionCookie;
+import ink.ml.deploy.graphql.auth.firebase.FirebaseIdTokenRequest;
 import ink.ml.deploy.platform.sessions.Sessions;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;

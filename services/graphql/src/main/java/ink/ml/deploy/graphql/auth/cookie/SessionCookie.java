@@ -5,18 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The dashboard's session in the browser: the {@code dk_sess_…} token in an HttpOnly, SameSite=Strict
- * cookie, so that no script (and no injected one) can read it, and a cross-site page cannot send it
- * along. Requests that sign in with it must also carry {@link #CSRF_HEADER} (or, for a WebSocket, a
- * same-origin {@code Origin}): a header a cross-site form or image cannot set.
+ * The dashboard's session in the browser: the {@code dk_sess_…} token in an HttpOnly,
+ * SameSite=Strict cookie, so that no script (and no injected one) can read it, and a cross-site
+ * page cannot send it along. Requests that sign in with it must also carry {@link #CSRF_HEADER}
+ * (or, for a WebSocket, a same-origin {@code Origin}): a header a cross-site form or image cannot
+ * set.
  */
 public final class SessionCookie {
     public static final String NAME = "mcpdeploy_session";
 
     /**
-     * The header every cookie-signed request other than a plain read of a page must carry. Its value
-     * is not checked: a cross-origin page cannot add a custom header without a CORS preflight, and
-     * this server answers no preflight.
+     * The header every cookie-signed request other than a plain read of a page must carry. Its
+     * value is not checked: a cross-origin page cannot add a custom header without a CORS
+     * preflight, and this server answers no preflight.
      */
     public static final String CSRF_HEADER = "X-MCPDeploy-CSRF";
 

@@ -22,8 +22,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /auth/session}: turns a sign-in into the dashboard's session cookie ({@link
- * SessionCookie}). The browser's page sends what it was handed as {@code Authorization: Bearer}: the
- * session of a sign-in link ({@code #token=dk_sess_…}, from GitHub sign-in or {@code
+ * SessionCookie}). The browser's page sends what it was handed as {@code Authorization: Bearer}:
+ * the session of a sign-in link ({@code #token=dk_sess_…}, from GitHub sign-in or {@code
  * ./run-platform}) or a Firebase ID token. A presented session is revoked as the new one is issued,
  * so a sign-in link signs in once; the new session lives only in the HttpOnly cookie. API keys are
  * refused: they are for programs, which send them as bearer and need no cookie.
