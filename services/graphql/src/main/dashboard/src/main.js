@@ -36,6 +36,12 @@ function App() {
     (async () => {
       try {
         await takeSignInLink();
+      } catch (error) {
+        // A spent or expired link: say so, whatever the browser's cookie holds.
+        setSession({ state: 'out', error });
+        return;
+      }
+      try {
         const data = await gql('{ me { id email displayName } }');
         setSession({ state: 'in', me: data.me });
       } catch (error) {

@@ -61,7 +61,7 @@ export function ServicePage({ id }) {
       <${Confirmed} what="service" name=${service.name} action=${remove} />
     </div>
     <${ErrorBox} error=${deploy.error} />
-    <${ErrorBox} error=${rollback.error} />
+    <div class="rollback-error"><${ErrorBox} error=${rollback.error} /></div>
     <${Deployments} deployments=${deployments} reload=${loaded.reload} />
     <${RuntimeLogs} serviceId=${id} />
     <${Metrics} serviceId=${id} />

@@ -464,8 +464,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * A one-time sign-in link to the dashboard for a user of the local identity provider (the
-     * first sign-in registers them): opening it sets the dashboard's session cookie and spends it.
+     * A one-time sign-in link to the dashboard for a user of the local identity provider (the first
+     * sign-in registers them): opening it sets the dashboard's session cookie and spends it.
      */
     public URI signInLink(String uid, String email, String displayName) {
         return new DashboardSignIn(dashboardUrl()).link(signInToken(uid, email, displayName));

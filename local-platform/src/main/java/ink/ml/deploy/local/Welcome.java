@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * What {@code ./run-platform} prints once everything answers: where each part is, the dashboard
- * with a one-time sign-in link for the local user, the local user's API key, and a ready-to-paste example (a project, an internal repository, a push token, a {@code
- * git push}, a service that deploys it) plus an MCP client configuration.
+ * with a one-time sign-in link for the local user, the local user's API key, and a ready-to-paste
+ * example (a project, an internal repository, a push token, a {@code git push}, a service that
+ * deploys it) plus an MCP client configuration.
  *
  * <p>The API key is printed on purpose: it belongs to a throwaway local user of a platform that
  * listens on 127.0.0.1 only, and the person at the terminal needs it to paste the example.
