@@ -88,7 +88,9 @@ function NewService({ project, repos, reload }) {
     reload();
     if (data) location.hash = `#/services/${encodeURIComponent(data.createService.id)}`;
   });
-  const [source, setSource] = useState(repos.length ? `repo:${repos[0].id}` : 'github');
+  // Until someone picks, the newest list decides: the first repository, else GitHub.
+  const [picked, setSource] = useState(null);
+  const source = picked ?? (repos.length ? `repo:${repos[0].id}` : 'github');
   return html`<details class="new-service">
     <summary>New service</summary>
     <form onSubmit=${(e) => create.run(formValues(e))} aria-label=${`New service in ${project.name}`}>
