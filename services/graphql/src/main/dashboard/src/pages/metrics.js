@@ -65,7 +65,7 @@ function Chart({ id, title, data, series }) {
     if (!plot.current) {
       const width = Math.max(280, Math.min(box.current.clientWidth || 600, 900));
       plot.current = new uPlot(
-        { width, height: 180, series: [{}, ...series.map((s) => ({ ...s, width: 2 }))], axes: [{}, { size: 60 }] },
+        { width, height: 180, legend: { live: false }, series: [{}, ...series.map((s) => ({ ...s, width: 2 }))], axes: [{}, { size: 60 }] },
         data,
         box.current,
       );
