@@ -457,6 +457,29 @@ class AppsOnDockerEndToEndIT {
     }
 
     @Test
+    void aPersonDeploysAPushedRepoFromTheDashboardWatchesItGoLiveAndRollsBackInChromium()
+            throws Exception {
+        RealParts.require(DashboardBrowser.unavailableReason());
+        String dashboard = platform.dashboardUrl().toString();
+        try (DashboardBrowser browser = DashboardBrowser.start()) {
+            DashboardInBrowser.Result result =
+                    new DashboardInBrowser(platform, browser, edge, WORK, DEPLOY_DEADLINE)
+                            .signInDeployWatchOpenObserveAndRollBack(dashboard);
+            TIMINGS.record(
+                    "dashboard first load (Navigation Timing loadEventEnd)",
+                    result.navigationTiming());
+            TIMINGS.record(
+                    "dashboard first load, WebDriver navigation to the page shown",
+                    result.firstLoad());
+            TIMINGS.record(
+                    "dashboard JavaScript gzipped (bytes)",
+                    Long.toString(result.gzippedScriptBytes()));
+            TIMINGS.record("dashboard: create service to ACTIVE shown", result.createToActive());
+            assertThat(result.gzippedScriptBytes()).isLessThan(200 * 1024);
+        }
+    }
+
+    @Test
     void customDomainsAreVerifiedIssuedByPebbleServedOverTlsAndRemovedAndNoOneElseReachesThem()
             throws Exception {
         TestDomains dns = platform.testDomains().orElseThrow();

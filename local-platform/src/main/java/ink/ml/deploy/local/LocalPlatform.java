@@ -90,6 +90,7 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalIdentityProvider identity;
     private PlatformWiring wiring;
     private String apiKey;
+    private URI signInLink;
 
     private LocalPlatform(LocalPlatformOptions options) {
         this.options = options;
@@ -191,6 +192,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         awaitServices();
         apiKey = createApiKey();
+        signInLink = signInLink(LOCAL_UID, LOCAL_EMAIL, LOCAL_NAME);
     }
 
     private String startPostgres() {
@@ -454,6 +456,24 @@ public final class LocalPlatform implements AutoCloseable {
 
     public URI graphqlUrl() {
         return PlatformWiring.local(ports.port(PlatformService.GRAPHQL)).resolve("/graphql");
+    }
+
+    /** The dashboard, served by graphql. */
+    public URI dashboardUrl() {
+        return PlatformWiring.local(ports.port(PlatformService.GRAPHQL)).resolve("/");
+    }
+
+    /**
+     * A one-time sign-in link to the dashboard for a user of the local identity provider (the first
+     * sign-in registers them): opening it sets the dashboard's session cookie and spends it.
+     */
+    public URI signInLink(String uid, String email, String displayName) {
+        return new DashboardSignIn(dashboardUrl()).link(signInToken(uid, email, displayName));
+    }
+
+    /** The local user's sign-in link, made at start and printed by {@code ./run-platform}. */
+    public URI signInLink() {
+        return signInLink;
     }
 
     public URI graphqlWebSocketUrl() {

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What {@code ./run-platform} prints once everything answers: where each part is, the local user's
- * API key, and a ready-to-paste example (a project, an internal repository, a push token, a {@code
- * git push}, a service that deploys it) plus an MCP client configuration.
+ * What {@code ./run-platform} prints once everything answers: where each part is, the dashboard
+ * with a one-time sign-in link for the local user, the local user's API key, and a ready-to-paste
+ * example (a project, an internal repository, a push token, a {@code git push}, a service that
+ * deploys it) plus an MCP client configuration.
  *
  * <p>The API key is printed on purpose: it belongs to a throwaway local user of a platform that
  * listens on 127.0.0.1 only, and the person at the terminal needs it to paste the example.
@@ -25,7 +26,9 @@ record Welcome(
         String metrics,
         Optional<String> registryHost,
         Optional<String> buildsUnavailable,
-        String apiKey) {
+        String apiKey,
+        URI dashboardUrl,
+        URI signInLink) {
 
     static Welcome of(LocalPlatform platform) {
         return new Welcome(
@@ -41,7 +44,9 @@ record Welcome(
                 platform.metricsDescription(),
                 platform.registryHost(),
                 platform.buildsUnavailable(),
-                platform.apiKey());
+                platform.apiKey(),
+                platform.dashboardUrl(),
+                platform.signInLink());
     }
 
     String text() {
@@ -57,6 +62,8 @@ record Welcome(
                 "",
                 "MCPDeploy is running on this machine (127.0.0.1 only). Ctrl-C stops everything.",
                 "",
+                "Dashboard:     " + dashboardUrl,
+                "  sign in once with: " + signInLink,
                 "GraphQL:       " + graphqlUrl + "   (subscriptions: " + graphqlWebSocketUrl + ")",
                 "MCP:           " + mcpUrl,
                 "Git:           " + gitServerUrl + "/{user}/{project}/{repo}.git",

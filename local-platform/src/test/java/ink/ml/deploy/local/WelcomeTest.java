@@ -24,7 +24,9 @@ class WelcomeTest {
                     "Prometheus at http://127.0.0.1:9090, scraping every 5 s",
                     Optional.empty(),
                     Optional.of("Debian's docker.io is not installed"),
-                    "dk_live_abc");
+                    "dk_live_abc",
+                    URI.create("http://127.0.0.1:8081/"),
+                    URI.create("http://127.0.0.1:8081/#token=dk_sess_link"));
 
     @Test
     void saysWhereEverythingIsAndThatKubernetesRunsNoPods() {
@@ -41,7 +43,9 @@ class WelcomeTest {
                                 + " Deployments are marked available at once")
                 .contains("Builds:        CANNOT run here: Debian's docker.io is not installed")
                 .contains("Metrics:       Prometheus at http://127.0.0.1:9090")
-                .contains("dk_live_abc");
+                .contains("dk_live_abc")
+                .contains("Dashboard:     http://127.0.0.1:8081/")
+                .contains("sign in once with: http://127.0.0.1:8081/#token=dk_sess_link");
     }
 
     @Test

@@ -42,6 +42,8 @@ class HostPackagesScriptTest {
                     "ansible-lint",
                     "yamllint",
                     "debootstrap",
+                    "chromium",
+                    "chromium-driver",
                     "openjdk-17-jdk-headless",
                     "maven");
 

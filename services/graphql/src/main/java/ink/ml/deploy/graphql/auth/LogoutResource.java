@@ -2,6 +2,7 @@ package ink.ml.deploy.graphql.auth;
 
 import ink.ml.deploy.auth.CallerIdentities;
 import ink.ml.deploy.auth.CurrentCaller;
+import ink.ml.deploy.graphql.auth.cookie.SessionCookie;
 import ink.ml.deploy.platform.sessions.Sessions;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.POST;
@@ -15,7 +16,7 @@ import java.util.UUID;
 /**
  * {@code POST /auth/logout} with the session as bearer: revokes that session ({@code
  * ?everywhere=true}: every session of the user). 204 when done. API keys are not sessions: they are
- * revoked with the {@code revokeApiKey} mutation.
+ * revoked with the {@code revokeApiKey} mutation. The dashboard's session cookie is cleared too.
  */
 @Path("/auth/logout")
 public class LogoutResource {
@@ -53,7 +54,7 @@ public class LogoutResource {
         } else {
             sessions.revoke(caller.get(), sessionId.get());
         }
-        return Response.noContent().build();
+        return Response.noContent().cookie(SessionCookie.cleared(false)).build();
     }
 
     private static Response error(int status, String code, String message) {
