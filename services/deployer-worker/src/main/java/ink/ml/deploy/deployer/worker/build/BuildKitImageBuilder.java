@@ -99,6 +99,13 @@ public final class BuildKitImageBuilder implements ImageBuilder {
             command.addAll(List.of("--opt", "force-network-mode=none"));
         }
         command.addAll(
+                List.of(
+                        "--opt",
+                        "build-arg:"
+                                + BuildJob.CACHE_MOUNT_NAMESPACE_ARG
+                                + "="
+                                + job.cacheMountNamespace()));
+        command.addAll(
                 List.of("--opt", "label:" + BuildRecipe.LABEL + "=" + job.recipe().fingerprint()));
         command.addAll(
                 List.of(

@@ -96,6 +96,8 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
                 "build",
                 "--pull",
                 "--network=" + networkMode(),
+                "--build-arg",
+                BuildJob.CACHE_MOUNT_NAMESPACE_ARG + "=" + job.cacheMountNamespace(),
                 "--progress=plain",
                 "--label",
                 BuildRecipe.LABEL + "=" + job.recipe().fingerprint(),

@@ -73,6 +73,8 @@ class BuildKitImageBuilderTest {
                         "--opt",
                         "force-network-mode=none",
                         "--opt",
+                        "build-arg:BUILDKIT_CACHE_MOUNT_NS=dp-u42-shop",
+                        "--opt",
                         "label:ink.ml.deploy.build-recipe="
                                 + new BuildRecipe("web", "docker/Dockerfile.prod").fingerprint(),
                         "--output",

@@ -28,6 +28,12 @@ class DockerEngineBuildCommandTest {
                 .doesNotContain("--network=none");
     }
 
+    @Test
+    void cacheMountsAreKeyedByTheProjectsNamespace() {
+        assertThat(builder(RunNetwork.NONE).buildCommand(job()))
+                .containsSequence("--build-arg", "BUILDKIT_CACHE_MOUNT_NS=dp-u42-shop");
+    }
+
     private static DockerEngineImageBuilder builder(RunNetwork runNetwork) {
         return new DockerEngineImageBuilder(
                 "/usr/bin/docker",

@@ -269,6 +269,27 @@ class TenantBuildIsolationTest {
     }
 
     @Test
+    void cacheMountsAreNeverSharedWithAnotherProject() {
+        writeCacheMountBuild("echo planted-by-b > /root/.npm/x");
+        build(image(TENANT_B, "planter"));
+
+        lines.clear();
+        writeCacheMountBuild("echo \\\"seen-$(/bin/busybox cat /root/.npm/x || echo nothing)\\\"");
+        build(image(TENANT_A, "victim"));
+        assertThat(lines)
+                .as("another project's build finds its own, empty npm cache")
+                .anyMatch(line -> line.endsWith("seen-nothing"))
+                .noneMatch(line -> line.endsWith("seen-planted-by-b"));
+
+        lines.clear();
+        writeCacheMountBuild("echo \\\"seen-$(/bin/busybox cat /root/.npm/x || echo nothing)\\\"");
+        build(image(TENANT_B, "reader"));
+        assertThat(lines)
+                .as("the planting project's next build still has its cache")
+                .anyMatch(line -> line.endsWith("seen-planted-by-b"));
+    }
+
+    @Test
     void addCannotListTheRegistryCatalog() {
         TestImages.write(
                 context,
@@ -342,6 +363,25 @@ class TenantBuildIsolationTest {
                 "Dockerfile",
                 ("FROM scratch\nCOPY busybox /bin/busybox\nCOPY probes.sh /probes.sh\n"
                                 + "RUN [\"/bin/busybox\", \"sh\", \"/probes.sh\"]\n")
+                        .getBytes(UTF_8));
+    }
+
+    /**
+     * Static busybox running {@code command} with an npm cache mount at its default id (the target
+     * path, as generated Dockerfiles mount it); a fresh value before it, so that no build reuses
+     * another's cached step.
+     */
+    private void writeCacheMountBuild(String command) {
+        TestImages.write(context, "busybox", TestImages.busyboxOrSkip());
+        TestImages.write(
+                context,
+                "Dockerfile",
+                ("FROM scratch\nCOPY busybox /bin/busybox\nENV FRESH="
+                                + java.util.UUID.randomUUID()
+                                + "\nRUN --mount=type=cache,target=/root/.npm"
+                                + " [\"/bin/busybox\", \"sh\", \"-c\", \""
+                                + command
+                                + "\"]\n")
                         .getBytes(UTF_8));
     }
 
