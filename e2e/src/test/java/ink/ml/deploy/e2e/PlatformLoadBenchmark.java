@@ -70,6 +70,12 @@ class PlatformLoadBenchmark {
     private static final int PUSHES = 20;
 
     /**
+     * {@code -Dbench.temporalAddress=host:port}: a Temporal server already running (e.g. the test
+     * server as a process of its own) instead of the one the platform starts in this JVM.
+     */
+    private static final String TEMPORAL_ADDRESS = System.getProperty("bench.temporalAddress", "");
+
+    /**
      * {@code -Dbench.jvmOptions="-XX:TieredStopAtLevel=1 …"}: JVM options for every service, e.g.
      * to make them start within the platform's start-up limit on a machine busy with other work.
      */
@@ -110,7 +116,10 @@ class PlatformLoadBenchmark {
         LocalPlatformOptions options =
                 LocalPlatformOptions.defaults(Path.of("..").toAbsolutePath().normalize())
                         .withRandomPorts()
-                        .withEnvironment(Map.of())
+                        .withEnvironment(
+                                TEMPORAL_ADDRESS.isBlank()
+                                        ? Map.of()
+                                        : Map.of("TEMPORAL_ADDRESS", TEMPORAL_ADDRESS))
                         .withInMemoryKubernetes()
                         .withLogDirectory(Path.of("target", "bench-load-logs").toAbsolutePath());
         if (!JVM_OPTIONS.isEmpty()) {
