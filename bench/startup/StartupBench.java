@@ -62,7 +62,7 @@ import java.util.regex.Pattern;
  */
 public final class StartupBench {
     private static final Pattern QUARKUS_STARTED = Pattern.compile(" started in ([0-9.]+)s");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final HttpClient HTTP =
             HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
