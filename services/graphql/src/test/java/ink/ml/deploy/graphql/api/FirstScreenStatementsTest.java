@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * service's latest deployment and its first events) runs the same number of SQL statements for an
  * account with one project and one service as for one with 50 projects of 20 services, each with
  * several deployments: every level is one batched query, never one per project, service or
- * deployment.
+ * deployment. The same holds for every list under a project or a service (repositories, services,
+ * deployments) and for each list's totalCount.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
