@@ -15,9 +15,28 @@ import java.util.Optional;
  *
  * <p>{@link #defaults(Path)} is what {@code ./run-platform} uses: the README's fixed ports, the
  * process environment (for {@code TEMPORAL_ADDRESS} and {@code KUBECONFIG}), logs under {@code
- * local-platform/target/platform-logs}. Tests add {@link #withRandomPorts()}.
+ * local-platform/target/platform-logs}, the services' JVM options {@link #SERVICE_JVM_OPTIONS}.
+ * Tests add {@link #withRandomPorts()}.
  */
 public final class LocalPlatformOptions {
+    /**
+     * The JVM options every service starts with unless {@link #withJvmOptions} says otherwise:
+     * suited to six services, PostgreSQL and Temporal sharing a small machine (bench/startup
+     * measures them). The serial collector with a small initial heap keeps each service's resident
+     * memory near what it uses, where the default (G1, an initial heap of 1/64 of the machine's
+     * memory) reserves and touches far more; C1 only ({@code TieredStopAtLevel=1}) spends less CPU
+     * compiling during start, which is most of a start on two cores, at some cost in peak
+     * throughput; smaller thread stacks and code cache are enough for these services.
+     */
+    public static final List<String> SERVICE_JVM_OPTIONS =
+            List.of(
+                    "-XX:+UseSerialGC",
+                    "-Xms32m",
+                    "-Xmx384m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-Xss512k",
+                    "-XX:ReservedCodeCacheSize=64m");
+
     /** How often Prometheus scrapes the apps' and the services' figures, for people. */
     public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(5);
 
@@ -72,7 +91,7 @@ public final class LocalPlatformOptions {
         return new LocalPlatformOptions(
                 root,
                 false,
-                List.of(),
+                SERVICE_JVM_OPTIONS,
                 new EnumMap<>(PlatformService.class),
                 new EnumMap<>(PlatformService.class),
                 System.getenv(),

@@ -171,6 +171,16 @@ class LocalPlatformOptionsTest {
     }
 
     @Test
+    void servicesStartWithTheSerialCollectorAndACappedHeapUnlessToldOtherwise() {
+        LocalPlatformOptions options = LocalPlatformOptions.defaults(root);
+
+        assertThat(options.jvmOptions())
+                .isEqualTo(LocalPlatformOptions.SERVICE_JVM_OPTIONS)
+                .contains("-XX:+UseSerialGC", "-Xmx384m");
+        assertThat(options.withJvmOptions(List.of()).jvmOptions()).isEmpty();
+    }
+
+    @Test
     void refusesJvmOptionsThatAreNotOptions() {
         LocalPlatformOptions options = LocalPlatformOptions.defaults(root);
 

@@ -303,6 +303,21 @@ class AuthorizationMatrixTest {
                             "batchAndListReadsShowOnlyTheCallersOwnObjects"),
                     Map.entry(
                             "Deployments.eventsByDeployment",
+                            "batchAndListReadsShowOnlyTheCallersOwnObjects"),
+                    Map.entry(
+                            "Deployments.listByServices",
+                            "batchAndListReadsShowOnlyTheCallersOwnObjects"),
+                    Map.entry(
+                            "Deployments.countByServices",
+                            "batchAndListReadsShowOnlyTheCallersOwnObjects"),
+                    Map.entry(
+                            "Services.countByProjects",
+                            "batchAndListReadsShowOnlyTheCallersOwnObjects"),
+                    Map.entry(
+                            "InternalRepos.listByProjects",
+                            "batchAndListReadsShowOnlyTheCallersOwnObjects"),
+                    Map.entry(
+                            "InternalRepos.countByProjects",
                             "batchAndListReadsShowOnlyTheCallersOwnObjects"));
 
     @Test
@@ -379,6 +394,21 @@ class AuthorizationMatrixTest {
                         deployments.eventsByDeployment(
                                 stranger, List.of(UUID.fromString(a.deployment())), 0, 10))
                 .isEmpty();
+        List<UUID> ownersService = List.of(UUID.fromString(a.service()));
+        List<UUID> ownersProject = List.of(UUID.fromString(a.project()));
+        assertThat(deployments.listByServices(stranger, ownersService, PageRequest.firstPage()))
+                .isEmpty();
+        assertThat(deployments.countByServices(stranger, ownersService)).isEmpty();
+        assertThat(services.countByProjects(stranger, ownersProject)).isEmpty();
+        assertThat(repos.listByProjects(stranger, ownersProject, PageRequest.firstPage()))
+                .isEmpty();
+        assertThat(repos.countByProjects(stranger, ownersProject)).isEmpty();
+        assertThat(deployments.listByServices(owner, ownersService, PageRequest.firstPage()))
+                .containsOnlyKeys(ownersService);
+        assertThat(deployments.countByServices(owner, ownersService))
+                .containsEntry(ownersService.get(0), 1L);
+        assertThat(repos.countByProjects(owner, ownersProject))
+                .containsEntry(ownersProject.get(0), 1L);
         assertThat(projects.list(stranger, PageRequest.firstPage()).items())
                 .extracting(ProjectView::id)
                 .doesNotContain(a.project());

@@ -23,6 +23,14 @@ import java.util.UUID;
 public class Projects {
     public static final String DEFAULT_NAME = "default";
 
+    /**
+     * Native SQL: of the given projects ({@code :ids}, a uuid array), those of the caller ({@code
+     * :user}), as column {@code id}: the scopes of batched reads ({@code Keyset.rowsPerScope}).
+     */
+    public static final String OWNED =
+            "select p.id from projects p where p.id = any(cast(:ids as uuid[]))"
+                    + " and p.user_id = :user";
+
     private final EntityManager entityManager;
 
     /** New projects are placed in the home cluster's region. */

@@ -26,6 +26,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +118,62 @@ public class InternalRepos {
                         page,
                         Keyset.Order.OLDEST_FIRST);
         return Page.of(rows, page, r -> new Cursor(r.createdAt, r.id), InternalRepoView::of);
+    }
+
+    /**
+     * One page of repositories of each of the given projects, oldest first, in one query (for
+     * batched GraphQL fields). Projects that are not the caller's are absent from the map.
+     */
+    @Transactional
+    public Map<UUID, Page<InternalRepoView>> listByProjects(
+            Caller caller, Collection<UUID> projectIds, PageRequest page) {
+        UUID[] ids = projectIds.stream().distinct().toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        Map<UUID, List<InternalRepo>> rowsByProject = new LinkedHashMap<>();
+        for (InternalRepo row :
+                Keyset.rowsPerScope(
+                        entityManager,
+                        InternalRepo.class,
+                        Projects.OWNED,
+                        "internal_repos",
+                        "project_id",
+                        Map.of("ids", ids, "user", caller.id()),
+                        page,
+                        Keyset.Order.OLDEST_FIRST)) {
+            rowsByProject.computeIfAbsent(row.projectId, id -> new ArrayList<>()).add(row);
+        }
+        Map<UUID, Page<InternalRepoView>> pages = new LinkedHashMap<>();
+        rowsByProject.forEach(
+                (project, rows) ->
+                        pages.put(
+                                project,
+                                Page.of(
+                                        rows,
+                                        page,
+                                        r -> new Cursor(r.createdAt, r.id),
+                                        InternalRepoView::of)));
+        return pages;
+    }
+
+    /**
+     * How many repositories each of the given projects has, in one query (for batched totalCount
+     * fields). Projects that are not the caller's are absent from the map.
+     */
+    @Transactional
+    public Map<UUID, Long> countByProjects(Caller caller, Collection<UUID> projectIds) {
+        UUID[] ids = projectIds.stream().distinct().toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        return Keyset.countsPerScope(
+                entityManager,
+                Projects.OWNED,
+                "internal_repos",
+                "project_id",
+                "",
+                Map.of("ids", ids, "user", caller.id()));
     }
 
     /** How many repositories the caller's project has (a connection's totalCount). */

@@ -24,6 +24,7 @@ import ink.ml.deploy.platform.common.ConflictException;
 import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.common.NotFoundException;
 import ink.ml.deploy.platform.common.Timestamps;
+import ink.ml.deploy.platform.pagination.Keyset;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.projects.Project;
@@ -403,6 +404,25 @@ public class Services {
         @SuppressWarnings("unchecked")
         List<Service> rows = query.getResultList();
         return rows;
+    }
+
+    /**
+     * How many live services each of the given projects has, in one query (for batched totalCount
+     * fields). Projects that are not the caller's are absent from the map.
+     */
+    @Transactional
+    public Map<UUID, Long> countByProjects(Caller caller, Collection<UUID> projectIds) {
+        UUID[] ids = projectIds.stream().distinct().toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        return Keyset.countsPerScope(
+                Service.getEntityManager(),
+                Projects.OWNED,
+                "services",
+                "project_id",
+                "and x.deleted_at is null",
+                Map.of("ids", ids, "user", caller.id()));
     }
 
     /** How many live services the caller's project has (a connection's totalCount). */

@@ -5,10 +5,12 @@ import ink.ml.deploy.domain.InvalidValueException;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.pagination.SequencePages;
 import ink.ml.deploy.graphql.api.services.Service;
-import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.common.Ids;
 import ink.ml.deploy.platform.deployments.DeploymentEventView;
 import ink.ml.deploy.platform.deployments.DeploymentView;
 import ink.ml.deploy.platform.deployments.Deployments;
+import ink.ml.deploy.platform.pagination.Page;
+import ink.ml.deploy.platform.pagination.PageRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,19 +38,28 @@ public class DeploymentsApi {
             @Name("serviceId") @NonNull @Id String serviceId,
             @Name("first") @Description("Page size, 1 to 100 (default 20).") Integer first,
             @Name("after") @Description("The endCursor of the previous page.") String after) {
-        Caller who = caller.get();
         return new DeploymentConnection(
-                deployments.list(who, serviceId, Pages.request(first, after)),
-                () -> deployments.count(who, serviceId));
+                deployments.list(caller.get(), serviceId, Pages.request(first, after)),
+                Ids.parse("serviceId", serviceId));
     }
 
+    /**
+     * Batched: one page of deployments for every service in the response, in one query however many
+     * services there are.
+     */
     @Name("deployments")
     @Description("The service's deployments, newest first.")
-    public @NonNull DeploymentConnection serviceDeployments(
-            @Source Service service,
+    public List<@NonNull DeploymentConnection> serviceDeployments(
+            @Source List<Service> services,
             @Name("first") @Description("Page size, 1 to 100 (default 20).") Integer first,
             @Name("after") @Description("The endCursor of the previous page.") String after) {
-        return deployments(service.id(), first, after);
+        PageRequest request = Pages.request(first, after);
+        List<UUID> ids = services.stream().map(s -> UUID.fromString(s.id())).toList();
+        Map<UUID, Page<DeploymentView>> pages =
+                deployments.listByServices(caller.get(), ids, request);
+        return ids.stream()
+                .map(id -> new DeploymentConnection(pages.getOrDefault(id, Page.empty()), id))
+                .toList();
     }
 
     @Query("deployment")
@@ -103,9 +114,12 @@ public class DeploymentsApi {
                 deployments.logLines(caller.get(), deploymentId, (int) afterLine, size + 1), size);
     }
 
+    /** Batched: the totals of every service's deployments in the response in one query. */
     @Name("totalCount")
     @Description("How many there are in all pages together.")
-    public int deploymentsTotal(@Source DeploymentConnection connection) {
-        return Math.toIntExact(connection.countAll());
+    public List<@NonNull Integer> deploymentsTotal(@Source List<DeploymentConnection> connections) {
+        List<UUID> ids = connections.stream().map(DeploymentConnection::serviceId).toList();
+        Map<UUID, Long> counts = deployments.countByServices(caller.get(), ids);
+        return ids.stream().map(id -> Math.toIntExact(counts.getOrDefault(id, 0L))).toList();
     }
 }

@@ -6,10 +6,15 @@ import ink.ml.deploy.graphql.api.errors.InputFields;
 import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.graphql.api.projects.Project;
 import ink.ml.deploy.platform.common.Caller;
+import ink.ml.deploy.platform.common.Ids;
+import ink.ml.deploy.platform.pagination.Page;
+import ink.ml.deploy.platform.pagination.PageRequest;
 import ink.ml.deploy.platform.repos.GitTokenLifetime;
+import ink.ml.deploy.platform.repos.InternalRepoView;
 import ink.ml.deploy.platform.repos.InternalRepos;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -37,19 +42,27 @@ public class ReposApi {
             @Name("projectId") @NonNull @Id String projectId,
             @Name("first") @Description("Page size, 1 to 100 (default 20).") Integer first,
             @Name("after") @Description("The endCursor of the previous page.") String after) {
-        Caller who = caller.get();
         return new InternalRepoConnection(
-                repos.list(who, projectId, Pages.request(first, after)),
-                () -> repos.count(who, projectId));
+                repos.list(caller.get(), projectId, Pages.request(first, after)),
+                Ids.parse("projectId", projectId));
     }
 
+    /**
+     * Batched: one page of repositories for every project in the response, in one query however
+     * many projects there are.
+     */
     @Name("internalRepos")
     @Description("The project's internal repositories, oldest first.")
-    public @NonNull InternalRepoConnection projectRepos(
-            @Source Project project,
+    public List<@NonNull InternalRepoConnection> projectRepos(
+            @Source List<Project> projects,
             @Name("first") @Description("Page size, 1 to 100 (default 20).") Integer first,
             @Name("after") @Description("The endCursor of the previous page.") String after) {
-        return internalRepos(project.id(), first, after);
+        PageRequest request = Pages.request(first, after);
+        List<UUID> ids = projects.stream().map(p -> UUID.fromString(p.id())).toList();
+        Map<UUID, Page<InternalRepoView>> pages = repos.listByProjects(caller.get(), ids, request);
+        return ids.stream()
+                .map(id -> new InternalRepoConnection(pages.getOrDefault(id, Page.empty()), id))
+                .toList();
     }
 
     @Mutation("createInternalRepo")
@@ -96,9 +109,13 @@ public class ReposApi {
                 InputFields.renamed(Map.of("tokenId", "id"), () -> revocations.revoke(who, id)));
     }
 
+    /** Batched: the totals of every project's repositories in the response in one query. */
     @Name("totalCount")
     @Description("How many there are in all pages together.")
-    public int internalReposTotal(@Source InternalRepoConnection connection) {
-        return Math.toIntExact(connection.countAll());
+    public List<@NonNull Integer> internalReposTotal(
+            @Source List<InternalRepoConnection> connections) {
+        List<UUID> ids = connections.stream().map(InternalRepoConnection::projectId).toList();
+        Map<UUID, Long> counts = repos.countByProjects(caller.get(), ids);
+        return ids.stream().map(id -> Math.toIntExact(counts.getOrDefault(id, 0L))).toList();
     }
 }

@@ -5,7 +5,7 @@ import ink.ml.deploy.graphql.api.pagination.Pages;
 import ink.ml.deploy.platform.pagination.Page;
 import ink.ml.deploy.platform.services.ServiceView;
 import java.util.List;
-import java.util.function.LongSupplier;
+import java.util.UUID;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -17,12 +17,12 @@ public final class ServiceConnection {
     private final PageInfo pageInfo;
 
     /**
-     * Counts on demand for {@code totalCount}. MicroProfile GraphQL's {@code @Ignore} keeps this
-     * field out of the schema; it has nothing to do with tests.
+     * The project whose list this is, for the batched {@code totalCount}. MicroProfile GraphQL's
+     * {@code @Ignore} keeps it out of the schema.
      */
-    @Ignore private final LongSupplier counter;
+    @Ignore private final UUID projectId;
 
-    ServiceConnection(Page<ServiceView> page, LongSupplier totalCount) {
+    ServiceConnection(Page<ServiceView> page, UUID projectId) {
         this.edges =
                 Pages.edges(
                         page,
@@ -31,7 +31,7 @@ public final class ServiceConnection {
                         Service::of,
                         ServiceEdge::new);
         this.pageInfo = Pages.info(page);
-        this.counter = totalCount;
+        this.projectId = projectId;
     }
 
     public @NonNull List<@NonNull ServiceEdge> getEdges() {
@@ -42,11 +42,8 @@ public final class ServiceConnection {
         return pageInfo;
     }
 
-    /**
-     * Counts all items of the list; resolved as {@code totalCount} by the feature's API class, on a
-     * worker thread and only when selected.
-     */
-    public long countAll() {
-        return counter.getAsLong();
+    /** The project whose list this is: {@code totalCount} counts per project. */
+    UUID projectId() {
+        return projectId;
     }
 }

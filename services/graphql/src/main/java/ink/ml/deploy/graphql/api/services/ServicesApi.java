@@ -74,11 +74,7 @@ public class ServicesApi {
         List<UUID> ids = projects.stream().map(p -> UUID.fromString(p.id())).toList();
         Map<UUID, Page<ServiceView>> pages = services.listByProjects(who, ids, request);
         return ids.stream()
-                .map(
-                        id ->
-                                new ServiceConnection(
-                                        pages.getOrDefault(id, Page.empty()),
-                                        () -> services.count(who, id.toString())))
+                .map(id -> new ServiceConnection(pages.getOrDefault(id, Page.empty()), id))
                 .toList();
     }
 
@@ -175,9 +171,12 @@ public class ServicesApi {
         return request.build();
     }
 
+    /** Batched: the totals of every project's services in the response in one query. */
     @Name("totalCount")
     @Description("How many there are in all pages together.")
-    public int servicesTotal(@Source ServiceConnection connection) {
-        return Math.toIntExact(connection.countAll());
+    public List<@NonNull Integer> servicesTotal(@Source List<ServiceConnection> connections) {
+        List<UUID> ids = connections.stream().map(ServiceConnection::projectId).toList();
+        Map<UUID, Long> counts = services.countByProjects(caller.get(), ids);
+        return ids.stream().map(id -> Math.toIntExact(counts.getOrDefault(id, 0L))).toList();
     }
 }
