@@ -73,6 +73,9 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
 
     private final BuildLogBuffer buildLog = new BuildLogBuffer();
 
+    /** Events this run has asked to write, which numbers each one's key. */
+    private int eventsWritten;
+
     /** The step in progress, named in a failure that carries no step of its own. */
     private DeploymentStep step = DeploymentStep.QUEUED;
 
@@ -319,15 +322,18 @@ public class DeployServiceWorkflowImpl implements DeployServiceWorkflow {
 
     private void event(
             String deploymentId, DeploymentStep eventStep, EventStatus status, String message) {
-        // The key is the same in a replay (Workflow.randomUUID is deterministic): an event whose
-        // write ran before the worker died, unrecorded, is not stored twice when it runs again.
+        // The key is the same in a replay (the run id and a count, both deterministic): an event
+        // whose write ran before the worker died, unrecorded, is not stored twice when it runs
+        // again. Not Workflow.randomUUID(): local activity ids come from the same random source,
+        // and drawing from it would make recorded histories fail to replay.
+        eventsWritten++;
         records.appendEvent(
                 new AppendEventRequest(
                         deploymentId,
                         eventStep,
                         status,
                         message,
-                        Workflow.randomUUID().toString()));
+                        Workflow.getInfo().getRunId() + "/" + eventsWritten));
     }
 
     /**

@@ -120,7 +120,7 @@ class DockerEngineImageBuilderTest {
     }
 
     @Test
-    void unreachableRegistryIsAPushFailure() throws Exception {
+    void unreachableRegistryIsAPushFailureThatSaysTheRegistryIsDown() throws Exception {
         TestImages.write(context, "Dockerfile", "FROM scratch\nCOPY app.txt /\n".getBytes(UTF_8));
         TestImages.write(context, "app.txt", "hello".getBytes(UTF_8));
         PushTarget image = PushTarget.parse("127.0.0.1:" + closedPort() + "/dp-u1-shop/web:" + SHA);
@@ -131,7 +131,12 @@ class DockerEngineImageBuilderTest {
                         failure -> {
                             assertThat(failure.getType()).isEqualTo(StepFailure.PUSH_FAILED);
                             assertThat(failure.getOriginalMessage())
-                                    .startsWith("pushing " + image.reference() + " failed");
+                                    .startsWith(
+                                            "the image registry "
+                                                    + image.registry()
+                                                    + " could not be reached while pushing "
+                                                    + image.reference()
+                                                    + " (connection refused)");
                         });
     }
 
