@@ -74,8 +74,8 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     /**
-     * Loads {@code url} as a new document: by way of a blank page, since going to a URL that differs
-     * only in its fragment would not load the page again.
+     * Loads {@code url} as a new document: by way of a blank page, since going to a URL that
+     * differs only in its fragment would not load the page again.
      */
     void open(String url) {
         driver.get("about:blank");
