@@ -31,6 +31,7 @@ public final class LocalPlatformOptions {
     private final boolean inMemoryKubernetes;
     private final Duration metricsScrapeInterval;
     private final boolean testDomains;
+    private final boolean everyBaseImage;
 
     private LocalPlatformOptions(
             Path repositoryRoot,
@@ -42,7 +43,8 @@ public final class LocalPlatformOptions {
             Path logDirectory,
             boolean inMemoryKubernetes,
             Duration metricsScrapeInterval,
-            boolean testDomains) {
+            boolean testDomains,
+            boolean everyBaseImage) {
         this.repositoryRoot = repositoryRoot;
         this.randomPorts = randomPorts;
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -53,6 +55,7 @@ public final class LocalPlatformOptions {
         this.inMemoryKubernetes = inMemoryKubernetes;
         this.metricsScrapeInterval = metricsScrapeInterval;
         this.testDomains = testDomains;
+        this.everyBaseImage = everyBaseImage;
     }
 
     /**
@@ -79,6 +82,7 @@ public final class LocalPlatformOptions {
                 root.resolve("local-platform").resolve("target").resolve("platform-logs"),
                 false,
                 DEFAULT_SCRAPE_INTERVAL,
+                false,
                 false);
     }
 
@@ -94,7 +98,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /** JVM options for every service, e.g. {@code -Xmx384m -XX:TieredStopAtLevel=1}. */
@@ -116,7 +121,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /**
@@ -138,7 +144,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /**
@@ -160,7 +167,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     private static Map<String, String> checkedNames(String field, Map<String, String> values) {
@@ -205,7 +213,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /**
@@ -223,7 +232,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 true,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /**
@@ -251,7 +261,8 @@ public final class LocalPlatformOptions {
                 directory.toAbsolutePath().normalize(),
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     public Path repositoryRoot() {
@@ -329,7 +340,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 interval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     public Duration metricsScrapeInterval() {
@@ -351,10 +363,35 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                true);
+                true,
+                everyBaseImage);
     }
 
     public boolean testDomains() {
         return testDomains;
+    }
+
+    /**
+     * Makes every base image stand-in the cache lacks before pushing it (Debian roots: minutes each
+     * the first time on a machine, see {@link BaseImageStandIns}), so that builds without a
+     * Dockerfile work in every language. Without it only the cached ones are pushed.
+     */
+    public LocalPlatformOptions withEveryBaseImage() {
+        return new LocalPlatformOptions(
+                repositoryRoot,
+                randomPorts,
+                jvmOptions,
+                serviceProperties,
+                serviceEnvironment,
+                environment,
+                logDirectory,
+                inMemoryKubernetes,
+                metricsScrapeInterval,
+                testDomains,
+                true);
+    }
+
+    public boolean everyBaseImage() {
+        return everyBaseImage;
     }
 }
