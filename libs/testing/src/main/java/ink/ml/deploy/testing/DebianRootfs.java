@@ -117,10 +117,19 @@ public final class DebianRootfs {
         // dpkg syncs every file it writes by default: a throwaway root does not need that.
         Files.writeString(
                 building.resolve("etc/dpkg/dpkg.cfg.d/mcpdeploy-unsafe-io"), "force-unsafe-io\n");
+        // Some maintainer scripts need /proc (openjdk's runs java): mounted in a mount namespace
+        // of the install's own, it goes away with it, however the install ends.
         List<String> command =
                 new ArrayList<>(
                         List.of(
-                                "chroot",
+                                "unshare",
+                                "--mount",
+                                "--propagation",
+                                "private",
+                                "--",
+                                "sh",
+                                "-ec",
+                                "mount -t proc proc \"$0/proc\"; exec chroot \"$0\" \"$@\"",
                                 building.toString(),
                                 "/usr/bin/env",
                                 "-i",
