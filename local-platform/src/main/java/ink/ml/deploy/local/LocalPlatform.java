@@ -79,6 +79,7 @@ public final class LocalPlatform implements AutoCloseable {
     private String temporalTarget;
     private Optional<RegistryProcess> registry = Optional.empty();
     private Optional<DockerEngineProcess> docker = Optional.empty();
+    private Optional<PlatformWiring.BuildEngine> buildEngine = Optional.empty();
     private Optional<RegistryTokenKeys> registryTokenKeys = Optional.empty();
     private Optional<String> buildsUnavailable = Optional.empty();
     private Optional<KubernetesTarget> kubernetes = Optional.empty();
@@ -155,7 +156,7 @@ public final class LocalPlatform implements AutoCloseable {
                         jdbcUrl,
                         temporalTarget,
                         registry.map(RegistryProcess::host),
-                        docker.map(DockerEngineProcess::host),
+                        buildEngine,
                         registryTokenKeys,
                         execution,
                         runDirectory,
@@ -215,7 +216,8 @@ public final class LocalPlatform implements AutoCloseable {
      * The registry and the Docker engine when installed; otherwise says plainly what is missing.
      * The registry uses token auth (the deployer-worker is its realm), and the engine runs in a
      * build network of its own behind an egress filter where this machine allows one (root,
-     * iproute2, nftables); otherwise builds run but are not network-isolated, and it says so.
+     * iproute2, nftables); otherwise builds run but are not network-isolated, and it says so. RUN
+     * steps get a network, the engine's own, exactly when it is that build network.
      */
     private void startBuilders() {
         Optional<String> registryMissing = RegistryProcess.unavailableReason();
@@ -257,6 +259,9 @@ public final class LocalPlatform implements AutoCloseable {
             network.get().allow(started.port());
             engine = started(DockerEngineProcess.startIn(network.get(), started.host()));
             say("Builder: private Docker engine at " + engine.host() + ", in " + network.get());
+            say(
+                    "Builds: RUN steps reach the public internet through the build network's"
+                            + " filter (npm, pip, Maven work), never this machine or its network");
         } else {
             engine = started(DockerEngineProcess.start(started.host()));
             say(
@@ -264,8 +269,13 @@ public final class LocalPlatform implements AutoCloseable {
                             + engine.host()
                             + ". Builds are NOT network-isolated: "
                             + isolationMissing.get());
+            say(
+                    "Builds: RUN steps have NO network (no build network to filter it), so"
+                            + " installs that download (npm, pip, Maven) fail");
         }
         docker = Optional.of(engine);
+        buildEngine =
+                Optional.of(new PlatformWiring.BuildEngine(engine.host(), network.isPresent()));
     }
 
     /**

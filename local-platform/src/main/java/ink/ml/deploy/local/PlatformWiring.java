@@ -19,7 +19,7 @@ import java.util.Optional;
  *     run libs/platform's Flyway migrations at start; Flyway's lock makes that safe)
  * @param registryHost {@code HOST:PORT} of the local registry, when it runs (on the build network's
  *     host address when builds are isolated, else loopback)
- * @param dockerHost {@code unix://…} of the private Docker engine, when it runs
+ * @param buildEngine the private Docker engine that builds, when it runs
  * @param registryTokenKeys the key the deployer-worker signs registry tokens with, and the
  *     certificate the registry trusts, when the registry uses token auth
  * @param execution where the apps run: how the deployer reaches that target, and the apps' public
@@ -36,7 +36,7 @@ public record PlatformWiring(
         String jdbcUrl,
         String temporalTarget,
         Optional<String> registryHost,
-        Optional<String> dockerHost,
+        Optional<BuildEngine> buildEngine,
         Optional<RegistryTokenKeys> registryTokenKeys,
         ExecutionWiring execution,
         Path runDirectory,
@@ -68,6 +68,16 @@ public record PlatformWiring(
      * mcpdeploy.observability.regions.<region>.*}.
      */
     static final String OBSERVABILITY = "mcpdeploy.observability.regions." + REGION + ".";
+
+    /**
+     * The Docker engine that builds.
+     *
+     * @param dockerHost {@code unix://…} of the engine
+     * @param inBuildNetwork whether it runs in a build network (libs/testing {@code BuildNetwork}):
+     *     only then do RUN steps get a network, the engine's own, behind that network's egress
+     *     filter; an engine in this machine's own network would hand them its loopback
+     */
+    public record BuildEngine(String dockerHost, boolean inBuildNetwork) {}
 
     /**
      * Where apps run: the deployer-worker's extra properties and environment, and the cluster's
@@ -289,13 +299,16 @@ public record PlatformWiring(
                             environment.put(REGISTRY_SIGNING_KEY_ENV, keys.signingKeyPem());
                             environment.put(REGISTRY_CERTIFICATE_ENV, keys.certificatePem());
                         });
-                dockerHost.ifPresent(
-                        host -> {
+                buildEngine.ifPresent(
+                        engine -> {
                             properties.put("mcpdeploy.builder.kind", "docker");
-                            properties.put("mcpdeploy.builder.docker.host", host);
+                            properties.put("mcpdeploy.builder.docker.host", engine.dockerHost());
                             properties.put(
                                     "mcpdeploy.builder.docker.binary",
                                     DockerEngineProcess.CLIENT.toString());
+                            properties.put(
+                                    "mcpdeploy.builder.run-network",
+                                    engine.inBuildNetwork() ? "build-daemon" : "none");
                         });
                 properties.putAll(execution.properties());
                 environment.putAll(execution.environment());

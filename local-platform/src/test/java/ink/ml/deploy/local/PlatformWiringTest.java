@@ -2,6 +2,7 @@ package ink.ml.deploy.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ink.ml.deploy.local.PlatformWiring.BuildEngine;
 import ink.ml.deploy.local.PlatformWiring.EdgeWiring;
 import ink.ml.deploy.local.PlatformWiring.ExecutionWiring;
 import ink.ml.deploy.testing.RegistryTokenKeys;
@@ -286,6 +287,42 @@ class PlatformWiringTest {
     }
 
     @Test
+    void runStepsShareTheEnginesNetworkOnlyWhenItIsTheFilteredBuildNetwork() {
+        ExecutionWiring kubernetes = ExecutionWiring.inMemoryKubernetes("http://127.0.0.1:40000");
+        Optional<String> registry = Optional.of("127.0.0.1:5000");
+
+        Map<String, String> inBuildNetwork =
+                deployerProperties(
+                        wiring(
+                                kubernetes,
+                                registry,
+                                Optional.of(new BuildEngine("unix:///tmp/d/docker.sock", true))));
+        Map<String, String> onThisMachinesNetwork =
+                deployerProperties(
+                        wiring(
+                                kubernetes,
+                                registry,
+                                Optional.of(new BuildEngine("unix:///tmp/d/docker.sock", false))));
+        Map<String, String> noEngine =
+                deployerProperties(wiring(kubernetes, registry, Optional.empty()));
+
+        assertThat(inBuildNetwork)
+                .as("an engine in the build network gives RUN steps its filtered network")
+                .containsEntry("mcpdeploy.builder.run-network", "build-daemon");
+        assertThat(onThisMachinesNetwork)
+                .as("an engine on this machine's own network keeps RUN steps offline")
+                .containsEntry("mcpdeploy.builder.run-network", "none");
+        assertThat(noEngine)
+                .as("without an engine the deployer's own default (none) stands")
+                .doesNotContainKeys("mcpdeploy.builder.run-network", "mcpdeploy.builder.kind");
+    }
+
+    private static Map<String, String> deployerProperties(PlatformWiring wiring) {
+        return wiring.launch(PlatformService.DEPLOYER_WORKER, Map.of(), Map.of())
+                .systemProperties();
+    }
+
+    @Test
     void theCallersPropertiesWinOverTheWiring() {
         ServiceLaunch deployer =
                 wiring.launch(
@@ -300,12 +337,22 @@ class PlatformWiringTest {
     }
 
     private PlatformWiring wiring(ExecutionWiring kubernetes, Optional<String> registry) {
+        return wiring(
+                kubernetes,
+                registry,
+                registry.map(host -> new BuildEngine("unix:///tmp/d/docker.sock", true)));
+    }
+
+    private PlatformWiring wiring(
+            ExecutionWiring kubernetes,
+            Optional<String> registry,
+            Optional<BuildEngine> buildEngine) {
         return new PlatformWiring(
                 PortPlan.fixed(),
                 "jdbc:postgresql://x/mcpdeploy",
                 "127.0.0.1:7233",
                 registry,
-                registry.map(host -> "unix:///tmp/d/docker.sock"),
+                buildEngine,
                 registry.map(
                         host ->
                                 new RegistryTokenKeys(

@@ -18,10 +18,11 @@ import java.util.stream.Stream;
 /**
  * A network namespace of its own for the build daemon, joined to the host by a veth pair, with an
  * nftables egress filter on the host's side ({@code build-network.nft}): what the daemon fetches
- * for {@code FROM} and {@code ADD <url>} reaches the public internet and DNS, and of this host only
- * the ports {@link #allow(int) opened} to it (the registry); never loopback, private or link-local
- * addresses, the platform's services or cloud metadata. Needs root, {@code ip} (iproute2), {@code
- * nft} (nftables) and {@code nsenter}; {@link #unavailableReason()} says which is missing.
+ * for {@code FROM} and {@code ADD <url>}, and RUN steps sharing its namespace ({@code docker build
+ * --network=host}), reach the public internet and DNS, and of this host only the ports {@link
+ * #allow(int) opened} to it (the registry); never loopback, private or link-local addresses, the
+ * platform's services or cloud metadata. Needs root, {@code ip} (iproute2), {@code nft} (nftables)
+ * and {@code nsenter}; {@link #unavailableReason()} says which is missing.
  *
  * <p>Close it to delete the namespace, the veth pair and the filter.
  */

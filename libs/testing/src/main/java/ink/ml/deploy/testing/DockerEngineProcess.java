@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 /**
  * A private Docker engine (Debian's {@code docker.io}, whose dockerd has BuildKit built in) for
  * tests that build images: data, exec root, pid file and API socket live in a temporary directory;
- * no iptables, no bridge (builds run with {@code --network=none}); the given registries are trusted
- * over plain HTTP. Close it to stop dockerd, and the containerd it started, and delete its
- * directory.
+ * no iptables, no bridge (builds run with {@code --network=none}, or {@code --network=host}: the
+ * engine's own namespace, which {@link #startIn} puts behind a build network's filter); the given
+ * registries are trusted over plain HTTP. Close it to stop dockerd, and the containerd it started,
+ * and delete its directory.
  *
  * <p>Use {@link #CLIENT}, the Debian package's client: a newer {@code docker} earlier on the PATH
  * delegates builds to a buildx plugin that is not installed. Where the package is missing or the

@@ -31,13 +31,20 @@ public class BuildBeans {
                     new BuildKitImageBuilder(
                             config.buildkit().binary(),
                             config.buildkit().address(),
+                            config.runNetwork(),
+                            config.buildkit()
+                                    .tls()
+                                    .map(
+                                            tls ->
+                                                    new BuildkitClientTls(
+                                                            tls.caCert(), tls.cert(), tls.key())),
                             config.timeout(),
                             steps);
             case DOCKER ->
                     new DockerEngineImageBuilder(
                             config.docker().binary(),
                             config.docker().host(),
-                            config.docker().network(),
+                            config.runNetwork(),
                             config.timeout(),
                             steps);
         };

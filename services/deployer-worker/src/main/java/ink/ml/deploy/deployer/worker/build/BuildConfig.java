@@ -2,7 +2,9 @@ package ink.ml.deploy.deployer.worker.build;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Which image builder the deployer drives, where it is, and how build output is reported. */
 @ConfigMapping(prefix = "mcpdeploy.builder")
@@ -18,6 +20,14 @@ public interface BuildConfig {
     /** Longest a build plus push may take; a slower one fails the deployment. */
     @WithDefault("30m")
     Duration timeout();
+
+    /**
+     * What {@code RUN} steps reach: {@code none} (the default, safe on any daemon) or {@code
+     * build-daemon}, the build daemon's own network, only where that network is behind the build
+     * egress filter ({@link RunNetwork}).
+     */
+    @WithDefault("none")
+    RunNetwork runNetwork();
 
     Buildkit buildkit();
 
@@ -37,6 +47,23 @@ public interface BuildConfig {
         /** {@code buildctl --addr}: the build pool's buildkitd. */
         @WithDefault("tcp://buildkitd.dp-build.svc.cluster.local:1234")
         String address();
+
+        /**
+         * {@code buildctl --tlscacert/--tlscert/--tlskey}, for a buildkitd that requires client
+         * certificates; required with {@code run-network=build-daemon} ({@link BuildkitClientTls}).
+         */
+        Optional<Tls> tls();
+    }
+
+    interface Tls {
+        /** The CA that signed buildkitd's server certificate. */
+        Path caCert();
+
+        /** This client's certificate, signed by the CA buildkitd trusts. */
+        Path cert();
+
+        /** Its private key. */
+        Path key();
     }
 
     interface Docker {
@@ -50,13 +77,6 @@ public interface BuildConfig {
         /** {@code docker -H}: the engine, e.g. {@code unix:///var/run/docker.sock}. */
         @WithDefault("unix:///var/run/docker.sock")
         String host();
-
-        /**
-         * {@code docker build --network}: {@code none} keeps builds off the network (and the
-         * machine's local services); {@code default} lets RUN steps download packages.
-         */
-        @WithDefault("none")
-        String network();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,13 +21,29 @@ import java.util.function.Consumer;
 public final class BuildKitImageBuilder implements ImageBuilder {
     private final String buildctl;
     private final String address;
+    private final RunNetwork runNetwork;
+    private final Optional<BuildkitClientTls> tls;
     private final Duration timeout;
     private final DeployStepMeter steps;
 
     public BuildKitImageBuilder(
-            String buildctl, String address, Duration timeout, DeployStepMeter steps) {
+            String buildctl,
+            String address,
+            RunNetwork runNetwork,
+            Optional<BuildkitClientTls> tls,
+            Duration timeout,
+            DeployStepMeter steps) {
+        if (runNetwork == RunNetwork.BUILD_DAEMON && tls.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "mcpdeploy.builder.run-network=build-daemon with BuildKit needs"
+                            + " mcpdeploy.builder.buildkit.tls.ca-cert, .cert and .key: RUN steps"
+                            + " then share buildkitd's network, loopback included, so its gRPC port"
+                            + " must require a client certificate they do not hold");
+        }
         this.buildctl = buildctl;
         this.address = address;
+        this.runNetwork = runNetwork;
+        this.tls = tls;
         this.timeout = timeout;
         this.steps = steps;
     }
@@ -65,7 +82,9 @@ public final class BuildKitImageBuilder implements ImageBuilder {
     List<String> command(BuildJob job) {
         String insecure = job.plainHttpRegistry() ? ",registry.insecure=true" : "";
         List<String> command = new ArrayList<>();
-        command.addAll(List.of(buildctl, "--addr", address, "build"));
+        command.addAll(List.of(buildctl, "--addr", address));
+        tls.ifPresent(client -> command.addAll(client.buildctlFlags()));
+        command.add("build");
         command.addAll(List.of("--frontend", "dockerfile.v0"));
         command.addAll(List.of("--local", "context=" + job.context()));
         command.addAll(List.of("--local", "dockerfile=" + job.dockerfile().getParent()));
@@ -73,8 +92,12 @@ public final class BuildKitImageBuilder implements ImageBuilder {
         // Images are always resolved at the registry, with this build's credential, never taken
         // from what buildkitd happens to hold from another project's build.
         command.addAll(List.of("--opt", "image-resolve-mode=pull"));
-        // RUN steps get no network at all, as with the Docker engine builder.
-        command.addAll(List.of("--opt", "force-network-mode=none"));
+        // Without it RUN steps get the worker's network: for rootless buildkitd always its
+        // pod's own namespace, which dp-build's NetworkPolicies bound like the daemon's fetches.
+        // No --allow: a Dockerfile's RUN --network=host or --security=insecure stays refused.
+        if (runNetwork == RunNetwork.NONE) {
+            command.addAll(List.of("--opt", "force-network-mode=none"));
+        }
         command.addAll(
                 List.of("--opt", "label:" + BuildRecipe.LABEL + "=" + job.recipe().fingerprint()));
         command.addAll(

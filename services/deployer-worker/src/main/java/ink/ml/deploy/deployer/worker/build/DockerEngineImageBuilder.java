@@ -23,19 +23,19 @@ import java.util.function.Consumer;
 public final class DockerEngineImageBuilder implements ImageBuilder {
     private final String dockerBinary;
     private final String host;
-    private final String network;
+    private final RunNetwork runNetwork;
     private final Duration timeout;
     private final DeployStepMeter steps;
 
     public DockerEngineImageBuilder(
             String dockerBinary,
             String host,
-            String network,
+            RunNetwork runNetwork,
             Duration timeout,
             DeployStepMeter steps) {
         this.dockerBinary = dockerBinary;
         this.host = host;
-        this.network = network;
+        this.runNetwork = runNetwork;
         this.timeout = timeout;
         this.steps = steps;
     }
@@ -95,7 +95,7 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
                 host,
                 "build",
                 "--pull",
-                "--network=" + network,
+                "--network=" + networkMode(),
                 "--progress=plain",
                 "--label",
                 BuildRecipe.LABEL + "=" + job.recipe().fingerprint(),
@@ -104,6 +104,17 @@ public final class DockerEngineImageBuilder implements ImageBuilder {
                 "-f",
                 job.dockerfile().toString(),
                 job.context().toString());
+    }
+
+    /**
+     * {@code host} is the network namespace the engine runs in, which for an engine in a build
+     * network is that network, behind its filter.
+     */
+    private String networkMode() {
+        return switch (runNetwork) {
+            case NONE -> "none";
+            case BUILD_DAEMON -> "host";
+        };
     }
 
     List<String> pushCommand(BuildJob job) {

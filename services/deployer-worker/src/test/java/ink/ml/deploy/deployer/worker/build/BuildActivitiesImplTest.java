@@ -108,7 +108,7 @@ class BuildActivitiesImplTest {
                         new DockerEngineImageBuilder(
                                 DockerEngineProcess.CLIENT.toString(),
                                 engine.host(),
-                                "none",
+                                RunNetwork.NONE,
                                 Duration.ofMinutes(5),
                                 new DeployStepMeter(new SimpleMeterRegistry())),
                         RegistryAccess.anonymous(),
@@ -315,7 +315,7 @@ class BuildActivitiesImplTest {
         new DockerEngineImageBuilder(
                         DockerEngineProcess.CLIENT.toString(),
                         engine.host(),
-                        "none",
+                        RunNetwork.NONE,
                         Duration.ofMinutes(5),
                         new DeployStepMeter(new SimpleMeterRegistry()))
                 .buildAndPush(

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,12 @@ class BuildKitImageBuilderTest {
             PushTarget.parse(
                     "registry.internal:5000/dp-u42-shop/web:0123456789abcdef0123456789abcdef01234567");
 
+    private static final BuildkitClientTls CLIENT_TLS =
+            new BuildkitClientTls(
+                    Path.of("/etc/buildkit-client/ca.crt"),
+                    Path.of("/etc/buildkit-client/tls.crt"),
+                    Path.of("/etc/buildkit-client/tls.key"));
+
     @TempDir Path dir;
 
     @Test
@@ -34,6 +41,8 @@ class BuildKitImageBuilderTest {
                 new BuildKitImageBuilder(
                         "buildctl",
                         "tcp://buildkitd:1234",
+                        RunNetwork.NONE,
+                        Optional.empty(),
                         Duration.ofMinutes(30),
                         new DeployStepMeter(new SimpleMeterRegistry()));
         BuildJob job =
@@ -76,6 +85,55 @@ class BuildKitImageBuilderTest {
                         "type=registry,ref=registry.internal:5000/dp-u42-shop/web:buildcache,registry.insecure=true",
                         "--progress",
                         "plain");
+    }
+
+    @Test
+    void runStepsOnTheBuildDaemonsNetworkAreNotForcedOffItAndGetNoExtraEntitlement() {
+        BuildKitImageBuilder builder =
+                new BuildKitImageBuilder(
+                        "buildctl",
+                        "tcp://buildkitd:1234",
+                        RunNetwork.BUILD_DAEMON,
+                        Optional.of(CLIENT_TLS),
+                        Duration.ofMinutes(30),
+                        new DeployStepMeter(new SimpleMeterRegistry()));
+
+        List<String> command = builder.command(job());
+
+        assertThat(command)
+                .as("RUN steps keep the worker's network, the pod's own")
+                .noneMatch(argument -> argument.startsWith("force-network-mode"));
+        assertThat(command)
+                .as("network.host and security.insecure stay unentitled")
+                .doesNotContain("--allow");
+        assertThat(command.subList(0, command.indexOf("build")))
+                .as("buildctl shows its client certificate to buildkitd")
+                .containsExactly(
+                        "buildctl",
+                        "--addr",
+                        "tcp://buildkitd:1234",
+                        "--tlscacert",
+                        "/etc/buildkit-client/ca.crt",
+                        "--tlscert",
+                        "/etc/buildkit-client/tls.crt",
+                        "--tlskey",
+                        "/etc/buildkit-client/tls.key");
+    }
+
+    @Test
+    void runStepsOnBuildkitdsNetworkNeedItsPortToRequireAClientCertificate() {
+        assertThatThrownBy(
+                        () ->
+                                new BuildKitImageBuilder(
+                                        "buildctl",
+                                        "tcp://buildkitd:1234",
+                                        RunNetwork.BUILD_DAEMON,
+                                        Optional.empty(),
+                                        Duration.ofMinutes(30),
+                                        new DeployStepMeter(new SimpleMeterRegistry())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mcpdeploy.builder.buildkit.tls.ca-cert")
+                .hasMessageContaining("loopback");
     }
 
     @Test
@@ -122,6 +180,8 @@ class BuildKitImageBuilderTest {
         return new BuildKitImageBuilder(
                 buildctl.toString(),
                 "tcp://buildkitd:1234",
+                RunNetwork.NONE,
+                Optional.empty(),
                 Duration.ofMinutes(1),
                 new DeployStepMeter(new SimpleMeterRegistry()));
     }

@@ -168,7 +168,7 @@ class DockerEngineImageBuilderTest {
         return new DockerEngineImageBuilder(
                 DockerEngineProcess.CLIENT.toString(),
                 engine.host(),
-                "none",
+                RunNetwork.NONE,
                 Duration.ofMinutes(5),
                 new DeployStepMeter(meters));
     }

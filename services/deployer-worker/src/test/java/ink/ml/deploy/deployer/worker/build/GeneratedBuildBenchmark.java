@@ -121,7 +121,7 @@ class GeneratedBuildBenchmark {
                             new DockerEngineImageBuilder(
                                     DockerEngineProcess.CLIENT.toString(),
                                     engine.host(),
-                                    "none",
+                                    RunNetwork.NONE,
                                     Duration.ofMinutes(20),
                                     new DeployStepMeter(new SimpleMeterRegistry())),
                             RegistryAccess.anonymous(),

@@ -1,6 +1,7 @@
 package ink.ml.deploy.deployer.worker.build;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +22,7 @@ import ink.ml.deploy.workflow.StepFailure;
 import ink.ml.deploy.workflow.metrics.DeployStepMeter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.failure.ApplicationFailure;
+import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -28,6 +30,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +54,11 @@ class TenantBuildIsolationTest {
     private static final String SECRET = "platform-secret-7f3a";
     private static final String TENANT_A = "dp-ua-shop";
     private static final String TENANT_B = "dp-ub-blog";
+
+    /** Public hosts this machine reaches (ENVIRONMENT.md: Maven Central, Debian, npm). */
+    private static final String PUBLIC_HOST = "registry.npmjs.org";
+
+    private static final String MIRROR_HOST = "deb.debian.org";
 
     @TempDir static Path keys;
     private static BuildNetwork network;
@@ -199,6 +207,68 @@ class TenantBuildIsolationTest {
     }
 
     @Test
+    void runStepsOnTheBuildNetworkReachThePublicInternetAndNothingOfThePlatform() {
+        pushTenantAImage("web");
+        int platformPort = platformService.getAddress().getPort();
+        String registryPort = Integer.toString(registry.port());
+        String registryAddress = network.hostAddress() + " " + registryPort;
+        List<String> probes =
+                List.of(
+                        "dns " + PUBLIC_HOST,
+                        "tcp public-https " + PUBLIC_HOST + " 443",
+                        "http public-http " + MIRROR_HOST + " 80 /debian/",
+                        "tcp registry " + network.hostAddress() + " " + registryPort,
+                        "tcp loopback 127.0.0.1 " + platformPort,
+                        "tcp host-link " + network.hostAddress() + " " + platformPort,
+                        "tcp host-primary " + primaryAddress() + " " + platformPort,
+                        "tcp metadata 169.254.169.254 80",
+                        "tcp private-resolver-http " + resolver() + " 80",
+                        "tcp private-lan 192.168.0.1 80",
+                        "tcp smtp " + PUBLIC_HOST + " 25",
+                        "http catalog " + registryAddress + " /v2/_catalog",
+                        "http other-project "
+                                + registryAddress
+                                + " /v2/"
+                                + TENANT_A
+                                + "/web/manifests/"
+                                + SHA);
+        writeProbeBuild(probes);
+
+        build(image(TENANT_B, "probes"), RunNetwork.BUILD_DAEMON);
+
+        assertProbe("dns", "resolves", "DNS works inside a RUN step");
+        assertProbe("public-https", "open", PUBLIC_HOST + ":443 is reachable");
+        assertProbe("public-http", "HTTP/1.", MIRROR_HOST + " answers HTTP");
+        assertProbe("registry", "open", "the registry's port on the host stays open");
+        assertProbe("loopback", "closed", "the host's loopback is not the build's");
+        assertProbe("host-link", "closed", "the host's link address offers only the registry");
+        assertProbe("host-primary", "closed", "the host's own address where services listen");
+        assertProbe("metadata", "closed", "cloud metadata 169.254.169.254");
+        assertProbe("private-resolver-http", "closed", "a private address other than for DNS");
+        assertProbe("private-lan", "closed", "a private network address");
+        assertProbe("smtp", "closed", "SMTP to a public host");
+        assertProbe("catalog", "HTTP/1.1 401", "the registry's catalog without a credential");
+        assertProbe(
+                "other-project", "HTTP/1.1 401", "another project's image without its credential");
+        assertThat(lines).noneMatch(line -> line.contains(SECRET));
+    }
+
+    @Test
+    void runStepsWithoutTheBuildDaemonsNetworkReachNothing() {
+        writeProbeBuild(
+                List.of(
+                        "dns " + PUBLIC_HOST,
+                        "tcp public-https " + PUBLIC_HOST + " 443",
+                        "tcp registry " + network.hostAddress() + " " + registry.port()));
+
+        build(image(TENANT_B, "offline"), RunNetwork.NONE);
+
+        assertProbe("dns", "fails", "no DNS without a network");
+        assertProbe("public-https", "closed", "no public internet without a network");
+        assertProbe("registry", "closed", "not even the registry without a network");
+    }
+
+    @Test
     void addCannotListTheRegistryCatalog() {
         TestImages.write(
                 context,
@@ -239,6 +309,51 @@ class TenantBuildIsolationTest {
                 .isEqualTo(200);
         assertThat(get(manifest, Optional.of(pullToken(TENANT_B, TENANT_A + "/web"))).statusCode())
                 .isEqualTo(401);
+    }
+
+    /**
+     * One RUN step of static busybox running every probe, one {@code probe-result <name> <outcome>}
+     * line each: {@code dns <host>} (resolves or fails), {@code tcp <name> <host> <port>} (open or
+     * closed), {@code http <name> <host> <port> <path>} (the status line, or no-answer).
+     */
+    private void writeProbeBuild(List<String> probes) {
+        String script =
+                String.join(
+                        "\n",
+                        "b=/bin/busybox",
+                        "say() { echo \"probe-result $1 $2\"; }",
+                        "dns() { if $b nslookup \"$1\" >/dev/null 2>&1; then say dns resolves;"
+                                + " else say dns fails; fi; }",
+                        "tcp() { if $b nc -w 5 \"$2\" \"$3\" </dev/null >/dev/null 2>&1;"
+                                + " then say \"$1\" open; else say \"$1\" closed; fi; }",
+                        // nc stops reading at the end of its input: keep it open for the answer.
+                        "http() { s=$({ printf 'GET %s HTTP/1.1\\r\\nHost: %s\\r\\n"
+                                + "Connection: close\\r\\n\\r\\n' \"$4\" \"$2\"; $b sleep 3; }"
+                                + " | $b nc -w 5 \"$2\" \"$3\" 2>/dev/null | $b head -n 1"
+                                + " | $b tr -d '\\r'); say \"$1\" \"${s:-no-answer}\"; }",
+                        // All at once: the build takes as long as the slowest probe.
+                        probes.stream().map(probe -> probe + " &").collect(joining("\n")),
+                        "wait",
+                        "");
+        TestImages.write(context, "busybox", TestImages.busyboxOrSkip());
+        TestImages.write(context, "probes.sh", script.getBytes(UTF_8));
+        TestImages.write(
+                context,
+                "Dockerfile",
+                ("FROM scratch\nCOPY busybox /bin/busybox\nCOPY probes.sh /probes.sh\n"
+                                + "RUN [\"/bin/busybox\", \"sh\", \"/probes.sh\"]\n")
+                        .getBytes(UTF_8));
+    }
+
+    private void assertProbe(String name, String outcome, String what) {
+        String prefix = "probe-result " + name + " ";
+        List<String> results =
+                lines.stream()
+                        .filter(line -> line.contains(prefix))
+                        .map(line -> line.substring(line.indexOf(prefix) + prefix.length()).strip())
+                        .toList();
+        assertThat(results).as(what + ": probe " + name + " ran once").hasSize(1);
+        assertThat(results.get(0)).as(what + " (probe " + name + ")").startsWith(outcome);
     }
 
     private static boolean engineHolds(PushTarget image) {
@@ -283,8 +398,12 @@ class TenantBuildIsolationTest {
     }
 
     private void build(PushTarget image) {
+        build(image, RunNetwork.NONE);
+    }
+
+    private void build(PushTarget image, RunNetwork runNetwork) {
         try {
-            builder().buildAndPush(job(image), lines::add, new Cancellation());
+            builder(runNetwork).buildAndPush(job(image), lines::add, new Cancellation());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -292,7 +411,10 @@ class TenantBuildIsolationTest {
     }
 
     private void assertBuildRefused(PushTarget image, String reason) {
-        assertThatThrownBy(() -> builder().buildAndPush(job(image), lines::add, new Cancellation()))
+        assertThatThrownBy(
+                        () ->
+                                builder(RunNetwork.NONE)
+                                        .buildAndPush(job(image), lines::add, new Cancellation()))
                 .isInstanceOfSatisfying(
                         ApplicationFailure.class,
                         failure -> {
@@ -300,6 +422,34 @@ class TenantBuildIsolationTest {
                             assertThat(String.join("\n", lines)).containsIgnoringCase(reason);
                         });
         assertThat(registryClient().hasImage(image)).isFalse();
+    }
+
+    /** The address this machine's traffic to the public internet leaves from (no packet sent). */
+    private static String primaryAddress() {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.connect(new InetSocketAddress(PUBLIC_HOST, 443));
+            return socket.getLocalAddress().getHostAddress();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * This machine's first resolver outside loopback: private here, open to builds for DNS only.
+     */
+    private static String resolver() {
+        try {
+            return Files.readAllLines(Path.of("/etc/resolv.conf")).stream()
+                    .map(String::strip)
+                    .filter(line -> line.startsWith("nameserver "))
+                    .map(line -> line.substring("nameserver ".length()).strip())
+                    .filter(address -> address.matches("\\d+(\\.\\d+){3}"))
+                    .filter(address -> !address.startsWith("127."))
+                    .findFirst()
+                    .orElse("10.0.0.1");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -336,11 +486,11 @@ class TenantBuildIsolationTest {
         return PushTarget.parse(registry.host() + "/" + namespace + "/" + service + ":" + SHA);
     }
 
-    private static DockerEngineImageBuilder builder() {
+    private static DockerEngineImageBuilder builder(RunNetwork runNetwork) {
         return new DockerEngineImageBuilder(
                 DockerEngineProcess.CLIENT.toString(),
                 engine.host(),
-                "none",
+                runNetwork,
                 Duration.ofMinutes(3),
                 new DeployStepMeter(new SimpleMeterRegistry()));
     }
