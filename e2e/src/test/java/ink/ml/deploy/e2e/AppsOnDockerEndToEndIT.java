@@ -44,6 +44,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AppsOnDockerEndToEndIT {
     private static final Duration DEPLOY_DEADLINE = Duration.ofMinutes(3);
+
+    /** A first Maven build downloads Maven and its plugins. */
+    private static final Duration JAVA_DEPLOY_DEADLINE = Duration.ofMinutes(10);
+
     private static final Path WORK = Path.of("target", "e2e-docker-work").toAbsolutePath();
     private static final Timings TIMINGS = new Timings("e2e-docker-timings.txt");
 
@@ -187,20 +191,27 @@ class AppsOnDockerEndToEndIT {
     }
 
     @Test
-    void aNodeServerPushedWithoutADockerfileIsDetectedBuiltAndAnswers() throws Exception {
-        pushedWithoutADockerfileAnswers(
-                "node",
-                Map.of(
-                        "package.json",
-                        "{\"name\": \"hello-node\", \"version\": \"1.0.0\","
-                                + " \"scripts\": {\"start\": \"node server.js\"}}\n",
-                        "server.js",
-                        "const http = require('http');\n"
-                                + "http.createServer((req, res) => res.end('hello from node '"
-                                + " + process.version + '\\n'))\n"
-                                + "    .listen(process.env.PORT);\n"),
-                "==> Detected Node",
-                "hello from node v");
+    void aNodeServerWithAnNpmDependencyPushedWithoutADockerfileIsDetectedBuiltAndAnswers()
+            throws Exception {
+        // npm install fetches the dependency from registry.npmjs.org: RUN steps reach the
+        // internet through the build network's egress filter.
+        String answer =
+                pushedWithoutADockerfileAnswers(
+                        "node",
+                        Map.of(
+                                "package.json",
+                                "{\"name\": \"hello-node\", \"version\": \"1.0.0\","
+                                        + " \"dependencies\": {\"ms\": \"2.1.3\"},"
+                                        + " \"scripts\": {\"start\": \"node server.js\"}}\n",
+                                "server.js",
+                                "const http = require('http');\n"
+                                        + "const ms = require('ms');\n"
+                                        + "http.createServer((req, res) => res.end('hello from node '"
+                                        + " + process.version + ', a minute is ' + ms(60000) + '\\n'))\n"
+                                        + "    .listen(process.env.PORT);\n"),
+                        "==> Detected Node",
+                        "hello from node v");
+        assertThat(answer).as("what the dependency answered").endsWith(", a minute is 1m\n");
     }
 
     @Test
@@ -244,13 +255,39 @@ class AppsOnDockerEndToEndIT {
                 "hello from go1.");
     }
 
+    @Test
+    void aJavaAppWithTheMavenWrapperPushedWithoutADockerfileIsDetectedBuiltAndAnswers()
+            throws Exception {
+        // mvnw downloads Maven from Maven Central, and Maven its plugins: RUN steps reach the
+        // internet through the build network's egress filter.
+        pushedWithoutADockerfileAnswers(
+                "java",
+                JavaApp.files(),
+                "==> Detected Java 17",
+                "hello from java 17",
+                JAVA_DEPLOY_DEADLINE);
+    }
+
     /**
      * Pushes {@code files} (no Dockerfile) to a new app and expects the whole way: detection
      * opening the build log after the clone, the generated build, ACTIVE, and the app's own answer
      * through the edge. Records push → first 200.
+     *
+     * @return what the app answered
      */
-    private static void pushedWithoutADockerfileAnswers(
+    private static String pushedWithoutADockerfileAnswers(
             String language, Map<String, String> files, String detected, String answerStart)
+            throws Exception {
+        return pushedWithoutADockerfileAnswers(
+                language, files, detected, answerStart, DEPLOY_DEADLINE);
+    }
+
+    private static String pushedWithoutADockerfileAnswers(
+            String language,
+            Map<String, String> files,
+            String detected,
+            String answerStart,
+            Duration deadline)
             throws Exception {
         String project = language + "app";
         InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-" + language, project);
@@ -261,7 +298,7 @@ class AppsOnDockerEndToEndIT {
         app.git().push(app.grant().remoteUrl(), app.grant().token());
 
         DeploymentView deployment =
-                app.follower().follow(app.serviceId(), sha, DEPLOY_DEADLINE).deployment();
+                app.follower().follow(app.serviceId(), sha, deadline).deployment();
         List<String> log = app.dashboard().buildLogLines(deployment.id());
         assertThat(deployment.status())
                 .as("%s\n%s", deployment, String.join("\n", log))
@@ -272,7 +309,8 @@ class AppsOnDockerEndToEndIT {
         TIMINGS.record(
                 language + " app without a Dockerfile, push to first 200",
                 Duration.ofNanos(System.nanoTime() - pushed));
-        TIMINGS.record(language + " app answered", edge.get(hostname).body().strip());
+        String answer = edge.get(hostname).body();
+        TIMINGS.record(language + " app answered", answer.strip());
 
         List<String> afterClone =
                 log.stream().dropWhile(line -> line.startsWith("==> Clon")).toList();
@@ -288,6 +326,7 @@ class AppsOnDockerEndToEndIT {
                                         "    | FROM "
                                                 + platform.registryHost().orElseThrow()
                                                 + "/base/"));
+        return answer;
     }
 
     @Test
