@@ -17,6 +17,7 @@ import ink.ml.deploy.testing.DnsZone;
 import ink.ml.deploy.testing.HaproxyProcess;
 import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.testing.SampleJavaApp;
 import ink.ml.deploy.testing.ServiceLogsOnFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -262,7 +263,7 @@ class AppsOnDockerEndToEndIT {
         // internet through the build network's egress filter.
         pushedWithoutADockerfileAnswers(
                 "java",
-                JavaApp.files(),
+                SampleJavaApp.files(),
                 "==> Detected Java 17",
                 "hello from java 17",
                 JAVA_DEPLOY_DEADLINE);
