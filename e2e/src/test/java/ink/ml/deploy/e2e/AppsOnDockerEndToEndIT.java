@@ -17,6 +17,7 @@ import ink.ml.deploy.testing.DnsZone;
 import ink.ml.deploy.testing.HaproxyProcess;
 import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.testing.SampleJavaApp;
 import ink.ml.deploy.testing.ServiceLogsOnFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +45,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AppsOnDockerEndToEndIT {
     private static final Duration DEPLOY_DEADLINE = Duration.ofMinutes(3);
+
+    /** A first Maven build downloads Maven and its plugins. */
+    private static final Duration JAVA_DEPLOY_DEADLINE = Duration.ofMinutes(10);
+
     private static final Path WORK = Path.of("target", "e2e-docker-work").toAbsolutePath();
     private static final Timings TIMINGS = new Timings("e2e-docker-timings.txt");
 
@@ -78,6 +83,10 @@ class AppsOnDockerEndToEndIT {
                                 .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"))
                                 .withMetricsScrapeInterval(Duration.ofSeconds(1))
                                 .withTestDomains()
+                                // Every language's builds without a Dockerfile: the Debian
+                                // stand-ins, made once per machine (or by ./run-tests'
+                                // background warmer) and pushed from the cache.
+                                .withEveryBaseImage()
                                 .withLogDirectory(
                                         Path.of("target", "e2e-docker-logs").toAbsolutePath()));
         assertThat(platform.appsRunOnDocker()).as(platform.appsDescription()).isTrue();
@@ -180,6 +189,145 @@ class AppsOnDockerEndToEndIT {
                         "==> Using the generated Dockerfile (port 8080)");
         assertThat(afterClone.indexOf("==> Generated Dockerfile"))
                 .isLessThan(afterClone.indexOf("==> Using the generated Dockerfile (port 8080)"));
+    }
+
+    @Test
+    void aNodeServerWithAnNpmDependencyPushedWithoutADockerfileIsDetectedBuiltAndAnswers()
+            throws Exception {
+        // npm install fetches the dependency from registry.npmjs.org: RUN steps reach the
+        // internet through the build network's egress filter.
+        String answer =
+                pushedWithoutADockerfileAnswers(
+                        "node",
+                        Map.of(
+                                "package.json",
+                                "{\"name\": \"hello-node\", \"version\": \"1.0.0\","
+                                        + " \"dependencies\": {\"ms\": \"2.1.3\"},"
+                                        + " \"scripts\": {\"start\": \"node server.js\"}}\n",
+                                "server.js",
+                                "const http = require('http');\n"
+                                        + "const ms = require('ms');\n"
+                                        + "http.createServer((req, res) => res.end('hello from node '"
+                                        + " + process.version + ', a minute is ' + ms(60000) + '\\n'))\n"
+                                        + "    .listen(process.env.PORT);\n"),
+                        "==> Detected Node",
+                        "hello from node v");
+        assertThat(answer).as("what the dependency answered").endsWith(", a minute is 1m\n");
+    }
+
+    @Test
+    void aPythonWsgiAppPushedWithoutADockerfileIsDetectedBuiltAndAnswers() throws Exception {
+        pushedWithoutADockerfileAnswers(
+                "python",
+                Map.of(
+                        "requirements.txt",
+                        "# the standard library's wsgiref is enough\n",
+                        "app.py",
+                        "import os, sys\n"
+                                + "from wsgiref.simple_server import make_server\n\n"
+                                + "def app(environ, start_response):\n"
+                                + "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
+                                + "    return [('hello from python %d.%d\\n'"
+                                + " % sys.version_info[:2]).encode()]\n\n"
+                                + "make_server('', int(os.environ['PORT']), app).serve_forever()\n"),
+                "==> Detected Python",
+                "hello from python 3.");
+    }
+
+    @Test
+    void aGoServerPushedWithoutADockerfileIsDetectedBuiltAndAnswers() throws Exception {
+        pushedWithoutADockerfileAnswers(
+                "go",
+                Map.of(
+                        "go.mod",
+                        "module example.com/hello\n\ngo 1.19\n",
+                        "main.go",
+                        "package main\n\n"
+                                + "import (\n\t\"net/http\"\n\t\"os\"\n\t\"runtime\"\n)\n\n"
+                                + "func main() {\n"
+                                + "\thttp.HandleFunc(\"/\", func(w http.ResponseWriter, r"
+                                + " *http.Request) {\n"
+                                + "\t\tw.Write([]byte(\"hello from \" + runtime.Version() +"
+                                + " \"\\n\"))\n"
+                                + "\t})\n"
+                                + "\thttp.ListenAndServe(\":\"+os.Getenv(\"PORT\"), nil)\n"
+                                + "}\n"),
+                "==> Detected Go",
+                "hello from go1.");
+    }
+
+    @Test
+    void aJavaAppWithTheMavenWrapperPushedWithoutADockerfileIsDetectedBuiltAndAnswers()
+            throws Exception {
+        // mvnw downloads Maven from Maven Central, and Maven its plugins: RUN steps reach the
+        // internet through the build network's egress filter.
+        pushedWithoutADockerfileAnswers(
+                "java",
+                SampleJavaApp.files(),
+                "==> Detected Java 17",
+                "hello from java 17",
+                JAVA_DEPLOY_DEADLINE);
+    }
+
+    /**
+     * Pushes {@code files} (no Dockerfile) to a new app and expects the whole way: detection
+     * opening the build log after the clone, the generated build, ACTIVE, and the app's own answer
+     * through the edge. Records push → first 200.
+     *
+     * @return what the app answered
+     */
+    private static String pushedWithoutADockerfileAnswers(
+            String language, Map<String, String> files, String detected, String answerStart)
+            throws Exception {
+        return pushedWithoutADockerfileAnswers(
+                language, files, detected, answerStart, DEPLOY_DEADLINE);
+    }
+
+    private static String pushedWithoutADockerfileAnswers(
+            String language,
+            Map<String, String> files,
+            String detected,
+            String answerStart,
+            Duration deadline)
+            throws Exception {
+        String project = language + "app";
+        InternalApp app = InternalApp.create(platform, WORK, "e2e-docker-" + language, project);
+        String hostname = "web-" + project + "-" + app.userId() + ".localhost";
+        files.forEach((name, content) -> app.git().write(name, content));
+        String sha = app.git().commit("a " + language + " app, no Dockerfile");
+        long pushed = System.nanoTime();
+        app.git().push(app.grant().remoteUrl(), app.grant().token());
+
+        DeploymentView deployment =
+                app.follower().follow(app.serviceId(), sha, deadline).deployment();
+        List<String> log = app.dashboard().buildLogLines(deployment.id());
+        assertThat(deployment.status())
+                .as("%s\n%s", deployment, String.join("\n", log))
+                .isEqualTo("ACTIVE");
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> edge.getQuietly(hostname).body().startsWith(answerStart));
+        TIMINGS.record(
+                language + " app without a Dockerfile, push to first 200",
+                Duration.ofNanos(System.nanoTime() - pushed));
+        String answer = edge.get(hostname).body();
+        TIMINGS.record(language + " app answered", answer.strip());
+
+        List<String> afterClone =
+                log.stream().dropWhile(line -> line.startsWith("==> Clon")).toList();
+        assertThat(afterClone).as(String.join("\n", log)).isNotEmpty();
+        assertThat(afterClone.get(0)).as(String.join("\n", log)).startsWith(detected);
+        assertThat(afterClone)
+                .as(String.join("\n", log))
+                .contains("==> Generated Dockerfile")
+                .anyMatch(line -> line.startsWith("    start:   "))
+                .anyMatch(
+                        line ->
+                                line.startsWith(
+                                        "    | FROM "
+                                                + platform.registryHost().orElseThrow()
+                                                + "/base/"));
+        return answer;
     }
 
     @Test

@@ -249,15 +249,13 @@ public final class LocalPlatform implements AutoCloseable {
                                                 keys.certificateFile()))));
         registry = Optional.of(started);
         say("Registry: docker-registry on " + started.host() + " (token auth per project)");
-        Optional<String> staticBaseMissing = BaseImageStandIns.unavailableReason();
-        if (staticBaseMissing.isEmpty()) {
-            BaseImageStandIns.pushStatic(started.host(), keys);
-            say("Base images: the static one (busybox) pushed; no others, see BaseImageStandIns");
-        } else {
-            say(
-                    "Base images: none, so builds without a Dockerfile fail: "
-                            + staticBaseMissing.get());
+        if (options.everyBaseImage()) {
+            say("Base images: pushing every one, making those not cached (minutes each)…");
         }
+        long pushing = System.nanoTime();
+        BaseImageStandIns.Pushed pushed =
+                BaseImageStandIns.push(started.host(), keys, options.everyBaseImage());
+        say(pushed.summary(Duration.ofNanos(System.nanoTime() - pushing)));
         DockerEngineProcess engine;
         if (network.isPresent()) {
             network.get().allow(started.port());

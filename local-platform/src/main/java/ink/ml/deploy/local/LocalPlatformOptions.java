@@ -50,6 +50,7 @@ public final class LocalPlatformOptions {
     private final boolean inMemoryKubernetes;
     private final Duration metricsScrapeInterval;
     private final boolean testDomains;
+    private final boolean everyBaseImage;
 
     private LocalPlatformOptions(
             Path repositoryRoot,
@@ -61,7 +62,8 @@ public final class LocalPlatformOptions {
             Path logDirectory,
             boolean inMemoryKubernetes,
             Duration metricsScrapeInterval,
-            boolean testDomains) {
+            boolean testDomains,
+            boolean everyBaseImage) {
         this.repositoryRoot = repositoryRoot;
         this.randomPorts = randomPorts;
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -72,6 +74,7 @@ public final class LocalPlatformOptions {
         this.inMemoryKubernetes = inMemoryKubernetes;
         this.metricsScrapeInterval = metricsScrapeInterval;
         this.testDomains = testDomains;
+        this.everyBaseImage = everyBaseImage;
     }
 
     /**
@@ -98,6 +101,7 @@ public final class LocalPlatformOptions {
                 root.resolve("local-platform").resolve("target").resolve("platform-logs"),
                 false,
                 DEFAULT_SCRAPE_INTERVAL,
+                false,
                 false);
     }
 
@@ -113,7 +117,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /** JVM options for every service, e.g. {@code -Xmx384m -XX:TieredStopAtLevel=1}. */
@@ -135,7 +140,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /**
@@ -157,7 +163,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /**
@@ -179,7 +186,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     private static Map<String, String> checkedNames(String field, Map<String, String> values) {
@@ -224,7 +232,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /**
@@ -242,7 +251,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 true,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     /**
@@ -270,7 +280,8 @@ public final class LocalPlatformOptions {
                 directory.toAbsolutePath().normalize(),
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     public Path repositoryRoot() {
@@ -348,7 +359,8 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 interval,
-                testDomains);
+                testDomains,
+                everyBaseImage);
     }
 
     public Duration metricsScrapeInterval() {
@@ -370,10 +382,35 @@ public final class LocalPlatformOptions {
                 logDirectory,
                 inMemoryKubernetes,
                 metricsScrapeInterval,
-                true);
+                true,
+                everyBaseImage);
     }
 
     public boolean testDomains() {
         return testDomains;
+    }
+
+    /**
+     * Makes every base image stand-in the cache lacks before pushing it (Debian roots: minutes each
+     * the first time on a machine, see {@link BaseImageStandIns}), so that builds without a
+     * Dockerfile work in every language. Without it only the cached ones are pushed.
+     */
+    public LocalPlatformOptions withEveryBaseImage() {
+        return new LocalPlatformOptions(
+                repositoryRoot,
+                randomPorts,
+                jvmOptions,
+                serviceProperties,
+                serviceEnvironment,
+                environment,
+                logDirectory,
+                inMemoryKubernetes,
+                metricsScrapeInterval,
+                testDomains,
+                true);
+    }
+
+    public boolean everyBaseImage() {
+        return everyBaseImage;
     }
 }

@@ -19,6 +19,8 @@ public final class Main {
         for (String argument : args) {
             if (argument.equals("--in-memory-kubernetes")) {
                 options = options.withInMemoryKubernetes();
+            } else if (argument.equals(BaseImageStandIns.MAKE_ARGUMENT)) {
+                options = options.withEveryBaseImage();
             } else {
                 System.err.println("unknown argument '" + argument + "'");
                 System.exit(2);

@@ -290,11 +290,9 @@ public record PlatformWiring(
                 registryHost.ifPresent(
                         host -> {
                             properties.put("mcpdeploy.registry.plain-http", "true");
-                            // The one base image pushed at start (BaseImageStandIns); the others
-                            // keep their defaults, which are not in this registry.
-                            properties.put(
-                                    "mcpdeploy.build.base-images.static",
-                                    BaseImageStandIns.STATIC_NAME);
+                            // The stand-ins' names (BaseImageStandIns), pushed at start or not:
+                            // a build needing one that is not fails at its FROM, naming it.
+                            properties.putAll(BaseImageStandIns.properties());
                         });
                 registryTokenKeys.ifPresent(
                         keys -> {

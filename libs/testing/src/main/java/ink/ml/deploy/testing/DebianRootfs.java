@@ -2,12 +2,9 @@ package ink.ml.deploy.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -28,8 +25,9 @@ import java.util.regex.Pattern;
  * wrongly (npm's), and apt-get in a chroot can.
  *
  * <p>The cache is {@code $MCPDEPLOY_TEST_CACHE} (else {@code ~/.cache/mcpdeploy}) {@code
- * /debian-roots}; a file lock there keeps two test JVMs from building the same root at once. Needs
- * root (chroot) and debootstrap.
+ * /debian-roots}; each root has a file lock of its own ({@link CachedFile}), so two test JVMs never
+ * build the same root twice, and one waiting for a root never waits behind another root being
+ * built. Needs root (chroot) and debootstrap.
  */
 public final class DebianRootfs {
     private static final Pattern SOURCES_URI = Pattern.compile("(?m)^URIs:\\s*(\\S*/debian)\\s*$");
@@ -66,33 +64,34 @@ public final class DebianRootfs {
      */
     public static Path tarball(List<String> packages) {
         RealParts.requireInstalled(unavailableReason());
-        TreeSet<String> sorted = new TreeSet<>(packages);
-        String key = sorted.isEmpty() ? "minbase" : "minbase-" + hash(String.join(",", sorted));
         Path cache = cacheDirectory();
-        Path tarball = cache.resolve(SUITE + "-" + key + ".tar");
+        Path tarball = cachedTarball(packages);
+        Path minbase = cachedTarball(List.of());
         try {
             Files.createDirectories(cache);
-            try (FileChannel lockFile =
-                            FileChannel.open(
-                                    cache.resolve(".lock"),
-                                    StandardOpenOption.CREATE,
-                                    StandardOpenOption.WRITE);
-                    FileLock lock = lockFile.lock()) {
-                if (Files.isRegularFile(tarball)) {
-                    return tarball;
-                }
-                Path minbase = cache.resolve(SUITE + "-minbase.tar");
-                if (!Files.isRegularFile(minbase)) {
-                    bootstrap(cache, minbase);
-                }
-                if (!sorted.isEmpty()) {
-                    install(cache, minbase, List.copyOf(sorted), tarball);
-                }
-                return tarball;
+            // Each root has a lock of its own: a package list waits for the minbase it starts
+            // from, never for another package list being installed.
+            CachedFile.makeOnce(minbase, () -> bootstrap(cache, minbase));
+            if (!tarball.equals(minbase)) {
+                List<String> sorted = List.copyOf(new TreeSet<>(packages));
+                CachedFile.makeOnce(tarball, () -> install(cache, minbase, sorted, tarball));
             }
+            return tarball;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a Debian root in " + cache, e);
         }
+    }
+
+    /** Whether the root with {@code packages} is in the cache already (nothing to make). */
+    public static boolean isCached(List<String> packages) {
+        return Files.isRegularFile(cachedTarball(packages));
+    }
+
+    /** Where the root with {@code packages} is cached: its name is the package list's hash. */
+    private static Path cachedTarball(List<String> packages) {
+        TreeSet<String> sorted = new TreeSet<>(packages);
+        String key = sorted.isEmpty() ? "minbase" : "minbase-" + hash(String.join(",", sorted));
+        return cacheDirectory().resolve(SUITE + "-" + key + ".tar");
     }
 
     private static void bootstrap(Path cache, Path minbase) throws IOException {
@@ -118,10 +117,19 @@ public final class DebianRootfs {
         // dpkg syncs every file it writes by default: a throwaway root does not need that.
         Files.writeString(
                 building.resolve("etc/dpkg/dpkg.cfg.d/mcpdeploy-unsafe-io"), "force-unsafe-io\n");
+        // Some maintainer scripts need /proc (openjdk's runs java): mounted in a mount namespace
+        // of the install's own, it goes away with it, however the install ends.
         List<String> command =
                 new ArrayList<>(
                         List.of(
-                                "chroot",
+                                "unshare",
+                                "--mount",
+                                "--propagation",
+                                "private",
+                                "--",
+                                "sh",
+                                "-ec",
+                                "mount -t proc proc \"$0/proc\"; exec chroot \"$0\" \"$@\"",
                                 building.toString(),
                                 "/usr/bin/env",
                                 "-i",

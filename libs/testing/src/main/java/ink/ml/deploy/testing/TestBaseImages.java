@@ -121,25 +121,42 @@ public final class TestBaseImages {
         registry.putManifest(tag, write(manifest));
     }
 
-    /** The gzipped layer of {@code kind}, from the cache or made now. */
-    static synchronized Layer layer(Kind kind) {
+    /**
+     * The gzipped layer of {@code kind}, from the cache or made now. Threads and JVMs asking for
+     * the same layer wait for one another ({@link CachedFile}); different layers are made at once.
+     */
+    static Layer layer(Kind kind) {
         RealParts.requireInstalled(unavailableReason(kind));
         try {
             Path tarball =
                     kind == Kind.STATIC ? busyboxTarball() : DebianRootfs.tarball(kind.packages());
             Path gzipped = tarball.resolveSibling(tarball.getFileName() + ".gz");
             Path digests = tarball.resolveSibling(tarball.getFileName() + ".digests");
-            if (!Files.isRegularFile(digests)
-                    || Files.getLastModifiedTime(digests)
-                                    .compareTo(Files.getLastModifiedTime(tarball))
-                            < 0) {
-                gzip(tarball, gzipped, digests);
-            }
+            CachedFile.underLock(
+                    gzipped,
+                    () -> {
+                        if (!Files.isRegularFile(digests)
+                                || Files.getLastModifiedTime(digests)
+                                                .compareTo(Files.getLastModifiedTime(tarball))
+                                        < 0) {
+                            gzip(tarball, gzipped, digests);
+                        }
+                    });
             List<String> lines = Files.readAllLines(digests, StandardCharsets.US_ASCII);
             return new Layer(gzipped, lines.get(0), lines.get(1), Files.size(gzipped));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the " + kind + " base image's layer", e);
         }
+    }
+
+    /**
+     * Whether {@code kind}'s image can be pushed without making a Debian root first (minutes): the
+     * static image always can, where its busybox is installed.
+     */
+    public static boolean isCached(Kind kind) {
+        return kind == Kind.STATIC
+                ? StaticBusybox.unavailableReason().isEmpty()
+                : DebianRootfs.isCached(kind.packages());
     }
 
     /** One layer: the gzipped tarball, its digest, and the digest of the tarball itself. */
@@ -148,6 +165,12 @@ public final class TestBaseImages {
     private static Path busyboxTarball() throws IOException {
         Path cache = Files.createDirectories(DebianRootfs.cacheDirectory());
         Path tarball = cache.resolve("static-busybox.tar");
+        // Made again each time, kept when unchanged: Debian's busybox may have been upgraded.
+        CachedFile.underLock(tarball, () -> writeBusyboxTarball(cache, tarball));
+        return tarball;
+    }
+
+    private static void writeBusyboxTarball(Path cache, Path tarball) throws IOException {
         Path root = Files.createTempDirectory("static-busybox-");
         try {
             Files.createDirectories(root.resolve("bin"));
@@ -167,7 +190,6 @@ public final class TestBaseImages {
             } else {
                 Files.move(partial, tarball, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            return tarball;
         } finally {
             Directories.deleteQuietly(root);
         }

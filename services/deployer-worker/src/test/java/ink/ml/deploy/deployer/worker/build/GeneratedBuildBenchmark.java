@@ -13,8 +13,10 @@ import ink.ml.deploy.deployer.worker.source.JGitRepositoryCloner;
 import ink.ml.deploy.deployer.worker.source.RemoteRepositories;
 import ink.ml.deploy.domain.BuildStrategy;
 import ink.ml.deploy.domain.SourceKind;
+import ink.ml.deploy.testing.BuildNetwork;
 import ink.ml.deploy.testing.DockerEngineProcess;
 import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.testing.SampleJavaApp;
 import ink.ml.deploy.testing.TestBaseImages;
 import ink.ml.deploy.workflow.deploy.BuildRequest;
 import ink.ml.deploy.workflow.metrics.DeployStepMeter;
@@ -55,17 +57,61 @@ class GeneratedBuildBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
 
+    /** {@code -Dbench.apps=java,node-npm}: only these apps (default: every one). */
+    private static final List<String> SELECTED =
+            List.of(System.getProperty("bench.apps", "").split(",")).stream()
+                    .map(String::strip)
+                    .filter(name -> !name.isEmpty())
+                    .toList();
+
     @TempDir Path checkouts;
 
-    /** A sample app and the Dockerfile a person would write for it ({BASE_*} filled in). */
-    record App(String name, Map<String, String> files, String handWritten) {}
+    /**
+     * A sample app, the Dockerfile a person would write for it, the base images both use, and
+     * whether its build downloads (then it needs the build network). Each commit adds an app's
+     * files to the previous app's; an app in a directory of its own (its root directory) is not
+     * detected as the language of the files beside it.
+     */
+    record App(
+            String name,
+            String directory,
+            Map<String, String> files,
+            String handWritten,
+            List<TestBaseImages.Kind> baseImages,
+            boolean downloads) {
+        /** Where the app's file {@code name} goes in the repository. */
+        String path(String name) {
+            return directory.isEmpty() ? name : directory + "/" + name;
+        }
+    }
+
+    private static DockerEngineProcess startIn(BuildNetwork network, RegistryProcess registry) {
+        network.allow(registry.port());
+        return DockerEngineProcess.startIn(network, registry.host());
+    }
 
     @Test
     void generatedAgainstHandWritten() throws Exception {
         List<String> report = new ArrayList<>();
-        try (RegistryProcess registry = RegistryProcess.startOrSkip();
-                DockerEngineProcess engine = DockerEngineProcess.startOrSkip(registry.host());
+        // RUN steps that download (npm install, the Maven wrapper) need the build network: the
+        // engine in a namespace of its own behind the egress filter, as the local platform has it.
+        Optional<String> noNetwork = BuildNetwork.unavailableReason();
+        try (BuildNetwork network = noNetwork.isEmpty() ? BuildNetwork.create() : null;
+                RegistryProcess registry =
+                        network != null
+                                ? RegistryProcess.start(network.hostAddress(), Optional.empty())
+                                : RegistryProcess.startOrSkip();
+                DockerEngineProcess engine =
+                        network != null
+                                ? startIn(network, registry)
+                                : DockerEngineProcess.startOrSkip(registry.host());
                 BareRepositoryFixture repo = BareRepositoryFixture.create()) {
+            RunNetwork runNetwork = network != null ? RunNetwork.BUILD_DAEMON : RunNetwork.NONE;
+            report.add(
+                    "RUN steps: "
+                            + noNetwork
+                                    .map(why -> "no network (" + why + ")")
+                                    .orElse("the build network, behind its egress filter"));
             Map<BaseImage, String> references = new EnumMap<>(BaseImage.class);
             for (BaseImage image : BaseImage.values()) {
                 references.put(
@@ -75,13 +121,13 @@ class GeneratedBuildBenchmark {
                                 + image.name().toLowerCase(Locale.ROOT)
                                 + ":test");
             }
+            List<App> apps =
+                    apps(references).stream()
+                            .filter(app -> SELECTED.isEmpty() || SELECTED.contains(app.name()))
+                            .filter(app -> network != null || !app.downloads())
+                            .toList();
             for (TestBaseImages.Kind kind :
-                    List.of(
-                            TestBaseImages.Kind.STATIC,
-                            TestBaseImages.Kind.NODE,
-                            TestBaseImages.Kind.PYTHON,
-                            TestBaseImages.Kind.GO,
-                            TestBaseImages.Kind.RUNTIME)) {
+                    apps.stream().flatMap(app -> app.baseImages().stream()).distinct().toList()) {
                 long start = System.nanoTime();
                 TestBaseImages.push(
                         kind,
@@ -121,7 +167,7 @@ class GeneratedBuildBenchmark {
                             new DockerEngineImageBuilder(
                                     DockerEngineProcess.CLIENT.toString(),
                                     engine.host(),
-                                    RunNetwork.NONE,
+                                    runNetwork,
                                     Duration.ofMinutes(20),
                                     new DeployStepMeter(new SimpleMeterRegistry())),
                             RegistryAccess.anonymous(),
@@ -139,14 +185,18 @@ class GeneratedBuildBenchmark {
                             "ratio",
                             "gen. image",
                             "hand image"));
-            for (App app : apps(references)) {
+            for (App app : apps) {
                 for (int round = 1; round <= ROUNDS; round++) {
                     Map<String, byte[]> files = new LinkedHashMap<>();
-                    app.files().forEach((name, text) -> files.put(name, text.getBytes(UTF_8)));
-                    files.put("hand.Dockerfile", app.handWritten().getBytes(UTF_8));
+                    app.files()
+                            .forEach(
+                                    (name, text) ->
+                                            files.put(app.path(name), text.getBytes(UTF_8)));
+                    files.put(app.path("hand.Dockerfile"), app.handWritten().getBytes(UTF_8));
                     // Fresh content each round: neither path finds the other's layers.
                     files.put(
-                            "version.txt", (app.name() + " " + System.nanoTime()).getBytes(UTF_8));
+                            app.path("version.txt"),
+                            (app.name() + " " + System.nanoTime()).getBytes(UTF_8));
                     String sha = repo.commit(files);
                     boolean generatedFirst = round % 2 == 1;
                     double generated = 0;
@@ -159,6 +209,7 @@ class GeneratedBuildBenchmark {
                                 request(
                                         repo,
                                         sha,
+                                        app.directory(),
                                         isGenerated ? BuildStrategy.AUTO : BuildStrategy.DOCKERFILE,
                                         isGenerated ? "Dockerfile" : "hand.Dockerfile",
                                         registry.host()
@@ -207,15 +258,19 @@ class GeneratedBuildBenchmark {
         return List.of(
                 new App(
                         "static",
+                        "",
                         Map.of("index.html", "<h1>static</h1>\n"),
                         "FROM "
                                 + images.get(BaseImage.STATIC)
                                 + "\n"
                                 + "COPY index.html /www/\n"
                                 + "EXPOSE 8080\n"
-                                + "CMD [\"busybox\", \"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]\n"),
+                                + "CMD [\"busybox\", \"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]\n",
+                        List.of(TestBaseImages.Kind.STATIC),
+                        false),
                 new App(
                         "node",
+                        "",
                         Map.of(
                                 "package.json",
                                 "{\"name\": \"hello\", \"version\": \"1.0.0\","
@@ -229,9 +284,34 @@ class GeneratedBuildBenchmark {
                                 + "WORKDIR /app\n"
                                 + "COPY . .\n"
                                 + "EXPOSE 8080\n"
-                                + "CMD [\"node\", \"server.js\"]\n"),
+                                + "CMD [\"node\", \"server.js\"]\n",
+                        List.of(TestBaseImages.Kind.NODE),
+                        false),
+                new App(
+                        "node-npm",
+                        "",
+                        Map.of(
+                                "package.json",
+                                "{\"name\": \"hello\", \"version\": \"1.0.0\","
+                                        + " \"dependencies\": {\"ms\": \"2.1.3\"},"
+                                        + " \"scripts\": {\"start\": \"node server.js\"}}\n",
+                                "server.js",
+                                "const ms = require('ms');\n"
+                                        + "require('http').createServer((q, r) => r.end(ms(60000)"
+                                        + " + '\\n')).listen(process.env.PORT || 8080);\n"),
+                        "FROM "
+                                + images.get(BaseImage.NODE)
+                                + "\n"
+                                + "WORKDIR /app\n"
+                                + "COPY . .\n"
+                                + "RUN npm install\n"
+                                + "EXPOSE 8080\n"
+                                + "CMD [\"node\", \"server.js\"]\n",
+                        List.of(TestBaseImages.Kind.NODE),
+                        true),
                 new App(
                         "python",
+                        "",
                         Map.of(
                                 "requirements.txt",
                                 "# the standard library is enough\n",
@@ -249,9 +329,12 @@ class GeneratedBuildBenchmark {
                                 + "WORKDIR /app\n"
                                 + "COPY . .\n"
                                 + "EXPOSE 8080\n"
-                                + "CMD [\"python3\", \"app.py\"]\n"),
+                                + "CMD [\"python3\", \"app.py\"]\n",
+                        List.of(TestBaseImages.Kind.PYTHON),
+                        false),
                 new App(
                         "go",
+                        "",
                         Map.of(
                                 "go.mod",
                                 "module example.com/hello\n\ngo 1.19\n",
@@ -274,12 +357,35 @@ class GeneratedBuildBenchmark {
                                 + "\n"
                                 + "COPY --from=build /out/app /app\n"
                                 + "EXPOSE 8080\n"
-                                + "CMD [\"/app\"]\n"));
+                                + "CMD [\"/app\"]\n",
+                        List.of(TestBaseImages.Kind.GO, TestBaseImages.Kind.RUNTIME),
+                        false),
+                new App(
+                        "java",
+                        "java",
+                        SampleJavaApp.files(),
+                        "FROM "
+                                + images.get(BaseImage.JDK)
+                                + " AS build\n"
+                                + "WORKDIR /src\n"
+                                + "COPY . .\n"
+                                + "RUN sh ./mvnw -B -DskipTests package\n"
+                                + "FROM "
+                                + images.get(BaseImage.JRE)
+                                + "\n"
+                                + "COPY --from=build /src/"
+                                + SampleJavaApp.JAR
+                                + " /app/app.jar\n"
+                                + "EXPOSE 8080\n"
+                                + "CMD [\"java\", \"-jar\", \"/app/app.jar\"]\n",
+                        List.of(TestBaseImages.Kind.JDK, TestBaseImages.Kind.JRE),
+                        true));
     }
 
     private static BuildRequest request(
             BareRepositoryFixture repo,
             String sha,
+            String rootDirectory,
             BuildStrategy strategy,
             String dockerfilePath,
             String imageRef) {
@@ -290,7 +396,7 @@ class GeneratedBuildBenchmark {
                 BareRepositoryFixture.NAME,
                 null,
                 sha,
-                "",
+                rootDirectory,
                 dockerfilePath,
                 strategy,
                 null,
