@@ -57,6 +57,13 @@ export function Metrics({ serviceId }) {
   </section>`;
 }
 
+// The window the query asks for, whatever the points: with one point uPlot would otherwise
+// stretch the axis over years.
+function lastFifteenMinutes() {
+  const now = Date.now() / 1000;
+  return [now - 15 * 60, now];
+}
+
 function Chart({ id, title, data, series }) {
   const box = useRef(null);
   const plot = useRef(null);
@@ -65,7 +72,7 @@ function Chart({ id, title, data, series }) {
     if (!plot.current) {
       const width = Math.max(280, Math.min(box.current.clientWidth || 600, 900));
       plot.current = new uPlot(
-        { width, height: 180, legend: { live: false }, series: [{}, ...series.map((s) => ({ ...s, width: 2 }))], axes: [{}, { size: 60 }] },
+        { width, height: 180, legend: { live: false }, scales: { x: { time: true, range: lastFifteenMinutes } }, series: [{}, ...series.map((s) => ({ ...s, width: 2 }))], axes: [{}, { size: 60 }] },
         data,
         box.current,
       );
