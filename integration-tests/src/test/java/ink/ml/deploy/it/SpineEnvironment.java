@@ -81,6 +81,9 @@ import java.util.function.Predicate;
  * Close it to stop everything in reverse order.
  */
 final class SpineEnvironment implements AutoCloseable {
+    private static final HttpClient REGISTRY_HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     static final String USER = "itu1";
     static final String REGION = "eu-central-1";
 
@@ -563,22 +566,17 @@ final class SpineEnvironment implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /** The registry's HTTP API at {@code /v2/{path}}. */
+    private URI registryApi(String path) {
+        return URI.create("http://" + registry.host() + "/v2/" + path);
+    }
+
     /** The tags the registry holds for {@code repository}, sorted; empty when it holds none. */
     List<String> registryTags(String repository) throws Exception {
         HttpResponse<String> response =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://"
-                                                                + registry.host()
-                                                                + "/v2/"
-                                                                + repository
-                                                                + "/tags/list"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
+                REGISTRY_HTTP.send(
+                        HttpRequest.newBuilder(registryApi(repository + "/tags/list")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return List.of();
         }
@@ -596,29 +594,19 @@ final class SpineEnvironment implements AutoCloseable {
     /** HEAD of the image manifest in the registry, as a pull would start. */
     int manifestStatus(String repository, String tag) throws Exception {
         HttpResponse<Void> response =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://"
-                                                                + registry.host()
-                                                                + "/v2/"
-                                                                + repository
-                                                                + "/manifests/"
-                                                                + tag))
-                                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                                        .header(
-                                                "Accept",
-                                                String.join(
-                                                        ", ",
-                                                        "application/vnd.oci.image.index.v1+json",
-                                                        "application/vnd.oci.image.manifest.v1+json",
-                                                        "application/vnd.docker.distribution.manifest.v2+json",
-                                                        "application/vnd.docker.distribution.manifest.list.v2+json"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding());
+                REGISTRY_HTTP.send(
+                        HttpRequest.newBuilder(registryApi(repository + "/manifests/" + tag))
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .header(
+                                        "Accept",
+                                        String.join(
+                                                ", ",
+                                                "application/vnd.oci.image.index.v1+json",
+                                                "application/vnd.oci.image.manifest.v1+json",
+                                                "application/vnd.docker.distribution.manifest.v2+json",
+                                                "application/vnd.docker.distribution.manifest.list.v2+json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         return response.statusCode();
     }
 
