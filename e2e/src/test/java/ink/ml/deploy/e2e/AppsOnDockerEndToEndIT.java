@@ -655,6 +655,7 @@ class AppsOnDockerEndToEndIT {
 
         List<CustomDomainView> shown = app.dashboard().customDomains(app.serviceId());
         assertThat(shown)
+                .as("the custom domains as shown, with their errors: %s", shown)
                 .extracting(CustomDomainView::domain, CustomDomainView::certificateStatus)
                 .containsExactly(
                         tuple("app1.example.test", "READY"),
