@@ -9,12 +9,13 @@ import { Variables } from './variables.js';
 import { RuntimeLogs } from './runtime-logs.js';
 import { Metrics } from './metrics.js';
 import { Domains } from './domains.js';
+import { Settings } from './settings.js';
 import { GitTokenButton } from './git-token.js';
 
 const SERVICE = `query($id: ID!) {
   service(id: $id) {
     id name projectId url hostname cnameTarget sourceKind internalRepoId internalRepoName githubRepo branch
-    variableNames memoryMi vcpu build
+    variableNames memoryMi vcpu build port rootDirectory dockerfilePath installCommand buildCommand startCommand
     latestDeployment { id status }
     customDomains { id domain verified certificateStatus certificateError lastCheckError lastCheckedAt
       records { type name expected found status } }
@@ -66,6 +67,7 @@ export function ServicePage({ id }) {
     <${RuntimeLogs} serviceId=${id} />
     <${Metrics} serviceId=${id} />
     <${Variables} service=${service} reload=${loaded.reload} />
+    <${Settings} service=${service} reload=${loaded.reload} />
     <${Domains} service=${service} reload=${loaded.reload} />
     <section class="card" aria-labelledby="git-h">
       <h2 id="git-h">Source</h2>

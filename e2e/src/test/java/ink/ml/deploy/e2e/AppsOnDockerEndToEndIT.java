@@ -17,6 +17,7 @@ import ink.ml.deploy.testing.DnsZone;
 import ink.ml.deploy.testing.HaproxyProcess;
 import ink.ml.deploy.testing.RealParts;
 import ink.ml.deploy.testing.RegistryProcess;
+import ink.ml.deploy.testing.SampleJavaApp;
 import ink.ml.deploy.testing.ServiceLogsOnFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +45,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AppsOnDockerEndToEndIT {
     private static final Duration DEPLOY_DEADLINE = Duration.ofMinutes(3);
+
+    /** A first Maven build downloads Maven and its plugins. */
+    private static final Duration JAVA_DEPLOY_DEADLINE = Duration.ofMinutes(10);
 
     private static final Path WORK = Path.of("target", "e2e-docker-work").toAbsolutePath();
     private static final Timings TIMINGS = new Timings("e2e-docker-timings.txt");
@@ -188,20 +192,27 @@ class AppsOnDockerEndToEndIT {
     }
 
     @Test
-    void aNodeServerPushedWithoutADockerfileIsDetectedBuiltAndAnswers() throws Exception {
-        pushedWithoutADockerfileAnswers(
-                "node",
-                Map.of(
-                        "package.json",
-                        "{\"name\": \"hello-node\", \"version\": \"1.0.0\","
-                                + " \"scripts\": {\"start\": \"node server.js\"}}\n",
-                        "server.js",
-                        "const http = require('http');\n"
-                                + "http.createServer((req, res) => res.end('hello from node '"
-                                + " + process.version + '\\n'))\n"
-                                + "    .listen(process.env.PORT);\n"),
-                "==> Detected Node",
-                "hello from node v");
+    void aNodeServerWithAnNpmDependencyPushedWithoutADockerfileIsDetectedBuiltAndAnswers()
+            throws Exception {
+        // npm install fetches the dependency from registry.npmjs.org: RUN steps reach the
+        // internet through the build network's egress filter.
+        String answer =
+                pushedWithoutADockerfileAnswers(
+                        "node",
+                        Map.of(
+                                "package.json",
+                                "{\"name\": \"hello-node\", \"version\": \"1.0.0\","
+                                        + " \"dependencies\": {\"ms\": \"2.1.3\"},"
+                                        + " \"scripts\": {\"start\": \"node server.js\"}}\n",
+                                "server.js",
+                                "const http = require('http');\n"
+                                        + "const ms = require('ms');\n"
+                                        + "http.createServer((req, res) => res.end('hello from node '"
+                                        + " + process.version + ', a minute is ' + ms(60000) + '\\n'))\n"
+                                        + "    .listen(process.env.PORT);\n"),
+                        "==> Detected Node",
+                        "hello from node v");
+        assertThat(answer).as("what the dependency answered").endsWith(", a minute is 1m\n");
     }
 
     @Test
@@ -243,6 +254,19 @@ class AppsOnDockerEndToEndIT {
                                 + "}\n"),
                 "==> Detected Go",
                 "hello from go1.");
+    }
+
+    @Test
+    void aJavaAppWithTheMavenWrapperPushedWithoutADockerfileIsDetectedBuiltAndAnswers()
+            throws Exception {
+        // mvnw downloads Maven from Maven Central, and Maven its plugins: RUN steps reach the
+        // internet through the build network's egress filter.
+        pushedWithoutADockerfileAnswers(
+                "java",
+                SampleJavaApp.files(),
+                "==> Detected Java 17",
+                "hello from java 17",
+                JAVA_DEPLOY_DEADLINE);
     }
 
     /**

@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * One person's way through the dashboard in Chromium: sign in with a one-time link, make a project
  * and a repository, push to it with the stock git client, create a service from it, watch the
  * deployment go live without a reload, open the app, see its runtime lines and memory chart, put a
- * {@code <script>} in a variable, roll back, make an API key. Each page is photographed.
+ * {@code <script>} in a variable, roll back, change a setting, make an API key. Each page is
+ * photographed.
  */
 final class DashboardInBrowser {
     /** What was measured on the way. */
@@ -216,11 +218,32 @@ final class DashboardInBrowser {
         browser.screenshot("08-rolled-back");
         String servicePage = driver.getCurrentUrl();
 
+        // Settings: a refused value is shown with the field the API names, and nothing is saved;
+        // a valid change is saved and is there after a reload.
+        browser.type("#setting-rootDirectory", "../outside");
+        browser.click("#save-settings");
+        assertThat(browser.text("section[aria-labelledby='settings-h'] .error-field"))
+                .isEqualTo("rootDirectory");
+        browser.type("#setting-rootDirectory", "");
+        new Select(browser.find("#setting-memory")).selectByValue("512");
+        browser.click("#save-settings");
+        browser.await(
+                Duration.ofSeconds(30),
+                "the saved settings",
+                d ->
+                        !browser.has("section[aria-labelledby='settings-h'] .error")
+                                && browser.find("#save-settings").isEnabled());
+        driver.navigate().refresh();
+        assertThat(new Select(browser.find("#setting-memory")).getFirstSelectedOption().getText())
+                .isEqualTo("512");
+        assertThat(browser.find("#setting-rootDirectory").getAttribute("value")).isEmpty();
+        browser.screenshot("09-settings");
+
         browser.click("a[href='#/api-keys']");
         browser.type("#new-key-name", "from the browser");
         browser.click("form[aria-label='New API key'] button[type='submit']");
         assertThat(browser.text("#new-key-secret")).startsWith("dk_live_");
-        browser.screenshot("09-api-keys");
+        browser.screenshot("10-api-keys");
 
         browser.resize(375, 2400);
         browser.open(servicePage);
@@ -228,7 +251,7 @@ final class DashboardInBrowser {
         assertThat(browser.script("return document.documentElement.scrollWidth <= innerWidth"))
                 .as("nothing wider than a 375 px screen")
                 .isEqualTo(true);
-        browser.screenshot("10-service-375px");
+        browser.screenshot("11-service-375px");
 
         return new Result(navigationTiming, firstLoad, gzippedScript(dashboard), createToActive);
     }

@@ -89,10 +89,12 @@ public final class TestBaseImages {
             String repository,
             String tag,
             Optional<String> bearerToken) {
-        Layer layer = layer(kind);
+        List<Layer> layers = layers(kind);
         Registry registry = new Registry(registryHost, repository, bearerToken);
-        registry.uploadBlob(layer.digest(), layer.file());
-        byte[] config = config(layer);
+        for (Layer layer : layers) {
+            registry.uploadBlob(layer.digest(), layer.file());
+        }
+        byte[] config = config(kind, layers);
         String configDigest = "sha256:" + sha256(config);
         registry.uploadBlob(configDigest, config);
         Map<String, Object> manifest =
@@ -110,14 +112,17 @@ public final class TestBaseImages {
                                 "digest",
                                 configDigest),
                         "layers",
-                        List.of(
-                                Map.of(
-                                        "mediaType",
-                                        LAYER_TYPE,
-                                        "size",
-                                        layer.size(),
-                                        "digest",
-                                        layer.digest())));
+                        layers.stream()
+                                .map(
+                                        layer ->
+                                                Map.of(
+                                                        "mediaType",
+                                                        LAYER_TYPE,
+                                                        "size",
+                                                        layer.size(),
+                                                        "digest",
+                                                        layer.digest()))
+                                .toList());
         registry.putManifest(tag, write(manifest));
     }
 
@@ -128,25 +133,45 @@ public final class TestBaseImages {
     static Layer layer(Kind kind) {
         RealParts.requireInstalled(unavailableReason(kind));
         try {
-            Path tarball =
-                    kind == Kind.STATIC ? busyboxTarball() : DebianRootfs.tarball(kind.packages());
-            Path gzipped = tarball.resolveSibling(tarball.getFileName() + ".gz");
-            Path digests = tarball.resolveSibling(tarball.getFileName() + ".digests");
-            CachedFile.underLock(
-                    gzipped,
-                    () -> {
-                        if (!Files.isRegularFile(digests)
-                                || Files.getLastModifiedTime(digests)
-                                                .compareTo(Files.getLastModifiedTime(tarball))
-                                        < 0) {
-                            gzip(tarball, gzipped, digests);
-                        }
-                    });
-            List<String> lines = Files.readAllLines(digests, StandardCharsets.US_ASCII);
-            return new Layer(gzipped, lines.get(0), lines.get(1), Files.size(gzipped));
+            return gzipped(
+                    kind == Kind.STATIC ? busyboxTarball() : DebianRootfs.tarball(kind.packages()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the " + kind + " base image's layer", e);
         }
+    }
+
+    /**
+     * The layers of {@code kind}'s image: its own, and on a Debian root the machine's trusted CAs
+     * ({@link HostTrustLayer}).
+     */
+    static List<Layer> layers(Kind kind) {
+        Layer own = layer(kind);
+        if (kind == Kind.STATIC) {
+            return List.of(own);
+        }
+        try {
+            return List.of(own, gzipped(HostTrustLayer.tarball(DebianRootfs.cacheDirectory())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the layer of the machine's CAs", e);
+        }
+    }
+
+    /** {@code tarball} gzipped beside it, made again when the tarball is newer than its digests. */
+    private static Layer gzipped(Path tarball) throws IOException {
+        Path gzipped = tarball.resolveSibling(tarball.getFileName() + ".gz");
+        Path digests = tarball.resolveSibling(tarball.getFileName() + ".digests");
+        CachedFile.underLock(
+                gzipped,
+                () -> {
+                    if (!Files.isRegularFile(digests)
+                            || Files.getLastModifiedTime(digests)
+                                            .compareTo(Files.getLastModifiedTime(tarball))
+                                    < 0) {
+                        gzip(tarball, gzipped, digests);
+                    }
+                });
+        List<String> lines = Files.readAllLines(digests, StandardCharsets.US_ASCII);
+        return new Layer(gzipped, lines.get(0), lines.get(1), Files.size(gzipped));
     }
 
     /**
@@ -220,7 +245,9 @@ public final class TestBaseImages {
                 StandardCharsets.US_ASCII);
     }
 
-    private static byte[] config(Layer layer) {
+    private static byte[] config(Kind kind, List<Layer> layers) {
+        List<String> env =
+                kind == Kind.STATIC ? List.of(PATH) : List.of(PATH, HostTrustLayer.NODE_ENV);
         return write(
                 Map.of(
                         "architecture",
@@ -228,9 +255,13 @@ public final class TestBaseImages {
                         "os",
                         "linux",
                         "config",
-                        Map.of("Env", List.of(PATH)),
+                        Map.of("Env", env),
                         "rootfs",
-                        Map.of("type", "layers", "diff_ids", List.of(layer.diffId()))));
+                        Map.of(
+                                "type",
+                                "layers",
+                                "diff_ids",
+                                layers.stream().map(Layer::diffId).toList())));
     }
 
     private static byte[] write(Object value) {
@@ -241,7 +272,7 @@ public final class TestBaseImages {
         }
     }
 
-    private static void run(String... command) throws IOException {
+    static void run(String... command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,8 @@ class TestBaseImagesTest {
                                             "echo",
                                             "static ran")))
                     .contains("static ran");
+            // The machine's CAs are on top of Debian's (HostTrustLayer): the image's bundle is
+            // the machine's, byte for byte, and Node is told to read it.
             assertThat(
                             run(
                                     engine.command(
@@ -66,9 +69,11 @@ class TestBaseImagesTest {
                                             registry.host() + "/base/debian:test",
                                             "/bin/sh",
                                             "-c",
-                                            "test -s /etc/ssl/certs/ca-certificates.crt"
-                                                    + " && echo runtime ran")))
-                    .contains("runtime ran");
+                                            "cat /etc/ssl/certs/ca-certificates.crt"
+                                                    + " && echo \"node reads $NODE_EXTRA_CA_CERTS\"")))
+                    .endsWith(
+                            Files.readString(HostTrustLayer.BUNDLE)
+                                    + "node reads /etc/ssl/certs/ca-certificates.crt\n");
         }
     }
 
