@@ -21,14 +21,17 @@ import java.util.stream.Stream;
  * for {@code FROM} and {@code ADD <url>}, and RUN steps sharing its namespace ({@code docker build
  * --network=host}), reach the public internet and DNS, and of this host only the ports {@link
  * #allow(int) opened} to it (the registry); never loopback, private or link-local addresses, the
- * platform's services or cloud metadata. Needs root, {@code ip} (iproute2), {@code nft} (nftables)
- * and {@code nsenter}; {@link #unavailableReason()} says which is missing.
+ * platform's services or cloud metadata. Needs root, {@code ip} (iproute2), {@code nft} (nftables),
+ * {@code iptables} (for Docker's {@code DOCKER-USER} chain) and {@code nsenter}; {@link
+ * #unavailableReason()} says which is missing.
  *
  * <p>Close it to delete the namespace, the veth pair and the filter.
  */
 public final class BuildNetwork implements AutoCloseable {
     private static final Path IP = Path.of("/usr/sbin/ip");
     private static final Path NFT = Path.of("/usr/sbin/nft");
+    private static final Path IPTABLES = Path.of("/usr/sbin/iptables");
+    private static final String DOCKER_USER = "DOCKER-USER";
     private static final Path NSENTER = Path.of("/usr/bin/nsenter");
     private static final Path NETNS_DIRECTORY = Path.of("/var/run/netns");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,11 +51,12 @@ public final class BuildNetwork implements AutoCloseable {
         if (!"root".equals(System.getProperty("user.name"))) {
             return Optional.of("a build network needs root");
         }
-        for (Path tool : List.of(IP, NFT, NSENTER)) {
+        for (Path tool : List.of(IP, NFT, NSENTER, IPTABLES)) {
             if (!Files.isExecutable(tool)) {
                 return Optional.of(
                         tool
-                                + " is missing (iproute2, nftables, util-linux): ./run-tests"
+                                + " is missing (iproute2, nftables, util-linux, iptables):"
+                                + " ./run-tests"
                                 + " installs it");
             }
         }
@@ -142,7 +146,43 @@ public final class BuildNetwork implements AutoCloseable {
         } finally {
             Directories.deleteQuietly(rules);
         }
+        runQuietly(IPTABLES.toString(), "-N", DOCKER_USER);
+        for (List<String> rule : dockerUserRules()) {
+            run(iptables("-I", rule));
+        }
         enableForwarding();
+    }
+
+    /**
+     * Docker's {@code DOCKER-USER} chain accepts what the egress filter let through: out of the
+     * network, and the replies into it.
+     *
+     * <p>Why: a Docker engine with iptables (the app engine, a system docker) sets the FORWARD
+     * policy of iptables' filter table to DROP, and there the build network's traffic was dropped
+     * even after its egress filter accepted it (an nftables accept ends only its own base chain):
+     * RUN steps got no DNS and no internet once any app engine had run on the machine. DOCKER-USER
+     * is where Docker leaves room for the host's own rules, before its own; what reaches it from
+     * the network has passed the egress filter (whose chain runs first), so it is accepted there
+     * whole. An engine started later keeps the chain and its rules.
+     */
+    private List<List<String>> dockerUserRules() {
+        return List.of(
+                List.of("-i", hostVeth(), "-j", "ACCEPT"),
+                List.of(
+                        "-o",
+                        hostVeth(),
+                        "-m",
+                        "conntrack",
+                        "--ctstate",
+                        "RELATED,ESTABLISHED",
+                        "-j",
+                        "ACCEPT"));
+    }
+
+    private static String[] iptables(String action, List<String> rule) {
+        List<String> command = new ArrayList<>(List.of(IPTABLES.toString(), action, DOCKER_USER));
+        command.addAll(rule);
+        return command.toArray(String[]::new);
     }
 
     /**
@@ -223,6 +263,9 @@ public final class BuildNetwork implements AutoCloseable {
 
     @Override
     public void close() {
+        for (List<String> rule : dockerUserRules()) {
+            runQuietly(iptables("-D", rule));
+        }
         runQuietly(NFT.toString(), "delete", "table", "inet", table());
         runQuietly(IP.toString(), "link", "delete", hostVeth());
         runQuietly(IP.toString(), "netns", "delete", namespace());

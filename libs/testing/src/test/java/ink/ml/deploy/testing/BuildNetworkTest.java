@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,35 @@ class BuildNetworkTest {
                     .isFalse();
             assertThat(connectsFromInside(network, "127.0.0.1", allowed.getLocalPort())).isFalse();
         }
+    }
+
+    /**
+     * A Docker engine with iptables (the app engine) sets the FORWARD policy of iptables' filter
+     * table to DROP when it starts; the build network's own traffic must still go out, through DNS
+     * to a public name. The policy is set as such an engine sets it, and put back afterwards.
+     */
+    @Test
+    void theInternetIsReachedFromInsideAfterADockerEngineDropsForwardedTraffic() throws Exception {
+        RealParts.require(BuildNetwork.unavailableReason());
+        String before = iptables("-S", "FORWARD").lines().findFirst().orElse("-P FORWARD ACCEPT");
+        iptables("-P", "FORWARD", "DROP");
+        try (BuildNetwork network = BuildNetwork.create()) {
+            assertThat(connectsFromInside(network, "registry.npmjs.org", 443))
+                    .as("registry.npmjs.org:443 from inside, FORWARD policy DROP")
+                    .isTrue();
+        } finally {
+            iptables("-P", "FORWARD", before.split(" ")[2]);
+        }
+    }
+
+    private static String iptables(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("iptables"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(output).isTrue();
+        assertThat(process.exitValue()).as("%s: %s", command, output).isZero();
+        return output;
     }
 
     /** {@code bash}'s /dev/tcp from inside the namespace: no client program needed. */
