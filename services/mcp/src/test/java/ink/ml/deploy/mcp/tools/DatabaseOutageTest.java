@@ -35,7 +35,7 @@ class DatabaseOutageTest {
 
     @Test
     void whileTheDatabaseIsStoppedToolCallsAreUnavailableAndAnswerAgainOnceItIsBack() {
-        Caller user = fixtures.user(fixtures.unique("outage"));
+        Caller user = fixtures.user("dbdown");
         String key = fixtures.apiKey(user);
         String session = initialize(key).header("Mcp-Session-Id");
         assertThat(session).isNotBlank();
