@@ -75,11 +75,7 @@ final class HostTrustLayer {
                                     partial.toString()));
             command.addAll(paths);
             TestBaseImages.run(command.toArray(String[]::new));
-            if (Files.isRegularFile(tarball) && Files.mismatch(partial, tarball) == -1) {
-                Files.delete(partial);
-            } else {
-                Files.move(partial, tarball, StandardCopyOption.REPLACE_EXISTING);
-            }
+            TestBaseImages.keepWhenUnchanged(partial, tarball);
         } finally {
             Directories.deleteQuietly(root);
         }

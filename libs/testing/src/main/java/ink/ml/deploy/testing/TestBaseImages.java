@@ -210,18 +210,22 @@ public final class TestBaseImages {
                     "-cpf",
                     partial.toString(),
                     "bin");
-            if (Files.isRegularFile(tarball) && sameContent(partial, tarball)) {
-                Files.delete(partial);
-            } else {
-                Files.move(partial, tarball, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            keepWhenUnchanged(partial, tarball);
         } finally {
             Directories.deleteQuietly(root);
         }
     }
 
-    private static boolean sameContent(Path a, Path b) throws IOException {
-        return Files.mismatch(a, b) == -1;
+    /**
+     * Moves {@code partial} over {@code tarball}, or deletes it when the tarball already has that
+     * content: an unchanged tarball keeps its time, so its gzipped layer is not made again.
+     */
+    static void keepWhenUnchanged(Path partial, Path tarball) throws IOException {
+        if (Files.isRegularFile(tarball) && Files.mismatch(partial, tarball) == -1) {
+            Files.delete(partial);
+        } else {
+            Files.move(partial, tarball, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Gzips {@code tarball}, writing both digests (compressed, then not) to {@code digests}. */
