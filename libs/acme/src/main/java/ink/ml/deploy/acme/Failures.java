@@ -1,6 +1,5 @@
 package ink.ml.deploy.acme;
 
-import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Optional;
 import org.shredzone.acme4j.Problem;
@@ -30,19 +29,24 @@ final class Failures {
                             : Optional.empty(),
                     e);
         }
-        if (e instanceof AcmeNetworkException && untrusted(e)) {
-            return new IssuanceFailure(
-                    domain,
-                    FailureKind.PERMANENT,
-                    Optional.empty(),
-                    "the TLS certificate of the ACME server at "
-                            + directory.url()
-                            + " is not trusted (check the trusted certificates): "
-                            + describe(e.getCause()),
-                    Optional.empty(),
-                    e);
-        }
         if (e instanceof AcmeNetworkException) {
+            Optional<Throwable> refusal = Optional.of(e.getCause());
+            if (!TlsTrustProbe.refusedCertificate(e)) {
+                refusal = TlsTrustProbe.certificateRefusal(directory);
+                refusal.ifPresent(e::addSuppressed);
+            }
+            if (refusal.isPresent()) {
+                return new IssuanceFailure(
+                        domain,
+                        FailureKind.PERMANENT,
+                        Optional.empty(),
+                        "the TLS certificate of the ACME server at "
+                                + directory.url()
+                                + " is not trusted (check the trusted certificates): "
+                                + describe(refusal.get()),
+                        Optional.empty(),
+                        e);
+            }
             return new IssuanceFailure(
                     domain,
                     FailureKind.TRANSIENT,
@@ -151,16 +155,6 @@ final class Failures {
                 "interrupted before the certificate was issued",
                 Optional.empty(),
                 e);
-    }
-
-    /** True when the TLS handshake failed because the server's certificate was not trusted. */
-    private static boolean untrusted(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CertificateException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String describe(Throwable e) {

@@ -150,7 +150,7 @@ class CertificateIssuerTest {
         IssuanceFailure failure =
                 catchThrowableOfType(IssuanceFailure.class, () -> issuer.issue(DOMAIN));
 
-        assertThat(failure.kind()).isEqualTo(FailureKind.PERMANENT);
+        assertThat(failure.kind()).as(failure.detail()).isEqualTo(FailureKind.PERMANENT);
         assertThat(failure.detail())
                 .startsWith(
                         "the TLS certificate of the ACME server at "
