@@ -28,4 +28,11 @@ public interface QueryLimits {
     /** The largest request body on {@code /graphql}, in bytes (documents plus variables). */
     @WithDefault("65536")
     int maxRequestBytes();
+
+    /**
+     * The most {@code /graphql} requests answered at once; more are refused with 503 (see {@link
+     * InFlightLimit}). Sized so that as many 20 × 20 first screens fit in the heap together.
+     */
+    @WithDefault("32")
+    int maxInFlight();
 }

@@ -1,0 +1,130 @@
+package ink.ml.deploy.graphql.api.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The limit in front of a real Vert.x HTTP server whose {@code /graphql} answers only when the test
+ * lets it, spoken to over plain sockets.
+ */
+class InFlightLimitTest {
+    private final InFlightLimit limit = new InFlightLimit(1);
+    private final CopyOnWriteArrayList<Promise<Void>> held = new CopyOnWriteArrayList<>();
+    private Vertx vertx;
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        limit.install(router);
+        router.route("/graphql")
+                .handler(
+                        context -> {
+                            Promise<Void> answer = Promise.promise();
+                            held.add(answer);
+                            answer.future()
+                                    .onComplete(done -> context.response().end("{\"data\":{}}"));
+                        });
+        server =
+                vertx.createHttpServer()
+                        .requestHandler(router)
+                        .listen(0, "127.0.0.1")
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRequestBeyondTheLimitIsToldToComeBackWhileTheAdmittedOneFinishes() throws Exception {
+        try (Socket admitted = send("")) {
+            awaitHeld(1);
+
+            String refused = answer(send(""));
+
+            assertThat(refused).startsWith("HTTP/1.1 503");
+            assertThat(refused).containsIgnoringCase("retry-after: 1");
+            assertThat(refused).contains("\"code\":\"UNAVAILABLE\"");
+            assertThat(refused).contains("the API is answering 1 requests already");
+
+            held.get(0).complete();
+            assertThat(answer(admitted)).startsWith("HTTP/1.1 200");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> limit.inFlight() == 0);
+    }
+
+    @Test
+    void aClientThatHangsUpGivesItsPlaceBack() throws Exception {
+        try (Socket gone = send("")) {
+            awaitHeld(1);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> limit.inFlight() == 0);
+
+        try (Socket next = send("")) {
+            awaitHeld(2);
+            held.get(1).complete();
+            assertThat(answer(next)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void aSubscriptionUpgradeIsNotCounted() throws Exception {
+        try (Socket admitted = send("")) {
+            awaitHeld(1);
+
+            try (Socket upgrade = send("Upgrade: websocket\r\n")) {
+                awaitHeld(2);
+                assertThat(limit.inFlight()).isEqualTo(1);
+            }
+        }
+    }
+
+    private void awaitHeld(int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> held.size() == count);
+    }
+
+    private Socket send(String extraHeaders) throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.actualPort());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream()
+                .write(
+                        ("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n"
+                                        + extraHeaders
+                                        + "\r\n{}")
+                                .getBytes(StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    /** The status line and headers, and as much of the body as has come. */
+    private static String answer(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[4096];
+        int read = in.read(buffer);
+        String text = new String(buffer, 0, Math.max(read, 0), StandardCharsets.US_ASCII);
+        if (!text.contains("{") && read > 0) {
+            int more = in.read(buffer);
+            text += new String(buffer, 0, Math.max(more, 0), StandardCharsets.US_ASCII);
+        }
+        return text;
+    }
+}
