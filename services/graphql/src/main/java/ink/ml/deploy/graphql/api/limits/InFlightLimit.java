@@ -1,6 +1,8 @@
 package ink.ml.deploy.graphql.api.limits;
 
 import ink.ml.deploy.graphql.api.errors.ErrorCode;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,81 +10,148 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Answers {@code /graphql} requests beyond {@link QueryLimits#maxInFlight()} at once with 503 and
- * {@code UNAVAILABLE} at once, before they are read.
+ * Lets at most {@link QueryLimits#maxInFlight()} {@code /graphql} requests execute at once; the
+ * next {@link QueryLimits#maxQueued()} wait their turn, in order, before their body is read; beyond
+ * those a request is answered 503 {@code UNAVAILABLE} with {@code Retry-After: 1} at once.
  *
- * <p>Without it, a rate the machine cannot keep up with piles every request's half-built result up
- * in memory until the heap runs out (measured: the 20 × 20 first screen at 50 req/s on two cores);
- * with it, the excess is told to come back ({@code Retry-After: 1}) and what is admitted finishes.
- * Subscriptions (a WebSocket upgrade) last as long as the client watches and are not counted.
+ * <p>An executing request holds its whole half-built result: the 20 × 20 first screen is some
+ * 14,000 fields, each with graphql-java's bookkeeping, tens of megabytes. Without a bound, a rate
+ * the two cores cannot keep up with piles those up until the heap runs out (measured:
+ * bench/README.md); a waiting request holds only its connection. Subscriptions (a WebSocket
+ * upgrade) last as long as the client watches and are not counted.
  */
 @ApplicationScoped
 public class InFlightLimit {
-    /** Before {@link RequestSizeLimit}, so that a refused request's body is never read. */
+    /** Before {@link RequestSizeLimit}, so that a waiting or refused request's body is not read. */
     private static final int BEFORE_THE_BODY_IS_READ = -2000;
 
     private static final int SERVICE_UNAVAILABLE = 503;
 
     private final int maxInFlight;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int maxQueued;
+    private final Deque<Waiting> queue = new ArrayDeque<>();
+    private int inFlight;
 
     public InFlightLimit(QueryLimits limits) {
-        this(limits.maxInFlight());
+        this(limits.maxInFlight(), limits.maxQueued());
     }
 
-    InFlightLimit(int maxInFlight) {
+    InFlightLimit(int maxInFlight, int maxQueued) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException(
                     "mcpdeploy.graphql.limits.max-in-flight must be at least 1 (got "
                             + maxInFlight
                             + ")");
         }
+        if (maxQueued < 0) {
+            throw new IllegalArgumentException(
+                    "mcpdeploy.graphql.limits.max-queued must be 0 or more (got "
+                            + maxQueued
+                            + ")");
+        }
         this.maxInFlight = maxInFlight;
+        this.maxQueued = maxQueued;
     }
 
     void install(@Observes Router router) {
         router.route("/graphql").order(BEFORE_THE_BODY_IS_READ).handler(this::admit);
     }
 
-    /** The requests being answered now. */
-    int inFlight() {
-        return inFlight.get();
+    /** The requests executing now. */
+    synchronized int inFlight() {
+        return inFlight;
     }
 
-    void admit(RoutingContext context) {
-        if (context.request().headers().contains(HttpHeaders.UPGRADE)) {
-            context.next();
-            return;
-        }
-        if (inFlight.incrementAndGet() > maxInFlight) {
-            inFlight.decrementAndGet();
-            refuse(context);
-            return;
-        }
-        // called once when the response ends or the connection closes before it does
-        context.addEndHandler(ended -> inFlight.decrementAndGet());
-        context.next();
+    /** The requests waiting for their turn now. */
+    synchronized int queued() {
+        return queue.size();
     }
 
-    private void refuse(RoutingContext context) {
+    void admit(RoutingContext request) {
+        if (request.request().headers().contains(HttpHeaders.UPGRADE)) {
+            request.next();
+            return;
+        }
+        if (takePlace(request)) {
+            run(request);
+        }
+    }
+
+    /**
+     * True when the request may run now; otherwise it has been queued (and runs when a place is
+     * freed) or refused.
+     */
+    private boolean takePlace(RoutingContext request) {
+        synchronized (this) {
+            if (inFlight < maxInFlight) {
+                inFlight++;
+                return true;
+            }
+            if (queue.size() < maxQueued) {
+                queue.addLast(new Waiting(request, Vertx.currentContext()));
+                return false;
+            }
+        }
+        refuse(request);
+        return false;
+    }
+
+    private void run(RoutingContext request) {
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release =
+                () -> {
+                    if (released.compareAndSet(false, true)) {
+                        finished();
+                    }
+                };
+        // called when the response ends or the connection closes before it does
+        request.addEndHandler(ended -> release.run());
+        if (request.response().closed()) {
+            // a client that gave up while it waited
+            release.run();
+            return;
+        }
+        request.next();
+    }
+
+    private void finished() {
+        Waiting next;
+        synchronized (this) {
+            next = queue.pollFirst();
+            if (next == null) {
+                inFlight--;
+                return;
+            }
+        }
+        // the freed place goes to the first waiting request, on its own connection's thread
+        next.context().runOnContext(go -> run(next.request()));
+    }
+
+    private void refuse(RoutingContext request) {
         JsonObject error =
                 new JsonObject()
                         .put(
                                 "message",
-                                "the API is answering "
+                                "the API is busy ("
                                         + maxInFlight
-                                        + " requests already: try again in a second")
+                                        + " requests answered and "
+                                        + maxQueued
+                                        + " waiting): try again in a second")
                         .put(
                                 "extensions",
                                 new JsonObject().put("code", ErrorCode.UNAVAILABLE.name()));
-        context.response()
+        request.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/graphql-response+json")
                 .putHeader(HttpHeaders.RETRY_AFTER, "1")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .setStatusCode(SERVICE_UNAVAILABLE)
                 .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
     }
+
+    private record Waiting(RoutingContext request, Context context) {}
 }

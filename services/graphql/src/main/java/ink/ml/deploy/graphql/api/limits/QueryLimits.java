@@ -30,9 +30,17 @@ public interface QueryLimits {
     int maxRequestBytes();
 
     /**
-     * The most {@code /graphql} requests answered at once; more are refused with 503 (see {@link
-     * InFlightLimit}). Sized so that as many 20 × 20 first screens fit in the heap together.
+     * The most {@code /graphql} requests executing at once (see {@link InFlightLimit}). Each holds
+     * its half-built result, up to tens of megabytes for the largest query the complexity limit
+     * lets through; more than a few per core adds memory, not throughput.
      */
-    @WithDefault("32")
+    @WithDefault("8")
     int maxInFlight();
+
+    /**
+     * The most {@code /graphql} requests waiting for one of those places, in order, before their
+     * body is read; more are answered 503 {@code UNAVAILABLE} with {@code Retry-After: 1}.
+     */
+    @WithDefault("256")
+    int maxQueued();
 }

@@ -1,6 +1,7 @@
 package ink.ml.deploy.graphql.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,11 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The limit in front of a real Vert.x HTTP server whose {@code /graphql} answers only when the test
- * lets it, spoken to over plain sockets.
+ * One place and one waiting place in front of a real Vert.x HTTP server whose {@code /graphql}
+ * answers only when the test lets it, spoken to over plain sockets.
  */
 class InFlightLimitTest {
-    private final InFlightLimit limit = new InFlightLimit(1);
+    private final InFlightLimit limit = new InFlightLimit(1, 1);
     private final CopyOnWriteArrayList<Promise<Void>> held = new CopyOnWriteArrayList<>();
     private Vertx vertx;
     private HttpServer server;
@@ -56,19 +57,26 @@ class InFlightLimitTest {
     }
 
     @Test
-    void aRequestBeyondTheLimitIsToldToComeBackWhileTheAdmittedOneFinishes() throws Exception {
-        try (Socket admitted = send("")) {
+    void aRequestBeyondThePlacesWaitsItsTurnAndOneBeyondTheQueueIsToldToComeBack()
+            throws Exception {
+        try (Socket first = send("");
+                Socket second = send("")) {
             awaitHeld(1);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> limit.queued() == 1);
 
             String refused = answer(send(""));
 
             assertThat(refused).startsWith("HTTP/1.1 503");
             assertThat(refused).containsIgnoringCase("retry-after: 1");
             assertThat(refused).contains("\"code\":\"UNAVAILABLE\"");
-            assertThat(refused).contains("the API is answering 1 requests already");
+            assertThat(refused).contains("the API is busy (1 requests answered and 1 waiting)");
+            assertThat(held).as("the waiting request has not run").hasSize(1);
 
             held.get(0).complete();
-            assertThat(answer(admitted)).startsWith("HTTP/1.1 200");
+            assertThat(answer(first)).startsWith("HTTP/1.1 200");
+            awaitHeld(2);
+            held.get(1).complete();
+            assertThat(answer(second)).startsWith("HTTP/1.1 200");
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> limit.inFlight() == 0);
     }
@@ -88,6 +96,22 @@ class InFlightLimitTest {
     }
 
     @Test
+    void aClientThatHangsUpWhileWaitingIsPassedOver() throws Exception {
+        try (Socket first = send("")) {
+            awaitHeld(1);
+            try (Socket gone = send("")) {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> limit.queued() == 1);
+            }
+            Thread.sleep(200);
+
+            held.get(0).complete();
+            assertThat(answer(first)).startsWith("HTTP/1.1 200");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> limit.inFlight() == 0);
+        assertThat(held).as("the request whose client left never ran").hasSize(1);
+    }
+
+    @Test
     void aSubscriptionUpgradeIsNotCounted() throws Exception {
         try (Socket admitted = send("")) {
             awaitHeld(1);
@@ -95,8 +119,17 @@ class InFlightLimitTest {
             try (Socket upgrade = send("Upgrade: websocket\r\n")) {
                 awaitHeld(2);
                 assertThat(limit.inFlight()).isEqualTo(1);
+                assertThat(limit.queued()).isZero();
             }
         }
+    }
+
+    @Test
+    void limitsBelowOneRunningOrZeroWaitingAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new InFlightLimit(0, 1))
+                .hasMessageContaining("mcpdeploy.graphql.limits.max-in-flight must be at least 1");
+        assertThatThrownBy(() -> new InFlightLimit(1, -1))
+                .hasMessageContaining("mcpdeploy.graphql.limits.max-queued must be 0 or more");
     }
 
     private void awaitHeld(int count) {
