@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * those a request is answered 503 {@code UNAVAILABLE} with {@code Retry-After: 1} at once.
  *
  * <p>An executing request holds its whole half-built result: the 20 × 20 first screen is some
- * 14,000 fields, each with graphql-java's bookkeeping, tens of megabytes. Without a bound, a rate
- * the two cores cannot keep up with piles those up until the heap runs out (measured:
- * bench/README.md); a waiting request holds only its connection. Subscriptions (a WebSocket
- * upgrade) last as long as the client watches and are not counted.
+ * 14,000 fields, each with graphql-java's and SmallRye's bookkeeping (a selection set, a captured
+ * context), about 40 MB live. Without a bound, a rate the two cores cannot keep up with piles those
+ * up until the heap runs out (measured: bench/README.md); a waiting request holds only its
+ * connection. Subscriptions (a WebSocket upgrade) last as long as the client watches and are not
+ * counted.
  */
 @ApplicationScoped
 public class InFlightLimit {
