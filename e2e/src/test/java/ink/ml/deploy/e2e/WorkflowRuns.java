@@ -9,12 +9,15 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How many runs the Temporal server holds for each workflow id with a given prefix, open and closed
- * together: what tells a push that started one workflow from one that started two.
+ * together: what tells a push that started one workflow from one that started two. Runs are told
+ * apart by their run id: one that closes between the two listings appears in both.
  */
 final class WorkflowRuns {
     private static final String NAMESPACE = "default";
@@ -28,7 +31,7 @@ final class WorkflowRuns {
                 WorkflowServiceStubs.newServiceStubs(
                         WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget).build());
         try {
-            Map<String, Integer> runs = new HashMap<>();
+            Map<String, Set<String>> runs = new HashMap<>();
             ByteString token = ByteString.EMPTY;
             do {
                 ListOpenWorkflowExecutionsResponse open =
@@ -54,18 +57,21 @@ final class WorkflowRuns {
                 count(closed.getExecutionsList(), prefix, runs);
                 token = closed.getNextPageToken();
             } while (!token.isEmpty());
-            return runs;
+            Map<String, Integer> counts = new HashMap<>();
+            runs.forEach((id, runIds) -> counts.put(id, runIds.size()));
+            return counts;
         } finally {
             stubs.shutdownNow();
         }
     }
 
     private static void count(
-            List<WorkflowExecutionInfo> executions, String prefix, Map<String, Integer> runs) {
+            List<WorkflowExecutionInfo> executions, String prefix, Map<String, Set<String>> runs) {
         for (WorkflowExecutionInfo execution : executions) {
             String id = execution.getExecution().getWorkflowId();
             if (id.startsWith(prefix)) {
-                runs.merge(id, 1, Integer::sum);
+                runs.computeIfAbsent(id, any -> new HashSet<>())
+                        .add(execution.getExecution().getRunId());
             }
         }
     }

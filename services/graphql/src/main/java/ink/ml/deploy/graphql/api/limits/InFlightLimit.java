@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 14,000 fields, each with graphql-java's and SmallRye's bookkeeping (a selection set, a captured
  * context), about 40 MB live. Without a bound, a rate the two cores cannot keep up with piles those
  * up until the heap runs out (measured: bench/README.md); a waiting request holds only its
- * connection. Subscriptions (a WebSocket upgrade) last as long as the client watches and are not
- * counted.
+ * connection. A request whose client hangs up gives its place here back at once, while its
+ * execution may go on: {@link ExecutionPermits} holds the same number of places until executions
+ * have completed. Subscriptions (a WebSocket upgrade) last as long as the client watches and are
+ * not counted.
  */
 @ApplicationScoped
 public class InFlightLimit {
