@@ -24,8 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -191,82 +193,98 @@ class AppsOnDockerEndToEndIT {
                 .isLessThan(afterClone.indexOf("==> Using the generated Dockerfile (port 8080)"));
     }
 
+    /**
+     * Node (with an npm dependency), Python, Go and Java (the Maven wrapper) apps without a
+     * Dockerfile, pushed at the same time as four users would: each is detected, built from its
+     * generated Dockerfile and answers. Together because their builds mostly wait on downloads
+     * (npm, Go's toolchain image, Maven): one after another they took five minutes of the suite.
+     */
     @Test
-    void aNodeServerWithAnNpmDependencyPushedWithoutADockerfileIsDetectedBuiltAndAnswers()
+    void fourLanguagesPushedTogetherWithoutADockerfileAreEachDetectedBuiltAndAnswer()
             throws Exception {
+        Map<String, Callable<String>> pushes = new LinkedHashMap<>();
         // npm install fetches the dependency from registry.npmjs.org: RUN steps reach the
         // internet through the build network's egress filter.
-        String answer =
-                pushedWithoutADockerfileAnswers(
-                        "node",
-                        Map.of(
-                                "package.json",
-                                "{\"name\": \"hello-node\", \"version\": \"1.0.0\","
-                                        + " \"dependencies\": {\"ms\": \"2.1.3\"},"
-                                        + " \"scripts\": {\"start\": \"node server.js\"}}\n",
-                                "server.js",
-                                "const http = require('http');\n"
-                                        + "const ms = require('ms');\n"
-                                        + "http.createServer((req, res) => res.end('hello from node '"
-                                        + " + process.version + ', a minute is ' + ms(60000) + '\\n'))\n"
-                                        + "    .listen(process.env.PORT);\n"),
-                        "==> Detected Node",
-                        "hello from node v");
-        assertThat(answer).as("what the dependency answered").endsWith(", a minute is 1m\n");
-    }
-
-    @Test
-    void aPythonWsgiAppPushedWithoutADockerfileIsDetectedBuiltAndAnswers() throws Exception {
-        pushedWithoutADockerfileAnswers(
+        pushes.put(
+                "node",
+                () ->
+                        pushedWithoutADockerfileAnswers(
+                                "node",
+                                Map.of(
+                                        "package.json",
+                                        "{\"name\": \"hello-node\", \"version\": \"1.0.0\","
+                                                + " \"dependencies\": {\"ms\": \"2.1.3\"},"
+                                                + " \"scripts\": {\"start\": \"node server.js\"}}\n",
+                                        "server.js",
+                                        "const http = require('http');\n"
+                                                + "const ms = require('ms');\n"
+                                                + "http.createServer((req, res) => res.end('hello from"
+                                                + " node ' + process.version + ', a minute is ' +"
+                                                + " ms(60000) + '\\n'))\n"
+                                                + "    .listen(process.env.PORT);\n"),
+                                "==> Detected Node",
+                                "hello from node v",
+                                DEPLOY_DEADLINE));
+        pushes.put(
                 "python",
-                Map.of(
-                        "requirements.txt",
-                        "# the standard library's wsgiref is enough\n",
-                        "app.py",
-                        "import os, sys\n"
-                                + "from wsgiref.simple_server import make_server\n\n"
-                                + "def app(environ, start_response):\n"
-                                + "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
-                                + "    return [('hello from python %d.%d\\n'"
-                                + " % sys.version_info[:2]).encode()]\n\n"
-                                + "make_server('', int(os.environ['PORT']), app).serve_forever()\n"),
-                "==> Detected Python",
-                "hello from python 3.");
-    }
-
-    @Test
-    void aGoServerPushedWithoutADockerfileIsDetectedBuiltAndAnswers() throws Exception {
-        pushedWithoutADockerfileAnswers(
+                () ->
+                        pushedWithoutADockerfileAnswers(
+                                "python",
+                                Map.of(
+                                        "requirements.txt",
+                                        "# the standard library's wsgiref is enough\n",
+                                        "app.py",
+                                        "import os, sys\n"
+                                                + "from wsgiref.simple_server import make_server\n\n"
+                                                + "def app(environ, start_response):\n"
+                                                + "    start_response('200 OK', [('Content-Type',"
+                                                + " 'text/plain')])\n"
+                                                + "    return [('hello from python %d.%d\\n'"
+                                                + " % sys.version_info[:2]).encode()]\n\n"
+                                                + "make_server('', int(os.environ['PORT']),"
+                                                + " app).serve_forever()\n"),
+                                "==> Detected Python",
+                                "hello from python 3.",
+                                DEPLOY_DEADLINE));
+        pushes.put(
                 "go",
-                Map.of(
-                        "go.mod",
-                        "module example.com/hello\n\ngo 1.19\n",
-                        "main.go",
-                        "package main\n\n"
-                                + "import (\n\t\"net/http\"\n\t\"os\"\n\t\"runtime\"\n)\n\n"
-                                + "func main() {\n"
-                                + "\thttp.HandleFunc(\"/\", func(w http.ResponseWriter, r"
-                                + " *http.Request) {\n"
-                                + "\t\tw.Write([]byte(\"hello from \" + runtime.Version() +"
-                                + " \"\\n\"))\n"
-                                + "\t})\n"
-                                + "\thttp.ListenAndServe(\":\"+os.Getenv(\"PORT\"), nil)\n"
-                                + "}\n"),
-                "==> Detected Go",
-                "hello from go1.");
-    }
-
-    @Test
-    void aJavaAppWithTheMavenWrapperPushedWithoutADockerfileIsDetectedBuiltAndAnswers()
-            throws Exception {
+                () ->
+                        pushedWithoutADockerfileAnswers(
+                                "go",
+                                Map.of(
+                                        "go.mod",
+                                        "module example.com/hello\n\ngo 1.19\n",
+                                        "main.go",
+                                        "package main\n\n"
+                                                + "import (\n\t\"net/http\"\n\t\"os\"\n\t\"runtime\"\n)\n\n"
+                                                + "func main() {\n"
+                                                + "\thttp.HandleFunc(\"/\", func(w http.ResponseWriter, r"
+                                                + " *http.Request) {\n"
+                                                + "\t\tw.Write([]byte(\"hello from \" + runtime.Version() +"
+                                                + " \"\\n\"))\n"
+                                                + "\t})\n"
+                                                + "\thttp.ListenAndServe(\":\"+os.Getenv(\"PORT\"), nil)\n"
+                                                + "}\n"),
+                                "==> Detected Go",
+                                "hello from go1.",
+                                DEPLOY_DEADLINE));
         // mvnw downloads Maven from Maven Central, and Maven its plugins: RUN steps reach the
         // internet through the build network's egress filter.
-        pushedWithoutADockerfileAnswers(
+        pushes.put(
                 "java",
-                SampleJavaApp.files(),
-                "==> Detected Java 17",
-                "hello from java 17",
-                JAVA_DEPLOY_DEADLINE);
+                () ->
+                        pushedWithoutADockerfileAnswers(
+                                "java",
+                                SampleJavaApp.files(),
+                                "==> Detected Java 17",
+                                "hello from java 17",
+                                JAVA_DEPLOY_DEADLINE));
+
+        Map<String, String> answers = Concurrently.eachOf(pushes);
+
+        assertThat(answers.get("node"))
+                .as("what the dependency answered")
+                .endsWith(", a minute is 1m\n");
     }
 
     /**
@@ -276,13 +294,6 @@ class AppsOnDockerEndToEndIT {
      *
      * @return what the app answered
      */
-    private static String pushedWithoutADockerfileAnswers(
-            String language, Map<String, String> files, String detected, String answerStart)
-            throws Exception {
-        return pushedWithoutADockerfileAnswers(
-                language, files, detected, answerStart, DEPLOY_DEADLINE);
-    }
-
     private static String pushedWithoutADockerfileAnswers(
             String language,
             Map<String, String> files,
