@@ -2,6 +2,7 @@ package ink.ml.deploy.graphql.api.limits;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.AbortExecutionException;
+import ink.ml.deploy.graphql.api.errors.ErrorCode;
 
 /** graphql-java's complexity check with {@link PageSizeComplexity}, answering with our code. */
 final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
@@ -11,7 +12,8 @@ final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
 
     @Override
     protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-        return new QueryTooComplexException(
+        return new CodedAbortException(
+                ErrorCode.QUERY_TOO_COMPLEX,
                 "the query asks for too much at once (complexity "
                         + complexity
                         + ", at most "

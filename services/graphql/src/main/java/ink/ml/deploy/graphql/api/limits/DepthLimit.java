@@ -2,6 +2,7 @@ package ink.ml.deploy.graphql.api.limits;
 
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import ink.ml.deploy.graphql.api.errors.ErrorCode;
 
 /** graphql-java's depth check, answering with our error code and an actionable message. */
 final class DepthLimit extends MaxQueryDepthInstrumentation {
@@ -11,7 +12,8 @@ final class DepthLimit extends MaxQueryDepthInstrumentation {
 
     @Override
     protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-        return new QueryTooComplexException(
+        return new CodedAbortException(
+                ErrorCode.QUERY_TOO_COMPLEX,
                 "the query nests "
                         + depth
                         + " levels deep; at most "

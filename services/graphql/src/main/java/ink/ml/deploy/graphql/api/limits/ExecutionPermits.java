@@ -7,6 +7,7 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
+import ink.ml.deploy.graphql.api.errors.ErrorCode;
 import io.vertx.core.Context;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -73,7 +74,8 @@ final class ExecutionPermits extends SimplePerformantInstrumentation {
         if (Context.isOnEventLoopThread()) {
             // never block an event loop: no place now is busy (every query runs on a worker)
             if (!places.tryAcquire()) {
-                throw new ApiBusyException(
+                throw new CodedAbortException(
+                        ErrorCode.UNAVAILABLE,
                         "the API is busy (" + permits + " queries executing): try again");
             }
             return;
@@ -82,10 +84,12 @@ final class ExecutionPermits extends SimplePerformantInstrumentation {
         try {
             while (!places.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (clientGone.getAsBoolean()) {
-                    throw new ApiBusyException("the client left before its query could run");
+                    throw new CodedAbortException(
+                            ErrorCode.UNAVAILABLE, "the client left before its query could run");
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new ApiBusyException(
+                    throw new CodedAbortException(
+                            ErrorCode.UNAVAILABLE,
                             "the API is busy ("
                                     + permits
                                     + " queries executing for "
@@ -95,7 +99,8 @@ final class ExecutionPermits extends SimplePerformantInstrumentation {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiBusyException("interrupted while waiting to run");
+            throw new CodedAbortException(
+                    ErrorCode.UNAVAILABLE, "interrupted while waiting to run");
         }
     }
 }
