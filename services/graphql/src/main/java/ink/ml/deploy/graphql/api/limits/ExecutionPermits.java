@@ -72,7 +72,7 @@ final class ExecutionPermits extends SimplePerformantInstrumentation {
 
     private void takePlace() {
         if (Context.isOnEventLoopThread()) {
-            // never block an event loop: no place now is busy (every query runs on a worker)
+            // never block an event loop: no free place now means busy (queries run on workers)
             if (!places.tryAcquire()) {
                 throw new CodedAbortException(
                         ErrorCode.UNAVAILABLE,

@@ -15,7 +15,7 @@ import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Lets at most {@link QueryLimits#maxInFlight()} {@code /graphql} requests execute at once; the
+ * Lets at most {@link QueryLimits#maxInFlight()} {@code /graphql} requests be answered at once; the
  * next {@link QueryLimits#maxQueued()} wait their turn, in order, before their body is read; beyond
  * those a request is answered 503 {@code UNAVAILABLE} with {@code Retry-After: 1} at once.
  *
@@ -65,7 +65,7 @@ public class InFlightLimit {
         router.route("/graphql").order(BEFORE_THE_BODY_IS_READ).handler(this::admit);
     }
 
-    /** The requests executing now. */
+    /** The requests being answered now. */
     synchronized int inFlight() {
         return inFlight;
     }
