@@ -30,7 +30,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -93,11 +92,6 @@ class DeploymentFaultsIT {
     }
 
     @Test
-    @Disabled(
-            "Flaky on the Temporal Java test server: passed twice (ACTIVE 43 s after the kill),"
-                    + " then in a clean CI run the killed build's attempt was never retried within"
-                    + " 3 minutes (no heartbeat timeout reached the restarted deployer); to be"
-                    + " explained before it runs in CI again")
     void aDeployerKilledMidBuildHasItsBuildRetriedOnRestartAndTheDeploymentEndsActiveWithOneImage()
             throws Exception {
         Fixture fixture = spine.fixture("crashbuild", SLOW_DOCKERFILE);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ink.ml.deploy.domain.DeliveryId;
+import ink.ml.deploy.domain.Region;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.domain.TaskQueues;
 import ink.ml.deploy.testing.Directories;
@@ -63,6 +64,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The deployment spine's whole world, shared by {@link DeploymentSpineIT} and {@link
@@ -457,22 +459,35 @@ final class SpineEnvironment implements AutoCloseable {
                 sha);
     }
 
-    /** Polls until the deployment is active; fails as soon as it ends any other way. */
+    /**
+     * Polls until the deployment is active; fails as soon as it ends any other way. A deadline that
+     * passes fails with what Temporal holds for its workflow ({@link TemporalStateReport}).
+     */
     void awaitActive(UUID deploymentId) {
-        await("deployment " + deploymentId + " is active")
-                .atMost(DEPLOY_DEADLINE)
-                .pollInterval(Duration.ofMillis(250))
-                .until(
-                        () -> {
-                            DeploymentRow row = deployment(deploymentId);
-                            if (Set.of("failed", "cancelled", "superseded", "crashed")
-                                    .contains(row.status())) {
-                                throw new AssertionError(
-                                        "deployment " + deploymentId + " ended " + row);
-                            }
-                            return row.status();
-                        },
-                        "active"::equals);
+        try {
+            await("deployment " + deploymentId + " is active")
+                    .atMost(DEPLOY_DEADLINE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            () -> {
+                                DeploymentRow row = deployment(deploymentId);
+                                if (Set.of("failed", "cancelled", "superseded", "crashed")
+                                        .contains(row.status())) {
+                                    throw new AssertionError(
+                                            "deployment " + deploymentId + " ended " + row);
+                                }
+                                return row.status();
+                            },
+                            "active"::equals);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + temporalStateOf(deploymentId), e);
+        }
+    }
+
+    /** What Temporal holds for the deployment's workflow, for a failing test's output. */
+    String temporalStateOf(UUID deploymentId) {
+        return new TemporalStateReport(workflows)
+                .of(WorkflowIds.deploy(deploymentId), TaskQueues.deployer(Region.of(REGION)));
     }
 
     /** Polls until none of the service's deployments is in flight and {@code done} holds. */
