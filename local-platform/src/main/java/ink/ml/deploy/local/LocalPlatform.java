@@ -72,6 +72,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LocalPlatformOptions options;
+    private final StartupCache startupCache = StartupCache.ofThisJvm();
     private final PortPlan ports;
     private final Thread shutdownHook;
     private final PlatformSecrets secrets = PlatformSecrets.random();
@@ -186,7 +187,7 @@ public final class LocalPlatform implements AutoCloseable {
                     ServiceProcess.start(
                             all[i].module(),
                             jars.get(i),
-                            options.jvmOptions(),
+                            jvmOptions(jars.get(i)),
                             launch.systemProperties(),
                             launch.environment(),
                             logs));
@@ -640,7 +641,7 @@ public final class LocalPlatform implements AutoCloseable {
         PlatformService service = PlatformService.byModule(module);
         int index = List.of(PlatformService.values()).indexOf(service);
         ServiceProcess stopped = services.get(index);
-        stopped.close();
+        stop(stopped, service);
         try {
             Files.move(
                     stopped.logFile(),
@@ -655,11 +656,12 @@ public final class LocalPlatform implements AutoCloseable {
                         service,
                         options.serviceProperties(service),
                         options.serviceEnvironment(service));
+        Path jar = ServiceProcess.runnableJar(options.repositoryRoot(), module);
         ServiceProcess restarted =
                 ServiceProcess.start(
                         module,
-                        ServiceProcess.runnableJar(options.repositoryRoot(), module),
-                        options.jvmOptions(),
+                        jar,
+                        jvmOptions(jar),
                         launch.systemProperties(),
                         launch.environment(),
                         options.logDirectory());
@@ -745,13 +747,34 @@ public final class LocalPlatform implements AutoCloseable {
     /** All services at once: each may take seconds to shut down gracefully. */
     private void stopServices() throws InterruptedException {
         List<Thread> stopping = new ArrayList<>();
-        for (ServiceProcess service : services) {
-            Thread thread = new Thread(service::close, "stop-" + service.name());
+        PlatformService[] all = PlatformService.values();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceProcess process = services.get(i);
+            PlatformService service = all[i];
+            Thread thread = new Thread(() -> stop(process, service), "stop-" + process.name());
             thread.start();
             stopping.add(thread);
         }
         for (Thread thread : stopping) {
             thread.join();
+        }
+    }
+
+    /** The options every service starts with, and its start-up cache's when that is on. */
+    private List<String> jvmOptions(Path serviceJar) {
+        if (!options.startupCache()) {
+            return options.jvmOptions();
+        }
+        List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
+        jvmOptions.addAll(startupCache.jvmOptions(serviceJar));
+        return jvmOptions;
+    }
+
+    /** Stops one service; the class cache its start trained, if any, is kept when whole. */
+    private void stop(ServiceProcess process, PlatformService service) {
+        process.close();
+        if (options.startupCache()) {
+            startupCache.keep(options.serviceJar(service), process.stoppedByItself());
         }
     }
 

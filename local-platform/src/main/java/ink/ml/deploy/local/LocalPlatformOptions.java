@@ -4,11 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How to start the {@link LocalPlatform}: immutable, each {@code with…} returns a changed copy.
@@ -40,41 +42,41 @@ public final class LocalPlatformOptions {
     /** How often Prometheus scrapes the apps' and the services' figures, for people. */
     public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(5);
 
+    /** What a {@code with…} without a value turns on; all off by default. */
+    private enum Switch {
+        RANDOM_PORTS,
+        IN_MEMORY_KUBERNETES,
+        TEST_DOMAINS,
+        EVERY_BASE_IMAGE,
+        STARTUP_CACHE
+    }
+
     private final Path repositoryRoot;
-    private final boolean randomPorts;
     private final List<String> jvmOptions;
     private final Map<PlatformService, Map<String, String>> serviceProperties;
     private final Map<PlatformService, Map<String, String>> serviceEnvironment;
     private final Map<String, String> environment;
     private final Path logDirectory;
-    private final boolean inMemoryKubernetes;
     private final Duration metricsScrapeInterval;
-    private final boolean testDomains;
-    private final boolean everyBaseImage;
+    private final Set<Switch> switches;
 
     private LocalPlatformOptions(
             Path repositoryRoot,
-            boolean randomPorts,
             List<String> jvmOptions,
             Map<PlatformService, Map<String, String>> serviceProperties,
             Map<PlatformService, Map<String, String>> serviceEnvironment,
             Map<String, String> environment,
             Path logDirectory,
-            boolean inMemoryKubernetes,
             Duration metricsScrapeInterval,
-            boolean testDomains,
-            boolean everyBaseImage) {
+            Set<Switch> switches) {
         this.repositoryRoot = repositoryRoot;
-        this.randomPorts = randomPorts;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.serviceProperties = serviceProperties;
         this.serviceEnvironment = serviceEnvironment;
         this.environment = Map.copyOf(environment);
         this.logDirectory = logDirectory;
-        this.inMemoryKubernetes = inMemoryKubernetes;
         this.metricsScrapeInterval = metricsScrapeInterval;
-        this.testDomains = testDomains;
-        this.everyBaseImage = everyBaseImage;
+        this.switches = Set.copyOf(switches);
     }
 
     /**
@@ -93,32 +95,18 @@ public final class LocalPlatformOptions {
         }
         return new LocalPlatformOptions(
                 root,
-                false,
                 SERVICE_JVM_OPTIONS,
                 new EnumMap<>(PlatformService.class),
                 new EnumMap<>(PlatformService.class),
                 System.getenv(),
                 root.resolve("local-platform").resolve("target").resolve("platform-logs"),
-                false,
                 DEFAULT_SCRAPE_INTERVAL,
-                false,
-                false);
+                Set.of());
     }
 
     /** Free ports instead of the fixed ones, so tests run beside a platform that holds those. */
     public LocalPlatformOptions withRandomPorts() {
-        return new LocalPlatformOptions(
-                repositoryRoot,
-                true,
-                jvmOptions,
-                serviceProperties,
-                serviceEnvironment,
-                environment,
-                logDirectory,
-                inMemoryKubernetes,
-                metricsScrapeInterval,
-                testDomains,
-                everyBaseImage);
+        return switchedOn(Switch.RANDOM_PORTS);
     }
 
     /** JVM options for every service, e.g. {@code -Xmx384m -XX:TieredStopAtLevel=1}. */
@@ -132,16 +120,13 @@ public final class LocalPlatformOptions {
         }
         return new LocalPlatformOptions(
                 repositoryRoot,
-                randomPorts,
                 options,
                 serviceProperties,
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains,
-                everyBaseImage);
+                switches);
     }
 
     /**
@@ -155,16 +140,13 @@ public final class LocalPlatformOptions {
         PlatformService service = PlatformService.byModule(module);
         return new LocalPlatformOptions(
                 repositoryRoot,
-                randomPorts,
                 jvmOptions,
                 merged(serviceProperties, service, checkedNames("props", props)),
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains,
-                everyBaseImage);
+                switches);
     }
 
     /**
@@ -178,16 +160,13 @@ public final class LocalPlatformOptions {
         PlatformService service = PlatformService.byModule(module);
         return new LocalPlatformOptions(
                 repositoryRoot,
-                randomPorts,
                 jvmOptions,
                 serviceProperties,
                 merged(serviceEnvironment, service, checkedNames("env", env)),
                 environment,
                 logDirectory,
-                inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains,
-                everyBaseImage);
+                switches);
     }
 
     private static Map<String, String> checkedNames(String field, Map<String, String> values) {
@@ -224,16 +203,13 @@ public final class LocalPlatformOptions {
         Objects.requireNonNull(environment, "environment");
         return new LocalPlatformOptions(
                 repositoryRoot,
-                randomPorts,
                 jvmOptions,
                 serviceProperties,
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains,
-                everyBaseImage);
+                switches);
     }
 
     /**
@@ -241,18 +217,7 @@ public final class LocalPlatformOptions {
      * {@code ./run-platform --in-memory-kubernetes}, and tests of the Kubernetes resources.
      */
     public LocalPlatformOptions withInMemoryKubernetes() {
-        return new LocalPlatformOptions(
-                repositoryRoot,
-                randomPorts,
-                jvmOptions,
-                serviceProperties,
-                serviceEnvironment,
-                environment,
-                logDirectory,
-                true,
-                metricsScrapeInterval,
-                testDomains,
-                everyBaseImage);
+        return switchedOn(Switch.IN_MEMORY_KUBERNETES);
     }
 
     /**
@@ -264,7 +229,9 @@ public final class LocalPlatformOptions {
         if (kubeconfig().isPresent()) {
             return AppsTarget.KUBECONFIG;
         }
-        return inMemoryKubernetes ? AppsTarget.IN_MEMORY_KUBERNETES : AppsTarget.DOCKER;
+        return switches.contains(Switch.IN_MEMORY_KUBERNETES)
+                ? AppsTarget.IN_MEMORY_KUBERNETES
+                : AppsTarget.DOCKER;
     }
 
     /** Where each service's log ({@code <module>.log}) is written; emptied at start. */
@@ -272,16 +239,13 @@ public final class LocalPlatformOptions {
         Objects.requireNonNull(directory, "logDirectory");
         return new LocalPlatformOptions(
                 repositoryRoot,
-                randomPorts,
                 jvmOptions,
                 serviceProperties,
                 serviceEnvironment,
                 environment,
                 directory.toAbsolutePath().normalize(),
-                inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains,
-                everyBaseImage);
+                switches);
     }
 
     public Path repositoryRoot() {
@@ -289,12 +253,12 @@ public final class LocalPlatformOptions {
     }
 
     public boolean randomPorts() {
-        return randomPorts;
+        return switches.contains(Switch.RANDOM_PORTS);
     }
 
     /** The ports for one run: fixed, or freshly found free ones. */
     public PortPlan portPlan() {
-        return randomPorts ? PortPlan.random() : PortPlan.fixed();
+        return randomPorts() ? PortPlan.random() : PortPlan.fixed();
     }
 
     public List<String> jvmOptions() {
@@ -351,16 +315,13 @@ public final class LocalPlatformOptions {
         }
         return new LocalPlatformOptions(
                 repositoryRoot,
-                randomPorts,
                 jvmOptions,
                 serviceProperties,
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                inMemoryKubernetes,
                 interval,
-                testDomains,
-                everyBaseImage);
+                switches);
     }
 
     public Duration metricsScrapeInterval() {
@@ -372,22 +333,11 @@ public final class LocalPlatformOptions {
      * run's own ({@link TestDomains}: BIND and Pebble) verify and issue names under {@code .test}.
      */
     public LocalPlatformOptions withTestDomains() {
-        return new LocalPlatformOptions(
-                repositoryRoot,
-                randomPorts,
-                jvmOptions,
-                serviceProperties,
-                serviceEnvironment,
-                environment,
-                logDirectory,
-                inMemoryKubernetes,
-                metricsScrapeInterval,
-                true,
-                everyBaseImage);
+        return switchedOn(Switch.TEST_DOMAINS);
     }
 
     public boolean testDomains() {
-        return testDomains;
+        return switches.contains(Switch.TEST_DOMAINS);
     }
 
     /**
@@ -396,21 +346,37 @@ public final class LocalPlatformOptions {
      * Dockerfile work in every language. Without it only the cached ones are pushed.
      */
     public LocalPlatformOptions withEveryBaseImage() {
+        return switchedOn(Switch.EVERY_BASE_IMAGE);
+    }
+
+    public boolean everyBaseImage() {
+        return switches.contains(Switch.EVERY_BASE_IMAGE);
+    }
+
+    /**
+     * Each service starts from a cache of the classes its previous start loaded ({@link
+     * StartupCache}), written the first time it stops: what {@code ./run-platform} does. Tests
+     * start from the jars alone, as every start did before.
+     */
+    public LocalPlatformOptions withStartupCache() {
+        return switchedOn(Switch.STARTUP_CACHE);
+    }
+
+    public boolean startupCache() {
+        return switches.contains(Switch.STARTUP_CACHE);
+    }
+
+    private LocalPlatformOptions switchedOn(Switch on) {
+        Set<Switch> changed = EnumSet.of(on);
+        changed.addAll(switches);
         return new LocalPlatformOptions(
                 repositoryRoot,
-                randomPorts,
                 jvmOptions,
                 serviceProperties,
                 serviceEnvironment,
                 environment,
                 logDirectory,
-                inMemoryKubernetes,
                 metricsScrapeInterval,
-                testDomains,
-                true);
-    }
-
-    public boolean everyBaseImage() {
-        return everyBaseImage;
+                changed);
     }
 }

@@ -15,7 +15,8 @@ public final class Main {
         // Embedded PostgreSQL, Temporal and fabric8 are chatty at info; their warnings still show.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         long start = System.nanoTime();
-        LocalPlatformOptions options = LocalPlatformOptions.defaults(Path.of("."));
+        LocalPlatformOptions options =
+                LocalPlatformOptions.defaults(Path.of(".")).withStartupCache();
         for (String argument : args) {
             if (argument.equals("--in-memory-kubernetes")) {
                 options = options.withInMemoryKubernetes();

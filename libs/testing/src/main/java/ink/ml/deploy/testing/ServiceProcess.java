@@ -28,6 +28,9 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
+    /** Set before a SIGKILL is sent from here. */
+    private volatile boolean forced;
+
     private ServiceProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
@@ -135,6 +138,14 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Ended, and not by a SIGKILL from here ({@link #kill}, or {@link #close} after the grace
+     * period): the JVM ran its exit, and what it writes then (a class cache) is whole.
+     */
+    public boolean stoppedByItself() {
+        return !process.isAlive() && !forced;
+    }
+
     public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
@@ -155,6 +166,7 @@ public final class ServiceProcess implements AutoCloseable {
      * client, a git command) are not killed with it.
      */
     public void kill() {
+        forced = true;
         process.destroyForcibly();
         try {
             process.waitFor();
@@ -170,6 +182,7 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                forced = true;
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
