@@ -111,7 +111,7 @@ public final class AppEngineProcess implements AutoCloseable {
      * @param insecureRegistries {@code host:port} of plain-HTTP registries to pull from
      */
     public static AppEngineProcess start(boolean sandboxed, String... insecureRegistries) {
-        RealParts.requireInstalled(unavailableReason(sandboxed));
+        InstalledParts.require(unavailableReason(sandboxed));
         Path directory;
         try {
             // Short path: the API socket's path must fit in 108 bytes, and so must the sockets

@@ -65,7 +65,7 @@ public final class BuildNetwork implements AutoCloseable {
 
     /** Makes the namespace, its link to the host and the filter; fails when it cannot. */
     public static BuildNetwork create() {
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         String id = HexFormat.of().formatHex(randomBytes(3));
         // A /30 in 10.213.0.0/16 per network: host .1, build daemon .2.
         int block = RANDOM.nextInt(16384) * 4;

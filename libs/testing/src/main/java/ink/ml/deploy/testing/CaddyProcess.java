@@ -87,7 +87,7 @@ public final class CaddyProcess implements AutoCloseable {
      * for the edge; fails when Caddy is missing or its admin API does not answer.
      */
     public static CaddyProcess start(int edgePort, int adminPort) {
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         Path directory;
         try {
             directory = Files.createTempDirectory("caddy-");

@@ -63,7 +63,7 @@ public final class DebianRootfs {
      * first use and cached under a name that is the package list's hash.
      */
     public static Path tarball(List<String> packages) {
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         Path cache = cacheDirectory();
         Path tarball = cachedTarball(packages);
         Path minbase = cachedTarball(List.of());

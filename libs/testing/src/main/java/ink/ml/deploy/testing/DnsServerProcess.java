@@ -73,7 +73,7 @@ public final class DnsServerProcess implements AutoCloseable {
 
     /** Starts BIND serving no test zone yet; returns once it answers. */
     public static DnsServerProcess start() {
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         Path directory;
         DatagramSocket blackHole;
         try {

@@ -98,7 +98,7 @@ public final class DockerEngineProcess implements AutoCloseable {
 
     private static DockerEngineProcess start(
             Optional<BuildNetwork> network, String... insecureRegistries) {
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         Path directory;
         try {
             // Short path: the API socket's path must fit in 108 bytes.

@@ -136,7 +136,7 @@ public final class HaproxyProcess implements AutoCloseable {
      * does not start: the message carries its output.
      */
     public static HaproxyProcess start(Optional<String> listenHost, int edgePort, int tlsPort) {
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         Path directory;
         try {
             directory = Files.createTempDirectory("haproxy-");

@@ -41,7 +41,7 @@ final class HostTrustLayer {
 
     /** The tarball of the layer, in {@code cache}: the bundle, and the Java store if any. */
     static Path tarball(Path cache) throws IOException {
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         Path tarball = cache.resolve("host-trust.tar");
         CachedFile.underLock(tarball, () -> write(cache, tarball));
         return tarball;

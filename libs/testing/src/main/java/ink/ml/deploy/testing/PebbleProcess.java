@@ -124,7 +124,7 @@ public final class PebbleProcess implements AutoCloseable {
             throw new IllegalArgumentException(
                     "http01Port must be a TCP port, 1-65535 (got " + http01Port + ")");
         }
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         Path directory;
         try {
             directory = Files.createTempDirectory("pebble-");

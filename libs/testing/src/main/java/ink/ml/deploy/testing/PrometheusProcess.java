@@ -86,7 +86,7 @@ public final class PrometheusProcess implements AutoCloseable {
      * missing ({@link #unavailableReason()}) or does not become ready.
      */
     public static PrometheusProcess start(Duration scrapeInterval, List<ScrapeJob> jobs) {
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         if (scrapeInterval.toMillis() < 1000 || scrapeInterval.toMillis() % 1000 != 0) {
             throw new IllegalArgumentException(
                     "scrapeInterval must be whole seconds, at least 1 (got "

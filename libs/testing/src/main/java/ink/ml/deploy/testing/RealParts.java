@@ -31,18 +31,6 @@ public final class RealParts {
         require(available ? Optional.empty() : Optional.of(whyNot.get()), System.getenv());
     }
 
-    /**
-     * Fails, with the reason, when a part that is about to start is missing: for the processes'
-     * {@code start()}, which run outside tests too (the local platform), where nothing is skipped.
-     *
-     * @throws IllegalStateException saying what is missing and how to install it
-     */
-    public static void requireInstalled(Optional<String> unavailable) {
-        if (unavailable.isPresent()) {
-            throw new IllegalStateException(unavailable.get());
-        }
-    }
-
     static void require(Optional<String> unavailable, Map<String, String> environment) {
         if (unavailable.isEmpty()) {
             return;

@@ -76,7 +76,7 @@ public final class RegistryProcess implements AutoCloseable {
      * it is not installed ({@link #unavailableReason()}) or does not answer.
      */
     public static RegistryProcess start(String address, Optional<TokenAuth> auth) {
-        RealParts.requireInstalled(unavailableReason());
+        InstalledParts.require(unavailableReason());
         Path directory;
         try {
             directory = Files.createTempDirectory("registry-");

@@ -131,7 +131,7 @@ public final class TestBaseImages {
      * the same layer wait for one another ({@link CachedFile}); different layers are made at once.
      */
     static Layer layer(Kind kind) {
-        RealParts.requireInstalled(unavailableReason(kind));
+        InstalledParts.require(unavailableReason(kind));
         try {
             return gzipped(
                     kind == Kind.STATIC ? busyboxTarball() : DebianRootfs.tarball(kind.packages()));
