@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * The whole platform on one machine: embedded PostgreSQL, a Temporal server (the Java test server,
@@ -748,6 +749,12 @@ public final class LocalPlatform implements AutoCloseable {
     private void stopServices() throws InterruptedException {
         List<Thread> stopping = new ArrayList<>();
         PlatformService[] all = PlatformService.values();
+        if (options.startupCache()
+                && Stream.of(all).anyMatch(s -> startupCache.trains(options.serviceJar(s)))) {
+            say(
+                    "Services: writing the start-up caches that the next start reads (once, up to"
+                            + " a minute)…");
+        }
         for (int i = 0; i < services.size(); i++) {
             ServiceProcess process = services.get(i);
             PlatformService service = all[i];
@@ -770,11 +777,19 @@ public final class LocalPlatform implements AutoCloseable {
         return jvmOptions;
     }
 
-    /** Stops one service; the class cache its start trained, if any, is kept when whole. */
+    /**
+     * Stops one service. One that trained its start-up cache gets the time to write it, and the
+     * cache is kept when whole.
+     */
     private void stop(ServiceProcess process, PlatformService service) {
-        process.close();
-        if (options.startupCache()) {
-            startupCache.keep(options.serviceJar(service), process.stoppedByItself());
+        Path jar = options.serviceJar(service);
+        if (!options.startupCache()) {
+            process.close();
+        } else if (startupCache.trains(jar)) {
+            process.close(StartupCache.WRITE_GRACE);
+            startupCache.keep(jar, process.stoppedByItself());
+        } else {
+            process.close();
         }
     }
 

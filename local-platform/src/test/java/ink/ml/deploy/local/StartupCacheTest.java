@@ -39,6 +39,7 @@ class StartupCacheTest {
         Path kept = quarkusApp.resolve("mcpdeploy-startup-25.0.1_8.aot");
         assertThat(training).doesNotExist();
         assertThat(kept).hasContent("cache");
+        assertThat(cache.trains(jar)).isFalse();
         assertThat(cache.jvmOptions(jar)).containsExactly("-XX:AOTCache=" + kept);
     }
 
@@ -65,10 +66,14 @@ class StartupCacheTest {
         StartupCache cache = new StartupCache(JDK_25);
         Path training = quarkusApp.resolve("training-mcpdeploy-startup-25.0.1_8.aot");
         Files.writeString(training, "half a cache");
+        Path recorded = quarkusApp.resolve(training.getFileName() + ".config");
+        Files.writeString(recorded, "what the training recorded");
+        assertThat(cache.trains(jar)).isTrue();
 
         cache.keep(jar, false);
 
         assertThat(training).doesNotExist();
+        assertThat(recorded).doesNotExist();
         assertThat(cache.cacheOf(jar)).doesNotExist();
         assertThat(cache.jvmOptions(jar)).containsExactly("-XX:AOTCacheOutput=" + training);
     }

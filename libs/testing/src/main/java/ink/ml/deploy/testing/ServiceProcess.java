@@ -179,9 +179,17 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after a grace period. */
     @Override
     public void close() {
+        close(STOP_TIMEOUT);
+    }
+
+    /**
+     * SIGTERM, then SIGKILL after {@code grace}: longer than {@link #close()}'s for a JVM that has
+     * work to do at exit (writing a class cache).
+     */
+    public void close(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 forced = true;
                 process.destroyForcibly().waitFor();
             }
