@@ -8,6 +8,7 @@ import ink.ml.deploy.local.PlatformWiring;
 import ink.ml.deploy.local.PlatformWiring.ExecutionWiring;
 import ink.ml.deploy.local.PortPlan;
 import ink.ml.deploy.local.ServiceLaunch;
+import ink.ml.deploy.local.StartupCache;
 import ink.ml.deploy.testing.ServiceProcess;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -55,10 +56,14 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * bench/startup/run [--rounds N] [--idle S] [--services graphql,mcp] [--jvm "-Xmx128m ..."]
+ *                   [--startup-cache on]
  * </pre>
  *
  * {@code --jvm} replaces the local platform's JVM options for this run, e.g. {@code --jvm ""} for a
- * bare {@code java -jar}; {@code -Dname=value} among them overrides a service setting.
+ * bare {@code java -jar}; {@code -Dname=value} among them overrides a service setting. {@code
+ * --startup-cache on} starts each service from its {@link StartupCache}, as {@code ./run-platform}
+ * does: the warm-up start trains it when there is none (for the JVM running the bench), the rounds
+ * read it.
  */
 public final class StartupBench {
     private static final Pattern QUARKUS_STARTED = Pattern.compile(" started in ([0-9.]+)s");
@@ -89,6 +94,10 @@ public final class StartupBench {
                                 .filter(option -> !option.isEmpty())
                                 .collect(toList())
                         : LocalPlatformOptions.defaults(root).jvmOptions();
+        Optional<StartupCache> startupCache =
+                "on".equals(options.get("startup-cache"))
+                        ? Optional.of(StartupCache.ofThisJvm())
+                        : Optional.empty();
         List<PlatformService> services =
                 options.containsKey("services")
                         ? Arrays.stream(options.get("services").split(","))
@@ -150,7 +159,9 @@ public final class StartupBench {
                 Files.createDirectories(wiring.temporaryDirectory(service));
                 List<Start> starts = new ArrayList<>();
                 for (int round = 0; round <= rounds; round++) {
-                    Start start = startOnce(root, wiring, service, jvm, logs, idleSeconds);
+                    Start start =
+                            startOnce(
+                                    root, wiring, service, jvm, startupCache, logs, idleSeconds);
                     System.out.printf(
                             "  %-16s %-7s ready %5d ms (CPU %5d ms, Quarkus %5d ms), RSS %4d MB"
                                     + " (peak %4d MB), idle %4d MB, load %s%n",
@@ -205,20 +216,26 @@ public final class StartupBench {
             PlatformWiring wiring,
             PlatformService service,
             List<String> jvm,
+            Optional<StartupCache> startupCache,
             Path logs,
             int idleSeconds)
             throws Exception {
         ServiceLaunch launch = wiring.launch(service, Map.of(), Map.of());
         URI health = wiring.healthUrl(service);
+        Path jar = ServiceProcess.runnableJar(root, service.module());
+        List<String> options = new ArrayList<>(jvm);
+        boolean trains = startupCache.map(cache -> cache.trains(jar)).orElse(false);
+        startupCache.ifPresent(cache -> options.addAll(cache.jvmOptions(jar)));
         long begin = System.nanoTime();
-        try (ServiceProcess process =
+        ServiceProcess process =
                 ServiceProcess.start(
                         service.module(),
-                        ServiceProcess.runnableJar(root, service.module()),
-                        jvm,
+                        jar,
+                        options,
                         launch.systemProperties(),
                         launch.environment(),
-                        logs)) {
+                        logs);
+        try {
             long deadline = begin + START_TIMEOUT.toNanos();
             while (!answers(health)) {
                 if (!process.isAlive()) {
@@ -243,6 +260,9 @@ public final class StartupBench {
             Thread.sleep(idleSeconds * 1000L);
             long idle = status(process.pid(), "VmRSS");
             return new Start(ready, cpu, quarkusMillis, rss, peak, idle);
+        } finally {
+            process.close(trains ? StartupCache.WRITE_GRACE : Duration.ofSeconds(20));
+            startupCache.ifPresent(cache -> cache.keep(jar, process.stoppedByItself()));
         }
     }
 
@@ -305,7 +325,8 @@ public final class StartupBench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException(
-                        "usage: [--rounds N] [--idle S] [--services a,b] [--jvm \"options\"]; got "
+                        "usage: [--rounds N] [--idle S] [--services a,b] [--jvm \"options\"]"
+                                + " [--startup-cache on]; got "
                                 + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);

@@ -20,12 +20,12 @@ import java.util.List;
  * rebuilt service (its jar newer than the cache) trains again, and so does another JVM: the file
  * name carries the JVM's version, and a cache is only valid for the JVM that wrote it.
  */
-final class StartupCache {
+public final class StartupCache {
     /**
      * How long a stopping service may take to write its cache: the six services writing theirs at
      * once took 44 s on two cores (JDK 25).
      */
-    static final Duration WRITE_GRACE = Duration.ofMinutes(3);
+    public static final Duration WRITE_GRACE = Duration.ofMinutes(3);
 
     /** The first JDK with {@code -XX:AOTCacheOutput} (JEP 514). */
     private static final int AOT_CACHE_SINCE = 25;
@@ -37,12 +37,12 @@ final class StartupCache {
     }
 
     /** For services run by this JVM's {@code java}, as {@code ServiceProcess} runs them. */
-    static StartupCache ofThisJvm() {
+    public static StartupCache ofThisJvm() {
         return new StartupCache(Runtime.version());
     }
 
     /** The JVM options that make a start of {@code serviceJar} read its cache, or train one. */
-    List<String> jvmOptions(Path serviceJar) {
+    public List<String> jvmOptions(Path serviceJar) {
         Path cache = cacheOf(serviceJar);
         if (!trains(serviceJar)) {
             return List.of((aot() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
@@ -53,7 +53,7 @@ final class StartupCache {
     }
 
     /** No current cache: a start of {@code serviceJar} now trains one, and writes it at exit. */
-    boolean trains(Path serviceJar) {
+    public boolean trains(Path serviceJar) {
         return !isCurrent(cacheOf(serviceJar), serviceJar);
     }
 
@@ -62,7 +62,7 @@ final class StartupCache {
      * process stopped by itself, and is deleted otherwise. Nothing to do after a start that read
      * the cache.
      */
-    void keep(Path serviceJar, boolean stoppedByItself) {
+    public void keep(Path serviceJar, boolean stoppedByItself) {
         Path cache = cacheOf(serviceJar);
         Path written = trainingOutput(cache);
         try {
@@ -83,7 +83,7 @@ final class StartupCache {
     }
 
     /** Beside the jar: {@code mcpdeploy-startup-<JVM version>.aot} (or {@code .jsa}). */
-    Path cacheOf(Path serviceJar) {
+    public Path cacheOf(Path serviceJar) {
         String version = runtime.toString().replaceAll("[^0-9A-Za-z.]", "_");
         return serviceJar.resolveSibling(
                 "mcpdeploy-startup-" + version + (aot() ? ".aot" : ".jsa"));
