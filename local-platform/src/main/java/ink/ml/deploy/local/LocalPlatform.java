@@ -783,9 +783,7 @@ public final class LocalPlatform implements AutoCloseable {
      */
     private void stop(ServiceProcess process, PlatformService service) {
         Path jar = options.serviceJar(service);
-        if (!options.startupCache()) {
-            process.close();
-        } else if (startupCache.trains(jar)) {
+        if (options.startupCache() && startupCache.trains(jar)) {
             process.close(StartupCache.WRITE_GRACE);
             startupCache.keep(jar, process.stoppedByItself());
         } else {
