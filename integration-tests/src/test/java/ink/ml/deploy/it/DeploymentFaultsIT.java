@@ -49,8 +49,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DeploymentFaultsIT {
     /**
      * A build that lasts a few seconds whatever the cache holds: the commit's {@code version.txt}
-     * is copied before the step that waits, so every commit runs it again. Long enough to inject a
-     * fault while it runs.
+     * is copied before the step that waits, and {@link #writeNewVersion} gives every commit content
+     * no build has seen (the tests share one build engine and its cache), so every commit runs the
+     * step again. Long enough to inject a fault while it runs.
      */
     static final String SLOW_DOCKERFILE =
             String.join(
@@ -95,13 +96,16 @@ class DeploymentFaultsIT {
     void aDeployerKilledMidBuildHasItsBuildRetriedOnRestartAndTheDeploymentEndsActiveWithOneImage()
             throws Exception {
         Fixture fixture = spine.fixture("crashbuild", SLOW_DOCKERFILE);
-        fixture.repository().write("version.txt", "1\n");
+        writeNewVersion(fixture);
         String sha = fixture.repository().commitAndPush("first version");
         UUID deploymentId = onlyDeployment(spine.push(fixture, sha).deploymentIds());
         awaitBuildRunning(deploymentId);
 
         long fault = System.nanoTime();
         spine.service("deployer-worker").kill();
+        assertThat(eventsOf(deploymentId))
+                .as("the SIGKILL landed while the image built")
+                .doesNotContain("build:succeeded");
         spine.restart("deployer-worker");
         long restarted = System.nanoTime();
         spine.awaitActive(deploymentId);
@@ -163,7 +167,7 @@ class DeploymentFaultsIT {
     void aDatabaseStoppedForTenSecondsDuringADeployDelaysItsWritesAndTheDeploymentEndsActive()
             throws Exception {
         Fixture fixture = spine.fixture("dbdown", SLOW_DOCKERFILE);
-        fixture.repository().write("version.txt", "1\n");
+        writeNewVersion(fixture);
         String sha = fixture.repository().commitAndPush("first version");
         UUID deploymentId = onlyDeployment(spine.push(fixture, sha).deploymentIds());
         awaitBuildRunning(deploymentId);
@@ -210,13 +214,13 @@ class DeploymentFaultsIT {
     void aRegistryDownDuringThePushFailsTheDeploymentWithItsReasonAndTheLiveVersionKeepsServing()
             throws Exception {
         Fixture fixture = spine.fixture("regdown", SLOW_DOCKERFILE);
-        fixture.repository().write("version.txt", "1\n");
+        writeNewVersion(fixture);
         String liveSha = fixture.repository().commitAndPush("live version");
         UUID live = onlyDeployment(spine.push(fixture, liveSha).deploymentIds());
         spine.awaitActive(live);
         Deployment workloadBefore = workload(fixture);
 
-        fixture.repository().write("version.txt", "2\n");
+        writeNewVersion(fixture);
         String sha = fixture.repository().commitAndPush("next version");
         UUID next = onlyDeployment(spine.push(fixture, sha).deploymentIds());
         // The registry has been asked whether it holds the image: it goes away while the image
@@ -279,6 +283,15 @@ class DeploymentFaultsIT {
             return paths.filter(path -> path.getFileName().toString().startsWith("checkout-"))
                     .toList();
         }
+    }
+
+    /**
+     * Content for {@code version.txt} that no earlier build had: with the same content, a build of
+     * {@link #SLOW_DOCKERFILE} that another test ran is in the cache and takes half a second, and a
+     * fault meant for the build lands on a later step.
+     */
+    private static void writeNewVersion(Fixture fixture) {
+        fixture.repository().write("version.txt", "version " + UUID.randomUUID() + "\n");
     }
 
     private static UUID onlyDeployment(List<String> ids) {
