@@ -261,7 +261,11 @@ public final class StartupBench {
             long idle = status(process.pid(), "VmRSS");
             return new Start(ready, cpu, quarkusMillis, rss, peak, idle);
         } finally {
-            process.close(trains ? StartupCache.WRITE_GRACE : Duration.ofSeconds(20));
+            if (trains) {
+                process.close(StartupCache.WRITE_GRACE);
+            } else {
+                process.close();
+            }
             startupCache.ifPresent(cache -> cache.keep(jar, process.stoppedByItself()));
         }
     }

@@ -3,13 +3,11 @@ package ink.ml.deploy.graphql.api.limits;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
-import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import ink.ml.deploy.graphql.api.errors.ApiError;
 import ink.ml.deploy.graphql.api.errors.ErrorCode;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,7 +49,8 @@ final class BatchedFieldArguments extends SimplePerformantInstrumentation {
                                 Map<String, Object> earlier =
                                         first.putIfAbsent(name, field.getArguments());
                                 if (earlier != null && !earlier.equals(field.getArguments())) {
-                                    throw new DifferentArgumentsException(
+                                    throw CodedAbortException.forField(
+                                            ErrorCode.BAD_USER_INPUT,
                                             field.getFieldDefinition().getName(),
                                             name
                                                     + " is asked for with different arguments ("
@@ -65,22 +64,5 @@ final class BatchedFieldArguments extends SimplePerformantInstrumentation {
                             }
                         });
         return super.beginExecuteOperation(parameters, state);
-    }
-
-    /** Carries its error code like every other error; names the field. */
-    static final class DifferentArgumentsException extends AbortExecutionException {
-        private static final long serialVersionUID = 1L;
-
-        private final String field;
-
-        DifferentArgumentsException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        @Override
-        public Map<String, Object> getExtensions() {
-            return ApiError.ofField(ErrorCode.BAD_USER_INPUT, getMessage(), field).extensions();
-        }
     }
 }
