@@ -9,13 +9,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A customer domain attached to a service (row of {@code custom_domains}); named apart from the
  * libs/domain value {@code CustomDomain} it stores. A domain name is claimed by at most one service
  * on the whole platform.
+ *
+ * <p>Written by the owner (a verification request) and by the domain's workflow (checks,
+ * certificate) at the same time: an update writes only the columns it changed, so neither puts back
+ * what the other had read before it wrote.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "custom_domains")
 public class CustomDomainRecord extends PanacheEntityBase {
     @Id public UUID id;

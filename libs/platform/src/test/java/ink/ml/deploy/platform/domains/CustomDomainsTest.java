@@ -463,6 +463,50 @@ class CustomDomainsTest {
         assertThat(attempts("requested.example.org")).isEqualTo(1L);
     }
 
+    /**
+     * The verify door signals the domain's workflow before its own transaction commits, and the
+     * workflow checks the records at once: that check's outcome must survive the request's commit
+     * (it was once overwritten with the stale row, and the certificate then found the domain
+     * unverified).
+     */
+    @Test
+    void aCheckRecordedWhileAVerificationRequestIsOpenIsKeptWhenTheRequestCommits()
+            throws Exception {
+        Caller caller = users.newCaller();
+        CustomDomainView added =
+                domains.add(caller, newService(caller, "web"), "open-request.example.org");
+        UUID id = UUID.fromString(added.id());
+        ExecutorService workflow = Executors.newSingleThreadExecutor();
+        try {
+            QuarkusTransaction.requiringNew()
+                    .run(
+                            () -> {
+                                domains.requestVerification(caller, added.id());
+                                awaitOn(
+                                        workflow.submit(
+                                                () ->
+                                                        domains.recordVerification(
+                                                                id, true, true, Optional.empty())));
+                            });
+        } finally {
+            workflow.shutdownNow();
+        }
+
+        CustomDomainView after = domains.get(caller, added.id());
+        assertThat(after.verified())
+                .as("the check's outcome, after the request: %s", after)
+                .isTrue();
+        assertThat(after.verificationRequestedAt()).isPresent();
+    }
+
+    private static <T> T awaitOn(Future<T> future) {
+        try {
+            return future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aFourthVerificationOfOneDomainWithinAMinuteIsRefusedWithTheWait() {
         Caller caller = users.newCaller();

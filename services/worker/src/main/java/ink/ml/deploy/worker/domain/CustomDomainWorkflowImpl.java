@@ -21,6 +21,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One custom domain's life: records, certificate, TLS route, then a watch over its records.
@@ -123,50 +124,68 @@ public class CustomDomainWorkflowImpl implements CustomDomainWorkflow {
         if (!recordCertificate(request, CertificateStatus.ISSUING, "")) {
             return false;
         }
+        Optional<String> refusal;
+        try {
+            refusal = certificateServed(resources, timings);
+        } catch (ActivityFailure e) {
+            refusal =
+                    Optional.of(
+                            "the cluster of region "
+                                    + resources.region()
+                                    + " did not answer for the certificate: "
+                                    + rootMessage(e));
+        }
+        if (refusal.isPresent()) {
+            return failed(request, resources, refusal.get());
+        }
+        try {
+            return recordCertificate(request, CertificateStatus.READY, "")
+                    || removedMeanwhile(resources);
+        } catch (ActivityFailure e) {
+            // The product plane refuses READY for a domain no longer verified (its records went
+            // meanwhile): the domain is not served, and the row says why.
+            clusterRemoval.removeDomain(resources);
+            return failed(
+                    request, resources, "the certificate was not recorded: " + rootMessage(e));
+        }
+    }
+
+    /**
+     * Asks the cluster for the certificate and polls it until it is issued, then has it served over
+     * TLS (empty); or why there is none: the issuer's final refusal, or the bound ran out.
+     */
+    private Optional<String> certificateServed(DomainResources resources, DomainTimings timings) {
         Instant deadline = now().plus(timings.certificateWait());
         Duration pause = timings.certificatePollFirst();
         String lastReason = "";
-        try {
-            askForCertificate(resources);
-            while (true) {
-                Duration left = Duration.between(now(), deadline);
-                if (left.isNegative() || left.isZero()) {
-                    return failed(
-                            request,
-                            resources,
-                            "the certificate was not issued within "
-                                    + PlainDurations.of(timings.certificateWait())
-                                    + (lastReason.isBlank() ? "" : ": " + lastReason));
-                }
-                // Read at once first: where the request itself waits for the issuer (the Docker
-                // target's ACME client), the certificate is already there.
-                CertificateState state = cluster.certificateState(resources);
-                if (state.phase() == CertificatePhase.READY) {
-                    clusterAsked = true;
-                    cluster.serveTls(resources);
-                    return recordCertificate(request, CertificateStatus.READY, "")
-                            || removedMeanwhile(resources);
-                }
-                if (!state.reason().isBlank()) {
-                    lastReason = state.reason();
-                }
-                if (state.phase() == CertificatePhase.FAILED && !state.retryable()) {
-                    return failed(request, resources, state.reason());
-                }
-                Workflow.sleep(shorter(pause, left));
-                pause = shorter(pause.multipliedBy(2), timings.certificatePollMax());
-                if (state.phase() != CertificatePhase.ISSUING) {
-                    askForCertificate(resources);
-                }
+        askForCertificate(resources);
+        while (true) {
+            Duration left = Duration.between(now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return Optional.of(
+                        "the certificate was not issued within "
+                                + PlainDurations.of(timings.certificateWait())
+                                + (lastReason.isBlank() ? "" : ": " + lastReason));
             }
-        } catch (ActivityFailure e) {
-            return failed(
-                    request,
-                    resources,
-                    "the cluster of region "
-                            + resources.region()
-                            + " did not answer for the certificate: "
-                            + rootMessage(e));
+            // Read at once first: where the request itself waits for the issuer (the Docker
+            // target's ACME client), the certificate is already there.
+            CertificateState state = cluster.certificateState(resources);
+            if (state.phase() == CertificatePhase.READY) {
+                clusterAsked = true;
+                cluster.serveTls(resources);
+                return Optional.empty();
+            }
+            if (!state.reason().isBlank()) {
+                lastReason = state.reason();
+            }
+            if (state.phase() == CertificatePhase.FAILED && !state.retryable()) {
+                return Optional.of(state.reason());
+            }
+            Workflow.sleep(shorter(pause, left));
+            pause = shorter(pause.multipliedBy(2), timings.certificatePollMax());
+            if (state.phase() != CertificatePhase.ISSUING) {
+                askForCertificate(resources);
+            }
         }
     }
 

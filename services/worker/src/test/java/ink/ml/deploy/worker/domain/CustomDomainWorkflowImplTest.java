@@ -87,6 +87,28 @@ class CustomDomainWorkflowImplTest {
     }
 
     @Test
+    void aCertificateTheProductPlaneRefusesAsUnverifiedIsTakenOffAndFailedWithItsReason() {
+        records.checks(VERIFIED).unverifiedByTheCertificate();
+        cluster.certificate(state(READY));
+        start();
+
+        workflow().run(request);
+
+        assertThat(records.certificates())
+                .containsExactly(
+                        new CertificateRecord(domainId.toString(), CertificateStatus.ISSUING, ""),
+                        new CertificateRecord(
+                                domainId.toString(),
+                                CertificateStatus.FAILED,
+                                "the certificate was not recorded: certStatus: app.shop.com is"
+                                        + " not verified yet: its certificate cannot be ready"));
+        assertThat(cluster.changes())
+                .containsExactly(
+                        "request app.shop.com", "serve app.shop.com:8080", "remove app.shop.com");
+        assertThat(cluster.served()).isFalse();
+    }
+
+    @Test
     void aRefusalThatCannotChangeEndsInFailedWithTheIssuersReason() {
         records.checks(VERIFIED);
         cluster.certificate(

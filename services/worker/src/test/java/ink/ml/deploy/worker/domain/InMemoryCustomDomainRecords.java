@@ -1,7 +1,9 @@
 package ink.ml.deploy.worker.domain;
 
 import ink.ml.deploy.worker.WorkflowTestDoubles;
+import ink.ml.deploy.worker.deploy.RecordFailures;
 import ink.ml.deploy.workflow.domain.CertificateRecord;
+import ink.ml.deploy.workflow.domain.CertificateStatus;
 import ink.ml.deploy.workflow.domain.CustomDomainRecordActivities;
 import ink.ml.deploy.workflow.domain.CustomDomainRequest;
 import ink.ml.deploy.workflow.domain.DetachedDomain;
@@ -44,6 +46,7 @@ public class InMemoryCustomDomainRecords implements CustomDomainRecordActivities
     private volatile DomainTimings timings = DEFAULTS;
     private volatile boolean exists = true;
     private volatile boolean active;
+    private volatile boolean verifiedAtCertificate = true;
     private volatile Instant missingSince;
     private final Deque<RecordsOutcome> outcomes = new ArrayDeque<>();
     private final AtomicInteger checks = new AtomicInteger();
@@ -81,6 +84,15 @@ public class InMemoryCustomDomainRecords implements CustomDomainRecordActivities
         return this;
     }
 
+    /**
+     * The records are found gone after the check that verified them, so the product plane refuses a
+     * READY certificate as it does for an unverified domain.
+     */
+    public InMemoryCustomDomainRecords unverifiedByTheCertificate() {
+        verifiedAtCertificate = false;
+        return this;
+    }
+
     /** The domain's row goes (removed, or its service deleted). */
     public void remove() {
         exists = false;
@@ -108,6 +120,13 @@ public class InMemoryCustomDomainRecords implements CustomDomainRecordActivities
     public boolean recordCertificate(CertificateRecord record) {
         if (!exists) {
             return false;
+        }
+        if (!verifiedAtCertificate && record.status() == CertificateStatus.READY) {
+            throw RecordFailures.invalid(
+                    new IllegalStateException(
+                            "certStatus: "
+                                    + resources.domain()
+                                    + " is not verified yet: its certificate cannot be ready"));
         }
         certificates.add(record);
         return true;
