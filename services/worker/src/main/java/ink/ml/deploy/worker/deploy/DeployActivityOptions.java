@@ -24,7 +24,11 @@ public final class DeployActivityOptions {
     public static final Duration BUILD_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(15);
 
-    /** The build and the rollout heartbeat; a deployer that stops heartbeating has died. */
+    /**
+     * Every cluster step heartbeats (the apply and the delete from a background thread); a deployer
+     * that stops heartbeating has died, and the step is retried on another (or the restarted) one
+     * after this long instead of after the step's start-to-close.
+     */
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     /** One database call; the deadline covers its retries through a database outage. */
@@ -83,7 +87,9 @@ public final class DeployActivityOptions {
 
     /** Applying the workload: idempotent and quick, so a few more attempts. */
     public static ActivityOptions apply(String deployerQueue) {
-        return cluster(deployerQueue, Duration.ofMinutes(5), 5).build();
+        return cluster(deployerQueue, Duration.ofMinutes(5), 5)
+                .setHeartbeatTimeout(HEARTBEAT)
+                .build();
     }
 
     /** Waiting for the rollout: as long as the Deployment's progress deadline, heartbeating. */
@@ -93,7 +99,9 @@ public final class DeployActivityOptions {
 
     /** Deleting a service's resources: idempotent, retried until the cluster answers. */
     public static ActivityOptions delete(String deployerQueue) {
-        return cluster(deployerQueue, Duration.ofMinutes(5), 10).build();
+        return cluster(deployerQueue, Duration.ofMinutes(5), 10)
+                .setHeartbeatTimeout(HEARTBEAT)
+                .build();
     }
 
     private static ActivityOptions.Builder cluster(

@@ -20,11 +20,13 @@ import ink.ml.deploy.workflow.deploy.DeployOutcome;
 import ink.ml.deploy.workflow.deploy.DeployRequest;
 import ink.ml.deploy.workflow.deploy.DeployServiceWorkflow;
 import ink.ml.deploy.workflow.deploy.MarkStatusRequest;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -325,6 +327,62 @@ class DeployServiceWorkflowImplTest {
         assertThat(temporal.workload.applied()).hasSize(1);
         assertThat(temporal.records.statusPath(deploymentId))
                 .containsExactly(QUEUED, BUILDING, DEPLOYING, ACTIVE);
+    }
+
+    @Test
+    void anApplyWhoseDeployerWentSilentIsRetriedAfterTheHeartbeatTimeout() {
+        temporal = new DeployWorkflowEnvironment();
+        temporal.workload.silentOnFirstApply();
+        temporal.start();
+        temporal.records.add(DeployPlans.build(deploymentId, serviceId));
+
+        DeployOutcome outcome =
+                temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
+
+        assertThat(outcome.status()).isEqualTo(DeploymentStatus.ACTIVE);
+        assertThat(temporal.workload.applyAttempts()).containsExactly(1, 2);
+        assertThat(temporal.workload.applied()).hasSize(1);
+        // The server's clock, not the test's: the second attempt came after the heartbeat
+        // timeout and its first retry's wait, long before the apply's 5-minute start-to-close.
+        assertThat(applyRetriedAfter(WorkflowIds.deploy(UUID.fromString(deploymentId))))
+                .isBetween(
+                        DeployActivityOptions.HEARTBEAT,
+                        DeployActivityOptions.HEARTBEAT.plus(Duration.ofMinutes(1)));
+    }
+
+    /**
+     * From the history: how long after the apply was scheduled its last attempt started (the test
+     * server keeps no attempt's failure there, only the attempt count and the times).
+     */
+    private Duration applyRetriedAfter(String workflowId) {
+        List<HistoryEvent> events = temporal.client.fetchHistory(workflowId).getEvents();
+        HistoryEvent scheduled =
+                events.stream()
+                        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                        .filter(
+                                event ->
+                                        event.getActivityTaskScheduledEventAttributes()
+                                                .getActivityType()
+                                                .getName()
+                                                .equals("ApplyWorkload"))
+                        .findFirst()
+                        .orElseThrow();
+        HistoryEvent started =
+                events.stream()
+                        .filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
+                        .filter(
+                                event ->
+                                        event.getActivityTaskStartedEventAttributes()
+                                                        .getScheduledEventId()
+                                                == scheduled.getEventId())
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(started.getActivityTaskStartedEventAttributes().getAttempt()).isEqualTo(2);
+        return Duration.between(
+                Instant.ofEpochSecond(
+                        scheduled.getEventTime().getSeconds(), scheduled.getEventTime().getNanos()),
+                Instant.ofEpochSecond(
+                        started.getEventTime().getSeconds(), started.getEventTime().getNanos()));
     }
 
     @Test

@@ -25,11 +25,21 @@ public class ScriptedWorkloadActivities implements WorkloadActivities {
     private final List<DeleteWorkloadRequest> deleted =
             Collections.synchronizedList(new ArrayList<>());
     private volatile int crashingApplyAttempts;
+    private volatile boolean firstApplyGoesSilent;
     private volatile String rolloutFailure;
 
     /** The first {@code attempts} applies die like a worker that crashed mid-call. */
     public ScriptedWorkloadActivities crashingOnFirstApplies(int attempts) {
         this.crashingApplyAttempts = attempts;
+        return this;
+    }
+
+    /**
+     * The first apply is never answered, as one whose deployer died mid-call: no result, no
+     * failure, no heartbeat.
+     */
+    public ScriptedWorkloadActivities silentOnFirstApply() {
+        this.firstApplyGoesSilent = true;
         return this;
     }
 
@@ -44,6 +54,10 @@ public class ScriptedWorkloadActivities implements WorkloadActivities {
         applyAttempts.add(attempt);
         if (attempt <= crashingApplyAttempts) {
             throw new IllegalStateException("connection reset: the deployer-worker went away");
+        }
+        if (attempt == 1 && firstApplyGoesSilent) {
+            Activity.getExecutionContext().doNotCompleteOnReturn();
+            return;
         }
         applied.add(request);
     }

@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,6 +45,7 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
 
     private final RegistryAccess registryAccess;
     private final DeployStepMeter steps;
+    private final Duration heartbeatEvery;
 
     @Inject
     WorkloadActivitiesImpl(
@@ -65,15 +67,31 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
             Cluster cluster,
             RegistryAccess registryAccess,
             DeployStepMeter steps) {
+        this(target, cluster, registryAccess, steps, BackgroundHeartbeat.EVERY);
+    }
+
+    /** With the apply's and the delete's heartbeats {@code heartbeatEvery} apart. */
+    public WorkloadActivitiesImpl(
+            ExecutionTarget target,
+            Cluster cluster,
+            RegistryAccess registryAccess,
+            DeployStepMeter steps,
+            Duration heartbeatEvery) {
         this.target = target;
         this.cluster = cluster;
         this.registryAccess = registryAccess;
         this.steps = steps;
+        this.heartbeatEvery = heartbeatEvery;
     }
 
     @Override
     public void applyWorkload(ApplyWorkloadRequest request) {
-        target.apply(serviceSpec(request));
+        ServiceSpec spec = serviceSpec(request);
+        try (BackgroundHeartbeat beating =
+                BackgroundHeartbeat.start(
+                        "applying deployment " + request.deploymentId(), heartbeatEvery)) {
+            target.apply(spec);
+        }
     }
 
     @Override
@@ -94,9 +112,12 @@ public class WorkloadActivitiesImpl implements WorkloadActivities {
 
     @Override
     public void deleteWorkload(DeleteWorkloadRequest request) {
-        target.delete(
-                ServiceRef.of(request.userId(), request.project(), request.service()),
-                request.lastServiceOfProject());
+        ServiceRef service = ServiceRef.of(request.userId(), request.project(), request.service());
+        try (BackgroundHeartbeat beating =
+                BackgroundHeartbeat.start(
+                        "deleting service " + request.service(), heartbeatEvery)) {
+            target.delete(service, request.lastServiceOfProject());
+        }
     }
 
     private ServiceSpec serviceSpec(ApplyWorkloadRequest request) {
