@@ -138,9 +138,9 @@ public class CustomDomainWorkflowImpl implements CustomDomainWorkflow {
         if (refusal.isPresent()) {
             return failed(request, resources, refusal.get());
         }
+        boolean recorded;
         try {
-            return recordCertificate(request, CertificateStatus.READY, "")
-                    || removedMeanwhile(resources);
+            recorded = recordCertificate(request, CertificateStatus.READY, "");
         } catch (ActivityFailure e) {
             // The product plane refuses READY for a domain no longer verified (its records went
             // meanwhile): the domain is not served, and the row says why.
@@ -148,6 +148,7 @@ public class CustomDomainWorkflowImpl implements CustomDomainWorkflow {
             return failed(
                     request, resources, "the certificate was not recorded: " + rootMessage(e));
         }
+        return recorded || removedMeanwhile(resources);
     }
 
     /**
