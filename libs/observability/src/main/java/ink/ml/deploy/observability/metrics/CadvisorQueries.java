@@ -99,11 +99,17 @@ public final class CadvisorQueries {
      *
      * <p>kube-state-metrics' name: the kubelet's cAdvisor does not count restarts. Its series are
      * per container ({@code container="app"}) under kube-state-metrics' own job, so this selects by
-     * namespace and pod alone; the Docker target's exporter writes the same series.
+     * namespace and pod alone; the Docker target's exporter writes the same series. One container
+     * scraped by two jobs (or two replicas of kube-state-metrics) is counted once: the highest of
+     * its copies.
      */
     public String restarts() {
         String series = RESTARTS + "{" + podLabels() + "}[" + duration(rateWindow) + "]";
-        return "sum(max_over_time(" + series + ") - min_over_time(" + series + "))";
+        return "sum(max by (namespace, pod, container) (max_over_time("
+                + series
+                + ") - min_over_time("
+                + series
+                + ")))";
     }
 
     private String rate(String counter) {

@@ -31,12 +31,13 @@ class CadvisorQueriesTest {
                 .startsWith("sum(rate(container_network_transmit_bytes_total{job=\"kubelet\"");
         assertThat(queries.restarts())
                 .isEqualTo(
-                        "sum(max_over_time(kube_pod_container_status_restarts_total{"
+                        "sum(max by (namespace, pod, container)"
+                                + " (max_over_time(kube_pod_container_status_restarts_total{"
                                 + "namespace=\"dp-alice-shop\","
                                 + " pod=~\"web-[a-z0-9]+-[a-z0-9]+\"}[60s])"
                                 + " - min_over_time(kube_pod_container_status_restarts_total{"
                                 + "namespace=\"dp-alice-shop\","
-                                + " pod=~\"web-[a-z0-9]+-[a-z0-9]+\"}[60s]))");
+                                + " pod=~\"web-[a-z0-9]+-[a-z0-9]+\"}[60s])))");
     }
 
     @Test
