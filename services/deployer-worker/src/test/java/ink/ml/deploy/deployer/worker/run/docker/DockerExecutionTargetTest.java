@@ -131,11 +131,20 @@ class DockerExecutionTargetTest {
         }
         String webAddress = edge.routes().get(hostname(web)).split(":")[0];
 
+        // Busybox nc gives up silently, exit 0, when no answer comes within -w seconds of its
+        // request: on a loaded machine gVisor's httpd can fork its answer later than that, so the
+        // neighbour asks again rather than fail on one slow reply.
         AppImages.Outcome neighbour =
-                fixture.exec(
-                        api,
-                        "d1",
-                        "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | /busybox nc -w 3 web 8080");
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(
+                                () ->
+                                        fixture.exec(
+                                                api,
+                                                "d1",
+                                                "printf 'GET / HTTP/1.0\\r\\n\\r\\n'"
+                                                        + " | /busybox nc -w 10 web 8080"),
+                                outcome -> outcome.output().contains(AppImages.PAGE));
         AppImages.Outcome other =
                 fixture.exec(
                         stranger,
