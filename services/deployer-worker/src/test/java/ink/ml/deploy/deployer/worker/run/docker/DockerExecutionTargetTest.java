@@ -131,20 +131,34 @@ class DockerExecutionTargetTest {
         }
         String webAddress = edge.routes().get(hostname(web)).split(":")[0];
 
-        // Busybox nc gives up silently, exit 0, when no answer comes within -w seconds of its
-        // request: on a loaded machine gVisor's httpd can fork its answer later than that, so the
-        // neighbour asks again rather than fail on one slow reply.
-        AppImages.Outcome neighbour =
-                await().atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofSeconds(1))
-                        .until(
-                                () ->
-                                        fixture.exec(
-                                                api,
-                                                "d1",
-                                                "printf 'GET / HTTP/1.0\\r\\n\\r\\n'"
-                                                        + " | /busybox nc -w 10 web 8080"),
-                                outcome -> outcome.output().contains(AppImages.PAGE));
+        // One CI run saw the neighbour's request answered with nothing: busybox nc waits for the
+        // answer (its -w bounds only the connect), so a connection was accepted and closed
+        // without a byte, or the exec failed silently. Not reproduced here (40 requests in a row
+        // all answered); the neighbour asks again, and an attempt that had to be repeated is
+        // printed so the next CI log shows what the failed one got.
+        List<AppImages.Outcome> attempts = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(
+                        () -> {
+                            AppImages.Outcome attempt =
+                                    fixture.exec(
+                                            api,
+                                            "d1",
+                                            "printf 'GET / HTTP/1.0\\r\\n\\r\\n'"
+                                                    + " | /busybox nc -w 3 web 8080");
+                            attempts.add(attempt);
+                            assertThat(attempt.output())
+                                    .as(
+                                            "neighbour's attempt %d, exit %d",
+                                            attempts.size(), attempt.exitCode())
+                                    .contains(AppImages.PAGE);
+                        });
+        if (attempts.size() > 1) {
+            System.out.println(
+                    "neighbour by name answered only after these: "
+                            + attempts.subList(0, attempts.size() - 1));
+        }
         AppImages.Outcome other =
                 fixture.exec(
                         stranger,
@@ -153,7 +167,6 @@ class DockerExecutionTargetTest {
                                 + webAddress
                                 + " 8080");
 
-        assertThat(neighbour.output()).contains(AppImages.PAGE);
         assertThat(other.exitCode()).as(other.output()).isNotZero();
         assertThat(other.output()).doesNotContain(AppImages.PAGE);
     }
