@@ -62,8 +62,13 @@ public interface DockerTargetConfig {
     @WithDefault("300s")
     Duration progressDeadline();
 
-    /** Time between two TCP checks: the Deployment template's readiness {@code periodSeconds}. */
-    @WithDefault("5s")
+    /**
+     * Time between two TCP checks of a new container while its rollout waits. Shorter than the
+     * Deployment template's readiness {@code periodSeconds} (5 s) on purpose: here the check only
+     * gates the first route and stops there (the runtime monitor takes over), so checking every
+     * second costs a few connects per deploy and routes the app up to 5 s sooner.
+     */
+    @WithDefault("1s")
     Duration probePeriod();
 
     /** Longest wait for one TCP connect: the readiness probe's {@code timeoutSeconds}. */

@@ -24,8 +24,8 @@
  *       NanoCPUs from the plan; the same label keys plus hostname and port for adoption ({@link
  *       ink.ml.deploy.deployer.worker.run.docker.ContainerLabels})</td></tr>
  *   <tr><td>Health-gated switch</td><td>readiness probe, RollingUpdate maxUnavailable 0</td>
- *       <td>TCP check every 5 s (2 s timeout) within the 300 s progress deadline; then the edge's
- *       route; then the old containers drain, stop and go</td></tr>
+ *       <td>TCP check every second (2 s timeout) within the 300 s progress deadline; then the
+ *       edge's route; then the old containers drain, stop and go</td></tr>
  *   <tr><td>CRASHED</td><td>pod status</td><td>restart policy {@code unless-stopped} (Docker's
  *       doubling delay) and {@link
  *       ink.ml.deploy.deployer.worker.run.docker.DockerRuntimeMonitor}</td></tr>

@@ -55,7 +55,7 @@ record TestDockerTargetConfig(
 
     @Override
     public Duration probePeriod() {
-        return Duration.ofSeconds(5);
+        return Duration.ofSeconds(1);
     }
 
     @Override
