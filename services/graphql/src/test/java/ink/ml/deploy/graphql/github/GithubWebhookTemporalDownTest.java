@@ -6,40 +6,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import ink.ml.deploy.graphql.api.deployments.TemporalDownProfile;
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.github.GithubPushWorkflowIds;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Temporal unreachable: the push is refused with 503 and the delivery is not recorded, so GitHub's
- * redelivery (once Temporal is back) deploys instead of being taken for a duplicate.
+ * redelivery (once Temporal is back) deploys instead of being taken for a duplicate. The profile is
+ * the one the mutation tests share, so all of them run in one application.
  */
 @QuarkusTest
-@TestProfile(GithubWebhookTemporalDownTest.TemporalDown.class)
+@TestProfile(TemporalDownProfile.class)
 @WithTestResource(PostgresTestResource.class)
 class GithubWebhookTemporalDownTest {
-
-    /** Temporal's target is a local port nothing listens on. */
-    public static class TemporalDown implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.temporal.connection.target",
-                    "localhost:" + closedPort(),
-                    "quarkus.temporal.connection.rpc-retry.expiration",
-                    "1s");
-        }
-    }
 
     @Inject GithubFixtures fixtures;
 
@@ -76,13 +62,5 @@ class GithubWebhookTemporalDownTest {
     private static double unavailable(Map<String, String> tags) {
         return PrometheusText.value(
                 PrometheusText.scrape(), "mcpdeploy_webhook_deliveries_total", tags);
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
