@@ -1,6 +1,6 @@
 package ink.ml.deploy.deployer.worker.apply;
 
-import io.temporal.activity.Activity;
+import ink.ml.deploy.deployer.worker.run.ActivityHeartbeat;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import java.time.Duration;
@@ -34,7 +34,7 @@ final class BackgroundHeartbeat implements AutoCloseable {
 
     /** Starts beating at once, then every {@code every}, with {@code details} (no secrets). */
     static BackgroundHeartbeat start(String details, Duration every) {
-        Optional<ActivityExecutionContext> context = currentActivity();
+        Optional<ActivityExecutionContext> context = ActivityHeartbeat.current();
         if (context.isEmpty()) {
             return new BackgroundHeartbeat(Optional.empty());
         }
@@ -49,14 +49,6 @@ final class BackgroundHeartbeat implements AutoCloseable {
         beats.scheduleAtFixedRate(
                 () -> beat(context.get(), details), 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return new BackgroundHeartbeat(Optional.of(beats));
-    }
-
-    private static Optional<ActivityExecutionContext> currentActivity() {
-        try {
-            return Optional.of(Activity.getExecutionContext());
-        } catch (IllegalStateException notInAnActivity) {
-            return Optional.empty();
-        }
     }
 
     /** Never throws: an exception would end the schedule, and with it every later beat. */

@@ -8,6 +8,7 @@ import ink.ml.deploy.acme.IssuedCertificate;
 import ink.ml.deploy.acme.PemFileAccountKeyStore;
 import ink.ml.deploy.acme.PollBackoff;
 import ink.ml.deploy.deployer.worker.domain.CustomDomainTarget;
+import ink.ml.deploy.deployer.worker.run.ActivityHeartbeat;
 import ink.ml.deploy.deployer.worker.run.edge.EdgeDomains;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.k8s.CustomDomainSpec;

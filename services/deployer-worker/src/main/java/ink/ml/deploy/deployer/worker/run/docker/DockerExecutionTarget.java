@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import ink.ml.deploy.deployer.worker.registry.RegistryAccess;
+import ink.ml.deploy.deployer.worker.run.ActivityHeartbeat;
 import ink.ml.deploy.deployer.worker.run.ExecutionTarget;
 import ink.ml.deploy.deployer.worker.run.edge.EdgeDomains;
 import ink.ml.deploy.deployer.worker.run.edge.EdgeRoutes;
