@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.util.Durations;
+import com.google.protobuf.util.Timestamps;
 import ink.ml.deploy.domain.DeploymentStatus;
 import ink.ml.deploy.domain.DeploymentStep;
 import ink.ml.deploy.workflow.StepFailure;
@@ -26,9 +28,9 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -314,25 +316,31 @@ class DeployServiceWorkflowImplTest {
 
     @Test
     void applyIsRetriedAfterWorkerCrashAndTheDeploymentGoesActive() {
-        temporal = new DeployWorkflowEnvironment();
-        temporal.workload.crashingOnFirstApplies(1);
-        temporal.start();
-        temporal.records.add(DeployPlans.build(deploymentId, serviceId));
+        deploysActiveOnTheSecondApply(workload -> workload.crashingOnFirstApplies(1));
 
-        DeployOutcome outcome =
-                temporal.deployWorkflow(deploymentId).deploy(new DeployRequest(deploymentId));
-
-        assertThat(outcome.status()).isEqualTo(DeploymentStatus.ACTIVE);
-        assertThat(temporal.workload.applyAttempts()).containsExactly(1, 2);
-        assertThat(temporal.workload.applied()).hasSize(1);
         assertThat(temporal.records.statusPath(deploymentId))
                 .containsExactly(QUEUED, BUILDING, DEPLOYING, ACTIVE);
     }
 
     @Test
     void anApplyWhoseDeployerWentSilentIsRetriedAfterTheHeartbeatTimeout() {
+        deploysActiveOnTheSecondApply(ScriptedWorkloadActivities::silentOnFirstApply);
+
+        // The server's clock, not the test's: the second attempt came after the heartbeat
+        // timeout and its first retry's wait, long before the apply's 5-minute start-to-close.
+        assertThat(applyRetriedAfter(WorkflowIds.deploy(UUID.fromString(deploymentId))))
+                .isBetween(
+                        DeployActivityOptions.HEARTBEAT,
+                        DeployActivityOptions.HEARTBEAT.plus(Duration.ofMinutes(1)));
+    }
+
+    /**
+     * Deploys a build whose first apply goes as {@code firstApply} scripts it: the deployment ends
+     * ACTIVE, applied once, by the second attempt.
+     */
+    private void deploysActiveOnTheSecondApply(Consumer<ScriptedWorkloadActivities> firstApply) {
         temporal = new DeployWorkflowEnvironment();
-        temporal.workload.silentOnFirstApply();
+        firstApply.accept(temporal.workload);
         temporal.start();
         temporal.records.add(DeployPlans.build(deploymentId, serviceId));
 
@@ -342,12 +350,6 @@ class DeployServiceWorkflowImplTest {
         assertThat(outcome.status()).isEqualTo(DeploymentStatus.ACTIVE);
         assertThat(temporal.workload.applyAttempts()).containsExactly(1, 2);
         assertThat(temporal.workload.applied()).hasSize(1);
-        // The server's clock, not the test's: the second attempt came after the heartbeat
-        // timeout and its first retry's wait, long before the apply's 5-minute start-to-close.
-        assertThat(applyRetriedAfter(WorkflowIds.deploy(UUID.fromString(deploymentId))))
-                .isBetween(
-                        DeployActivityOptions.HEARTBEAT,
-                        DeployActivityOptions.HEARTBEAT.plus(Duration.ofMinutes(1)));
     }
 
     /**
@@ -378,11 +380,9 @@ class DeployServiceWorkflowImplTest {
                         .findFirst()
                         .orElseThrow();
         assertThat(started.getActivityTaskStartedEventAttributes().getAttempt()).isEqualTo(2);
-        return Duration.between(
-                Instant.ofEpochSecond(
-                        scheduled.getEventTime().getSeconds(), scheduled.getEventTime().getNanos()),
-                Instant.ofEpochSecond(
-                        started.getEventTime().getSeconds(), started.getEventTime().getNanos()));
+        return Duration.ofNanos(
+                Durations.toNanos(
+                        Timestamps.between(scheduled.getEventTime(), started.getEventTime())));
     }
 
     @Test
