@@ -3,7 +3,9 @@ package ink.ml.deploy.observability.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import ink.ml.deploy.domain.ServiceRef;
 import ink.ml.deploy.observability.ObservabilityUnavailableException;
@@ -17,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -38,23 +42,24 @@ class PrometheusMetricsSourceTest {
 
     private static HttpServer kubelet;
     private static PrometheusProcess prometheus;
+    private static final String KUBELET_PATH = "/metrics/cadvisor";
+
+    /** The same exposition for the second job, on its own path so that its scrapes are counted. */
+    private static final String COPY_PATH = "/metrics/cadvisor-copy";
+
     private static final AtomicInteger webRestarts = new AtomicInteger();
+
+    /** Per path, web's restart count in the last answer to a scrape. */
+    private static final Map<String, Integer> webRestartsLastServed = new ConcurrentHashMap<>();
+
     private static long startedNanos;
 
     @BeforeAll
     static void scrapeTheFixedExposition() throws IOException {
         startedNanos = System.nanoTime();
         kubelet = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        kubelet.createContext(
-                "/metrics/cadvisor",
-                exchange -> {
-                    byte[] body = exposition().getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-                    exchange.sendResponseHeaders(200, body.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
-                    }
-                });
+        kubelet.createContext(KUBELET_PATH, PrometheusMetricsSourceTest::serve);
+        kubelet.createContext(COPY_PATH, PrometheusMetricsSourceTest::serve);
         kubelet.start();
         String target = "127.0.0.1:" + kubelet.getAddress().getPort();
         prometheus =
@@ -62,9 +67,21 @@ class PrometheusMetricsSourceTest {
                         SCRAPE,
                         List.of(
                                 new PrometheusProcess.ScrapeJob(
-                                        CadvisorQueries.JOB, List.of(target), "/metrics/cadvisor"),
+                                        CadvisorQueries.JOB, List.of(target), KUBELET_PATH),
                                 new PrometheusProcess.ScrapeJob(
-                                        "node", List.of(target), "/metrics/cadvisor")));
+                                        "node", List.of(target), COPY_PATH)));
+    }
+
+    /** Answers a scrape with the exposition, noting the restart count it carried. */
+    private static void serve(HttpExchange exchange) throws IOException {
+        int restarts = webRestarts.get();
+        byte[] body = exposition(restarts).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+        webRestartsLastServed.put(exchange.getHttpContext().getPath(), restarts);
     }
 
     @AfterAll
@@ -81,7 +98,7 @@ class PrometheusMetricsSourceTest {
      * What the stand-in kubelet answers: gauges fixed, counters growing at fixed rates per second
      * since the test started.
      */
-    private static String exposition() {
+    private static String exposition(int webRestartCount) {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         StringBuilder text = new StringBuilder();
         pod(text, "dp-alice-shop", "web-5f7c9d-abcde", "", 100 * MIB, 0.25, 1000, 500, seconds);
@@ -89,7 +106,7 @@ class PrometheusMetricsSourceTest {
         pod(text, "dp-alice-shop", "web-5f7c9d-abcde", "app", 5000 * MIB, 8, 90000, 90000, seconds);
         pod(text, "dp-alice-shop", "web-api-6b8d4-klmno", "", 7 * MIB, 2, 70000, 70000, seconds);
         pod(text, "dp-bob-shop", "web-7c6d5-pqrst", "", 999 * MIB, 4, 50000, 50000, seconds);
-        restarts(text, "dp-alice-shop", "web-5f7c9d-abcde", webRestarts.get());
+        restarts(text, "dp-alice-shop", "web-5f7c9d-abcde", webRestartCount);
         restarts(text, "dp-alice-shop", "web-api-6b8d4-klmno", 50);
         restarts(text, "dp-bob-shop", "web-7c6d5-pqrst", 70);
         return text.toString();
@@ -200,20 +217,33 @@ class PrometheusMetricsSourceTest {
 
     @Test
     void restartsCountOnlyTheServicesOwnPods() {
-        awaitSeries(read -> !read.restarts().isEmpty(), "restart points");
+        // Both jobs store the count before the restarts and after them, so that a query counting
+        // each job's copy would read four at the points whose window holds both jumps.
+        awaitBothJobsScraped(0);
         webRestarts.set(2);
+        awaitBothJobsScraped(2);
+        // Stored just after the answer.
+        pause(SCRAPE);
+        ResourceSeries series =
+                awaitSeries(read -> highest(read.restarts()) >= 2, "web's two restarts");
 
-        awaitSeries(read -> last(read.restarts()) >= 2, "web's two restarts");
-        // The first read to see them may come before the second job scraped them too: read again
-        // once both have, so that a count of each job's copy would show.
-        pause(SCRAPE.multipliedBy(3));
-        ResourceSeries series = awaitSeries(read -> true, "the restarts once both jobs scraped");
-
-        // Exactly the two seen in the window: web-api's 50, bob's 70 or the other job's copy of
-        // web's own would read more.
-        assertThat(last(series.restarts())).isEqualTo(2.0);
+        // Exactly the two, at every point whose window holds the jump, whenever the read came:
+        // web-api's 50, bob's 70 or the other job's copy of web's own would read more.
+        assertThat(highest(series.restarts())).isEqualTo(2.0);
         assertThat(series.restarts())
                 .allSatisfy(point -> assertThat(point.value()).isBetween(0.0, 2.0));
+    }
+
+    private static void awaitBothJobsScraped(int webRestartCount) {
+        await("both jobs scraping web's restart count " + webRestartCount)
+                .atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () ->
+                                webRestartsLastServed.equals(
+                                        Map.of(
+                                                KUBELET_PATH, webRestartCount,
+                                                COPY_PATH, webRestartCount)));
     }
 
     @Test
@@ -337,6 +367,10 @@ class PrometheusMetricsSourceTest {
 
     private static MetricsWindow lastMinute() {
         return new MetricsWindow(Instant.now(), Duration.ofMinutes(1), Duration.ofSeconds(15));
+    }
+
+    private static double highest(List<Sample> samples) {
+        return samples.stream().mapToDouble(Sample::value).max().orElse(0);
     }
 
     private static double last(List<Sample> samples) {
