@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,6 @@ class PrometheusMetricsSourceTest {
     private static final Duration SCRAPE = Duration.ofSeconds(1);
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    private static HttpServer kubelet;
-    private static PrometheusProcess prometheus;
     private static final String KUBELET_PATH = "/metrics/cadvisor";
 
     /** The same exposition for the second job, on its own path so that its scrapes are counted. */
@@ -52,11 +51,13 @@ class PrometheusMetricsSourceTest {
     /** Per path, web's restart count in the last answer to a scrape. */
     private static final Map<String, Integer> webRestartsLastServed = new ConcurrentHashMap<>();
 
-    private static long startedNanos;
+    private static HttpServer kubelet;
+    private static PrometheusProcess prometheus;
+    private static long startedMillis;
 
     @BeforeAll
     static void scrapeTheFixedExposition() throws IOException {
-        startedNanos = System.nanoTime();
+        startedMillis = System.currentTimeMillis();
         kubelet = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         kubelet.createContext(KUBELET_PATH, PrometheusMetricsSourceTest::serve);
         kubelet.createContext(COPY_PATH, PrometheusMetricsSourceTest::serve);
@@ -96,10 +97,13 @@ class PrometheusMetricsSourceTest {
 
     /**
      * What the stand-in kubelet answers: gauges fixed, counters growing at fixed rates per second
-     * since the test started.
+     * since the test started, every sample stamped with the time its value was taken (as cAdvisor
+     * stamps its own). Without the stamp Prometheus would date a sample at the scrape's start, and
+     * an answer late on a loaded machine would read as a burst in the rates.
      */
     private static String exposition(int webRestartCount) {
-        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        long atMillis = System.currentTimeMillis();
+        double seconds = (atMillis - startedMillis) / 1000.0;
         StringBuilder text = new StringBuilder();
         pod(text, "dp-alice-shop", "web-5f7c9d-abcde", "", 100 * MIB, 0.25, 1000, 500, seconds);
         pod(text, "dp-alice-shop", "web-5f7c9d-fghij", "", 50 * MIB, 0.5, 3000, 1500, seconds);
@@ -109,7 +113,10 @@ class PrometheusMetricsSourceTest {
         restarts(text, "dp-alice-shop", "web-5f7c9d-abcde", webRestartCount);
         restarts(text, "dp-alice-shop", "web-api-6b8d4-klmno", 50);
         restarts(text, "dp-bob-shop", "web-7c6d5-pqrst", 70);
-        return text.toString();
+        return text.toString()
+                .lines()
+                .map(sample -> sample + " " + atMillis)
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     private static void pod(
