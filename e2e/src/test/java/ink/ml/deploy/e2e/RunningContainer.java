@@ -35,9 +35,10 @@ final class RunningContainer implements AutoCloseable {
 
     static RunningContainer run(
             DockerEngineProcess docker, String image, RegistryPullSecret pullSecret) {
-        int port = freePort();
         String name = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         pull(docker, image, pullSecret);
+        // picked after the pull, whose connections take ports from the same range
+        int port = freePort();
         docker(
                 docker,
                 "run",

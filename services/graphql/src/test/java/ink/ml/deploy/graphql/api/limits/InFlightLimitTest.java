@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class InFlightLimitTest {
     private final InFlightLimit limit = new InFlightLimit(1, 1);
     private final CopyOnWriteArrayList<Promise<Void>> held = new CopyOnWriteArrayList<>();
+    private final AtomicInteger closedConnections = new AtomicInteger();
     private Vertx vertx;
     private HttpServer server;
 
@@ -44,6 +46,10 @@ class InFlightLimitTest {
                         });
         server =
                 vertx.createHttpServer()
+                        .connectionHandler(
+                                connection ->
+                                        connection.closeHandler(
+                                                closed -> closedConnections.incrementAndGet()))
                         .requestHandler(router)
                         .listen(0, "127.0.0.1")
                         .toCompletionStage()
@@ -102,7 +108,11 @@ class InFlightLimitTest {
             try (Socket gone = send("")) {
                 Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> limit.queued() == 1);
             }
-            Thread.sleep(200);
+            // The freed place is handed over on the waiting connection's own event loop, after
+            // the close it has handled: once the close is seen, the hand-over sees it too.
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> closedConnections.get() == 1);
 
             held.get(0).complete();
             assertThat(answer(first)).startsWith("HTTP/1.1 200");

@@ -1,6 +1,7 @@
 package ink.ml.deploy.deployer.worker.run.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ink.ml.deploy.testing.AppEngineProcess;
 import ink.ml.deploy.testing.Directories;
@@ -67,16 +68,16 @@ class CgroupUsageTest {
                                     + HELD_MIB
                                     + "m > /dev/null"));
 
-            // The shells' command lines name head too; only head's own line ends with its input.
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (run(engine.command("exec", id, "/busybox", "ps"))
-                    .lines()
-                    .anyMatch(line -> line.endsWith("head -c " + HELD_MIB + "m /dev/zero"))) {
-                assertThat(System.nanoTime())
-                        .as("head finished within %s", DEADLINE)
-                        .isLessThan(deadline);
-                Thread.sleep(250);
-            }
+            // Awaited on the cgroup itself: `exec -d` returns before head has started, so waiting
+            // for head to leave the process list could end before it ever ran.
+            await("the cgroup's working set holding the " + HELD_MIB + " MiB")
+                    .atMost(DEADLINE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            () ->
+                                    usage.read(id, pid).orElseThrow().memoryWorkingSetBytes()
+                                                    - baseline
+                                            >= 0.9 * HELD_MIB * MIB);
             ContainerUsage held = usage.read(id, pid).orElseThrow();
             assertThat((held.memoryWorkingSetBytes() - baseline) / MIB)
                     .isBetween(0.9 * HELD_MIB, 1.1 * HELD_MIB);
