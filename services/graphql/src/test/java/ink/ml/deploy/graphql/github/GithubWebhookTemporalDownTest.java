@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import ink.ml.deploy.graphql.api.deployments.TemporalDownProfile;
+import ink.ml.deploy.graphql.temporal.TemporalDownProfile;
 import ink.ml.deploy.testing.PostgresTestResource;
 import ink.ml.deploy.testing.PrometheusText;
 import ink.ml.deploy.testing.github.GithubPushWorkflowIds;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ink.ml.deploy.graphql.api.Accounts;
 import ink.ml.deploy.graphql.api.Accounts.Account;
 import ink.ml.deploy.graphql.api.deployments.DeploymentFixtures;
-import ink.ml.deploy.graphql.api.deployments.TemporalDownProfile;
+import ink.ml.deploy.graphql.temporal.TemporalDownProfile;
 import ink.ml.deploy.platform.domains.CustomDomainView;
 import ink.ml.deploy.platform.domains.CustomDomains;
 import ink.ml.deploy.platform.pagination.PageRequest;

@@ -1,4 +1,4 @@
-package ink.ml.deploy.graphql.api.deployments;
+package ink.ml.deploy.graphql.temporal;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
